@@ -1,0 +1,87 @@
+# kaoping: build, demo and tests.  `make demo` and `make test` install the
+# Debian packages they need first (apt-get, through sudo when not root).
+
+CC      ?= gcc
+PKGS    := flex bison libcjson-dev libcmocka-dev pkg-config
+B       := build
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Isrc -I$(B) \
+             $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
+LIBS    = $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson)
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+SRC     := $(wildcard src/*.c)
+GEN     := $(B)/lexer.c $(B)/parser.c
+LIB_SRC := $(filter-out src/main.c,$(SRC))
+UNIT    := $(wildcard tests/unit/test_*.c)
+
+.PHONY: all deps demo test unit e2e clean format
+all: $(B)/kaoping
+
+# --- install step: only what is missing, once ---------------------------
+deps: $(B)/.deps
+$(B)/.deps:
+	@mkdir -p $(B)
+	@missing=""; for p in $(PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	fi
+	@touch $@
+
+# --- generated front end --------------------------------------------------
+$(B)/parser.c $(B)/parser.h: grammar/parser.y | $(B)/.deps
+	bison -Wall -Wcounterexamples -Werror --header=$(B)/parser.h -o $(B)/parser.c $<
+$(B)/lexer.c $(B)/lexer.h: grammar/lexer.l $(B)/parser.h
+	flex --header-file=$(B)/lexer.h -o $(B)/lexer.c $<
+
+# --- objects: plain and sanitized -----------------------------------------
+OBJ      := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC)) $(B)/obj/lexer.o $(B)/obj/parser.o
+SAN_OBJ  := $(patsubst $(B)/obj/%,$(B)/san/%,$(OBJ))
+LIB_OBJ  := $(filter-out $(B)/san/main.o,$(SAN_OBJ))
+
+$(B)/obj/%.o: src/%.c $(GEN) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
+$(B)/obj/%.o: $(B)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-unused-function -c $< -o $@
+$(B)/san/%.o: src/%.c $(GEN) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -MMD -c $< -o $@
+$(B)/san/%.o: $(B)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -Wno-unused-function -c $< -o $@
+
+$(B)/kaoping: $(OBJ)
+	$(CC) $(ALL_CFLAGS) $^ $(LIBS) -o $@
+$(B)/kaoping-san: $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN) $^ $(LIBS) -o $@
+$(B)/unit/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) $^ $(LIBS) -lcmocka -o $@
+
+-include $(wildcard $(B)/obj/*.d $(B)/san/*.d)
+
+# --- the two commands -----------------------------------------------------
+demo: $(B)/kaoping
+	@for f in examples/*.json; do echo; echo "== $$f"; ./$(B)/kaoping eval rules/2013.kp $$f || true; done
+
+unit: $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT))
+	@for t in $^; do echo "== $$t"; ./$$t || exit 1; done
+
+e2e: $(B)/kaoping-san $(B)/kaoping
+	@KAOPING=$(CURDIR)/$(B)/kaoping-san tests/e2e/run
+
+test: deps
+	@$(MAKE) --no-print-directory unit e2e
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c
+
+clean:
+	rm -rf $(B)/obj $(B)/san $(B)/unit $(B)/kaoping $(B)/kaoping-san $(GEN) $(B)/*.h

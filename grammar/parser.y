@@ -1,0 +1,328 @@
+/* parser.y - grammar of the kaoping rule language.
+ * Actions only build the tree (one-line ast_* calls); names, types and sums
+ * are judged later by the checker. Error productions sit at statement and
+ * declaration boundaries so one mistake does not hide the next. */
+%require "3.8"
+%define api.pure full
+%locations
+%define api.location.type {Span}
+%define parse.error custom
+%define parse.lac full
+%expect 0
+%header
+%param {void *scanner}
+%parse-param {LexCtx *lx}
+
+%code requires {
+#include "ast.h"
+typedef struct LexCtx LexCtx;
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                  \
+    do {                                                             \
+        if (N) {                                                     \
+            (Cur).begin = YYRHSLOC(Rhs, 1).begin;                    \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                        \
+        } else {                                                     \
+            (Cur).begin = (Cur).end = YYRHSLOC(Rhs, 0).end;          \
+        }                                                            \
+    } while (0)
+}
+
+%code {
+#include "lex.h"
+#include "lexer.h"
+#define A (lx->ast)
+static Span sp2(Span a, Span b) { Span s = {a.begin, b.end}; return s; }
+static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
+    (void)scanner;
+    diag_at(lx->diag, DIAG_ERROR, "K0109", lx->ast->src, *loc, "%s: the rule file nests too deeply", msg);
+}
+}
+
+%union {
+    const char *text;
+    Expr *expr;
+    ExprList *exprs;
+    TierBand *band;
+    BinOp op;
+    StrList *strs;
+    TypeSpec type;
+    Fact *fact;
+    Rule *rule;
+    RuleOpt *opt;
+    Part *part;
+    PartKind pkind;
+    GapDir gap;
+    bool flag;
+    struct { Expr *lo, *hi, *def; } fopts;
+}
+
+%token <text> NUMBER "a number" PERCENT_LIT "a percentage" STRING "a string"
+%token <text> IDENT "a name"
+%token <expr> DATE_LIT "a date"
+%token STANDARD "'standard'" YEAR "'year'" TOTAL "'total'" DECIMALS "'decimals'"
+%token GRADE "'grade'" OTHERWISE "'otherwise'" FAIL "'fail'" SUMS "'sums'" WARN "'warn'"
+%token KINDS "'kinds'" FACT "'fact'" IN "'in'" DEFAULT "'default'"
+%token INTEGER "'integer'" DECIMAL "'decimal'" PERCENT "'percent'" BOOLEAN "'boolean'"
+%token DATE "'date'" TEXT "'text'" ENUM "'enum'" LIST "'list'"
+%token CATEGORY "'category'" GROUP "'group'" ITEM "'item'" BONUS "'bonus'"
+%token PENALTY "'penalty'" VETO "'veto'" REASON "'reason'" POINTS "'points'" CAP "'cap'"
+%token RESPONSIBLE "'responsible'" APPLIES "'applies'" CONTENT "'content'" METHOD "'method'"
+%token FLOOR "'floor'" NONE "'none'" DEDUCT "'deduct'" ADD "'add'" SCORE "'score'"
+%token PER "'per'" BELOW "'below'" ABOVE "'above'" WHEN "'when'" STEP "'step'"
+%token STARTED "'started'" COMPLETED "'completed'" PRO_RATA "'pro_rata'"
+%token AND "'and'" OR "'or'" NOT "'not'" IF "'if'" THEN "'then'" ELSE "'else'"
+%token TIERS "'tiers'" TRUE "'true'" FALSE "'false'" WHERE "'where'"
+%token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
+
+%type <text> name label_opt reason_opt
+%type <expr> expr primary expr_opt
+%type <exprs> args
+%type <band> bands
+%type <op> band_op
+%type <strs> strings names
+%type <type> type
+%type <fact> fields field
+%type <fopts> fact_opts
+%type <rule> rule
+%type <opt> opts
+%type <part> part part_head body
+%type <pkind> part_kw
+%type <flag> fail_opt
+
+%precedence ELSE
+%left OR
+%left AND
+%precedence NOT
+%nonassoc EQ NE '<' LE '>' GE
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+
+%%
+
+/* file -> { decl } */
+file
+  : %empty
+  | file decl
+  ;
+
+/* decl -> header | kinds | fact | part | veto */
+decl
+  : STANDARD STRING '{' header '}'          { ast_standard(A, $2, @2, @$); }
+  | KINDS kinds ';'
+  | FACT name ':' type label_opt fact_opts ';'
+                                            { ast_add_fact(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$)); }
+  | FACT name ':' LIST label_opt '{' fields '}' semi_opt
+                                            { ast_add_fact(A, ast_fact(A, $2, @2, ast_type(TY_LIST, NULL, $7), $5, NULL, NULL, NULL, @$)); }
+  | part                                    { ast_add_part(A, $1); }
+  | VETO name label_opt WHEN expr reason_opt ';'
+                                            { ast_add_veto(A, $2, @2, $3, $5, $6, @$); }
+  | error ';'
+  | error '}'
+  ;
+
+semi_opt : %empty | ';' ;
+
+/* header -> { year | total | decimals | grade | sums warn } */
+header
+  : %empty
+  | header YEAR expr ';'                     { ast_header_year(A, $3, @$); }
+  | header TOTAL expr ';'                   { ast_header_total(A, $3); }
+  | header DECIMALS expr ';'                { ast_header_decimals(A, $3); }
+  | header GRADE STRING GE expr fail_opt ';'  { ast_header_grade(A, $3, BAND_GE, $5, $6, sp2(@2, @7)); }
+  | header GRADE STRING '>' expr fail_opt ';' { ast_header_grade(A, $3, BAND_GT, $5, $6, sp2(@2, @7)); }
+  | header GRADE STRING OTHERWISE ';'       { ast_header_grade(A, $3, BAND_OTHERWISE, NULL, true, sp2(@2, @5)); }
+  | header SUMS WARN ';'                    { ast_header_sums_warn(A); }
+  | header error ';'
+  ;
+
+fail_opt : %empty { $$ = false; } | FAIL { $$ = true; } ;
+
+kinds
+  : name label_opt                          { ast_add_kind(A, $1, $2, @$); }
+  | kinds ',' name label_opt                { ast_add_kind(A, $3, $4, sp2(@3, @4)); }
+  ;
+
+/* fact -> name ':' type [label] [in lo..hi] [default e] */
+type
+  : INTEGER                                 { $$ = ast_type(TY_INTEGER, NULL, NULL); }
+  | DECIMAL                                 { $$ = ast_type(TY_DECIMAL, NULL, NULL); }
+  | PERCENT                                 { $$ = ast_type(TY_PERCENT, NULL, NULL); }
+  | BOOLEAN                                 { $$ = ast_type(TY_BOOLEAN, NULL, NULL); }
+  | DATE                                    { $$ = ast_type(TY_DATE, NULL, NULL); }
+  | TEXT                                    { $$ = ast_type(TY_TEXT, NULL, NULL); }
+  | ENUM '(' strings ')'                    { $$ = ast_type(TY_ENUM, $3, NULL); }
+  ;
+
+fact_opts
+  : %empty                                  { $$.lo = $$.hi = $$.def = NULL; }
+  | fact_opts IN expr_opt DOTDOT expr_opt   { $$ = $1; $$.lo = $3; $$.hi = $5; }
+  | fact_opts DEFAULT expr                  { $$ = $1; $$.def = $3; }
+  ;
+
+fields
+  : %empty                                  { $$ = NULL; }
+  | fields field                            { $$ = ast_facts($1, $2); }
+  | fields error ';'                        { $$ = $1; }
+  ;
+
+field
+  : name ':' type label_opt fact_opts ';'   { $$ = ast_fact(A, $1, @1, $3, $4, $5.lo, $5.hi, $5.def, @$); }
+  ;
+
+/* part -> kw [id] [title] [points e | cap e] '{' body '}' */
+part
+  : part_head '{' body '}'                  { $$ = ast_part_end($1, $3, @$); }
+  ;
+
+part_head
+  : part_kw name label_opt                  { $$ = ast_part(A, $1, $2, @2, $3, NULL, NULL, @1); }
+  | part_kw STRING                          { $$ = ast_part(A, $1, NULL, @2, $2, NULL, NULL, @1); }
+  | part_head POINTS expr                   { $$ = $1; $$->points = $3; }
+  | part_head CAP expr                      { $$ = $1; $$->cap = $3; }
+  ;
+
+part_kw
+  : CATEGORY { $$ = PART_CATEGORY; } | GROUP { $$ = PART_GROUP; } | ITEM { $$ = PART_ITEM; }
+  | BONUS { $$ = PART_BONUS; } | PENALTY { $$ = PART_PENALTY; }
+  ;
+
+body
+  : %empty                                  { $$ = ast_part_body(A); }
+  | body RESPONSIBLE strings ';'            { $$ = ast_part_responsible($1, $3); }
+  | body APPLIES names ';'                  { $$ = ast_part_applies($1, $3); }
+  | body CONTENT STRING ';'                 { $$ = ast_part_content($1, $3); }
+  | body METHOD STRING ';'                  { $$ = ast_part_method($1, $3); }
+  | body FLOOR NONE ';'                     { $$ = ast_part_floor($1, @2); }
+  | body rule ';'                           { $$ = ast_part_rule($1, $2); }
+  | body part                               { $$ = ast_part_child($1, $2); }
+  | body error ';'                          { $$ = $1; }
+  ;
+
+/* rule -> deduct e [per e [below|above e]] {opt} | add ... | score e {opt} */
+rule
+  : DEDUCT expr opts                        { $$ = ast_rule(A, RULE_DEDUCT, $2, NULL, GAP_NONE, NULL, $3, @$); }
+  | DEDUCT expr PER expr opts               { $$ = ast_rule(A, RULE_DEDUCT, $2, $4, GAP_NONE, NULL, $5, @$); }
+  | DEDUCT expr PER expr BELOW expr opts    { $$ = ast_rule(A, RULE_DEDUCT, $2, $4, GAP_BELOW, $6, $7, @$); }
+  | DEDUCT expr PER expr ABOVE expr opts    { $$ = ast_rule(A, RULE_DEDUCT, $2, $4, GAP_ABOVE, $6, $7, @$); }
+  | ADD expr opts                           { $$ = ast_rule(A, RULE_ADD, $2, NULL, GAP_NONE, NULL, $3, @$); }
+  | ADD expr PER expr opts                  { $$ = ast_rule(A, RULE_ADD, $2, $4, GAP_NONE, NULL, $5, @$); }
+  | ADD expr PER expr BELOW expr opts       { $$ = ast_rule(A, RULE_ADD, $2, $4, GAP_BELOW, $6, $7, @$); }
+  | ADD expr PER expr ABOVE expr opts       { $$ = ast_rule(A, RULE_ADD, $2, $4, GAP_ABOVE, $6, $7, @$); }
+  | SCORE expr opts                         { $$ = ast_rule(A, RULE_SCORE, $2, NULL, GAP_NONE, NULL, $3, @$); }
+  ;
+
+opts
+  : %empty                                  { $$ = NULL; }
+  | opts WHEN expr                          { $$ = ast_opt(A, $1, OPT_WHEN, $3, STEP_DEFAULT, sp2(@2, @3)); }
+  | opts STEP expr                          { $$ = ast_opt(A, $1, OPT_STEP, $3, STEP_DEFAULT, sp2(@2, @3)); }
+  | opts CAP expr                           { $$ = ast_opt(A, $1, OPT_CAP, $3, STEP_DEFAULT, sp2(@2, @3)); }
+  | opts STARTED                            { $$ = ast_opt(A, $1, OPT_MODE, NULL, STEP_STARTED, @2); }
+  | opts COMPLETED                          { $$ = ast_opt(A, $1, OPT_MODE, NULL, STEP_COMPLETED, @2); }
+  | opts PRO_RATA                           { $$ = ast_opt(A, $1, OPT_MODE, NULL, STEP_PRO_RATA, @2); }
+  ;
+
+reason_opt : %empty { $$ = NULL; } | REASON STRING { $$ = $2; } ;
+label_opt  : %empty { $$ = NULL; } | STRING { $$ = $1; } ;
+name       : IDENT ;
+
+strings
+  : STRING                                  { $$ = ast_strs(A, NULL, $1, @1); }
+  | strings ',' STRING                      { $$ = ast_strs(A, $1, $3, @3); }
+  ;
+
+names
+  : name                                    { $$ = ast_strs(A, NULL, $1, @1); }
+  | names ',' name                          { $$ = ast_strs(A, $1, $3, @3); }
+  ;
+
+/* expressions, loosest first: if, or, and, not, comparison, + -, * /, unary - */
+expr_opt : %empty { $$ = NULL; } | expr ;
+
+expr
+  : primary
+  | IF expr THEN expr ELSE expr             { $$ = ast_if(A, $2, $4, $6, @$); }
+  | expr OR expr                            { $$ = ast_logic(A, EX_OR, $1, $3, @$); }
+  | expr AND expr                           { $$ = ast_logic(A, EX_AND, $1, $3, @$); }
+  | NOT expr                                { $$ = ast_unary(A, EX_NOT, $2, @$); }
+  | expr EQ expr                            { $$ = ast_binary(A, OP_EQ, $1, $3, @$); }
+  | expr NE expr                            { $$ = ast_binary(A, OP_NE, $1, $3, @$); }
+  | expr '<' expr                           { $$ = ast_binary(A, OP_LT, $1, $3, @$); }
+  | expr LE expr                            { $$ = ast_binary(A, OP_LE, $1, $3, @$); }
+  | expr '>' expr                           { $$ = ast_binary(A, OP_GT, $1, $3, @$); }
+  | expr GE expr                            { $$ = ast_binary(A, OP_GE, $1, $3, @$); }
+  | expr '+' expr                           { $$ = ast_binary(A, OP_ADD, $1, $3, @$); }
+  | expr '-' expr                           { $$ = ast_binary(A, OP_SUB, $1, $3, @$); }
+  | expr '*' expr                           { $$ = ast_binary(A, OP_MUL, $1, $3, @$); }
+  | expr '/' expr                           { $$ = ast_binary(A, OP_DIV, $1, $3, @$); }
+  | '-' expr %prec UMINUS                   { $$ = ast_unary(A, EX_NEG, $2, @$); }
+  ;
+
+primary
+  : NUMBER                                  { $$ = ast_number(A, $1, strlen($1), @1); }
+  | PERCENT_LIT                             { $$ = ast_number(A, $1, strlen($1), @1); }
+  | STRING                                  { $$ = ast_string(A, $1, @1); }
+  | DATE_LIT                                { $$ = $1; }
+  | TRUE                                    { $$ = ast_bool(A, true, @1); }
+  | FALSE                                   { $$ = ast_bool(A, false, @1); }
+  | POINTS                                  { $$ = ast_points(A, @1); }
+  | name                                    { $$ = ast_name(A, $1, @1); }
+  | '(' expr ')'                            { $$ = $2; }
+  | name '(' args ')'                       { $$ = ast_call(A, $1, @1, $3, NULL, @$); }
+  | name '(' expr WHERE expr ')'            { $$ = ast_call(A, $1, @1, ast_exprs(A, NULL, $3), $5, @$); }
+  | name '(' expr WHERE expr ',' args ')'   { $$ = ast_call(A, $1, @1, ast_exprs_cons(A, $3, $7), $5, @$); }
+  | TIERS expr '{' bands ELSE ':' expr ';' '}'
+                                            { $$ = ast_tiers(A, $2, $4, $7, @$); }
+  ;
+
+args
+  : expr                                    { $$ = ast_exprs(A, NULL, $1); }
+  | args ',' expr                           { $$ = ast_exprs(A, $1, $3); }
+  ;
+
+bands
+  : band_op expr ':' expr ';'               { $$ = ast_band(A, NULL, $1, $2, $4, @$); }
+  | bands band_op expr ':' expr ';'         { $$ = ast_band(A, $1, $2, $3, $5, sp2(@2, @6)); }
+  ;
+
+band_op : GE { $$ = OP_GE; } | '>' { $$ = OP_GT; } | LE { $$ = OP_LE; } | '<' { $$ = OP_LT; } | EQ { $$ = OP_EQ; } ;
+
+%%
+
+/* Syntax errors in words a policy officer understands: what was expected,
+ * what was found, and which opener a missing '}' would close. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, LexCtx *lx) {
+    (void)scanner;
+    enum { MAX = 24 };
+    yysymbol_kind_t exp[MAX];
+    int n = yypcontext_expected_tokens(ctx, exp, MAX);
+    const char *names[MAX];
+    int k = 0;
+    bool expr = false;
+    for (int i = 0; i < n; i++) {
+        switch (exp[i]) {
+        case YYSYMBOL_NUMBER: case YYSYMBOL_PERCENT_LIT: case YYSYMBOL_DATE_LIT:
+        case YYSYMBOL_TRUE: case YYSYMBOL_FALSE: case YYSYMBOL_POINTS: case YYSYMBOL_NOT:
+        case YYSYMBOL_IF: case YYSYMBOL_TIERS:
+            expr = true;
+            break;
+        default:
+            names[k] = yysymbol_name(exp[i]);
+            if (!strcmp(names[k], "'('") || !strcmp(names[k], "'-'"))
+                expr = true;
+            else
+                k++;
+        }
+    }
+    if (expr) {
+        /* a name or a string is one more kind of expression */
+        int j = 0;
+        for (int i = 0; i < k; i++)
+            if (strcmp(names[i], "a name") && strcmp(names[i], "a string")) names[j++] = names[i];
+        k = j;
+        names[k++] = "an expression";
+    }
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    lex_syntax_error(lx, *yypcontext_location(ctx), tok == YYSYMBOL_YYEOF, names, k);
+    return 0;
+}

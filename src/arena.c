@@ -1,0 +1,86 @@
+/* arena.c - region allocator (see arena.h). Blocks grow geometrically; a
+ * large request gets a block of its own. */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Block {
+    struct Block *next;
+    size_t size, used;
+    max_align_t data[];
+} Block;
+
+struct Arena {
+    Block *head;
+    size_t total;
+};
+
+static void *arena_die(void) {
+    fputs("kaoping: error: out of memory\n", stderr);
+    exit(3);
+}
+
+Arena *arena_new(void) {
+    Arena *a = calloc(1, sizeof *a);
+    if (!a) arena_die();
+    return a;
+}
+
+void arena_free(Arena *a) {
+    if (!a) return;
+    for (Block *b = a->head, *n; b; b = n) {
+        n = b->next;
+        free(b);
+    }
+    free(a);
+}
+
+void *arena_alloc(Arena *a, size_t size) {
+    size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    Block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t want = b ? b->size * 2 : 4096;
+        if (want > (1u << 20)) want = 1u << 20;
+        if (want < size) want = size;
+        b = malloc(sizeof(Block) + want);
+        if (!b) return arena_die();
+        b->size = want;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
+        a->total += want;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t n) {
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(Arena *a, const char *s) {
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(Arena *a, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    char *p = arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+size_t arena_used(const Arena *a) { return a->total; }

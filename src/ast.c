@@ -1,0 +1,342 @@
+/* ast.c - builders for the tree (see ast.h). Called from grammar actions;
+ * they allocate and link, and judge nothing. */
+#include "ast.h"
+
+#include <string.h>
+
+static Expr *expr_new(AstCtx *c, ExprKind k, Span sp) {
+    Expr *e = arena_alloc(c->arena, sizeof *e);
+    e->kind = k;
+    e->span = sp;
+    e->slot = -1;
+    return e;
+}
+
+Expr *ast_number(AstCtx *c, const char *text, size_t len, Span sp) {
+    Expr *e = expr_new(c, EX_NUMBER, sp);
+    e->u.num.percent = len > 0 && text[len - 1] == '%';
+    if (dec_parse(text, len, &e->u.num.value) != DEC_OK) {
+        diag_at(c->diag, DIAG_ERROR, "K0105", c->src, sp,
+                "number too large: at most 18 digits are kept exactly");
+        e->u.num.value = dec_zero();
+    }
+    return e;
+}
+
+Expr *ast_bool(AstCtx *c, bool v, Span sp) {
+    Expr *e = expr_new(c, EX_BOOL, sp);
+    e->u.boolean = v;
+    return e;
+}
+
+Expr *ast_string(AstCtx *c, const char *s, Span sp) {
+    Expr *e = expr_new(c, EX_STRING, sp);
+    e->u.str = s;
+    return e;
+}
+
+Expr *ast_date(AstCtx *c, int32_t days, Span sp) {
+    Expr *e = expr_new(c, EX_DATE, sp);
+    e->u.date = days;
+    return e;
+}
+
+Expr *ast_name(AstCtx *c, const char *name, Span sp) {
+    Expr *e = expr_new(c, EX_NAME, sp);
+    e->u.name.name = name;
+    return e;
+}
+
+Expr *ast_points(AstCtx *c, Span sp) { return expr_new(c, EX_POINTS, sp); }
+
+Expr *ast_unary(AstCtx *c, ExprKind k, Expr *x, Span sp) {
+    Expr *e = expr_new(c, k, sp);
+    e->u.operand = x;
+    return e;
+}
+
+Expr *ast_binary(AstCtx *c, BinOp op, Expr *l, Expr *r, Span sp) {
+    Expr *e = expr_new(c, EX_BINARY, sp);
+    e->u.bin.op = op;
+    e->u.bin.lhs = l;
+    e->u.bin.rhs = r;
+    return e;
+}
+
+Expr *ast_logic(AstCtx *c, ExprKind k, Expr *l, Expr *r, Span sp) {
+    Expr *e = expr_new(c, k, sp);
+    e->u.bin.lhs = l;
+    e->u.bin.rhs = r;
+    return e;
+}
+
+Expr *ast_if(AstCtx *c, Expr *cond, Expr *a, Expr *b, Span sp) {
+    Expr *e = expr_new(c, EX_IF, sp);
+    e->u.ifx.cond = cond;
+    e->u.ifx.then_ = a;
+    e->u.ifx.else_ = b;
+    return e;
+}
+
+Expr *ast_call(AstCtx *c, const char *name, Span name_sp, ExprList *args,
+               Expr *where, Span sp) {
+    Expr *e = expr_new(c, EX_CALL, sp);
+    e->u.call.name = name;
+    e->u.call.name_span = name_sp;
+    e->u.call.args = args;
+    e->u.call.where = where;
+    return e;
+}
+
+Expr *ast_tiers(AstCtx *c, Expr *subject, TierBand *bands, Expr *otherwise,
+                Span sp) {
+    Expr *e = expr_new(c, EX_TIERS, sp);
+    e->u.tiers.subject = subject;
+    e->u.tiers.bands = bands;
+    e->u.tiers.otherwise = otherwise;
+    return e;
+}
+
+#define APPEND(type, list, node)                                         \
+    do {                                                                 \
+        if (!(list)) return (node);                                      \
+        type *t_ = (list);                                               \
+        while (t_->next) t_ = t_->next;                                  \
+        t_->next = (node);                                               \
+        return (list);                                                   \
+    } while (0)
+
+TierBand *ast_band(AstCtx *c, TierBand *list, BinOp op, Expr *bound,
+                   Expr *value, Span sp) {
+    TierBand *b = arena_alloc(c->arena, sizeof *b);
+    b->op = op;
+    b->bound = bound;
+    b->value = value;
+    b->span = sp;
+    APPEND(TierBand, list, b);
+}
+
+ExprList *ast_exprs(AstCtx *c, ExprList *list, Expr *e) {
+    ExprList *n = arena_alloc(c->arena, sizeof *n);
+    n->e = e;
+    APPEND(ExprList, list, n);
+}
+
+ExprList *ast_exprs_cons(AstCtx *c, Expr *e, ExprList *rest) {
+    ExprList *n = arena_alloc(c->arena, sizeof *n);
+    n->e = e;
+    n->next = rest;
+    return n;
+}
+
+StrList *ast_strs(AstCtx *c, StrList *list, const char *s, Span sp) {
+    StrList *n = arena_alloc(c->arena, sizeof *n);
+    n->s = s;
+    n->span = sp;
+    APPEND(StrList, list, n);
+}
+
+TypeSpec ast_type(TypeKind k, StrList *members, Fact *fields) {
+    TypeSpec t = {k, members, fields};
+    return t;
+}
+
+Fact *ast_fact(AstCtx *c, const char *name, Span name_sp, TypeSpec t,
+               const char *label, Expr *lo, Expr *hi, Expr *def, Span sp) {
+    Fact *f = arena_alloc(c->arena, sizeof *f);
+    f->name = name;
+    f->name_span = name_sp;
+    f->span = sp;
+    f->type = t;
+    f->label = label;
+    f->lo = lo;
+    f->hi = hi;
+    f->def = def;
+    f->slot = -1;
+    return f;
+}
+
+Fact *ast_facts(Fact *list, Fact *f) { APPEND(Fact, list, f); }
+
+Rule *ast_rule(AstCtx *c, RuleKind k, Expr *amount, Expr *per, GapDir gap,
+               Expr *bound, RuleOpt *opts, Span sp) {
+    Rule *r = arena_alloc(c->arena, sizeof *r);
+    r->kind = k;
+    r->amount = amount;
+    r->per = per;
+    r->gap = gap;
+    r->bound = bound;
+    r->opts = opts;
+    r->span = sp;
+    return r;
+}
+
+RuleOpt *ast_opt(AstCtx *c, RuleOpt *list, RuleOptKind k, Expr *e, StepMode m,
+                 Span sp) {
+    RuleOpt *o = arena_alloc(c->arena, sizeof *o);
+    o->kind = k;
+    o->e = e;
+    o->mode = m;
+    o->span = sp;
+    APPEND(RuleOpt, list, o);
+}
+
+Part *ast_part(AstCtx *c, PartKind k, const char *id, Span id_sp,
+               const char *title, Expr *points, Expr *cap, Span kw_sp) {
+    Part *p = arena_alloc(c->arena, sizeof *p);
+    p->kind = k;
+    p->id = id;
+    p->id_span = id_sp;
+    p->title = title;
+    p->points = points;
+    p->cap = cap;
+    p->kw_span = kw_sp;
+    return p;
+}
+
+Part *ast_part_body(AstCtx *c) { return arena_alloc(c->arena, sizeof(Part)); }
+
+Part *ast_part_end(Part *head, Part *body, Span sp) {
+    head->span = sp;
+    head->responsible = body->responsible;
+    head->applies = body->applies;
+    head->content = body->content;
+    head->method = body->method;
+    head->no_floor = body->no_floor;
+    head->floor_span = body->floor_span;
+    head->children = body->children;
+    head->rules = body->rules;
+    return head;
+}
+
+static StrList *strs_concat(StrList *a, StrList *b) { APPEND(StrList, a, b); }
+
+Part *ast_part_responsible(Part *p, StrList *owners) {
+    p->responsible = strs_concat(p->responsible, owners);
+    return p;
+}
+
+Part *ast_part_applies(Part *p, StrList *kinds) {
+    p->applies = strs_concat(p->applies, kinds);
+    return p;
+}
+
+Part *ast_part_content(Part *p, const char *s) {
+    p->content = s;
+    return p;
+}
+
+Part *ast_part_method(Part *p, const char *s) {
+    p->method = s;
+    return p;
+}
+
+Part *ast_part_floor(Part *p, Span sp) {
+    p->no_floor = true;
+    p->floor_span = sp;
+    return p;
+}
+
+static Rule *rules_append(Rule *list, Rule *r) { APPEND(Rule, list, r); }
+
+Part *ast_part_rule(Part *p, Rule *r) {
+    p->rules = rules_append(p->rules, r);
+    return p;
+}
+
+static Part *parts_append(Part *list, Part *q) { APPEND(Part, list, q); }
+
+Part *ast_part_child(Part *p, Part *child) {
+    p->children = parts_append(p->children, child);
+    return p;
+}
+
+void ast_header_year(AstCtx *c, Expr *e, Span sp) {
+    c->std->year = e;
+    c->std->year_span = sp;
+}
+
+void ast_header_total(AstCtx *c, Expr *e) { c->std->total = e; }
+void ast_header_decimals(AstCtx *c, Expr *e) { c->std->decimals = e; }
+void ast_header_sums_warn(AstCtx *c) { c->std->sums_warn = true; }
+
+static GradeBand *grades_append(GradeBand *list, GradeBand *g) {
+    APPEND(GradeBand, list, g);
+}
+
+void ast_header_grade(AstCtx *c, const char *name, BandOp op, Expr *bound,
+                      bool fail, Span sp) {
+    GradeBand *g = arena_alloc(c->arena, sizeof *g);
+    g->name = name;
+    g->op = op;
+    g->bound = bound;
+    g->fail = fail;
+    g->span = sp;
+    c->std->grades = grades_append(c->std->grades, g);
+}
+
+void ast_standard(AstCtx *c, const char *title, Span title_sp, Span sp) {
+    Standard *s = c->std;
+    if (s->has_header) {
+        diag_at(c->diag, DIAG_ERROR, "K0106", c->src, title_sp,
+                "a second 'standard' header: a file holds one standard");
+        return;
+    }
+    s->has_header = true;
+    s->title = title;
+    s->title_span = title_sp;
+    s->span = sp;
+}
+
+static Kind *kinds_append(Kind *list, Kind *k) { APPEND(Kind, list, k); }
+
+void ast_add_kind(AstCtx *c, const char *id, const char *label, Span sp) {
+    Kind *k = arena_alloc(c->arena, sizeof *k);
+    k->id = id;
+    k->label = label ? label : id;
+    k->span = sp;
+    c->std->kinds = kinds_append(c->std->kinds, k);
+}
+
+void ast_add_fact(AstCtx *c, Fact *f) {
+    c->std->facts = ast_facts(c->std->facts, f);
+}
+
+void ast_add_part(AstCtx *c, Part *p) {
+    c->std->parts = parts_append(c->std->parts, p);
+}
+
+static Veto *vetoes_append(Veto *list, Veto *v) { APPEND(Veto, list, v); }
+
+void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title,
+                  Expr *when, const char *reason, Span sp) {
+    Veto *v = arena_alloc(c->arena, sizeof *v);
+    v->id = id;
+    v->id_span = id_sp;
+    v->title = title ? title : id;
+    v->when = when;
+    v->reason = reason;
+    v->span = sp;
+    c->std->vetoes = vetoes_append(c->std->vetoes, v);
+}
+
+const char *ast_text(Arena *a, const Source *src, Span sp) {
+    if (sp.end > src->len) sp.end = (uint32_t)src->len;
+    if (sp.begin > sp.end) sp.begin = sp.end;
+    /* fold runs of white space so a rule written over lines reads as one */
+    char *out = arena_alloc(a, sp.end - sp.begin + 1);
+    size_t n = 0;
+    bool space = false;
+    for (uint32_t i = sp.begin; i < sp.end; i++) {
+        char ch = src->text[i];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (space) out[n++] = ' ';
+        space = false;
+        out[n++] = ch;
+    }
+    out[n] = '\0';
+    return out;
+}

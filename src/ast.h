@@ -1,0 +1,290 @@
+/* ast.h - the tree the parser builds for a standard. Every node lives in
+ * the standard's arena. The parser only builds (ast_* calls); the checker
+ * (check.c) resolves names and types and fills the fields marked "checker". */
+#ifndef KP_AST_H
+#define KP_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "decimal.h"
+#include "diag.h"
+#include "value.h"
+
+/* ---- types of facts and expressions ---------------------------------- */
+
+typedef enum {
+    TY_ERROR, /* already reported: silences follow-on errors */
+    TY_INTEGER,
+    TY_DECIMAL,
+    TY_PERCENT,
+    TY_BOOLEAN,
+    TY_DATE,
+    TY_TEXT,
+    TY_ENUM,
+    TY_LIST,
+} TypeKind;
+
+typedef struct StrList {
+    const char *s;
+    Span span;
+    struct StrList *next;
+} StrList;
+
+struct Fact;
+
+typedef struct TypeSpec {
+    TypeKind kind;
+    StrList *members;     /* enum: values in order */
+    struct Fact *fields;  /* list: the record's fields */
+} TypeSpec;
+
+/* ---- expressions ----------------------------------------------------- */
+
+typedef enum {
+    EX_NUMBER, EX_BOOL, EX_STRING, EX_DATE, EX_NAME, EX_POINTS,
+    EX_NEG, EX_NOT, EX_BINARY, EX_AND, EX_OR, EX_IF, EX_CALL, EX_TIERS,
+} ExprKind;
+
+typedef enum {
+    OP_ADD, OP_SUB, OP_MUL, OP_DIV,
+    OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
+} BinOp;
+
+typedef struct ExprList {
+    struct Expr *e;
+    struct ExprList *next;
+} ExprList;
+
+typedef struct TierBand {
+    BinOp op; /* OP_GE or OP_GT, OP_LE, OP_LT, OP_EQ */
+    struct Expr *bound, *value;
+    Span span;
+    struct TierBand *next;
+} TierBand;
+
+/* Built-in functions, resolved by the checker. */
+typedef enum {
+    FN_NONE, FN_MIN, FN_MAX, FN_ROUND,
+    FN_COUNT, FN_SHARE, FN_SUM, FN_AVG, FN_AGG_MIN, FN_AGG_MAX, FN_ANY,
+    FN_ALL,
+} Builtin;
+
+typedef struct Expr {
+    ExprKind kind;
+    Span span;
+    union {
+        struct { Dec value; bool percent; } num;
+        bool boolean;
+        const char *str;
+        int32_t date; /* days since 1970-01-01 */
+        struct { const char *name; } name;
+        struct { BinOp op; struct Expr *lhs, *rhs; } bin;  /* also AND/OR */
+        struct Expr *operand;                              /* NEG, NOT */
+        struct { struct Expr *cond, *then_, *else_; } ifx;
+        struct {
+            const char *name; Span name_span;
+            ExprList *args; struct Expr *where;
+        } call;
+        struct { struct Expr *subject; TierBand *bands; struct Expr *otherwise; } tiers;
+    } u;
+    /* checker */
+    TypeKind type;
+    const struct Fact *type_fact; /* enum or list: the fact declaring it */
+    int slot;   /* EX_NAME: fact slot, or field index when is_field */
+    bool is_field;
+    Builtin fn;
+} Expr;
+
+/* ---- declarations ---------------------------------------------------- */
+
+typedef struct Fact {
+    const char *name;
+    Span name_span, span;
+    TypeSpec type;
+    const char *label;
+    Expr *lo, *hi, *def; /* optional */
+    struct Fact *next;
+    /* checker */
+    Value lo_value, hi_value, def_value; /* present when given */
+    bool is_field;
+    int slot;           /* index in a unit's fact array, or field index */
+    bool used;
+    uint32_t needed_by; /* kinds (bit per kind) scored on something reading it */
+} Fact;
+
+typedef enum { RULE_DEDUCT, RULE_ADD, RULE_SCORE } RuleKind;
+typedef enum { STEP_DEFAULT, STEP_STARTED, STEP_COMPLETED, STEP_PRO_RATA } StepMode;
+typedef enum { GAP_NONE, GAP_BELOW, GAP_ABOVE } GapDir;
+
+typedef enum { OPT_WHEN, OPT_STEP, OPT_CAP, OPT_MODE } RuleOptKind;
+typedef struct RuleOpt {
+    RuleOptKind kind;
+    Expr *e;
+    StepMode mode;
+    Span span;
+    struct RuleOpt *next;
+} RuleOpt;
+
+typedef struct Rule {
+    RuleKind kind;
+    Span span;
+    Expr *amount;  /* deduct/add: points per step; score: the score */
+    Expr *per;     /* NULL: a fixed amount */
+    GapDir gap;
+    Expr *bound;   /* with GAP_BELOW/ABOVE */
+    RuleOpt *opts; /* as written; folded by the checker into the fields below */
+    struct Rule *next;
+    /* checker */
+    Expr *when, *step, *cap;
+    StepMode mode;
+    int index; /* within its item */
+} Rule;
+
+typedef enum { PART_CATEGORY, PART_GROUP, PART_ITEM, PART_BONUS, PART_PENALTY } PartKind;
+
+/* Categories, groups, items, the bonus section and penalties share one
+ * shape; the checker says which statements each may hold. */
+typedef struct Part {
+    PartKind kind;
+    Span span, id_span, kw_span;
+    const char *id, *title;
+    Expr *points;    /* optional */
+    Expr *cap;       /* bonus section */
+    StrList *responsible;
+    StrList *applies;
+    const char *content, *method;
+    bool no_floor;
+    Span floor_span;
+    struct Part *children;
+    Rule *rules;
+    struct Part *next;
+    /* checker */
+    struct Part *parent;
+    Dec pts;          /* points value (0 when none) */
+    Dec cap_value;
+    bool has_cap;
+    uint32_t kinds;   /* kinds scored on it */
+    int index;        /* items and penalties: index into results; parts: part index */
+    int nrules;
+    const StrList *owners; /* responsible, inherited */
+} Part;
+
+typedef struct Veto {
+    const char *id, *title, *reason;
+    Span span, id_span;
+    Expr *when;
+    struct Veto *next;
+    int index;
+} Veto;
+
+typedef struct Kind {
+    const char *id, *label;
+    Span span;
+    struct Kind *next;
+    int index;
+} Kind;
+
+typedef enum { BAND_GE, BAND_GT, BAND_OTHERWISE } BandOp;
+typedef struct GradeBand {
+    const char *name;
+    BandOp op;
+    Expr *bound;
+    bool fail;
+    Span span;
+    struct GradeBand *next;
+    Dec value; /* checker */
+} GradeBand;
+
+typedef enum { HDR_YEAR, HDR_TOTAL, HDR_DECIMALS, HDR_GRADE, HDR_SUMS_WARN } HeaderKind;
+
+typedef struct Standard {
+    const Source *src;
+    const char *title;
+    Span span, title_span;
+    bool has_header;
+    Expr *year, *total, *decimals;
+    Span year_span;
+    bool sums_warn;
+    GradeBand *grades;
+    Kind *kinds;
+    Fact *facts;
+    Part *parts;  /* categories, bonus sections and penalties, in order */
+    Veto *vetoes;
+    /* checker: flat tables for evaluation */
+    int year_value, decimals_value;
+    Dec total_value;
+    int nkinds, nfacts, nitems, nparts, nvetoes, ngrades;
+    Kind **kind_tab;
+    Fact **fact_tab;   /* by slot */
+    Part **item_tab;   /* items of categories and bonus, and penalties, in order */
+    Part **part_tab;   /* categories, groups, bonus sections in order */
+    Veto **veto_tab;
+    GradeBand **grade_tab;
+} Standard;
+
+/* ---- builders (called from grammar actions) -------------------------- */
+
+typedef struct AstCtx {
+    Arena *arena;
+    Standard *std;
+    const Source *src;
+    DiagSink *diag;
+} AstCtx;
+
+Expr *ast_number(AstCtx *c, const char *text, size_t len, Span sp);
+Expr *ast_bool(AstCtx *c, bool v, Span sp);
+Expr *ast_string(AstCtx *c, const char *s, Span sp);
+Expr *ast_date(AstCtx *c, int32_t days, Span sp);
+Expr *ast_name(AstCtx *c, const char *name, Span sp);
+Expr *ast_points(AstCtx *c, Span sp);
+Expr *ast_unary(AstCtx *c, ExprKind k, Expr *e, Span sp);
+Expr *ast_binary(AstCtx *c, BinOp op, Expr *l, Expr *r, Span sp);
+Expr *ast_logic(AstCtx *c, ExprKind k, Expr *l, Expr *r, Span sp);
+Expr *ast_if(AstCtx *c, Expr *cond, Expr *a, Expr *b, Span sp);
+Expr *ast_call(AstCtx *c, const char *name, Span name_sp, ExprList *args, Expr *where, Span sp);
+Expr *ast_tiers(AstCtx *c, Expr *subject, TierBand *bands, Expr *otherwise, Span sp);
+TierBand *ast_band(AstCtx *c, TierBand *list, BinOp op, Expr *bound, Expr *value, Span sp);
+ExprList *ast_exprs(AstCtx *c, ExprList *list, Expr *e);
+ExprList *ast_exprs_cons(AstCtx *c, Expr *e, ExprList *rest);
+
+StrList *ast_strs(AstCtx *c, StrList *list, const char *s, Span sp);
+Fact *ast_fact(AstCtx *c, const char *name, Span name_sp, TypeSpec t, const char *label,
+               Expr *lo, Expr *hi, Expr *def, Span sp);
+Fact *ast_facts(Fact *list, Fact *f);
+TypeSpec ast_type(TypeKind k, StrList *members, Fact *fields);
+
+Rule *ast_rule(AstCtx *c, RuleKind k, Expr *amount, Expr *per, GapDir gap, Expr *bound,
+               RuleOpt *opts, Span sp);
+RuleOpt *ast_opt(AstCtx *c, RuleOpt *list, RuleOptKind k, Expr *e, StepMode m, Span sp);
+
+/* part bodies are built statement by statement */
+Part *ast_part(AstCtx *c, PartKind k, const char *id, Span id_sp, const char *title,
+               Expr *points, Expr *cap, Span kw_sp);
+Part *ast_part_body(AstCtx *c);
+Part *ast_part_end(Part *head, Part *body, Span sp);
+Part *ast_part_responsible(Part *p, StrList *owners);
+Part *ast_part_applies(Part *p, StrList *kinds);
+Part *ast_part_content(Part *p, const char *s);
+Part *ast_part_method(Part *p, const char *s);
+Part *ast_part_floor(Part *p, Span sp);
+Part *ast_part_rule(Part *p, Rule *r);
+Part *ast_part_child(Part *p, Part *child);
+
+void ast_header_year(AstCtx *c, Expr *e, Span sp);
+void ast_header_total(AstCtx *c, Expr *e);
+void ast_header_decimals(AstCtx *c, Expr *e);
+void ast_header_grade(AstCtx *c, const char *name, BandOp op, Expr *bound, bool fail, Span sp);
+void ast_header_sums_warn(AstCtx *c);
+void ast_standard(AstCtx *c, const char *title, Span title_sp, Span sp);
+void ast_add_kind(AstCtx *c, const char *id, const char *label, Span sp);
+void ast_add_fact(AstCtx *c, Fact *f);
+void ast_add_part(AstCtx *c, Part *p);
+void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when,
+                  const char *reason, Span sp);
+
+/* Source text of a span, for messages and reports. */
+const char *ast_text(Arena *a, const Source *src, Span sp);
+
+#endif

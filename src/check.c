@@ -1,0 +1,444 @@
+/* check.c - the checker's structure pass (see check.h): rules, parts and
+ * their points, header and grade bands, facts, and the flat tables. */
+#include <string.h>
+
+#include "check_impl.h"
+
+/* ---- static reach of a rule: what a fact's bounds allow ------------------ */
+
+/* Range of a number expression when it is a literal or a bounded fact. */
+static void expr_range(const Expr *e, bool *has_lo, Dec *lo, bool *has_hi, Dec *hi) {
+    *has_lo = *has_hi = false;
+    if (e->kind == EX_NUMBER) {
+        *has_lo = *has_hi = true;
+        *lo = *hi = e->u.num.value;
+    } else if (e->kind == EX_NAME && e->type_fact && check_is_num(e->type_fact->type.kind)) {
+        const Fact *f = e->type_fact;
+        if ((*has_lo = f->lo_value.present)) *lo = f->lo_value.u.num;
+        if ((*has_hi = f->hi_value.present)) *hi = f->hi_value.u.num;
+    } else if (e->kind == EX_CALL && (e->fn == FN_SHARE)) {
+        *has_lo = *has_hi = true;
+        *lo = dec_zero();
+        *hi = dec_int(1);
+    } else if (e->kind == EX_CALL && e->fn == FN_COUNT) {
+        *has_lo = true;
+        *lo = dec_zero();
+    }
+}
+
+/* True when a < b (or a <= b with strict false) can never hold. */
+static bool never_less(const Expr *a, const Expr *b, bool strict) {
+    bool alo, ahi, blo, bhi;
+    Dec al, ah, bl, bh;
+    expr_range(a, &alo, &al, &ahi, &ah);
+    expr_range(b, &blo, &bl, &bhi, &bh);
+    if (!alo || !bhi) return false;
+    int cmp = dec_cmp(al, bh);
+    return strict ? cmp >= 0 : cmp > 0;
+}
+
+static bool never_true(const Expr *e) {
+    if (e->kind == EX_BOOL) return !e->u.boolean;
+    if (e->kind == EX_AND) return never_true(e->u.bin.lhs) || never_true(e->u.bin.rhs);
+    if (e->kind == EX_OR) return never_true(e->u.bin.lhs) && never_true(e->u.bin.rhs);
+    if (e->kind != EX_BINARY) return false;
+    const Expr *l = e->u.bin.lhs, *r = e->u.bin.rhs;
+    if (!check_is_num(l->type) || !check_is_num(r->type)) return false;
+    switch (e->u.bin.op) {
+    case OP_LT: return never_less(l, r, true);
+    case OP_LE: return never_less(l, r, false);
+    case OP_GT: return never_less(r, l, true);
+    case OP_GE: return never_less(r, l, false);
+    default: return false;
+    }
+}
+
+/* ---- rules ---------------------------------------------------------------- */
+
+static void fold_opts(Ctx *c, Rule *r) {
+    for (RuleOpt *o = r->opts; o; o = o->next) {
+        Expr **slot = o->kind == OPT_WHEN ? &r->when : o->kind == OPT_STEP ? &r->step
+                    : o->kind == OPT_CAP  ? &r->cap  : NULL;
+        if (slot) {
+            if (*slot) {
+                check_err(c, o->span, "K0220", "this rule already has %s",
+                    o->kind == OPT_WHEN ? "a 'when' condition: join them with 'and'"
+                    : o->kind == OPT_STEP ? "a 'step'" : "a 'cap'");
+            }
+            *slot = o->e;
+        } else {
+            if (r->mode != STEP_DEFAULT)
+                check_err(c, o->span, "K0220", "this rule already says how to count steps");
+            r->mode = o->mode;
+        }
+    }
+    if (r->mode == STEP_DEFAULT) r->mode = r->kind == RULE_ADD ? STEP_COMPLETED : STEP_STARTED;
+}
+
+static void check_rule(Ctx *c, Part *item, Rule *r) {
+    fold_opts(c, r);
+    const char *kw = r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score";
+    if (item->kind == PART_PENALTY && r->kind != RULE_DEDUCT)
+        check_err(c, r->span, "K0221", "a penalty only deducts: use 'deduct', not '%s'", kw);
+    if (item->kind == PART_ITEM && item->parent && item->parent->kind == PART_BONUS &&
+        r->kind != RULE_ADD)
+        check_err(c, r->span, "K0221", "a bonus item only adds: use 'add', not '%s'", kw);
+    check_number_expr(c, r->amount, r->kind == RULE_SCORE ? "the score" : "the points");
+    if (r->per) check_number_expr(c, r->per, "what is counted after 'per'");
+    if (r->bound) {
+        check_number_expr(c, r->bound, r->gap == GAP_BELOW ? "the value after 'below'" : "the value after 'above'");
+    }
+    if (r->step) {
+        check_number_expr(c, r->step, "the step");
+        if (!r->per) check_err(c, r->step->span, "K0222", "'step' goes with 'per': deduct 1 per x below 95%% step 0.5%%");
+        if (r->step->kind == EX_NUMBER && dec_sign(r->step->u.num.value) <= 0)
+            check_err(c, r->step->span, "K0222", "a step must be more than 0");
+    }
+    if (r->cap) check_number_expr(c, r->cap, "the cap");
+    if (r->when) check_condition(c, r->when, "the condition after 'when'");
+    if (r->kind == RULE_SCORE && r->per)
+        check_err(c, r->span, "K0221", "'score' sets the item's score; it takes no 'per'");
+    if (r->per && r->gap == GAP_NONE && r->per->kind == EX_NUMBER)
+        check_warn(c, r->per->span, "K0302", "'per' a fixed number: did you mean a fact here?");
+
+    /* what can be seen statically */
+    if (r->kind != RULE_DEDUCT || item->kind != PART_ITEM) return;
+    if ((r->when && never_true(r->when)) ||
+        (r->per && r->gap == GAP_BELOW && never_less(r->per, r->bound, true)) ||
+        (r->per && r->gap == GAP_ABOVE && never_less(r->bound, r->per, true))) {
+        Diag *g = check_warn(c, r->span, "K0303", "this rule can never fire");
+        diag_help(c->diag, g, "the fact's declared bounds never meet the rule's condition");
+    }
+    if (r->amount->kind == EX_NUMBER && dec_cmp(r->amount->u.num.value, item->pts) > 0) {
+        Diag *g = check_warn(c, r->amount->span, "K0304",
+                       r->per ? "one step deducts %s, more than the item's %s points"
+                              : "this rule deducts %s, more than the item's %s points",
+                       check_fmt_dec(c, r->amount->u.num.value), check_fmt_dec(c, item->pts));
+        diag_help(c->diag, g, "the item stops at 0; check the points of the rule and of the item");
+    }
+}
+
+/* ---- parts: categories, groups, items, bonus, penalties ----------------- */
+
+static const char *part_word(PartKind k) {
+    switch (k) {
+    case PART_CATEGORY: return "category";
+    case PART_GROUP: return "group";
+    case PART_ITEM: return "item";
+    case PART_BONUS: return "bonus";
+    case PART_PENALTY: return "penalty";
+    }
+    return "part";
+}
+
+static uint32_t all_kinds(const Standard *s) {
+    return s->nkinds ? (uint32_t)((1ull << s->nkinds) - 1) : 1u;
+}
+
+static uint32_t resolve_kinds(Ctx *c, const StrList *names) {
+    uint32_t mask = 0;
+    for (; names; names = names->next) {
+        int k = check_find_kind(c->std, names->s);
+        if (k < 0) {
+            Diag *g = check_err(c, names->span, "K0230", "unknown unit kind '%s'", names->s);
+            if (c->std->kinds)
+                diag_help(c->diag, g, "the kinds are declared with 'kinds': %s, ...", c->std->kinds->id);
+            else
+                diag_help(c->diag, g, "declare the kinds first: kinds town \"鎮\", village \"村\";");
+            continue;
+        }
+        mask |= 1u << k;
+    }
+    return mask;
+}
+
+typedef struct Tables {
+    Part **items, **parts;
+    int nitems, nparts, cap_items, cap_parts;
+} Tables;
+
+static void push_part(Ctx *c, Part ***tab, int *n, int *cap, Part *p) {
+    if (*n == *cap) {
+        int nc = *cap ? *cap * 2 : 64;
+        Part **t = arena_alloc(c->arena, sizeof(Part *) * (size_t)nc);
+        if (*n) memcpy(t, *tab, sizeof(Part *) * (size_t)*n);
+        *tab = t;
+        *cap = nc;
+    }
+    (*tab)[(*n)++] = p;
+}
+
+static void check_unique_id(Ctx *c, Part *p, Part **seen, int nseen) {
+    if (!p->id) return;
+    for (int i = 0; i < nseen; i++)
+        if (seen[i]->id && strcmp(seen[i]->id, p->id) == 0) {
+            int line, col;
+            diag_position(c->src, seen[i]->id_span.begin, &line, &col);
+            Diag *g = check_err(c, p->id_span, "K0231", "duplicate id '%s'", p->id);
+            diag_help(c->diag, g, "'%s' is already the id of the %s at line %d", p->id,
+                      part_word(seen[i]->kind), line);
+            return;
+        }
+}
+
+static bool allowed_child(PartKind parent, PartKind child) {
+    switch (parent) {
+    case PART_CATEGORY: return child == PART_GROUP || child == PART_ITEM;
+    case PART_GROUP: return child == PART_ITEM;
+    case PART_BONUS: return child == PART_ITEM;
+    default: return false;
+    }
+}
+
+static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, int *nids, int *cap_ids) {
+    p->parent = parent;
+    check_unique_id(c, p, *ids, *nids);
+    push_part(c, ids, nids, cap_ids, p);
+    if (!p->title) check_err(c, p->id_span, "K0232", "a %s needs a title in quotes", part_word(p->kind));
+    if (p->kind != PART_BONUS && p->kind != PART_PENALTY && !p->id)
+        check_err(c, p->kw_span, "K0232", "a %s needs an id before its title", part_word(p->kind));
+
+    /* points: required on categories, groups and items outside the bonus */
+    bool in_bonus = parent && parent->kind == PART_BONUS;
+    if (p->points) {
+        if (check_const_number(c, p->points, &p->pts, "points") && dec_sign(p->pts) < 0)
+            check_err(c, p->points->span, "K0233", "points cannot be negative");
+        if (p->kind == PART_PENALTY || p->kind == PART_BONUS)
+            check_err(c, p->points->span, "K0233", "a %s has no points of its own%s", part_word(p->kind),
+                p->kind == PART_BONUS ? ": write its cap as 'cap N'" : "");
+        if (in_bonus) p->has_cap = true, p->cap_value = p->pts; /* a bonus item's points cap it */
+    } else if (!in_bonus && p->kind != PART_PENALTY && p->kind != PART_BONUS) {
+        check_err(c, p->kw_span, "K0233", "the %s '%s' has no points: write points N after its title",
+            part_word(p->kind), p->id ? p->id : "");
+    }
+    if (p->cap) {
+        if (p->kind != PART_BONUS)
+            check_err(c, p->cap->span, "K0234", "'cap' in a header belongs to the bonus section");
+        else if (check_const_number(c, p->cap, &p->cap_value, "the bonus cap"))
+            p->has_cap = true;
+    }
+    /* kinds and owners, inherited */
+    p->kinds = p->applies ? resolve_kinds(c, p->applies) : parent ? parent->kinds : all_kinds(c->std);
+    p->owners = p->responsible ? p->responsible : parent ? parent->owners : NULL;
+    if (p->no_floor && p->kind != PART_ITEM)
+        check_err(c, p->floor_span, "K0235", "'floor none' belongs to an item");
+
+    if (p->kind == PART_ITEM || p->kind == PART_PENALTY) {
+        if (p->children) check_err(c, p->children->kw_span, "K0236", "a %s holds rules, not other parts", part_word(p->kind));
+        p->index = t->nitems;
+        push_part(c, &t->items, &t->nitems, &t->cap_items, p);
+        c->item = p;
+        c->kinds = p->kinds;
+        int i = 0;
+        for (Rule *r = p->rules; r; r = r->next) {
+            r->index = i++;
+            check_rule(c, p, r);
+        }
+        p->nrules = i;
+        c->item = NULL;
+        if (!p->rules && p->kind == PART_PENALTY)
+            check_warn(c, p->id_span, "K0305", "penalty '%s' has no rule: it never deducts", p->id);
+        return;
+    }
+    if (p->rules) check_err(c, p->rules->span, "K0236", "rules belong in an item, not directly in a %s", part_word(p->kind));
+    p->index = t->nparts;
+    push_part(c, &t->parts, &t->nparts, &t->cap_parts, p);
+    Dec sum = dec_zero();
+    for (Part *ch = p->children; ch; ch = ch->next) {
+        if (!allowed_child(p->kind, ch->kind)) {
+            check_err(c, ch->kw_span, "K0236", "a %s cannot hold a %s", part_word(p->kind), part_word(ch->kind));
+            continue;
+        }
+        check_part(c, ch, p, t, ids, nids, cap_ids);
+        dec_add(sum, ch->pts, &sum);
+    }
+    if (p->kind != PART_BONUS && p->points && p->children && dec_cmp(sum, p->pts) != 0) {
+        Diag *g = diag_at(c->diag, c->std->sums_warn ? DIAG_WARNING : DIAG_ERROR, "K0301", c->src,
+                          p->points->span, "the parts of %s '%s' add up to %s, not its %s points",
+                          part_word(p->kind), p->id ? p->id : "", check_fmt_dec(c, sum), check_fmt_dec(c, p->pts));
+        if (!c->std->sums_warn)
+            diag_help(c->diag, g, "fix the points, or write 'sums warn;' in the header to accept it");
+    }
+}
+
+/* ---- header: year, total, grade bands ----------------------------------- */
+
+static void check_header(Ctx *c) {
+    Standard *s = c->std;
+    Span at = s->title_span;
+    Dec v;
+    if (!s->year)
+        check_err(c, at, "K0240", "the header has no year: write year 2013;");
+    else if (check_const_number(c, s->year, &v, "the year") && (!dec_is_int(v) || v.num < 1900 || v.num > 9999))
+        check_err(c, s->year->span, "K0240", "the year must be a year like 2013");
+    else
+        s->year_value = (int)v.num;
+    if (!s->total)
+        check_err(c, at, "K0241", "the header has no total: write total 1000;");
+    else if (check_const_number(c, s->total, &s->total_value, "the total") && dec_sign(s->total_value) <= 0)
+        check_err(c, s->total->span, "K0241", "the total must be more than 0");
+    s->decimals_value = 2;
+    if (s->decimals && check_const_number(c, s->decimals, &v, "decimals")) {
+        if (!dec_is_int(v) || v.num < 0 || v.num > 6)
+            check_err(c, s->decimals->span, "K0242", "decimals must be a whole number from 0 to 6");
+        else
+            s->decimals_value = (int)v.num;
+    }
+    int n = 0;
+    const GradeBand *prev = NULL;
+    for (GradeBand *g = s->grades; g; g = g->next, n++) {
+        if (prev && prev->op == BAND_OTHERWISE)
+            check_err(c, g->span, "K0243", "no grade can follow the 'otherwise' grade");
+        if (g->op != BAND_OTHERWISE && check_const_number(c, g->bound, &g->value, "a grade's bound")) {
+            if (prev && prev->op != BAND_OTHERWISE && dec_cmp(g->value, prev->value) >= 0) {
+                Diag *d = check_err(c, g->bound->span, "K0243", "grade bands out of order: %s is not below %s",
+                              check_fmt_dec(c, g->value), check_fmt_dec(c, prev->value));
+                diag_help(c->diag, d, "write the grades from the highest down");
+            }
+            if (s->total && dec_cmp(g->value, s->total_value) > 0)
+                check_err(c, g->bound->span, "K0243", "the grade's bound %s is above the total %s",
+                    check_fmt_dec(c, g->value), check_fmt_dec(c, s->total_value));
+        }
+        prev = g;
+    }
+    if (!prev)
+        check_err(c, at, "K0244", "the header has no grades: write grade \"合格\" >= 800; grade \"不合格\" otherwise;");
+    else if (prev->op != BAND_OTHERWISE)
+        check_err(c, prev->span, "K0244", "the last grade must be an 'otherwise' grade for units below every band");
+    s->ngrades = n;
+    s->grade_tab = arena_alloc(c->arena, sizeof(GradeBand *) * (size_t)(n ? n : 1));
+    n = 0;
+    for (GradeBand *g = s->grades; g; g = g->next) s->grade_tab[n++] = g;
+}
+
+/* ---- facts ----------------------------------------------------------------- */
+
+static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
+    f->slot = slot;
+    f->is_field = is_field;
+    TypeKind t = f->type.kind;
+    if (!f->label) {
+        Diag *g = check_warn(c, f->name_span, "K0306", "fact '%s' has no label", f->name);
+        diag_help(c->diag, g, "a label in quotes tells evaluators what to collect: fact %s: ... \"label\";", f->name);
+    }
+    if (t == TY_ENUM) {
+        int i = 0;
+        for (StrList *m = f->type.members; m; m = m->next, i++)
+            for (StrList *o = f->type.members; o != m; o = o->next)
+                if (strcmp(o->s, m->s) == 0) check_err(c, m->span, "K0250", "\"%s\" is listed twice", m->s);
+    }
+    if (t == TY_LIST) {
+        int i = 0;
+        for (Fact *fl = f->type.fields; fl; fl = fl->next, i++) {
+            for (Fact *o = f->type.fields; o != fl; o = o->next)
+                if (strcmp(o->name, fl->name) == 0) check_err(c, fl->name_span, "K0251", "duplicate field '%s'", fl->name);
+            if (fl->type.kind == TY_LIST)
+                check_err(c, fl->name_span, "K0252", "a list's field cannot be a list");
+            check_fact(c, fl, i, true);
+        }
+        return;
+    }
+    if ((f->lo || f->hi) && !check_is_num(t) && t != TY_DATE)
+        check_err(c, (f->lo ? f->lo : f->hi)->span, "K0253", "bounds apply to numbers and dates, not to %s", check_type_name(t));
+    else {
+        if (f->lo) check_const_value(c, f->lo, t, f, &f->lo_value);
+        if (f->hi) check_const_value(c, f->hi, t, f, &f->hi_value);
+        if (f->lo_value.present && f->hi_value.present && check_is_num(t) &&
+            dec_cmp(f->lo_value.u.num, f->hi_value.u.num) > 0)
+            check_err(c, f->lo->span, "K0253", "the lower bound is above the upper bound");
+    }
+    if (f->def && check_const_value(c, f->def, t, f, &f->def_value) && check_is_num(t)) {
+        if ((f->lo_value.present && dec_cmp(f->def_value.u.num, f->lo_value.u.num) < 0) ||
+            (f->hi_value.present && dec_cmp(f->def_value.u.num, f->hi_value.u.num) > 0))
+            check_err(c, f->def->span, "K0253", "the default is outside the fact's bounds");
+    }
+}
+
+/* ---- entry point ------------------------------------------------------------ */
+
+bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
+    Ctx c = {.std = s, .arena = arena, .diag = diag, .src = s->src};
+    int errors_before = diag->errors;
+    if (s->has_header) check_header(&c);
+
+    int nk = 0;
+    for (Kind *k = s->kinds; k; k = k->next) {
+        for (Kind *o = s->kinds; o != k; o = o->next)
+            if (strcmp(o->id, k->id) == 0) check_err(&c, k->span, "K0260", "duplicate kind '%s'", k->id);
+        k->index = nk++;
+    }
+    if (nk > 30) check_err(&c, s->kinds->span, "K0260", "at most 30 unit kinds");
+    s->nkinds = nk > 30 ? 30 : nk;
+    s->kind_tab = arena_alloc(arena, sizeof(Kind *) * (size_t)(nk ? nk : 1));
+    nk = 0;
+    for (Kind *k = s->kinds; k; k = k->next) s->kind_tab[nk++] = k;
+
+    int nf = 0;
+    for (Fact *f = s->facts; f; f = f->next) {
+        for (Fact *o = s->facts; o != f; o = o->next)
+            if (strcmp(o->name, f->name) == 0) {
+                int line, col;
+                diag_position(c.src, o->name_span.begin, &line, &col);
+                Diag *g = check_err(&c, f->name_span, "K0261", "fact '%s' is declared twice", f->name);
+                diag_help(diag, g, "the first declaration is at line %d", line);
+            }
+        check_fact(&c, f, nf++, false);
+    }
+    s->nfacts = nf;
+    s->fact_tab = arena_alloc(arena, sizeof(Fact *) * (size_t)(nf ? nf : 1));
+    nf = 0;
+    for (Fact *f = s->facts; f; f = f->next) s->fact_tab[nf++] = f;
+
+    Tables t = {0};
+    Part **ids = NULL;
+    int nids = 0, cap_ids = 0;
+    Dec sum = dec_zero();
+    Span last = s->title_span;
+    bool any_category = false;
+    for (Part *p = s->parts; p; p = p->next) {
+        if (p->kind == PART_GROUP || p->kind == PART_ITEM) {
+            check_err(&c, p->kw_span, "K0236", "a %s belongs inside a category", part_word(p->kind));
+            continue;
+        }
+        check_part(&c, p, NULL, &t, &ids, &nids, &cap_ids);
+        if (p->kind == PART_CATEGORY) {
+            dec_add(sum, p->pts, &sum);
+            any_category = true;
+            last = p->points ? p->points->span : p->kw_span;
+        }
+    }
+    if (s->has_header && s->total && any_category && dec_cmp(sum, s->total_value) != 0) {
+        Diag *g = diag_at(diag, s->sums_warn ? DIAG_WARNING : DIAG_ERROR, "K0301", c.src, s->total->span,
+                          "the categories add up to %s, not the total %s", check_fmt_dec(&c, sum),
+                          check_fmt_dec(&c, s->total_value));
+        (void)last;
+        if (!s->sums_warn)
+            diag_help(diag, g, "fix the points, or write 'sums warn;' in the header to accept it");
+    }
+    if (s->has_header && !any_category)
+        check_err(&c, s->title_span, "K0262", "the standard has no category: nothing would be scored");
+    s->item_tab = t.items;
+    s->nitems = t.nitems;
+    s->part_tab = t.parts;
+    s->nparts = t.nparts;
+
+    int nv = 0;
+    for (Veto *v = s->vetoes; v; v = v->next) {
+        for (Veto *o = s->vetoes; o != v; o = o->next)
+            if (strcmp(o->id, v->id) == 0) check_err(&c, v->id_span, "K0263", "duplicate veto '%s'", v->id);
+        c.kinds = all_kinds(s);
+        check_condition(&c, v->when, "a veto's condition");
+        v->index = nv++;
+    }
+    s->nvetoes = nv;
+    s->veto_tab = arena_alloc(arena, sizeof(Veto *) * (size_t)(nv ? nv : 1));
+    nv = 0;
+    for (Veto *v = s->vetoes; v; v = v->next) s->veto_tab[nv++] = v;
+
+    for (Fact *f = s->facts; f; f = f->next)
+        if (!f->used) {
+            Diag *g = check_warn(&c, f->name_span, "K0307", "fact '%s' is declared but never used", f->name);
+            diag_help(diag, g, "remove it, or score it in an item");
+        }
+    return diag->errors == errors_before;
+}

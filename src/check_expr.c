@@ -1,0 +1,461 @@
+/* check_expr.c - the checker's helpers, constants and expressions: names
+ * resolved to slots, types inferred, built-ins and aggregates resolved. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check_impl.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
+    char buf[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return diag_at(c->diag, DIAG_ERROR, code, c->src, sp, "%s", buf);
+}
+
+Diag *check_warn(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
+    char buf[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return diag_at(c->diag, DIAG_WARNING, code, c->src, sp, "%s", buf);
+}
+
+bool check_is_num(TypeKind t) {
+    return t == TY_INTEGER || t == TY_DECIMAL || t == TY_PERCENT;
+}
+
+const char *check_type_name(TypeKind t) {
+    switch (t) {
+    case TY_INTEGER: return "an integer";
+    case TY_DECIMAL: return "a number";
+    case TY_PERCENT: return "a percentage";
+    case TY_BOOLEAN: return "a yes/no value";
+    case TY_DATE: return "a date";
+    case TY_TEXT: return "text";
+    case TY_ENUM: return "one of a set of values";
+    case TY_LIST: return "a list";
+    case TY_ERROR: break;
+    }
+    return "an invalid value";
+}
+
+const char *check_fact_label(const Fact *f) { return f->label ? f->label : f->name; }
+
+const char *check_fmt_dec(Ctx *c, Dec d) {
+    char buf[64];
+    dec_format(d, 6, buf, sizeof buf);
+    return arena_strdup(c->arena, buf);
+}
+
+/* Levenshtein distance over bytes, for "did you mean". */
+static size_t edit_distance(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 60 || lb > 60) return 99;
+    size_t row[61];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t best = prev + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best) best = row[j] + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+static const char *closest_fact(Ctx *c, const char *name) {
+    const char *best = NULL;
+    size_t bd = 3;
+    for (const Fact *f = c->std->facts; f; f = f->next) {
+        size_t d = edit_distance(name, f->name);
+        if (d < bd) bd = d, best = f->name;
+    }
+    if (c->list)
+        for (const Fact *f = c->list->type.fields; f; f = f->next) {
+            size_t d = edit_distance(name, f->name);
+            if (d < bd) bd = d, best = f->name;
+        }
+    return best;
+}
+
+const Fact *check_find_fact(const Standard *std, const char *name) {
+    for (const Fact *f = std->facts; f; f = f->next)
+        if (strcmp(f->name, name) == 0) return f;
+    return NULL;
+}
+
+int check_find_kind(const Standard *std, const char *name) {
+    for (const Kind *k = std->kinds; k; k = k->next)
+        if (strcmp(k->id, name) == 0 || strcmp(k->label, name) == 0) return k->index;
+    return -1;
+}
+
+int check_enum_member(const Fact *f, const char *s) {
+    int i = 0;
+    for (const StrList *m = f->type.members; m; m = m->next, i++)
+        if (strcmp(m->s, s) == 0) return i;
+    return -1;
+}
+
+/* ---- constants: bounds, defaults, points ------------------------------ */
+
+/* Value of a literal of the given type (negative numbers allowed). */
+bool check_const_value(Ctx *c, const Expr *e, TypeKind want, const Fact *f, Value *out) {
+    memset(out, 0, sizeof *out);
+    out->type = want;
+    out->present = true;
+    if (check_is_num(want)) {
+        bool neg = false;
+        if (e->kind == EX_NEG) neg = true, e = e->u.operand;
+        if (e->kind != EX_NUMBER) goto bad;
+        out->u.num = e->u.num.value;
+        if (want == TY_INTEGER && !dec_is_int(out->u.num)) goto bad;
+        if (neg) dec_neg(out->u.num, &out->u.num);
+        return true;
+    }
+    switch (want) {
+    case TY_BOOLEAN:
+        if (e->kind != EX_BOOL) goto bad;
+        out->u.b = e->u.boolean;
+        return true;
+    case TY_DATE:
+        if (e->kind != EX_DATE) goto bad;
+        out->u.date = e->u.date;
+        return true;
+    case TY_TEXT:
+        if (e->kind != EX_STRING) goto bad;
+        out->u.text = e->u.str;
+        return true;
+    case TY_ENUM:
+        if (e->kind != EX_STRING) goto bad;
+        out->u.member = check_enum_member(f, e->u.str);
+        if (out->u.member < 0) {
+            check_err(c, e->span, "K0210", "\"%s\" is not one of the values of '%s'", e->u.str, f->name);
+            return false;
+        }
+        return true;
+    default:
+        break;
+    }
+bad:
+    check_err(c, e->span, "K0211", "expected %s written as a literal here", check_type_name(want));
+    return false;
+}
+
+bool check_const_number(Ctx *c, const Expr *e, Dec *out, const char *what) {
+    Value v;
+    if (!e) return false;
+    if (e->kind != EX_NUMBER && !(e->kind == EX_NEG && e->u.operand->kind == EX_NUMBER)) {
+        check_err(c, e->span, "K0212", "%s must be a number written out (like 10 or 2.5)", what);
+        return false;
+    }
+    if (!check_const_value(c, e, TY_DECIMAL, NULL, &v)) return false;
+    *out = v.u.num;
+    return true;
+}
+
+
+/* ---- expressions --------------------------------------------------------- */
+
+static void expect_type(Ctx *c, Expr *e, TypeKind want, const char *where) {
+    TypeKind t = check_expr(c, e);
+    if (t == TY_ERROR || t == want || (check_is_num(want) && check_is_num(t))) return;
+    check_err(c, e->span, "K0203", "%s must be %s, but this is %s", where, check_type_name(want), check_type_name(t));
+}
+
+static TypeKind num_result(BinOp op, TypeKind a, TypeKind b) {
+    if (op == OP_DIV) return TY_DECIMAL;
+    if (op == OP_MUL) return (a == TY_INTEGER && b == TY_INTEGER) ? TY_INTEGER : TY_DECIMAL;
+    if (a == TY_PERCENT || b == TY_PERCENT) return TY_PERCENT;
+    return (a == TY_INTEGER && b == TY_INTEGER) ? TY_INTEGER : TY_DECIMAL;
+}
+
+static bool comparable(Ctx *c, Expr *l, TypeKind a, Expr *r, TypeKind b, BinOp op) {
+    if (a == TY_ERROR || b == TY_ERROR) return true;
+    if (check_is_num(a) && check_is_num(b)) return true;
+    if (a == TY_DATE && b == TY_DATE) return true;
+    if (a == TY_BOOLEAN && b == TY_BOOLEAN) return op == OP_EQ || op == OP_NE;
+    if (a == TY_TEXT && b == TY_TEXT) return op == OP_EQ || op == OP_NE;
+    /* an enum against one of its values written as a string */
+    if (a == TY_ENUM && b == TY_ENUM) return l->type_fact == r->type_fact;
+    if (a == TY_ENUM && r->kind == EX_STRING) {
+        if (check_enum_member(l->type_fact, r->u.str) < 0) {
+            Diag *g = check_err(c, r->span, "K0210", "\"%s\" is not one of the values of '%s'",
+                          r->u.str, l->type_fact->name);
+            diag_help(c->diag, g, "the values, lowest first, are those of enum(...) in its 'fact' line");
+        }
+        r->type = TY_ENUM;
+        r->type_fact = l->type_fact;
+        return true;
+    }
+    if (b == TY_ENUM && l->kind == EX_STRING) return comparable(c, r, b, l, a, op);
+    return false;
+}
+
+static TypeKind check_name(Ctx *c, Expr *e) {
+    const char *name = e->u.name.name;
+    if (c->list)
+        for (Fact *f = c->list->type.fields; f; f = f->next)
+            if (strcmp(f->name, name) == 0) {
+                e->is_field = true;
+                e->slot = f->slot;
+                e->type_fact = f;
+                f->used = true;
+                return e->type = f->type.kind;
+            }
+    for (Fact *f = c->std->facts; f; f = f->next)
+        if (strcmp(f->name, name) == 0) {
+            e->slot = f->slot;
+            e->type_fact = f;
+            f->used = true;
+            f->needed_by |= c->kinds;
+            return e->type = f->type.kind;
+        }
+    Diag *g = check_err(c, e->span, "K0201", "unknown fact '%s'", name);
+    const char *near = closest_fact(c, name);
+    if (near)
+        diag_help(c->diag, g, "did you mean '%s'?", near);
+    else
+        diag_help(c->diag, g, "declare it first: fact %s: integer \"label\";", name);
+    return e->type = TY_ERROR;
+}
+
+static const struct {
+    const char *name;
+    Builtin scalar, aggregate;
+} builtins[] = {
+    {"min", FN_MIN, FN_AGG_MIN}, {"max", FN_MAX, FN_AGG_MAX}, {"round", FN_ROUND, FN_NONE},
+    {"count", FN_NONE, FN_COUNT}, {"share", FN_NONE, FN_SHARE}, {"sum", FN_NONE, FN_SUM},
+    {"avg", FN_NONE, FN_AVG},     {"any", FN_NONE, FN_ANY},     {"all", FN_NONE, FN_ALL},
+};
+
+static int arg_count(const ExprList *a) {
+    int n = 0;
+    for (; a; a = a->next) n++;
+    return n;
+}
+
+static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
+    ExprList *args = e->u.call.args;
+    int n = arg_count(args);
+    const char *name = e->u.call.name;
+    Expr *list = args->e;
+    check_expr(c, list);
+    if (list->type != TY_LIST) {
+        check_err(c, list->span, "K0206", "%s() counts over a list fact; '%s' is not a list",
+            name, ast_text(c->arena, c->src, list->span));
+        return e->type = TY_ERROR;
+    }
+    bool needs_value = fn == FN_SUM || fn == FN_AVG || fn == FN_AGG_MIN || fn == FN_AGG_MAX;
+    if (n != (needs_value ? 2 : 1)) {
+        check_err(c, e->span, "K0207", needs_value ? "%s() takes a list and a value: %s(list, field)"
+                                             : "%s() takes one list: %s(list where condition)",
+            name, name);
+        return e->type = TY_ERROR;
+    }
+    if ((fn == FN_SHARE || fn == FN_ANY || fn == FN_ALL) && !e->u.call.where) {
+        check_err(c, e->span, "K0207", "%s() needs a condition: %s(%s where ...)", name, name,
+            ast_text(c->arena, c->src, list->span));
+        return e->type = TY_ERROR;
+    }
+    const Fact *outer = c->list;
+    c->list = list->type_fact;
+    if (e->u.call.where) expect_type(c, e->u.call.where, TY_BOOLEAN, "the condition after 'where'");
+    TypeKind vt = TY_INTEGER;
+    if (needs_value) {
+        vt = check_expr(c, args->next->e);
+        if (vt != TY_ERROR && !check_is_num(vt))
+            check_err(c, args->next->e->span, "K0203", "%s() adds up numbers, but this is %s", name, check_type_name(vt));
+    }
+    c->list = outer;
+    e->fn = fn;
+    switch (fn) {
+    case FN_COUNT: return e->type = TY_INTEGER;
+    case FN_SHARE: return e->type = TY_PERCENT;
+    case FN_ANY: case FN_ALL: return e->type = TY_BOOLEAN;
+    case FN_AVG: return e->type = vt == TY_PERCENT ? TY_PERCENT : TY_DECIMAL;
+    default: return e->type = vt == TY_ERROR ? TY_ERROR : vt;
+    }
+}
+
+static TypeKind check_call(Ctx *c, Expr *e) {
+    const char *name = e->u.call.name;
+    size_t i, nb = sizeof builtins / sizeof builtins[0];
+    for (i = 0; i < nb; i++)
+        if (strcmp(builtins[i].name, name) == 0) break;
+    if (i == nb) {
+        check_err(c, e->u.call.name_span, "K0205",
+            "unknown function '%s': the functions are min, max, round, count, share, sum, avg, any, all",
+            name);
+        return e->type = TY_ERROR;
+    }
+    ExprList *args = e->u.call.args;
+    bool first_is_list = false;
+    if (args && args->e->kind == EX_NAME) {
+        const Fact *f = check_find_fact(c->std, args->e->u.name.name);
+        first_is_list = f && f->type.kind == TY_LIST;
+    }
+    if (builtins[i].aggregate != FN_NONE && (first_is_list || builtins[i].scalar == FN_NONE || e->u.call.where))
+        return check_aggregate(c, e, builtins[i].aggregate);
+    e->fn = builtins[i].scalar;
+    int n = arg_count(args);
+    if (e->fn == FN_ROUND) {
+        if (n != 2) {
+            check_err(c, e->span, "K0207", "round() takes a number and a count of decimals: round(x, 1)");
+            return e->type = TY_ERROR;
+        }
+        expect_type(c, args->e, TY_DECIMAL, "the value to round");
+        Dec places;
+        if (check_const_number(c, args->next->e, &places, "the count of decimals")) {
+            if (!dec_is_int(places) || places.num < 0 || places.num > 9)
+                check_err(c, args->next->e->span, "K0208", "round() keeps 0 to 9 decimals");
+        }
+        return e->type = args->e->type == TY_PERCENT ? TY_PERCENT : TY_DECIMAL;
+    }
+    /* min, max over values */
+    if (n < 2) {
+        check_err(c, e->span, "K0207", "%s() of values takes two or more: %s(a, b)", name, name);
+        return e->type = TY_ERROR;
+    }
+    TypeKind t = TY_ERROR;
+    bool all_int = true, any_pct = false;
+    for (ExprList *a = args; a; a = a->next) {
+        TypeKind at = check_expr(c, a->e);
+        if (at == TY_ERROR) continue;
+        if (!check_is_num(at) && at != TY_DATE)
+            check_err(c, a->e->span, "K0203", "%s() compares numbers or dates, but this is %s", name, check_type_name(at));
+        if (t != TY_ERROR && (t == TY_DATE) != (at == TY_DATE))
+            check_err(c, a->e->span, "K0204", "%s() cannot compare a date with a number", name);
+        all_int &= at == TY_INTEGER;
+        any_pct |= at == TY_PERCENT;
+        t = at;
+    }
+    if (t == TY_DATE || t == TY_ERROR) return e->type = t;
+    return e->type = all_int ? TY_INTEGER : any_pct ? TY_PERCENT : TY_DECIMAL;
+}
+
+static TypeKind check_binary(Ctx *c, Expr *e) {
+    BinOp op = e->u.bin.op;
+    Expr *l = e->u.bin.lhs, *r = e->u.bin.rhs;
+    TypeKind a = check_expr(c, l), b = check_expr(c, r);
+    if (op >= OP_EQ) {
+        if (!comparable(c, l, a, r, b, op)) {
+            Diag *g = check_err(c, e->span, "K0204", "cannot compare %s with %s", check_type_name(a), check_type_name(b));
+            if ((a == TY_DATE) != (b == TY_DATE))
+                diag_help(c->diag, g, "write a date as 2013-07-01");
+            return e->type = TY_ERROR;
+        }
+        return e->type = TY_BOOLEAN;
+    }
+    if (a == TY_ERROR || b == TY_ERROR) return e->type = TY_ERROR;
+    if (a == TY_DATE && b == TY_DATE && op == OP_SUB) return e->type = TY_INTEGER;
+    if (a == TY_DATE && b == TY_INTEGER && (op == OP_ADD || op == OP_SUB)) return e->type = TY_DATE;
+    if (check_is_num(a) && check_is_num(b)) return e->type = num_result(op, a, b);
+    static const char *ops[] = {"+", "-", "*", "/"};
+    check_err(c, e->span, "K0204", "cannot use '%s' on %s and %s", ops[op], check_type_name(a), check_type_name(b));
+    return e->type = TY_ERROR;
+}
+
+static TypeKind check_tiers(Ctx *c, Expr *e) {
+    Expr *subj = e->u.tiers.subject;
+    TypeKind st = check_expr(c, subj);
+    TypeKind vt = TY_INTEGER;
+    for (TierBand *b = e->u.tiers.bands; b; b = b->next) {
+        TypeKind bt = check_expr(c, b->bound);
+        if (!comparable(c, subj, st, b->bound, bt, b->op))
+            check_err(c, b->bound->span, "K0204", "a band of tiers compares %s with %s", check_type_name(st),
+                check_type_name(bt));
+        TypeKind t = check_expr(c, b->value);
+        if (t != TY_ERROR && !check_is_num(t))
+            check_err(c, b->value->span, "K0203", "a band's value must be a number, but this is %s", check_type_name(t));
+        if (t != TY_INTEGER) vt = TY_DECIMAL;
+    }
+    expect_type(c, e->u.tiers.otherwise, TY_DECIMAL, "the 'else' value of tiers");
+    return e->type = vt;
+}
+
+TypeKind check_expr(Ctx *c, Expr *e) {
+    switch (e->kind) {
+    case EX_NUMBER:
+        return e->type = e->u.num.percent ? TY_PERCENT
+                         : dec_is_int(e->u.num.value) ? TY_INTEGER : TY_DECIMAL;
+    case EX_BOOL: return e->type = TY_BOOLEAN;
+    case EX_STRING: return e->type = TY_TEXT;
+    case EX_DATE: return e->type = TY_DATE;
+    case EX_NAME: {
+        TypeKind t = check_name(c, e);
+        return t;
+    }
+    case EX_POINTS:
+        if (!c->item || c->item->kind != PART_ITEM) {
+            check_err(c, e->span, "K0209", "'points' is an item's points: use it inside an item");
+            return e->type = TY_ERROR;
+        }
+        return e->type = TY_DECIMAL;
+    case EX_NEG: {
+        TypeKind t = check_expr(c, e->u.operand);
+        if (t != TY_ERROR && !check_is_num(t)) {
+            check_err(c, e->span, "K0204", "cannot negate %s", check_type_name(t));
+            return e->type = TY_ERROR;
+        }
+        return e->type = t;
+    }
+    case EX_NOT:
+        expect_type(c, e->u.operand, TY_BOOLEAN, "the operand of 'not'");
+        return e->type = TY_BOOLEAN;
+    case EX_AND:
+    case EX_OR:
+        expect_type(c, e->u.bin.lhs, TY_BOOLEAN, e->kind == EX_AND ? "each side of 'and'" : "each side of 'or'");
+        expect_type(c, e->u.bin.rhs, TY_BOOLEAN, e->kind == EX_AND ? "each side of 'and'" : "each side of 'or'");
+        return e->type = TY_BOOLEAN;
+    case EX_BINARY: return check_binary(c, e);
+    case EX_IF: {
+        expect_type(c, e->u.ifx.cond, TY_BOOLEAN, "the condition after 'if'");
+        TypeKind a = check_expr(c, e->u.ifx.then_), b = check_expr(c, e->u.ifx.else_);
+        if (a == TY_ERROR || b == TY_ERROR) return e->type = TY_ERROR;
+        if (check_is_num(a) && check_is_num(b)) return e->type = a == b ? a : TY_DECIMAL;
+        if (a != b) {
+            check_err(c, e->span, "K0204", "'then' gives %s but 'else' gives %s", check_type_name(a), check_type_name(b));
+            return e->type = TY_ERROR;
+        }
+        e->type_fact = e->u.ifx.then_->type_fact;
+        return e->type = a;
+    }
+    case EX_CALL: return check_call(c, e);
+    case EX_TIERS: return check_tiers(c, e);
+    }
+    return e->type = TY_ERROR;
+}
+
+/* A bare list name is only an aggregate's first argument. */
+static void reject_list(Ctx *c, const Expr *e) {
+    if (e->type == TY_LIST)
+        check_err(c, e->span, "K0206", "'%s' is a list: count it with count(%s) or share(%s where ...)",
+            e->u.name.name, e->u.name.name, e->u.name.name);
+}
+
+void check_number_expr(Ctx *c, Expr *e, const char *where) {
+    TypeKind t = check_expr(c, e);
+    reject_list(c, e);
+    if (t != TY_ERROR && t != TY_LIST && !check_is_num(t))
+        check_err(c, e->span, "K0203", "%s must be a number, but this is %s", where, check_type_name(t));
+}
+
+void check_condition(Ctx *c, Expr *e, const char *where) {
+    TypeKind t = check_expr(c, e);
+    reject_list(c, e);
+    if (t != TY_ERROR && t != TY_LIST && t != TY_BOOLEAN)
+        check_err(c, e->span, "K0203", "%s must be a yes/no condition, but this is %s", where, check_type_name(t));
+}
+

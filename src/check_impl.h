@@ -1,0 +1,33 @@
+/* check_impl.h - what the checker's two files share: the context and the
+ * helpers. Not for use outside check*.c. */
+#ifndef KP_CHECK_IMPL_H
+#define KP_CHECK_IMPL_H
+
+#include "check.h"
+
+typedef struct Ctx {
+    Standard *std;
+    Arena *arena;
+    DiagSink *diag;
+    const Source *src;
+    const Part *item;     /* the item or penalty whose rules are checked */
+    const Fact *list;     /* inside an aggregate: the list whose fields are in scope */
+    uint32_t kinds;       /* kinds scored on what is being checked */
+} Ctx;
+
+Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+Diag *check_warn(Ctx *c, Span sp, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+bool check_is_num(TypeKind t);
+const char *check_type_name(TypeKind t);
+const char *check_fmt_dec(Ctx *c, Dec d);
+bool check_const_value(Ctx *c, const Expr *e, TypeKind want, const Fact *f, Value *out);
+bool check_const_number(Ctx *c, const Expr *e, Dec *out, const char *what);
+
+TypeKind check_expr(Ctx *c, Expr *e);
+/* A number (not a list), or a yes/no condition, where the message says. */
+void check_number_expr(Ctx *c, Expr *e, const char *where);
+void check_condition(Ctx *c, Expr *e, const char *where);
+
+#endif

@@ -1,0 +1,385 @@
+/* decimal.c - exact rational arithmetic on reduced int64 fractions.
+ * All intermediates are 128-bit, so a result is either exact or an error. */
+#include "decimal.h"
+
+__extension__ typedef __int128 i128;
+__extension__ typedef unsigned __int128 u128;
+
+#define DEC_MAX_PLACES 9
+#define DEC_ABS_MIN ((u128)1 << 63) /* |INT64_MIN| */
+#define DEC_EXP_CAP 1000000         /* saturation point for parsed exponents */
+#define DEC_MAX_SIG 38              /* significant digits that fit in u128 */
+
+static const int64_t pow10_tab[DEC_MAX_PLACES + 1] = {
+    1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+};
+
+static u128 gcd_u(u128 a, u128 b) {
+    while (b != 0) {
+        u128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+static u128 abs_u(i128 v) { return v < 0 ? (u128)0 - (u128)v : (u128)v; }
+
+/* Builds (neg ? -n : n) / d, reduced; checks the int64 range. */
+static DecStatus make_u(bool neg, u128 n, u128 d, Dec *out) {
+    if (d == 0) {
+        return DEC_DIV_ZERO;
+    }
+    if (n == 0) {
+        *out = dec_zero();
+        return DEC_OK;
+    }
+    u128 g = gcd_u(n, d);
+    n /= g;
+    d /= g;
+    if (d > (u128)INT64_MAX) {
+        return DEC_OVERFLOW;
+    }
+    if (n > (neg ? DEC_ABS_MIN : (u128)INT64_MAX)) {
+        return DEC_OVERFLOW;
+    }
+    int64_t num;
+    if (!neg) {
+        num = (int64_t)n;
+    } else if (n == DEC_ABS_MIN) {
+        num = INT64_MIN;
+    } else {
+        num = -(int64_t)n;
+    }
+    out->num = num;
+    out->den = (int64_t)d;
+    return DEC_OK;
+}
+
+static DecStatus make(i128 n, i128 d, Dec *out) {
+    return make_u((n < 0) != (d < 0), abs_u(n), abs_u(d), out);
+}
+
+Dec dec_int(int64_t n) {
+    Dec d = {n, 1};
+    return d;
+}
+
+Dec dec_zero(void) { return dec_int(0); }
+
+DecStatus dec_frac(int64_t num, int64_t den, Dec *out) {
+    return make((i128)num, (i128)den, out);
+}
+
+/* ---- parsing ---- */
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+DecStatus dec_parse(const char *s, size_t len, Dec *out) {
+    if (s == NULL || len == 0) {
+        return DEC_SYNTAX;
+    }
+    size_t i = 0;
+    bool neg = false;
+    if (s[i] == '+' || s[i] == '-') {
+        neg = s[i] == '-';
+        i++;
+    }
+    size_t ip = i; /* integer digits s[ip..ip+ni) */
+    while (i < len && is_digit(s[i])) {
+        i++;
+    }
+    size_t ni = i - ip;
+    if (ni == 0) {
+        return DEC_SYNTAX;
+    }
+    size_t fp = i, nf = 0; /* fraction digits s[fp..fp+nf) */
+    if (i < len && s[i] == '.') {
+        fp = ++i;
+        while (i < len && is_digit(s[i])) {
+            i++;
+        }
+        nf = i - fp;
+        if (nf == 0) {
+            return DEC_SYNTAX;
+        }
+    }
+    int64_t exp = 0;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        bool eneg = false;
+        i++;
+        if (i < len && (s[i] == '+' || s[i] == '-')) {
+            eneg = s[i] == '-';
+            i++;
+        }
+        size_t es = i;
+        while (i < len && is_digit(s[i])) {
+            if (exp < DEC_EXP_CAP) {
+                exp = exp * 10 + (s[i] - '0');
+            }
+            i++;
+        }
+        if (i == es) {
+            return DEC_SYNTAX;
+        }
+        if (eneg) {
+            exp = -exp;
+        }
+    }
+    if (i < len && s[i] == '%') {
+        exp -= 2;
+        i++;
+    }
+    if (i != len) {
+        return DEC_SYNTAX;
+    }
+
+    /* Mantissa digits are the concatenation of the integer and fraction
+     * digits; drop leading and trailing zeros, adjusting the exponent. */
+    size_t total = ni + nf;
+    size_t last = total; /* index of the last nonzero digit */
+    for (size_t k = total; k-- > 0;) {
+        char c = k < ni ? s[ip + k] : s[fp + k - ni];
+        if (c != '0') {
+            last = k;
+            break;
+        }
+    }
+    if (last == total) {
+        *out = dec_zero();
+        return DEC_OK;
+    }
+    int64_t e = exp - (int64_t)nf + (int64_t)(total - 1 - last);
+    u128 m = 0;
+    int sig = 0;
+    for (size_t k = 0; k <= last; k++) {
+        char c = k < ni ? s[ip + k] : s[fp + k - ni];
+        if (m == 0 && c == '0') {
+            continue;
+        }
+        if (++sig > DEC_MAX_SIG) {
+            return DEC_OVERFLOW;
+        }
+        m = m * 10 + (u128)(c - '0');
+    }
+
+    if (e >= 0) {
+        for (int64_t k = 0; k < e; k++) {
+            if (m > DEC_ABS_MIN) {
+                return DEC_OVERFLOW;
+            }
+            m *= 10;
+        }
+        return make_u(neg, m, 1, out);
+    }
+    /* value = m / (2^p2 * 5^p5); cancel common factors first. */
+    int64_t p2 = -e, p5 = -e;
+    while (p2 > 0 && m % 2 == 0) {
+        m /= 2;
+        p2--;
+    }
+    while (p5 > 0 && m % 5 == 0) {
+        m /= 5;
+        p5--;
+    }
+    if (p2 > 63 || p5 > 27) { /* 2^63, 5^28 > INT64_MAX */
+        return DEC_OVERFLOW;
+    }
+    u128 d = (u128)1 << p2;
+    for (int64_t k = 0; k < p5; k++) {
+        d *= 5;
+    }
+    return make_u(neg, m, d, out);
+}
+
+/* ---- arithmetic ---- */
+
+/* A zero-initialised Dec {0, 0} (from calloc or an arena) is zero. */
+static inline Dec dec_norm(Dec a) {
+    if (a.den == 0) {
+        a.num = 0;
+        a.den = 1;
+    }
+    return a;
+}
+
+DecStatus dec_add(Dec a, Dec b, Dec *out) {
+    a = dec_norm(a);
+    b = dec_norm(b);
+    if (a.den == 1 && b.den == 1) {
+        int64_t r;
+        if (__builtin_add_overflow(a.num, b.num, &r)) {
+            return DEC_OVERFLOW;
+        }
+        *out = dec_int(r);
+        return DEC_OK;
+    }
+    return make((i128)a.num * b.den + (i128)b.num * a.den, (i128)a.den * b.den,
+                out);
+}
+
+DecStatus dec_sub(Dec a, Dec b, Dec *out) {
+    a = dec_norm(a);
+    b = dec_norm(b);
+    if (a.den == 1 && b.den == 1) {
+        int64_t r;
+        if (__builtin_sub_overflow(a.num, b.num, &r)) {
+            return DEC_OVERFLOW;
+        }
+        *out = dec_int(r);
+        return DEC_OK;
+    }
+    return make((i128)a.num * b.den - (i128)b.num * a.den, (i128)a.den * b.den,
+                out);
+}
+
+DecStatus dec_mul(Dec a, Dec b, Dec *out) {
+    a = dec_norm(a);
+    b = dec_norm(b);
+    return make((i128)a.num * b.num, (i128)a.den * b.den, out);
+}
+
+DecStatus dec_div(Dec a, Dec b, Dec *out) {
+    a = dec_norm(a);
+    b = dec_norm(b);
+    if (b.num == 0) {
+        return DEC_DIV_ZERO;
+    }
+    return make((i128)a.num * b.den, (i128)a.den * b.num, out);
+}
+
+DecStatus dec_neg(Dec a, Dec *out) {
+    a = dec_norm(a);
+    if (a.num == INT64_MIN) {
+        return DEC_OVERFLOW;
+    }
+    out->num = -a.num;
+    out->den = a.den;
+    return DEC_OK;
+}
+
+/* ---- comparison ---- */
+
+int dec_cmp(Dec a, Dec b) {
+    a = dec_norm(a);
+    b = dec_norm(b);
+    i128 l = (i128)a.num * b.den;
+    i128 r = (i128)b.num * a.den;
+    return (l > r) - (l < r);
+}
+
+bool dec_is_zero(Dec a) { return a.num == 0; }
+
+bool dec_is_int(Dec a) { return a.den <= 1; }
+
+int dec_sign(Dec a) { return (a.num > 0) - (a.num < 0); }
+
+Dec dec_min(Dec a, Dec b) { return dec_cmp(b, a) < 0 ? b : a; }
+
+Dec dec_max(Dec a, Dec b) { return dec_cmp(b, a) > 0 ? b : a; }
+
+/* ---- rounding ---- */
+
+/* |a| * 10^places rounded half away from zero, as an unsigned magnitude. */
+static u128 scaled_round(Dec a, int places) {
+    u128 n = abs_u(a.num) * (u128)pow10_tab[places];
+    u128 d = (u128)a.den;
+    u128 q = n / d;
+    if ((n % d) * 2 >= d) {
+        q++;
+    }
+    return q;
+}
+
+DecStatus dec_round(Dec a, int places, Dec *out) {
+    a = dec_norm(a);
+    if (places < 0 || places > DEC_MAX_PLACES) {
+        return DEC_SYNTAX;
+    }
+    return make_u(a.num < 0, scaled_round(a, places), (u128)pow10_tab[places],
+                  out);
+}
+
+DecStatus dec_floor(Dec a, Dec *out) {
+    a = dec_norm(a);
+    int64_t q = a.num / a.den;
+    if (a.num % a.den != 0 && a.num < 0) {
+        q--;
+    }
+    *out = dec_int(q);
+    return DEC_OK;
+}
+
+DecStatus dec_ceil(Dec a, Dec *out) {
+    a = dec_norm(a);
+    int64_t q = a.num / a.den;
+    if (a.num % a.den != 0 && a.num > 0) {
+        q++;
+    }
+    *out = dec_int(q);
+    return DEC_OK;
+}
+
+/* ---- formatting ---- */
+
+static size_t format_impl(Dec a, int places, bool trim, char *buf, size_t cap) {
+    a = dec_norm(a);
+    char tmp[64];
+    char digits[48];
+    size_t n = 0, nd = 0;
+    if (places < 0) {
+        places = 0;
+    } else if (places > DEC_MAX_PLACES) {
+        places = DEC_MAX_PLACES;
+    }
+    u128 q = scaled_round(a, places);
+    if (a.num < 0 && q != 0) {
+        tmp[n++] = '-';
+    }
+    u128 scale = (u128)pow10_tab[places];
+    u128 ip = q / scale;
+    u128 fp = q % scale;
+    do {
+        digits[nd++] = (char)('0' + (int)(ip % 10));
+        ip /= 10;
+    } while (ip != 0);
+    while (nd > 0) {
+        tmp[n++] = digits[--nd];
+    }
+    if (places > 0) {
+        size_t dot = n;
+        tmp[n++] = '.';
+        for (int k = places - 1; k >= 0; k--) {
+            u128 p = (u128)pow10_tab[k];
+            tmp[n++] = (char)('0' + (int)(fp / p));
+            fp %= p;
+        }
+        if (trim) {
+            while (n > dot + 1 && tmp[n - 1] == '0') {
+                n--;
+            }
+            if (n == dot + 1) {
+                n = dot;
+            }
+        }
+    }
+    if (cap == 0 || buf == NULL) {
+        return 0;
+    }
+    if (n > cap - 1) {
+        n = cap - 1;
+    }
+    for (size_t k = 0; k < n; k++) {
+        buf[k] = tmp[k];
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+size_t dec_format(Dec a, int places, char *buf, size_t cap) {
+    return format_impl(a, places, true, buf, cap);
+}
+
+size_t dec_format_fixed(Dec a, int places, char *buf, size_t cap) {
+    return format_impl(a, places, false, buf, cap);
+}

@@ -1,0 +1,62 @@
+/* decimal.h - exact rational numbers (int64 num/den) for scores; no floats. */
+#ifndef KAOPING_DECIMAL_H
+#define KAOPING_DECIMAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Always reduced: den > 0, gcd(|num|, den) == 1, zero is 0/1. */
+/* den > 0 and the fraction is reduced; a zero-initialised {0, 0} is zero,
+ * so results in calloc or arena memory start at 0. */
+typedef struct {
+    int64_t num;
+    int64_t den;
+} Dec;
+
+typedef enum { DEC_OK = 0, DEC_OVERFLOW, DEC_DIV_ZERO, DEC_SYNTAX } DecStatus;
+
+Dec dec_int(int64_t n);
+Dec dec_zero(void);
+
+/* num/den reduced and sign-normalised; DEC_DIV_ZERO when den == 0. */
+DecStatus dec_frac(int64_t num, int64_t den, Dec *out);
+
+/* Parses "12", "-0.5", "+3", "91.25", "1e3", "2.5E-2", optionally followed by
+ * '%' meaning /100 ("95%" -> 19/20). Needs a digit before '.' and one after
+ * it ("5." and ".5" are SYNTAX). The whole text must be consumed; any space
+ * is SYNTAX. A value whose reduced form does not fit int64 is DEC_OVERFLOW.
+ * *out is only written on DEC_OK. */
+DecStatus dec_parse(const char *s, size_t len, Dec *out);
+
+/* Arithmetic: *out is only written on DEC_OK. */
+DecStatus dec_add(Dec a, Dec b, Dec *out);
+DecStatus dec_sub(Dec a, Dec b, Dec *out);
+DecStatus dec_mul(Dec a, Dec b, Dec *out);
+DecStatus dec_div(Dec a, Dec b, Dec *out); /* DEC_DIV_ZERO when b == 0 */
+DecStatus dec_neg(Dec a, Dec *out);
+
+int dec_cmp(Dec a, Dec b); /* -1, 0, 1; exact, never overflows */
+bool dec_is_zero(Dec a);
+bool dec_is_int(Dec a);
+int dec_sign(Dec a); /* -1, 0, 1 */
+Dec dec_min(Dec a, Dec b);
+Dec dec_max(Dec a, Dec b);
+
+/* Rounds half away from zero to `places` decimals (0..9; else DEC_SYNTAX):
+ * 2.25 -> 2.3, -2.25 -> -2.3. */
+DecStatus dec_round(Dec a, int places, Dec *out);
+DecStatus dec_floor(Dec a, Dec *out); /* to integer, toward -inf */
+DecStatus dec_ceil(Dec a, Dec *out);  /* to integer, toward +inf */
+
+/* Writes a rounded half away from zero to at most `places` decimals
+ * (clamped to 0..9), trailing zeros and a bare '.' trimmed, never "-0":
+ * 900 -> "900", 899.5 -> "899.5", 1/3 @2 -> "0.33". Returns the number of
+ * chars written (excluding NUL); buf is always NUL-terminated when cap > 0
+ * and output is truncated to cap - 1. cap >= 48 is always enough. */
+size_t dec_format(Dec a, int places, char *buf, size_t cap);
+
+/* Same, but with exactly `places` decimals ("900.00"). */
+size_t dec_format_fixed(Dec a, int places, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,242 @@
+/* diag.c - diagnostic records and their text printer (see diag.h). */
+#include "diag.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "width.h"
+
+void diag_init(DiagSink *d) {
+    memset(d, 0, sizeof *d);
+    d->arena = arena_new();
+    d->max_errors = 20;
+}
+
+void diag_free(DiagSink *d) {
+    arena_free(d->arena);
+    d->arena = NULL;
+    d->head = d->tail = NULL;
+}
+
+bool diag_too_many(const DiagSink *d) { return d->overflowed; }
+
+static Diag *diag_push(DiagSink *d, DiagLevel lv, const char *code,
+                       const Source *src, const char *fmt, va_list ap) {
+    if (lv == DIAG_ERROR) {
+        d->errors++;
+        if (d->errors > d->max_errors) {
+            d->overflowed = true;
+            return NULL;
+        }
+    } else {
+        d->warnings++;
+    }
+    Diag *g = arena_alloc(d->arena, sizeof *g);
+    g->level = lv;
+    g->code = code;
+    g->src = src;
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(NULL, 0, fmt, cp);
+    va_end(cp);
+    g->msg = arena_alloc(d->arena, (size_t)(n > 0 ? n : 0) + 1);
+    vsnprintf(g->msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+    if (d->tail)
+        d->tail->next = g;
+    else
+        d->head = g;
+    d->tail = g;
+    return g;
+}
+
+Diag *diag_at(DiagSink *d, DiagLevel lv, const char *code, const Source *src,
+              Span sp, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Diag *g = diag_push(d, lv, code, src, fmt, ap);
+    va_end(ap);
+    if (g) {
+        g->has_span = src != NULL;
+        g->span = sp;
+    }
+    return g;
+}
+
+Diag *diag_file(DiagSink *d, DiagLevel lv, const char *code,
+                const Source *src, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Diag *g = diag_push(d, lv, code, src, fmt, ap);
+    va_end(ap);
+    return g;
+}
+
+static char *diag_vformat(DiagSink *d, const char *fmt, va_list ap) {
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(NULL, 0, fmt, cp);
+    va_end(cp);
+    char *s = arena_alloc(d->arena, (size_t)(n > 0 ? n : 0) + 1);
+    vsnprintf(s, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+    return s;
+}
+
+void diag_label(DiagSink *d, Diag *g, const char *fmt, ...) {
+    if (!g) return;
+    va_list ap;
+    va_start(ap, fmt);
+    g->label = diag_vformat(d, fmt, ap);
+    va_end(ap);
+}
+
+void diag_help(DiagSink *d, Diag *g, const char *fmt, ...) {
+    if (!g) return;
+    va_list ap;
+    va_start(ap, fmt);
+    g->help = diag_vformat(d, fmt, ap);
+    va_end(ap);
+}
+
+/* Start of the line holding offset, and its number. */
+static uint32_t line_start(const Source *src, uint32_t off, int *line) {
+    if (off > src->len) off = (uint32_t)src->len;
+    int n = 1;
+    uint32_t start = 0;
+    for (uint32_t i = 0; i < off; i++)
+        if (src->text[i] == '\n') {
+            n++;
+            start = i + 1;
+        }
+    *line = n;
+    return start;
+}
+
+static uint32_t line_end(const Source *src, uint32_t from) {
+    uint32_t e = from;
+    while (e < src->len && src->text[e] != '\n' && src->text[e] != '\r') e++;
+    return e;
+}
+
+void diag_position(const Source *src, uint32_t offset, int *line, int *col) {
+    if (offset > src->len) offset = (uint32_t)src->len;
+    uint32_t start = line_start(src, offset, line);
+    *col = (int)width_advance(src->text + start, offset - start, 0) + 1;
+}
+
+/* Prints the source line with bad bytes shown as '?', so the terminal and
+ * the caret agree on widths. */
+static void print_line(FILE *out, const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0 || (cp < 0x20 && cp != '\t')) {
+            fputc('?', out);
+            i++;
+            continue;
+        }
+        fwrite(s + i, 1, (size_t)n, out);
+        i += (size_t)n;
+    }
+    fputc('\n', out);
+}
+
+static void print_one(const Diag *g, FILE *out) {
+    const char *lv = g->level == DIAG_ERROR ? "error" : "warning";
+    const char *path = g->src ? g->src->path : "kaoping";
+    if (!g->has_span) {
+        fprintf(out, "%s: %s: %s\n", path, lv, g->msg);
+        if (g->help) fprintf(out, "  = help: %s\n", g->help);
+        return;
+    }
+    const Source *src = g->src;
+    int line, col;
+    diag_position(src, g->span.begin, &line, &col);
+    fprintf(out, "%s:%d:%d: %s: %s\n", path, line, col, lv, g->msg);
+    int dummy;
+    uint32_t ls = line_start(src, g->span.begin, &dummy);
+    uint32_t le = line_end(src, ls);
+    char num[16];
+    int w = snprintf(num, sizeof num, "%d", line);
+    fprintf(out, "%*s |\n", w, "");
+    fprintf(out, "%s | ", num);
+    print_line(out, src->text + ls, le - ls);
+    /* caret: spaces up to the start (tabs kept so they line up), then one
+     * '^' per display column of the span on this line (at least one) */
+    fprintf(out, "%*s | ", w, "");
+    uint32_t b = g->span.begin < le ? g->span.begin : le;
+    size_t c0 = 0;
+    for (uint32_t i = ls; i < b;) {
+        uint32_t cp;
+        int n = utf8_decode(src->text + i, b - i, &cp);
+        if (n == 0) n = 1;
+        size_t c1 = width_advance(src->text + i, (size_t)n, c0);
+        if (src->text[i] == '\t')
+            fputc('\t', out);
+        else
+            for (size_t k = c0; k < c1; k++) fputc(' ', out);
+        c0 = c1;
+        i += (uint32_t)n;
+    }
+    uint32_t e = g->span.end < le ? g->span.end : le;
+    size_t carets = e > b ? width_advance(src->text + b, e - b, c0) - c0 : 1;
+    if (carets == 0) carets = 1;
+    for (size_t k = 0; k < carets; k++) fputc('^', out);
+    if (g->label) fprintf(out, " %s", g->label);
+    fputc('\n', out);
+    if (g->help) fprintf(out, "%*s = help: %s\n", w, "", g->help);
+}
+
+void diag_print(const DiagSink *d, FILE *out) {
+    for (const Diag *g = d->head; g; g = g->next) print_one(g, out);
+    if (d->overflowed)
+        fprintf(out, "kaoping: error: too many errors; stopping after %d\n",
+                d->max_errors);
+}
+
+bool source_read(Source *s, const char *path, DiagSink *d) {
+    memset(s, 0, sizeof *s);
+    s->path = path;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_file(d, DIAG_ERROR, "K0001", s, "cannot open file: %s",
+                  strerror(errno));
+        return false;
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) break;
+        if (len + 1 >= cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t n = fread(buf + len, 1, cap - len - 1, f);
+        len += n;
+        if (n == 0) break;
+    }
+    bool err = ferror(f) != 0;
+    fclose(f);
+    if (!buf || err) {
+        free(buf);
+        diag_file(d, DIAG_ERROR, "K0001", s, "cannot read file");
+        return false;
+    }
+    buf[len] = '\0';
+    s->text = buf;
+    s->len = len;
+    return true;
+}
+
+void source_free(Source *s) {
+    free(s->text);
+    s->text = NULL;
+}

@@ -1,0 +1,71 @@
+/* diag.h - diagnostics: records queued in a sink the caller owns, and one
+ * printer that shows file:line:col, the source line and a caret aligned by
+ * display width (CJK characters are two columns). */
+#ifndef KP_DIAG_H
+#define KP_DIAG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+
+/* A byte range in a source text. */
+typedef struct Span {
+    uint32_t begin, end;
+} Span;
+
+/* A file read whole into memory (rule file or data file). */
+typedef struct Source {
+    const char *path;
+    char *text; /* NUL-terminated, owned by the source */
+    size_t len;
+} Source;
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
+
+typedef struct Diag {
+    DiagLevel level;
+    const char *code;    /* stable code, e.g. "K0101" (for tests) */
+    const Source *src;   /* NULL for messages about no file */
+    bool has_span;       /* false: "file: error: ..." with no line */
+    Span span;
+    char *msg;
+    char *label;         /* printed after the caret, may be NULL */
+    char *help;          /* "= help: ..." line, may be NULL */
+    struct Diag *next;
+} Diag;
+
+typedef struct DiagSink {
+    Arena *arena;
+    Diag *head, *tail;
+    int errors, warnings;
+    int max_errors; /* stop recording errors after this many (0: 20) */
+    bool overflowed;
+} DiagSink;
+
+void diag_init(DiagSink *d);
+void diag_free(DiagSink *d);
+/* Adds a record with a span in src. */
+Diag *diag_at(DiagSink *d, DiagLevel lv, const char *code, const Source *src,
+              Span sp, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Adds a record about a file (src may be NULL) with no position. */
+Diag *diag_file(DiagSink *d, DiagLevel lv, const char *code,
+                const Source *src, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void diag_label(DiagSink *d, Diag *g, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void diag_help(DiagSink *d, Diag *g, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+bool diag_too_many(const DiagSink *d);
+/* Prints every record, in order, then "too many errors" when cut off. */
+void diag_print(const DiagSink *d, FILE *out);
+/* Line (1-based) and display column (1-based) of a byte offset. */
+void diag_position(const Source *src, uint32_t offset, int *line, int *col);
+
+/* Reads a whole file; on failure adds an error and returns false. */
+bool source_read(Source *s, const char *path, DiagSink *d);
+void source_free(Source *s);
+
+#endif

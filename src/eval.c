@@ -1,0 +1,473 @@
+/* eval.c - scoring one unit (see eval.h).
+ * Sections: arithmetic with overflow | expressions | rules | items |
+ * totals, grade, vetoes | rectification. Every step is exact: numbers are
+ * rationals, and each rule's points are rounded half away from zero to the
+ * standard's decimals, so every total is the sum of its printed parts. */
+#include "eval.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Env {
+    const Standard *std;
+    const Unit *unit;
+    Result *res;
+    const Value *record; /* inside an aggregate: the current row */
+    Dec points;          /* the item being scored */
+    Span at;             /* the rule being evaluated, for errors */
+} Env;
+
+/* ---- arithmetic with overflow ------------------------------------------- */
+
+static void fail(Env *e, const char *why) {
+    if (!e->res->error) {
+        e->res->error = why;
+        e->res->error_span = e->at;
+    }
+}
+
+static Dec chk(Env *e, DecStatus st, Dec v) {
+    if (st == DEC_OK) return v;
+    fail(e, st == DEC_DIV_ZERO ? "division by zero" : "a number too large for exact arithmetic");
+    return dec_zero();
+}
+
+static Dec add(Env *e, Dec a, Dec b) { Dec r; DecStatus s = dec_add(a, b, &r); return chk(e, s, r); }
+static Dec sub(Env *e, Dec a, Dec b) { Dec r; DecStatus s = dec_sub(a, b, &r); return chk(e, s, r); }
+static Dec mul(Env *e, Dec a, Dec b) { Dec r; DecStatus s = dec_mul(a, b, &r); return chk(e, s, r); }
+static Dec dvd(Env *e, Dec a, Dec b) { Dec r; DecStatus s = dec_div(a, b, &r); return chk(e, s, r); }
+static Dec rnd(Env *e, Dec a, int places) { Dec r; DecStatus s = dec_round(a, places, &r); return chk(e, s, r); }
+
+/* ---- expressions ------------------------------------------------------------ */
+
+static Value eval(Env *e, const Expr *x);
+
+static Value num(Dec d) {
+    Value v = {.type = TY_DECIMAL, .present = true};
+    v.u.num = d;
+    return v;
+}
+
+static Value boolean(bool b) {
+    Value v = {.type = TY_BOOLEAN, .present = true};
+    v.u.b = b;
+    return v;
+}
+
+static bool truth(Env *e, const Expr *x) { return eval(e, x).u.b; }
+static Dec number(Env *e, const Expr *x) { return eval(e, x).u.num; }
+
+static int compare(const Value *a, const Value *b) {
+    switch (a->type) {
+    case TY_DATE: return (a->u.date > b->u.date) - (a->u.date < b->u.date);
+    case TY_BOOLEAN: return (int)a->u.b - (int)b->u.b;
+    case TY_TEXT: return strcmp(a->u.text, b->u.text);
+    case TY_ENUM: return (a->u.member > b->u.member) - (a->u.member < b->u.member);
+    default: return dec_cmp(a->u.num, b->u.num);
+    }
+}
+
+static bool holds(BinOp op, int c) {
+    switch (op) {
+    case OP_EQ: return c == 0;
+    case OP_NE: return c != 0;
+    case OP_LT: return c < 0;
+    case OP_LE: return c <= 0;
+    case OP_GT: return c > 0;
+    case OP_GE: return c >= 0;
+    default: return false;
+    }
+}
+
+/* A string literal compared with an enum is the member's index. */
+static Value operand(Env *e, const Expr *x) {
+    if (x->kind == EX_STRING && x->type == TY_ENUM) {
+        Value v = {.type = TY_ENUM, .present = true};
+        int i = 0;
+        for (const StrList *m = x->type_fact->type.members; m; m = m->next, i++)
+            if (strcmp(m->s, x->u.str) == 0) v.u.member = i;
+        return v;
+    }
+    return eval(e, x);
+}
+
+static Value eval_binary(Env *e, const Expr *x) {
+    Value a = operand(e, x->u.bin.lhs), b = operand(e, x->u.bin.rhs);
+    BinOp op = x->u.bin.op;
+    if (op >= OP_EQ) return boolean(holds(op, compare(&a, &b)));
+    if (a.type == TY_DATE && b.type == TY_DATE) return num(dec_int((int64_t)a.u.date - b.u.date));
+    if (a.type == TY_DATE) {
+        Value v = a;
+        Dec d = b.u.num;
+        int64_t days = op == OP_ADD ? (int64_t)a.u.date + d.num : (int64_t)a.u.date - d.num;
+        if (days < -1000000 || days > 3000000) fail(e, "a date out of range");
+        v.u.date = (int32_t)(days < -1000000 || days > 3000000 ? 0 : days);
+        return v;
+    }
+    switch (op) {
+    case OP_ADD: return num(add(e, a.u.num, b.u.num));
+    case OP_SUB: return num(sub(e, a.u.num, b.u.num));
+    case OP_MUL: return num(mul(e, a.u.num, b.u.num));
+    default: return num(dvd(e, a.u.num, b.u.num));
+    }
+}
+
+static const Value *list_of(Env *e, const Expr *x, int *rows, int *fields) {
+    const Value *v = &e->unit->facts[x->slot];
+    *rows = v->present ? v->u.list.rows : 0;
+    *fields = v->present ? v->u.list.fields : 0;
+    return v->present ? v->u.list.cells : NULL;
+}
+
+static Value eval_aggregate(Env *e, const Expr *x) {
+    int rows, fields;
+    const Value *cells = list_of(e, x->u.call.args->e, &rows, &fields);
+    const Expr *what = x->u.call.args->next ? x->u.call.args->next->e : NULL;
+    const Expr *where = x->u.call.where;
+    const Value *outer = e->record;
+    int64_t n = 0;
+    Dec acc = dec_zero();
+    bool any = false;
+    for (int r = 0; r < rows; r++) {
+        e->record = cells + (size_t)r * (size_t)fields;
+        if (where && !truth(e, where)) continue;
+        n++;
+        if (!what) continue;
+        Dec v = number(e, what);
+        if (x->fn == FN_AGG_MIN) acc = any ? dec_min(acc, v) : v;
+        else if (x->fn == FN_AGG_MAX) acc = any ? dec_max(acc, v) : v;
+        else acc = add(e, acc, v);
+        any = true;
+    }
+    e->record = outer;
+    switch (x->fn) {
+    case FN_COUNT: return num(dec_int(n));
+    case FN_SHARE: return num(rows ? dvd(e, dec_int(n), dec_int(rows)) : dec_zero());
+    case FN_ANY: return boolean(n > 0);
+    case FN_ALL: return boolean(n == rows);
+    case FN_AVG: return num(n ? dvd(e, acc, dec_int(n)) : dec_zero());
+    default: return num(acc);
+    }
+}
+
+static Value eval_call(Env *e, const Expr *x) {
+    const ExprList *a = x->u.call.args;
+    switch (x->fn) {
+    case FN_ROUND: return num(rnd(e, number(e, a->e), (int)a->next->e->u.num.value.num));
+    case FN_MIN:
+    case FN_MAX: {
+        Value best = operand(e, a->e);
+        for (a = a->next; a; a = a->next) {
+            Value v = operand(e, a->e);
+            int c = compare(&v, &best);
+            if (x->fn == FN_MIN ? c < 0 : c > 0) best = v;
+        }
+        return best;
+    }
+    default: return eval_aggregate(e, x);
+    }
+}
+
+static Value eval(Env *e, const Expr *x) {
+    switch (x->kind) {
+    case EX_NUMBER: return num(x->u.num.value);
+    case EX_BOOL: return boolean(x->u.boolean);
+    case EX_STRING: {
+        Value v = {.type = TY_TEXT, .present = true};
+        v.u.text = x->u.str;
+        return v;
+    }
+    case EX_DATE: {
+        Value v = {.type = TY_DATE, .present = true};
+        v.u.date = x->u.date;
+        return v;
+    }
+    case EX_NAME: {
+        const Value *v = x->is_field ? &e->record[x->slot] : &e->unit->facts[x->slot];
+        if (!v->present) {
+            fail(e, "a fact this rule reads is missing from the data");
+            Value z = num(dec_zero());
+            z.type = x->type;
+            return z;
+        }
+        return *v;
+    }
+    case EX_POINTS: return num(e->points);
+    case EX_NEG: {
+        Value v = eval(e, x->u.operand);
+        v.u.num = sub(e, dec_zero(), v.u.num);
+        return v;
+    }
+    case EX_NOT: return boolean(!truth(e, x->u.operand));
+    case EX_AND: return boolean(truth(e, x->u.bin.lhs) && truth(e, x->u.bin.rhs));
+    case EX_OR: return boolean(truth(e, x->u.bin.lhs) || truth(e, x->u.bin.rhs));
+    case EX_BINARY: return eval_binary(e, x);
+    case EX_IF: return truth(e, x->u.ifx.cond) ? eval(e, x->u.ifx.then_) : eval(e, x->u.ifx.else_);
+    case EX_CALL: return eval_call(e, x);
+    case EX_TIERS: {
+        Value s = eval(e, x->u.tiers.subject);
+        for (const TierBand *b = x->u.tiers.bands; b; b = b->next) {
+            Value bound = operand(e, b->bound);
+            if (holds(b->op, compare(&s, &bound))) return eval(e, b->value);
+        }
+        return eval(e, x->u.tiers.otherwise);
+    }
+    }
+    return num(dec_zero());
+}
+
+/* ---- rules ---------------------------------------------------------------- */
+
+static Dec count_steps(Env *e, Dec span, Dec step, StepMode mode) {
+    Dec q = dvd(e, span, step), r = q;
+    if (mode == STEP_STARTED) r = chk(e, dec_ceil(q, &r), r);
+    else if (mode == STEP_COMPLETED) r = chk(e, dec_floor(q, &r), r);
+    return r;
+}
+
+/* For a full-points band of 'score tiers X {...}': where X must reach. */
+static void tiers_target(Env *e, const Expr *amount, RuleResult *rr) {
+    if (amount->kind != EX_TIERS) return;
+    for (const TierBand *b = amount->u.tiers.bands; b; b = b->next) {
+        if (b->op != OP_GE && b->op != OP_GT && b->op != OP_LE && b->op != OP_LT) continue;
+        Dec v = number(e, b->value);
+        if (dec_cmp(v, e->points) < 0) continue;
+        Value bound = eval(e, b->bound);
+        if (bound.type == TY_DATE) return;
+        rr->target = (b->op == OP_GE || b->op == OP_GT) ? TARGET_RAISE : TARGET_LOWER;
+        rr->subject = amount->u.tiers.subject;
+        rr->goal = bound.u.num;
+        rr->goal_inclusive = b->op == OP_GE || b->op == OP_LE;
+        rr->has_value = true;
+        rr->value = number(e, amount->u.tiers.subject);
+        rr->bar = bound.u.num;
+        return;
+    }
+}
+
+static Dec one_percent(void) {
+    Dec d;
+    dec_frac(1, 100, &d);
+    return d;
+}
+
+static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
+    rr->rule = r;
+    e->at = r->span;
+    if (r->when && !truth(e, r->when)) return;
+    int places = e->std->decimals_value;
+    Dec amount = number(e, r->amount);
+    if (r->kind == RULE_SCORE) {
+        rr->fired = true;
+        rr->amount = rnd(e, amount, places);
+        tiers_target(e, r->amount, rr);
+        return;
+    }
+    Dec value = amount;
+    if (r->per) {
+        Dec x = number(e, r->per);
+        Dec step = r->step ? number(e, r->step) : r->per->type == TY_PERCENT ? one_percent() : dec_int(1);
+        if (dec_sign(step) <= 0) {
+            fail(e, "a step that is not more than 0");
+            return;
+        }
+        Dec span = x;
+        if (r->gap != GAP_NONE) {
+            Dec bar = number(e, r->bound);
+            span = r->gap == GAP_BELOW ? sub(e, bar, x) : sub(e, x, bar);
+            rr->has_value = true;
+            rr->value = x;
+            rr->bar = bar;
+            rr->target = r->gap == GAP_BELOW ? TARGET_RAISE : TARGET_LOWER;
+            rr->subject = r->per;
+            rr->goal = bar;
+            rr->goal_inclusive = true;
+            if (dec_sign(span) <= 0) return;
+        } else {
+            rr->has_value = true;
+            rr->value = x;
+            rr->target = TARGET_ZERO;
+            rr->subject = r->per;
+            rr->goal = dec_zero();
+            rr->goal_inclusive = true;
+            if (dec_sign(span) <= 0) return;
+        }
+        rr->steps = count_steps(e, span, step, r->mode);
+        value = mul(e, amount, rr->steps);
+    } else if (r->when) {
+        rr->target = TARGET_CONDITION;
+    }
+    if (r->cap) value = dec_min(value, number(e, r->cap));
+    value = rnd(e, value, places);
+    if (dec_sign(value) <= 0) return;
+    rr->fired = true;
+    rr->amount = value;
+}
+
+/* ---- items ------------------------------------------------------------------ */
+
+static bool in_bonus(const Part *p) { return p->parent && p->parent->kind == PART_BONUS; }
+
+static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
+    ir->item = p;
+    ir->applies = (p->kinds >> e->unit->kind) & 1u;
+    ir->rules = arena_alloc(arena, sizeof(RuleResult) * (size_t)(p->nrules ? p->nrules : 1));
+    bool scored_up = in_bonus(p) || p->kind == PART_PENALTY;
+    ir->points = scored_up ? dec_zero() : p->pts;
+    if (!ir->applies) return;
+    e->points = ir->points;
+    ir->base = ir->points;
+    bool based = false;
+    int i = 0;
+    for (const Rule *r = p->rules; r; r = r->next, i++) {
+        RuleResult *rr = &ir->rules[i];
+        eval_rule(e, r, rr);
+        if (!rr->fired) continue;
+        if (r->kind == RULE_SCORE) {
+            if (based) rr->fired = false; /* the first 'score' that applies sets it */
+            else ir->base = rr->amount, based = true;
+        } else if (r->kind == RULE_DEDUCT) {
+            ir->deducted = add(e, ir->deducted, rr->amount);
+        } else {
+            ir->added = add(e, ir->added, rr->amount);
+        }
+    }
+    if (p->kind == PART_PENALTY) {
+        ir->score = ir->deducted;
+        return;
+    }
+    Dec s = add(e, sub(e, ir->base, ir->deducted), ir->added);
+    if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), ir->floored = true;
+    Dec top = scored_up ? (p->has_cap ? p->cap_value : s) : ir->points;
+    if (dec_cmp(s, top) > 0) s = top, ir->capped = true;
+    ir->score = s;
+    ir->lost = scored_up ? dec_zero() : sub(e, ir->points, s);
+    /* put the lost points down to the rules that took them, in order */
+    Dec left = ir->lost;
+    i = 0;
+    for (const Rule *r = p->rules; r; r = r->next, i++) {
+        RuleResult *rr = &ir->rules[i];
+        if (!rr->fired || r->kind == RULE_ADD || dec_sign(left) <= 0) continue;
+        Dec took = r->kind == RULE_SCORE ? sub(e, ir->points, rr->amount) : rr->amount;
+        if (dec_sign(took) <= 0) continue;
+        rr->lost = dec_min(took, left);
+        left = sub(e, left, rr->lost);
+    }
+}
+
+/* ---- totals, grade, vetoes --------------------------------------------------- */
+
+static void eval_parts(Env *e, Result *res) {
+    const Standard *s = e->std;
+    for (int i = 0; i < s->nparts; i++) res->parts[i].part = s->part_tab[i];
+    for (int i = 0; i < s->nitems; i++) {
+        const ItemResult *ir = &res->items[i];
+        if (!ir->applies || ir->item->kind == PART_PENALTY) continue;
+        for (const Part *p = ir->item->parent; p; p = p->parent) {
+            PartResult *pr = &res->parts[p->index];
+            pr->applies = true;
+            pr->points = add(e, pr->points, ir->points);
+            pr->score = add(e, pr->score, ir->score);
+        }
+    }
+}
+
+static void eval_totals(Env *e, Result *res) {
+    const Standard *s = e->std;
+    for (int i = 0; i < s->nitems; i++) {
+        const ItemResult *ir = &res->items[i];
+        if (!ir->applies) continue;
+        if (ir->item->kind == PART_PENALTY)
+            res->penalty = add(e, res->penalty, ir->score);
+        else if (!in_bonus(ir->item)) {
+            res->items_score = add(e, res->items_score, ir->score);
+            res->items_max = add(e, res->items_max, ir->points);
+        }
+    }
+    for (int i = 0; i < s->nparts; i++) {
+        const PartResult *pr = &res->parts[i];
+        if (pr->part->kind != PART_BONUS) continue;
+        res->bonus_raw = add(e, res->bonus_raw, pr->score);
+        res->bonus = add(e, res->bonus, pr->part->has_cap ? dec_min(pr->score, pr->part->cap_value) : pr->score);
+    }
+    if (dec_sign(res->items_max) == 0) {
+        e->at = s->title_span;
+        fail(e, "no item of the standard applies to this unit's kind");
+        return;
+    }
+    res->items_scaled = dec_cmp(res->items_max, s->total_value) == 0
+                            ? res->items_score
+                            : rnd(e, dvd(e, mul(e, res->items_score, s->total_value), res->items_max),
+                                  s->decimals_value);
+    res->raw_total = sub(e, add(e, res->items_score, res->bonus), res->penalty);
+    res->total = sub(e, add(e, res->items_scaled, res->bonus), res->penalty);
+    if (dec_sign(res->total) < 0) res->total = dec_zero();
+    res->grade = s->ngrades - 1;
+    for (int g = 0; g < s->ngrades; g++) {
+        const GradeBand *b = s->grade_tab[g];
+        int c = dec_cmp(res->total, b->value);
+        if (b->op == BAND_OTHERWISE || (b->op == BAND_GE && c >= 0) || (b->op == BAND_GT && c > 0)) {
+            res->grade = g;
+            break;
+        }
+    }
+    for (int v = 0; v < s->nvetoes; v++) {
+        e->at = s->veto_tab[v]->span;
+        res->vetoes[v] = truth(e, s->veto_tab[v]->when);
+        res->nvetoes += res->vetoes[v];
+    }
+    res->pass = !s->grade_tab[res->grade]->fail && res->nvetoes == 0;
+}
+
+/* ---- rectification: what lost points, largest first ---------------------------- */
+
+static int by_lost(const void *a, const void *b) {
+    const Rectification *x = a, *y = b;
+    int c = dec_cmp(y->lost, x->lost);
+    if (c) return c;
+    /* keep the standard's order among equals */
+    if (x->item != y->item) return x->item < y->item ? -1 : 1;
+    return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+static void eval_rectification(Result *res, Arena *arena) {
+    const Standard *s = res->std;
+    int n = 0;
+    for (int i = 0; i < s->nitems; i++)
+        for (int r = 0; r < s->item_tab[i]->nrules; r++) {
+            const ItemResult *ir = &res->items[i];
+            const RuleResult *rr = &ir->rules[r];
+            bool penalty = ir->item->kind == PART_PENALTY;
+            if (ir->applies && rr->fired && (penalty ? true : dec_sign(rr->lost) > 0)) n++;
+        }
+    res->rect = arena_alloc(arena, sizeof(Rectification) * (size_t)(n ? n : 1));
+    for (int i = 0; i < s->nitems; i++)
+        for (int r = 0; r < s->item_tab[i]->nrules; r++) {
+            const ItemResult *ir = &res->items[i];
+            const RuleResult *rr = &ir->rules[r];
+            bool penalty = ir->item->kind == PART_PENALTY;
+            if (!ir->applies || !rr->fired || (!penalty && dec_sign(rr->lost) <= 0)) continue;
+            Rectification *x = &res->rect[res->nrect++];
+            x->item = ir;
+            x->rule = rr;
+            x->lost = penalty ? rr->amount : rr->lost;
+        }
+    qsort(res->rect, (size_t)res->nrect, sizeof *res->rect, by_lost);
+}
+
+/* ---- entry point --------------------------------------------------------------- */
+
+Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) {
+    Result *res = arena_alloc(arena, sizeof *res);
+    res->std = std;
+    res->unit = u;
+    res->items = arena_alloc(arena, sizeof(ItemResult) * (size_t)(std->nitems ? std->nitems : 1));
+    res->parts = arena_alloc(arena, sizeof(PartResult) * (size_t)(std->nparts ? std->nparts : 1));
+    res->vetoes = arena_alloc(arena, sizeof(bool) * (size_t)(std->nvetoes ? std->nvetoes : 1));
+    Env e = {.std = std, .unit = u, .res = res};
+    for (int i = 0; i < std->nitems; i++) eval_item(&e, std->item_tab[i], &res->items[i], arena);
+    eval_parts(&e, res);
+    eval_totals(&e, res);
+    eval_rectification(res, arena);
+    return res;
+}

@@ -1,0 +1,81 @@
+/* eval.h - the evaluator: a pure function from a checked standard and one
+ * unit's facts to a result. It computes every number a report shows;
+ * renderers only format them. */
+#ifndef KP_EVAL_H
+#define KP_EVAL_H
+
+#include "ast.h"
+#include "unit.h"
+
+typedef enum {
+    TARGET_NONE,      /* nothing to aim at (a score below the full points) */
+    TARGET_RAISE,     /* raise `subject` to `goal` */
+    TARGET_LOWER,     /* lower `subject` to `goal` */
+    TARGET_ZERO,      /* bring the count `subject` to 0 */
+    TARGET_CONDITION, /* make the rule's condition false */
+} TargetKind;
+
+typedef struct RuleResult {
+    const Rule *rule;
+    bool fired;
+    Dec amount;       /* points the rule deducts (or adds, or the score it sets), rounded */
+    Dec lost;         /* the part of the item's lost points put down to this rule */
+    Dec steps;        /* per rules: steps counted */
+    bool has_value;   /* per rules: the value counted and the bar */
+    Dec value, bar;
+    TargetKind target;
+    const Expr *subject;
+    Dec goal;
+    bool goal_inclusive; /* goal reached at the value itself (>=), or only beyond it */
+} RuleResult;
+
+typedef struct ItemResult {
+    const Part *item;
+    bool applies;
+    Dec points;      /* the item's points (0 for bonus and penalties) */
+    Dec base;        /* starting value: points, or what a 'score' rule set */
+    Dec deducted, added;
+    Dec score;       /* final; for a penalty, the points it takes off the total */
+    Dec lost;        /* points - score */
+    bool floored, capped;
+    RuleResult *rules; /* item->nrules */
+} ItemResult;
+
+typedef struct PartResult {
+    const Part *part;
+    bool applies;
+    Dec points; /* the points of its items that apply to the unit */
+    Dec score;
+} PartResult;
+
+typedef struct Rectification {
+    const ItemResult *item;
+    const RuleResult *rule;
+    Dec lost;
+} Rectification;
+
+typedef struct Result {
+    const Standard *std;
+    const Unit *unit;
+    const char *error;  /* NULL, or why the unit could not be scored */
+    Span error_span;    /* in the standard */
+    ItemResult *items;  /* std->nitems */
+    PartResult *parts;  /* std->nparts */
+    Dec items_score;    /* sum of the scores of the items that apply */
+    Dec items_max;      /* sum of their points */
+    Dec items_scaled;   /* items_score scaled to the standard's total (折算) */
+    Dec bonus_raw, bonus, penalty;
+    Dec raw_total;      /* items_score + bonus - penalty */
+    Dec total;          /* items_scaled + bonus - penalty, floored at 0: graded */
+    int grade;          /* index into std->grade_tab */
+    bool pass;
+    bool *vetoes;       /* std->nvetoes */
+    int nvetoes;        /* how many fired */
+    Rectification *rect;
+    int nrect;
+} Result;
+
+/* Scores one unit; everything is allocated in arena. */
+Result *eval_unit(const Standard *std, const Unit *u, Arena *arena);
+
+#endif

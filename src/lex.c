@@ -1,0 +1,328 @@
+/* lex.c - what the scanner needs besides its patterns: the keyword table,
+ * literals (dates, strings), punctuation typed by input methods, and the
+ * parse driver. */
+#include "lex.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexer.h"
+#include "width.h"
+
+/* ---- keywords ---------------------------------------------------------
+ * One row per spelling. Chinese spellings (issue 3) are more rows with the
+ * same token. Kept sorted by strcmp for binary search. */
+typedef struct {
+    const char *word;
+    int token;
+} Keyword;
+
+static const Keyword keywords[] = {
+    {"above", ABOVE},       {"add", ADD},
+    {"and", AND},           {"applies", APPLIES},
+    {"below", BELOW},       {"bonus", BONUS},
+    {"boolean", BOOLEAN},   {"cap", CAP},
+    {"category", CATEGORY}, {"completed", COMPLETED},
+    {"content", CONTENT},   {"date", DATE},
+    {"decimal", DECIMAL},   {"decimals", DECIMALS},
+    {"deduct", DEDUCT},     {"default", DEFAULT},
+    {"else", ELSE},         {"enum", ENUM},
+    {"fact", FACT},         {"fail", FAIL},
+    {"false", FALSE},       {"floor", FLOOR},
+    {"grade", GRADE},       {"group", GROUP},
+    {"if", IF},             {"in", IN},
+    {"integer", INTEGER},   {"item", ITEM},
+    {"kinds", KINDS},       {"list", LIST},
+    {"method", METHOD},     {"none", NONE},
+    {"not", NOT},           {"or", OR},
+    {"otherwise", OTHERWISE}, {"penalty", PENALTY},
+    {"per", PER},           {"percent", PERCENT},
+    {"points", POINTS},     {"pro_rata", PRO_RATA},
+    {"reason", REASON},     {"responsible", RESPONSIBLE},
+    {"score", SCORE},       {"standard", STANDARD},
+    {"started", STARTED},   {"step", STEP},
+    {"sums", SUMS},         {"text", TEXT},
+    {"then", THEN},         {"tiers", TIERS},
+    {"total", TOTAL},       {"true", TRUE},
+    {"veto", VETO},         {"warn", WARN},
+    {"when", WHEN},         {"where", WHERE},
+    {"year", YEAR},
+};
+
+int lex_keyword(const char *s, size_t len) {
+    size_t lo = 0, hi = sizeof keywords / sizeof keywords[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *w = keywords[mid].word;
+        int c = strncmp(s, w, len);
+        if (c == 0 && w[len] != '\0') c = -1;
+        if (c == 0) return keywords[mid].token;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+/* ---- punctuation inside words --------------------------------------- */
+
+/* ASCII twin of a full-width or CJK punctuation mark; 0 when the code point
+ * is punctuation with no twin; -1 when it may stand in a word. */
+static int punct_twin(uint32_t cp) {
+    switch (cp) {
+    case 0xFF1B: return ';';  /* ； */
+    case 0xFF1A: return ':';  /* ： */
+    case 0xFF0C: return ',';  /* ， */
+    case 0x3001: return ',';  /* 、 */
+    case 0xFF08: return '(';  /* （ */
+    case 0xFF09: return ')';  /* ） */
+    case 0xFF5B: return '{';  /* ｛ */
+    case 0xFF5D: return '}';  /* ｝ */
+    case 0xFF1D: return '=';  /* ＝ */
+    case 0xFF1C: return '<';  /* ＜ */
+    case 0xFF1E: return '>';  /* ＞ */
+    case 0xFF0B: return '+';  /* ＋ */
+    case 0xFF0D: return '-';  /* － */
+    case 0xFF0A: return '*';  /* ＊ */
+    case 0xFF0F: return '/';  /* ／ */
+    default: break;
+    }
+    if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+        (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+        (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2000 && cp <= 0x206F) ||
+        cp == 0x00A0 || cp == 0xFEFF)
+        return 0;
+    return -1;
+}
+
+size_t lex_word_length(const char *s, size_t len, int *punct) {
+    *punct = -1;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (n <= 0) n = 1, cp = 0xFFFD;
+        int twin = cp < 0x80 ? -1 : punct_twin(cp);
+        if (twin >= 0) {
+            if (i == 0) {
+                *punct = twin;
+                return (size_t)n;
+            }
+            return i;
+        }
+        i += (size_t)n;
+    }
+    return i;
+}
+
+/* ---- tokens with values ---------------------------------------------- */
+
+char *lex_copy(LexCtx *x, const char *s, size_t len) {
+    return arena_strndup(x->ast->arena, s, len);
+}
+
+char *lex_string(LexCtx *x, const char *s, size_t len) {
+    char *out = arena_alloc(x->ast->arena, len + 1), *o = out;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\\' && i + 1 < len) {
+            i++;
+            *o++ = s[i] == 'n' ? '\n' : s[i] == 't' ? '\t' : s[i];
+        } else {
+            *o++ = s[i];
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+const char *lex_show(LexCtx *x, char c) {
+    unsigned char u = (unsigned char)c;
+    if (u >= 0x21 && u < 0x7F) return arena_printf(x->ast->arena, "%c", c);
+    return arena_printf(x->ast->arena, "\\x%02X", u);
+}
+
+/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
+int32_t lex_days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + doe - 719468);
+}
+
+bool lex_parse_date(const char *s, size_t len, int32_t *days) {
+    if (len != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+    if (d > mdays[m - 1] + (m == 2 && leap)) return false;
+    *days = lex_days_from_civil(y, m, d);
+    return true;
+}
+
+void lex_civil_from_days(int32_t z, int *y, int *m, int *d) {
+    z += 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp + (mp < 10 ? 3 : -9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+int lex_date(LexCtx *x, const char *s, YYSTYPE *val, Span sp) {
+    int32_t days = 0;
+    if (!lex_parse_date(s, strlen(s), &days))
+        lex_error(x, sp, "K0107", "'%s' is not a date: write YYYY-MM-DD with a real day", s);
+    val->expr = ast_date(x->ast, days, sp);
+    return DATE_LIT;
+}
+
+static const char *kw_name(int kw);
+
+int lex_word(LexCtx *x, const char *s, size_t len, YYSTYPE *val, Span sp) {
+    int kw = lex_keyword(s, len);
+    if (kw && kw_name(kw)) {
+        x->last_kw = kw;
+        x->last_kw_span = sp;
+    }
+    if (kw) return kw;
+    val->text = lex_copy(x, s, len);
+    return IDENT;
+}
+
+void lex_error(LexCtx *x, Span sp, const char *code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[512];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    diag_at(x->diag, DIAG_ERROR, code, x->ast->src, sp, "%s", buf);
+}
+
+_Noreturn void lex_fatal(const char *msg) {
+    fprintf(stderr, "kaoping: error: scanner failure: %s\n", msg);
+    exit(3);
+}
+
+/* ---- driver ----------------------------------------------------------- */
+
+int yyparse(void *scanner, LexCtx *lx);
+
+Standard *lex_parse(const Source *src, Arena *arena, DiagSink *diag) {
+    Standard *std = arena_alloc(arena, sizeof *std);
+    std->src = src;
+    size_t bad;
+    if (!utf8_valid(src->text, src->len, &bad)) {
+        Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
+        Diag *g = diag_at(diag, DIAG_ERROR, "K0101", src, sp,
+                          "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
+                          (unsigned char)src->text[bad], bad);
+        diag_help(diag, g, "save the file as UTF-8 (in Word or Notepad: Save As, encoding UTF-8)");
+        return NULL;
+    }
+    AstCtx ast = {arena, std, src, diag};
+    LexCtx lx = {.ast = &ast, .diag = diag};
+    /* skip a byte-order mark that Windows editors write */
+    const char *text = src->text;
+    size_t len = src->len;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) lx.offset = 3;
+    yyscan_t scanner;
+    if (yylex_init_extra(&lx, &scanner) != 0) lex_fatal("cannot start");
+    YY_BUFFER_STATE buf = yy_scan_bytes(text + lx.offset, (int)(len - lx.offset), scanner);
+    yyparse(scanner, &lx);
+    yy_delete_buffer(buf, scanner);
+    yylex_destroy(scanner);
+    if (!std->has_header && diag->errors == 0) {
+        Span sp = {0, 0};
+        diag_at(diag, DIAG_ERROR, "K0108", src, sp,
+                "no 'standard' header: a rule file starts with standard \"title\" { year ...; total ...; }");
+    }
+    return std;
+}
+
+/* ---- syntax errors ---------------------------------------------------- */
+
+static const char *kw_name(int kw) {
+    switch (kw) {
+    case STANDARD: return "standard";
+    case CATEGORY: return "category";
+    case GROUP: return "group";
+    case ITEM: return "item";
+    case BONUS: return "bonus";
+    case PENALTY: return "penalty";
+    case LIST: return "list";
+    case TIERS: return "tiers";
+    default: return NULL;
+    }
+}
+
+void lex_open_brace(LexCtx *x, Span sp) {
+    int d = x->depth++;
+    if (d >= (int)(sizeof x->braces / sizeof x->braces[0])) return;
+    x->braces[d].kw = x->last_kw;
+    x->braces[d].kw_span = x->last_kw ? x->last_kw_span : sp;
+    x->last_kw = 0;
+}
+
+void lex_close_brace(LexCtx *x) {
+    if (x->depth > 0) x->depth--;
+}
+
+void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, int n) {
+    const Source *src = x->ast->src;
+    char found[160];
+    if (at_eof) {
+        snprintf(found, sizeof found, "the end of the file");
+    } else {
+        const char *t = ast_text(x->ast->arena, src, sp);
+        if (strlen(t) > 40)
+            snprintf(found, sizeof found, "'%.40s...'", t);
+        else
+            snprintf(found, sizeof found, "'%s'", t);
+    }
+    char want[512] = "";
+    size_t w = 0;
+    for (int i = 0; i < n && w < sizeof want - 64; i++) {
+        const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
+        w += (size_t)snprintf(want + w, sizeof want - w, "%s%s", sep, expected[i]);
+    }
+    Diag *g;
+    bool semi = false;
+    for (int i = 0; i < n; i++) semi |= !strcmp(expected[i], "';'");
+    if (semi && n > 6 && !at_eof) {
+        /* a rule or statement left open: point just after its last word */
+        uint32_t e = sp.begin;
+        while (e > 0 && strchr(" \t\r\n", src->text[e - 1])) e--;
+        Span after = {e, e + 1};
+        g = diag_at(x->diag, DIAG_ERROR, "K0100", src, after, "expected ';' at the end of the statement, found %s", found);
+        diag_label(x->diag, g, "';' is needed here");
+        return;
+    }
+    if (n > 0 && n <= 6)
+        g = diag_at(x->diag, DIAG_ERROR, "K0100", src, sp, "expected %s, found %s", want, found);
+    else
+        g = diag_at(x->diag, DIAG_ERROR, "K0100", src, sp, "unexpected %s", found);
+    if (at_eof && x->depth > 0) {
+        int d = x->depth - 1;
+        if (d >= (int)(sizeof x->braces / sizeof x->braces[0])) return;
+        int line, col;
+        diag_position(src, x->braces[d].kw_span.begin, &line, &col);
+        const char *k = kw_name(x->braces[d].kw);
+        if (k)
+            diag_label(x->diag, g, "'}' expected (to close '%s' at line %d)", k, line);
+        else
+            diag_label(x->diag, g, "'}' expected (to close '{' at line %d)", line);
+    }
+}

@@ -1,0 +1,55 @@
+/* lex.h - support for the generated scanner (grammar/lexer.l): the
+ * scanner's context, the keyword table and token helpers. */
+#ifndef KP_LEX_H
+#define KP_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ast.h"
+#include "parser.h"
+
+typedef struct LexCtx {
+    AstCtx *ast;
+    DiagSink *diag;
+    uint32_t offset; /* byte offset of the next token */
+    Span open;       /* where an unterminated block comment began */
+    int last_kw;     /* the last part keyword seen, and where */
+    Span last_kw_span;
+    int depth;       /* open braces, and what opened each */
+    struct { int kw; Span kw_span; } braces[64];
+} LexCtx;
+
+/* The keyword whose spelling is s[0..len), or 0. */
+int lex_keyword(const char *s, size_t len);
+/* How a token is named in messages: "';'", "a number", "'deduct'". */
+const char *lex_token_name(int token);
+
+char *lex_copy(LexCtx *x, const char *s, size_t len);
+char *lex_string(LexCtx *x, const char *s, size_t len);
+const char *lex_show(LexCtx *x, char c);
+int lex_date(LexCtx *x, const char *s, YYSTYPE *val, Span sp);
+/* Length of the word at s: it stops before a punctuation mark. When the
+ * word starts with one, *punct is its ASCII token (0 when it has none and an
+ * error was reported); else *punct is -1. */
+size_t lex_word_length(const char *s, size_t len, int *punct);
+int lex_word(LexCtx *x, const char *s, size_t len, YYSTYPE *val, Span sp);
+void lex_error(LexCtx *x, Span sp, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+_Noreturn void lex_fatal(const char *msg);
+
+
+void lex_open_brace(LexCtx *x, Span sp);
+void lex_close_brace(LexCtx *x);
+void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, int n);
+
+/* Parses a rule file into a standard allocated in arena; NULL when the file
+ * cannot be read as text at all. Syntax errors go to diag. */
+Standard *lex_parse(const Source *src, Arena *arena, DiagSink *diag);
+
+/* Dates: days since 1970-01-01. */
+bool lex_parse_date(const char *s, size_t len, int32_t *days);
+int32_t lex_days_from_civil(int y, int m, int d);
+void lex_civil_from_days(int32_t days, int *y, int *m, int *d);
+
+#endif

@@ -1,0 +1,20 @@
+/* load.h - unit data in: JSON files (one unit, or an array of units) ->
+ * Unit with facts in slots, validated against the standard's declarations. */
+#ifndef KP_LOAD_H
+#define KP_LOAD_H
+
+#include "ast.h"
+#include "unit.h"
+
+typedef struct LoadedUnits {
+    Unit **units; /* each unit; unit->invalid where its data had errors */
+    int count;
+} LoadedUnits;
+
+/* Loads every unit of a JSON file read into src. Problems go to diag, each
+ * naming the unit; a bad unit is marked invalid and does not stop the
+ * others. Returns false when the file itself is unusable. */
+bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
+void load_free(LoadedUnits *l);
+
+#endif

@@ -1,0 +1,442 @@
+/* load_json.c - unit data from JSON (see load.h). cJSON parses the file;
+ * numbers are taken back as decimal text (cJSON prints the shortest form that
+ * round-trips, exact for up to 15 significant digits) and parsed exactly. */
+#include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "lex.h"
+#include "load.h"
+
+typedef struct LoadCtx {
+    const Standard *std;
+    const Source *src;
+    DiagSink *diag;
+    Unit *unit;
+    uint32_t at; /* where the current unit starts, for finding keys */
+    bool failed;
+} LoadCtx;
+
+void unit_free(Unit *u) {
+    if (u) arena_free(u->arena);
+}
+
+void load_free(LoadedUnits *l) {
+    for (int i = 0; i < l->count; i++) unit_free(l->units[i]);
+    free(l->units);
+    l->units = NULL;
+    l->count = 0;
+}
+
+/* ---- positions: cJSON keeps none, so find a key's text after the unit ---- */
+
+static bool find_key(const Source *src, uint32_t from, const char *key, Span *sp) {
+    size_t klen = strlen(key);
+    for (const char *p = src->text + from; (p = strstr(p, key)) != NULL; p++) {
+        if (p == src->text || p[-1] != '"' || p[klen] != '"') continue;
+        const char *q = p + klen + 1;
+        while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n') q++;
+        if (*q != ':') continue;
+        sp->begin = (uint32_t)(p - 1 - src->text);
+        sp->end = (uint32_t)(p + klen + 1 - src->text);
+        return true;
+    }
+    return false;
+}
+
+/* Byte offsets of the elements of a top-level array (or 0 for an object). */
+static uint32_t *element_offsets(const Source *src, int *n) {
+    const char *t = src->text;
+    size_t i = 0;
+    while (i < src->len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) i++;
+    int cap = 16, k = 0;
+    uint32_t *offs = malloc(sizeof *offs * (size_t)cap);
+    if (!offs) return NULL;
+    if (i >= src->len || t[i] != '[') {
+        offs[0] = (uint32_t)i;
+        *n = 1;
+        return offs;
+    }
+    int depth = 0;
+    bool str = false;
+    for (; i < src->len; i++) {
+        char ch = t[i];
+        if (str) {
+            if (ch == '\\') i++;
+            else if (ch == '"') str = false;
+            continue;
+        }
+        if (ch == '"') str = true;
+        else if (ch == '[' || ch == '{') {
+            if (depth == 1) {
+                if (k == cap) {
+                    uint32_t *no = realloc(offs, sizeof *offs * (size_t)(cap *= 2));
+                    if (!no) break;
+                    offs = no;
+                }
+                offs[k++] = (uint32_t)i;
+            }
+            depth++;
+        } else if (ch == ']' || ch == '}') depth--;
+    }
+    *n = k;
+    return offs;
+}
+
+static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
+    char msg[700];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const char *name = c->unit && c->unit->name ? c->unit->name : "?";
+    Span sp;
+    if (key && find_key(c->src, c->at, key, &sp))
+        diag_at(c->diag, DIAG_ERROR, "K0401", c->src, sp, "unit \"%s\": %s", name, msg);
+    else
+        diag_file(c->diag, DIAG_ERROR, "K0401", c->src, "unit \"%s\": %s", name, msg);
+    c->failed = true;
+}
+
+static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...) {
+    char msg[700];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    Span sp;
+    if (key && find_key(c->src, c->at, key, &sp))
+        diag_at(c->diag, DIAG_WARNING, "K0402", c->src, sp, "unit \"%s\": %s", c->unit->name, msg);
+    else
+        diag_file(c->diag, DIAG_WARNING, "K0402", c->src, "unit \"%s\": %s", c->unit->name, msg);
+}
+
+/* ---- one value ---------------------------------------------------------- */
+
+static const char *show_json(LoadCtx *c, const cJSON *j) {
+    char *s = cJSON_PrintUnformatted(j);
+    if (!s) return "?";
+    const char *out = strlen(s) > 40 ? arena_printf(c->unit->arena, "%.40s...", s)
+                                     : arena_strdup(c->unit->arena, s);
+    cJSON_free(s);
+    return out;
+}
+
+/* A JSON number or a numeric string as an exact decimal. */
+static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why) {
+    char buf[64];
+    const char *text;
+    size_t len;
+    char *printed = NULL;
+    if (cJSON_IsNumber(j)) {
+        printed = cJSON_PrintUnformatted(j);
+        if (!printed) return *why = "out of memory", false;
+        text = printed;
+    } else if (cJSON_IsString(j)) {
+        text = j->valuestring;
+    } else {
+        return *why = NULL, false;
+    }
+    len = strlen(text);
+    /* more than 15 significant digits did not survive cJSON's double */
+    int digits = 0;
+    bool lead = true;
+    for (size_t i = 0; i < len && text[i] != 'e' && text[i] != 'E'; i++) {
+        if (text[i] < '0' || text[i] > '9') continue;
+        if (text[i] != '0') lead = false;
+        if (!lead) digits++;
+    }
+    if (printed && digits > 15) {
+        cJSON_free(printed);
+        return *why = "has more than 15 significant digits: write it as a string (\"...\") to keep it exact", false;
+    }
+    bool has_pct = len > 0 && text[len - 1] == '%';
+    if (len >= sizeof buf) {
+        cJSON_free(printed);
+        return *why = "is too long", false;
+    }
+    memcpy(buf, text, len + 1);
+    cJSON_free(printed);
+    DecStatus st = dec_parse(buf, len, out);
+    if (st == DEC_OVERFLOW) return *why = "is too large", false;
+    if (st != DEC_OK) return *why = NULL, false;
+    if (percent && !has_pct) {
+        /* a percentage given as a number counts percentage points: 91.5 is 91.5% */
+        if (dec_div(*out, dec_int(100), out) != DEC_OK) return *why = "is too large", false;
+    }
+    return true;
+}
+
+static bool json_bool(const cJSON *j, bool *b) {
+    if (cJSON_IsBool(j)) return *b = cJSON_IsTrue(j), true;
+    if (!cJSON_IsString(j)) return false;
+    static const char *yes[] = {"是", "yes", "true", "有"}, *no[] = {"否", "no", "false", "無", "无"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        if (!strcmp(j->valuestring, yes[i])) return *b = true, true;
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (!strcmp(j->valuestring, no[i])) return *b = false, true;
+    return false;
+}
+
+static const char *expected_text(const Fact *f) {
+    switch (f->type.kind) {
+    case TY_INTEGER: return "a whole number";
+    case TY_DECIMAL: return "a number";
+    case TY_PERCENT: return "a percentage (91.5 or \"91.5%\")";
+    case TY_BOOLEAN: return "true or false";
+    case TY_DATE: return "a date \"YYYY-MM-DD\"";
+    case TY_TEXT: return "text in quotes";
+    case TY_ENUM: return "one of its values";
+    case TY_LIST: return "a list [ {...}, ... ]";
+    default: return "a value";
+    }
+}
+
+static void fmt_bound(const Fact *f, const Value *v, char *buf, size_t cap) {
+    if (f->type.kind == TY_DATE) {
+        int y, m, d;
+        lex_civil_from_days(v->u.date, &y, &m, &d);
+        snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
+    } else if (f->type.kind == TY_PERCENT) {
+        Dec p;
+        if (dec_mul(v->u.num, dec_int(100), &p) != DEC_OK) p = v->u.num;
+        size_t n = dec_format(p, 6, buf, cap);
+        if (n + 1 < cap) buf[n] = '%', buf[n + 1] = '\0';
+    } else {
+        dec_format(v->u.num, 6, buf, cap);
+    }
+}
+
+static int value_cmp(const Fact *f, const Value *a, const Value *b) {
+    if (f->type.kind == TY_DATE) return (a->u.date > b->u.date) - (a->u.date < b->u.date);
+    return dec_cmp(a->u.num, b->u.num);
+}
+
+static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const char *where) {
+    out->type = f->type.kind;
+    out->present = true;
+    const char *why = NULL;
+    bool ok = false;
+    switch (f->type.kind) {
+    case TY_INTEGER:
+    case TY_DECIMAL:
+    case TY_PERCENT:
+        ok = json_number(j, f->type.kind == TY_PERCENT, &out->u.num, &why);
+        if (ok && f->type.kind == TY_INTEGER && !dec_is_int(out->u.num)) ok = false, why = NULL;
+        break;
+    case TY_BOOLEAN: ok = json_bool(j, &out->u.b); break;
+    case TY_DATE:
+        ok = cJSON_IsString(j) && lex_parse_date(j->valuestring, strlen(j->valuestring), &out->u.date);
+        break;
+    case TY_TEXT:
+        ok = cJSON_IsString(j);
+        if (ok) out->u.text = arena_strdup(c->unit->arena, j->valuestring);
+        break;
+    case TY_ENUM:
+        ok = cJSON_IsString(j) && (out->u.member = check_enum_member(f, j->valuestring)) >= 0;
+        if (cJSON_IsString(j) && !ok) {
+            char vals[300] = "";
+            size_t w = 0;
+            for (const StrList *m = f->type.members; m && w < sizeof vals - 40; m = m->next)
+                w += (size_t)snprintf(vals + w, sizeof vals - w, "%s\"%s\"", w ? ", " : "", m->s);
+            unit_error(c, f->name, "%s '%s' (%s) is \"%s\", not one of %s", where, f->name,
+                       check_fact_label(f), j->valuestring, vals);
+            return false;
+        }
+        break;
+    default: break;
+    }
+    if (!ok) {
+        unit_error(c, f->name, "%s '%s' (%s) %s", where, f->name, check_fact_label(f),
+                   why ? why : arena_printf(c->unit->arena, "must be %s, found %s", expected_text(f), show_json(c, j)));
+        return false;
+    }
+    char b[64], v[64];
+    if (f->lo_value.present && value_cmp(f, out, &f->lo_value) < 0) {
+        fmt_bound(f, out, v, sizeof v), fmt_bound(f, &f->lo_value, b, sizeof b);
+        unit_error(c, f->name, "%s '%s' (%s) is %s, below its lowest allowed value %s", where, f->name,
+                   check_fact_label(f), v, b);
+        return false;
+    }
+    if (f->hi_value.present && value_cmp(f, out, &f->hi_value) > 0) {
+        fmt_bound(f, out, v, sizeof v), fmt_bound(f, &f->hi_value, b, sizeof b);
+        unit_error(c, f->name, "%s '%s' (%s) is %s, above its highest allowed value %s", where, f->name,
+                   check_fact_label(f), v, b);
+        return false;
+    }
+    return true;
+}
+
+static bool needed(LoadCtx *c, const Fact *f) {
+    return (f->needed_by >> c->unit->kind) & 1u;
+}
+
+static void convert_list(LoadCtx *c, const Fact *f, const cJSON *j, Value *out) {
+    out->type = TY_LIST;
+    out->present = true;
+    if (!cJSON_IsArray(j)) {
+        unit_error(c, f->name, "fact '%s' (%s) must be a list [ {...}, ... ], found %s", f->name,
+                   check_fact_label(f), show_json(c, j));
+        return;
+    }
+    int nf = 0;
+    for (const Fact *fl = f->type.fields; fl; fl = fl->next) nf++;
+    int rows = cJSON_GetArraySize(j);
+    out->u.list.rows = rows;
+    out->u.list.fields = nf;
+    out->u.list.cells = arena_alloc(c->unit->arena, sizeof(Value) * (size_t)(rows * nf + 1));
+    int r = 0;
+    for (const cJSON *row = j->child; row; row = row->next, r++) {
+        char where[300];
+        snprintf(where, sizeof where, "%s[%d]: field", f->name, r + 1);
+        if (!cJSON_IsObject(row)) {
+            unit_error(c, f->name, "%s[%d] must be a record { ... }, found %s", f->name, r + 1, show_json(c, row));
+            continue;
+        }
+        for (const Fact *fl = f->type.fields; fl; fl = fl->next) {
+            Value *cell = &out->u.list.cells[r * nf + fl->slot];
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, fl->name);
+            if (!v || cJSON_IsNull(v)) {
+                if (fl->def_value.present)
+                    *cell = fl->def_value;
+                else
+                    unit_error(c, f->name, "%s '%s' (%s) is missing", where, fl->name, check_fact_label(fl));
+                continue;
+            }
+            convert(c, fl, v, cell, where);
+        }
+        for (const cJSON *k = row->child; k; k = k->next) {
+            bool known = false;
+            for (const Fact *fl = f->type.fields; fl && !known; fl = fl->next) known = !strcmp(fl->name, k->string);
+            if (!known)
+                unit_warning(c, k->string, "%s[%d] has a field '%s' that the standard does not declare; it is ignored",
+                             f->name, r + 1, k->string);
+        }
+    }
+}
+
+/* ---- one unit ------------------------------------------------------------ */
+
+static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
+    Unit *u;
+    Arena *a = arena_new();
+    u = arena_alloc(a, sizeof *u);
+    u->arena = a;
+    u->src = c->src;
+    u->at = c->at;
+    c->unit = u;
+    c->failed = false;
+    const Standard *s = c->std;
+    if (!cJSON_IsObject(j)) {
+        u->name = arena_printf(a, "#%d", index + 1);
+        unit_error(c, NULL, "a unit must be an object { \"name\": ..., \"kind\": ..., \"facts\": {...} }");
+        goto fail;
+    }
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(j, "name");
+    u->name = cJSON_IsString(name) ? arena_strdup(a, name->valuestring) : arena_printf(a, "#%d", index + 1);
+    if (!cJSON_IsString(name)) unit_error(c, "name", "the unit has no \"name\" (text)");
+    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(j, "kind");
+    if (s->nkinds > 0) {
+        if (!cJSON_IsString(kind)) {
+            unit_error(c, "kind", "the unit has no \"kind\": one of %s%s", s->kind_tab[0]->id, s->nkinds > 1 ? ", ..." : "");
+        } else if ((u->kind = check_find_kind(s, kind->valuestring)) < 0) {
+            char kinds[300] = "";
+            size_t w = 0;
+            for (int k = 0; k < s->nkinds && w < sizeof kinds - 40; k++)
+                w += (size_t)snprintf(kinds + w, sizeof kinds - w, "%s%s (%s)", k ? ", " : "", s->kind_tab[k]->id,
+                                      s->kind_tab[k]->label);
+            unit_error(c, "kind", "unknown kind \"%s\": the standard's kinds are %s", kind->valuestring, kinds);
+            u->kind = 0;
+        }
+    }
+    u->kind_name = s->nkinds > 0 ? s->kind_tab[u->kind]->id : cJSON_IsString(kind) ? arena_strdup(a, kind->valuestring) : "";
+    const cJSON *year = cJSON_GetObjectItemCaseSensitive(j, "year");
+    if (year) {
+        if (!cJSON_IsNumber(year) || year->valueint != (int)(year->valuedouble == year->valueint ? year->valueint : -1))
+            unit_error(c, "year", "\"year\" must be a year like %d", s->year_value);
+        else if (year->valueint != s->year_value)
+            unit_error(c, "year", "the data is for %d, but the standard is for %d", year->valueint, s->year_value);
+        else
+            u->year = year->valueint;
+    }
+    for (const cJSON *k = j->child; k; k = k->next)
+        if (strcmp(k->string, "name") && strcmp(k->string, "kind") && strcmp(k->string, "year") &&
+            strcmp(k->string, "facts"))
+            unit_warning(c, k->string, "unknown key \"%s\" is ignored (a unit has name, kind, year and facts)", k->string);
+    const cJSON *facts = cJSON_GetObjectItemCaseSensitive(j, "facts");
+    if (facts && !cJSON_IsObject(facts)) {
+        unit_error(c, "facts", "\"facts\" must be an object { \"fact\": value, ... }");
+        facts = NULL;
+    }
+    u->facts = arena_alloc(a, sizeof(Value) * (size_t)(s->nfacts + 1));
+    for (int i = 0; i < s->nfacts; i++) {
+        const Fact *f = s->fact_tab[i];
+        const cJSON *v = facts ? cJSON_GetObjectItemCaseSensitive(facts, f->name) : NULL;
+        Value *out = &u->facts[i];
+        out->type = f->type.kind;
+        if (!v || cJSON_IsNull(v)) {
+            if (f->def_value.present)
+                *out = f->def_value;
+            else if (needed(c, f)) {
+                unit_error(c, NULL, "fact '%s' (%s) is missing and has no default", f->name, check_fact_label(f));
+            }
+            continue;
+        }
+        if (f->type.kind == TY_LIST)
+            convert_list(c, f, v, out);
+        else
+            convert(c, f, v, out, "fact");
+    }
+    if (facts)
+        for (const cJSON *k = facts->child; k; k = k->next)
+            if (!check_find_fact(s, k->string))
+                unit_warning(c, k->string, "fact '%s' is not declared by the standard; it is ignored", k->string);
+fail:
+    u->invalid = c->failed;
+    return u;
+}
+
+bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    memset(out, 0, sizeof *out);
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
+    if (!root) {
+        uint32_t off = end ? (uint32_t)(end - src->text) : 0;
+        if (off > src->len) off = (uint32_t)src->len;
+        Span sp = {off, off + 1};
+        if (src->len == 0)
+            diag_file(diag, DIAG_ERROR, "K0403", src, "the file is empty: expected a unit { ... } or a list of units [ ... ]");
+        else
+            diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: the data cannot be read from here on");
+        return false;
+    }
+    LoadCtx c = {.std = std, .src = src, .diag = diag};
+    int noffs = 0;
+    uint32_t *offs = element_offsets(src, &noffs);
+    int n = cJSON_IsArray(root) ? cJSON_GetArraySize(root) : 1;
+    out->units = calloc((size_t)(n ? n : 1), sizeof(Unit *));
+    if (!out->units || !offs) {
+        free(offs);
+        free(out->units);
+        cJSON_Delete(root);
+        diag_file(diag, DIAG_ERROR, "K0404", src, "out of memory");
+        return false;
+    }
+    int i = 0;
+    const cJSON *u = cJSON_IsArray(root) ? root->child : root;
+    for (; u && i < n; u = cJSON_IsArray(root) ? u->next : NULL, i++) {
+        c.at = i < noffs ? offs[i] : 0;
+        out->units[i] = load_unit(&c, u, i);
+    }
+    out->count = i;
+    free(offs);
+    cJSON_Delete(root);
+    return true;
+}

@@ -1,0 +1,254 @@
+/* main.c - the command line: verbs, options, exit statuses.
+ *   kaoping check RULES...
+ *   kaoping eval RULES DATA... [--format text|json] [-o FILE]
+ * Exit: 0 every unit passes (or the standard is clean), 1 some unit fails or
+ * is vetoed, 2 a usage error or bad input (rules or data). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "eval.h"
+#include "lex.h"
+#include "load.h"
+#include "render.h"
+
+#define KAOPING_VERSION "0.1.0"
+
+enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
+
+static void usage(FILE *out) {
+    fputs("usage: kaoping check RULES...\n"
+          "       kaoping eval RULES DATA... [--format text|json] [-o FILE]\n"
+          "\n"
+          "  check   check standards (rule files) and report every problem\n"
+          "  eval    score units (JSON files) against a standard\n"
+          "\n"
+          "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
+          "             2 a usage error or bad input\n",
+          out);
+}
+
+/* ---- loading a standard ------------------------------------------------- */
+
+typedef struct Loaded {
+    Source src;
+    Arena *arena;
+    Standard *std;
+    bool ok;
+} Loaded;
+
+static bool load_standard(Loaded *l, const char *path, DiagSink *d) {
+    memset(l, 0, sizeof *l);
+    l->arena = arena_new();
+    if (!source_read(&l->src, path, d)) return false;
+    l->std = lex_parse(&l->src, l->arena, d);
+    if (!l->std || d->errors) return false;
+    l->ok = check_standard(l->std, l->arena, d);
+    return l->ok;
+}
+
+static void unload_standard(Loaded *l) {
+    source_free(&l->src);
+    arena_free(l->arena);
+}
+
+static int cmd_check(int argc, char **argv) {
+    if (argc < 1) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    int status = EXIT_PASS;
+    for (int i = 0; i < argc; i++) {
+        DiagSink d;
+        diag_init(&d);
+        Loaded l;
+        bool ok = load_standard(&l, argv[i], &d);
+        diag_print(&d, stderr);
+        if (ok) {
+            const Standard *s = l.std;
+            int cats = 0;
+            for (const Part *p = s->parts; p; p = p->next) cats += p->kind == PART_CATEGORY;
+            char total[64];
+            dec_format(s->total_value, 6, total, sizeof total);
+            printf("%s: %d %s, %d categories, %d items, %s points, %d vetoes: %d %s\n", argv[i],
+                   s->year_value, s->title, cats, s->nitems, total, s->nvetoes, d.warnings,
+                   d.warnings == 1 ? "warning" : "warnings");
+        } else {
+            status = EXIT_INPUT;
+            fprintf(stderr, "%s: %d %s\n", argv[i], d.errors, d.errors == 1 ? "error" : "errors");
+        }
+        unload_standard(&l);
+        diag_free(&d);
+    }
+    return status;
+}
+
+/* ---- output: a temporary file renamed into place ------------------------- */
+
+typedef struct Output {
+    FILE *f;
+    const char *path; /* NULL: stdout */
+    char *tmp;
+} Output;
+
+static bool output_open(Output *o, const char *path) {
+    memset(o, 0, sizeof *o);
+    if (!path) {
+        o->f = stdout;
+        return true;
+    }
+    o->path = path;
+    size_t n = strlen(path) + 16;
+    o->tmp = malloc(n);
+    if (!o->tmp) return false;
+    snprintf(o->tmp, n, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+        fprintf(stderr, "kaoping: error: cannot write %s: %s\n", path, strerror(errno));
+        if (fd >= 0) close(fd), unlink(o->tmp);
+        free(o->tmp);
+        return false;
+    }
+    return true;
+}
+
+/* Keeps the output when keep, else discards it. */
+static bool output_close(Output *o, bool keep) {
+    if (!o->path) return fflush(stdout) == 0;
+    bool ok = fflush(o->f) == 0 && !ferror(o->f);
+    ok = (fclose(o->f) == 0) && ok;
+    if (keep && ok && rename(o->tmp, o->path) != 0) ok = false;
+    if (!keep || !ok) unlink(o->tmp);
+    if (keep && !ok) fprintf(stderr, "kaoping: error: cannot write %s: %s\n", o->path, strerror(errno));
+    free(o->tmp);
+    return ok;
+}
+
+/* ---- eval ------------------------------------------------------------------ */
+
+static int cmd_eval(int argc, char **argv) {
+    const char *format = "text", *out_path = NULL;
+    const char *paths[argc > 0 ? argc : 1];
+    int npaths = 0;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) {
+            if (++i == argc) goto bad;
+            format = argv[i];
+        } else if (!strncmp(argv[i], "--format=", 9)) {
+            format = argv[i] + 9;
+        } else if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
+            if (++i == argc) goto bad;
+            out_path = argv[i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
+            goto bad;
+        } else {
+            paths[npaths++] = argv[i];
+        }
+    }
+    bool json = !strcmp(format, "json");
+    if (!json && strcmp(format, "text")) {
+        fprintf(stderr, "kaoping: error: unknown format '%s': use text or json\n", format);
+        goto bad;
+    }
+    if (npaths < 2) {
+        fprintf(stderr, "kaoping: error: eval needs a rule file and at least one data file\n");
+        goto bad;
+    }
+
+    DiagSink d;
+    diag_init(&d);
+    d.max_errors = 1000;
+    Loaded l;
+    if (!load_standard(&l, paths[0], &d)) {
+        diag_print(&d, stderr);
+        fprintf(stderr, "%s: the standard has errors; no unit was scored\n", paths[0]);
+        unload_standard(&l);
+        diag_free(&d);
+        return EXIT_INPUT;
+    }
+    /* warnings about the standard are for 'check'; eval stays quiet on them */
+    diag_free(&d);
+    diag_init(&d);
+    d.max_errors = 1000;
+
+    Output out;
+    if (!output_open(&out, out_path)) {
+        unload_standard(&l);
+        diag_free(&d);
+        return EXIT_INPUT;
+    }
+    int status = EXIT_PASS;
+    JsonDoc *doc = json ? render_json_begin(l.std, paths[0]) : NULL;
+    Source *srcs = calloc((size_t)npaths, sizeof *srcs);
+    int units = 0;
+    for (int i = 1; i < npaths && srcs; i++) {
+        if (!source_read(&srcs[i], paths[i], &d)) {
+            status = EXIT_INPUT;
+            continue;
+        }
+        LoadedUnits lu;
+        if (!load_json(l.std, &srcs[i], &d, &lu)) {
+            status = EXIT_INPUT;
+            continue;
+        }
+        for (int k = 0; k < lu.count; k++) {
+            Unit *u = lu.units[k];
+            if (!out_path && !json && units++) fputc('\n', out.f);
+            else if (!json && units++) fputc('\n', out.f);
+            if (u->invalid) {
+                status = EXIT_INPUT;
+                if (json) render_json_invalid(doc, u);
+                else render_text_invalid(out.f, u);
+                continue;
+            }
+            Result *res = eval_unit(l.std, u, u->arena);
+            if (res->error) {
+                Diag *g = diag_at(&d, DIAG_ERROR, "K0501", &l.src, res->error_span, "unit \"%s\": cannot be scored: %s",
+                                  u->name, res->error);
+                diag_help(&d, g, "the data of %s makes this rule compute something impossible", srcs[i].path);
+                status = EXIT_INPUT;
+            } else if (!res->pass && status == EXIT_PASS) {
+                status = EXIT_FAILS;
+            }
+            if (json) render_json_unit(doc, res);
+            else render_text_unit(out.f, res);
+        }
+        load_free(&lu);
+    }
+    if (doc && !render_json_end(doc, out.f)) status = EXIT_INPUT;
+    diag_print(&d, stderr);
+    bool wrote = output_close(&out, true);
+    for (int i = 1; i < npaths && srcs; i++) source_free(&srcs[i]);
+    free(srcs);
+    unload_standard(&l);
+    diag_free(&d);
+    return wrote ? status : EXIT_INPUT;
+bad:
+    usage(stderr);
+    return EXIT_INPUT;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
+    if (!strcmp(cmd, "eval")) return cmd_eval(argc - 2, argv + 2);
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        usage(stdout);
+        return EXIT_PASS;
+    }
+    if (!strcmp(cmd, "--version")) {
+        puts("kaoping " KAOPING_VERSION);
+        return EXIT_PASS;
+    }
+    fprintf(stderr, "kaoping: error: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return EXIT_INPUT;
+}

@@ -1,0 +1,197 @@
+/* render.c - phrases shared by the text and JSON renderers (see render.h). */
+#include "render.h"
+
+#include <string.h>
+
+#include "check.h"
+#include "lex.h"
+#include "width.h"
+
+const char *render_dec(Arena *a, Dec d, int places) {
+    char buf[64];
+    dec_format(d, places, buf, sizeof buf);
+    return arena_strdup(a, buf);
+}
+
+const char *render_number(Arena *a, Dec d, TypeKind t) {
+    if (t != TY_PERCENT) return render_dec(a, d, 6);
+    Dec p;
+    if (dec_mul(d, dec_int(100), &p) != DEC_OK) return render_dec(a, d, 6);
+    return arena_printf(a, "%s%%", render_dec(a, p, 4));
+}
+
+const char *render_value(Arena *a, const Value *v, const Fact *f) {
+    if (!v->present) return "(none)";
+    switch (f->type.kind) {
+    case TY_INTEGER:
+    case TY_DECIMAL:
+    case TY_PERCENT: return render_number(a, v->u.num, f->type.kind);
+    case TY_BOOLEAN: return v->u.b ? "yes" : "no";
+    case TY_DATE: {
+        int y, m, d;
+        lex_civil_from_days(v->u.date, &y, &m, &d);
+        return arena_printf(a, "%04d-%02d-%02d", y, m, d);
+    }
+    case TY_TEXT: return arena_printf(a, "\"%s\"", v->u.text);
+    case TY_ENUM: {
+        const StrList *m = f->type.members;
+        for (int i = 0; m && i < v->u.member; i++) m = m->next;
+        return m ? arena_printf(a, "\"%s\"", m->s) : "?";
+    }
+    case TY_LIST: return arena_printf(a, "%d records", v->u.list.rows);
+    default: return "?";
+    }
+}
+
+const char *render_subject(Arena *a, const Standard *std, const Expr *x) {
+    if (x->kind == EX_NAME && !x->is_field && x->type_fact && x->type_fact->label)
+        return arena_printf(a, "%s (%s)", x->type_fact->label, x->type_fact->name);
+    return ast_text(a, std->src, x->span);
+}
+
+const char *render_rule_text(Arena *a, const Standard *std, const Rule *r) {
+    return ast_text(a, std->src, r->span);
+}
+
+const char *render_owners(Arena *a, const Part *p) {
+    size_t n = 0;
+    for (const StrList *o = p->owners; o; o = o->next) n += strlen(o->s) + 2;
+    char *s = arena_alloc(a, n + 1);
+    for (const StrList *o = p->owners; o; o = o->next) {
+        if (o != p->owners) strcat(s, ", ");
+        strcat(s, o->s);
+    }
+    return s;
+}
+
+/* Appends "label (name) value" for every fact an expression reads. */
+static void saw_expr(Arena *a, const Result *res, const Expr *x, char **acc, const Fact **seen, int *nseen) {
+    if (!x) return;
+    switch (x->kind) {
+    case EX_NAME: {
+        if (x->is_field || !x->type_fact || x->type == TY_LIST) return;
+        for (int i = 0; i < *nseen; i++)
+            if (seen[i] == x->type_fact) return;
+        if (*nseen < 16) seen[(*nseen)++] = x->type_fact;
+        const Fact *f = x->type_fact;
+        const char *v = render_value(a, &res->unit->facts[f->slot], f);
+        *acc = arena_printf(a, "%s%s%s (%s) %s", *acc, **acc ? ", " : "", check_fact_label(f), f->name, v);
+        return;
+    }
+    case EX_NEG:
+    case EX_NOT: saw_expr(a, res, x->u.operand, acc, seen, nseen); return;
+    case EX_BINARY:
+    case EX_AND:
+    case EX_OR:
+        saw_expr(a, res, x->u.bin.lhs, acc, seen, nseen);
+        saw_expr(a, res, x->u.bin.rhs, acc, seen, nseen);
+        return;
+    case EX_IF:
+        saw_expr(a, res, x->u.ifx.cond, acc, seen, nseen);
+        saw_expr(a, res, x->u.ifx.then_, acc, seen, nseen);
+        saw_expr(a, res, x->u.ifx.else_, acc, seen, nseen);
+        return;
+    case EX_CALL:
+        for (const ExprList *l = x->u.call.args; l; l = l->next) saw_expr(a, res, l->e, acc, seen, nseen);
+        return;
+    case EX_TIERS: saw_expr(a, res, x->u.tiers.subject, acc, seen, nseen); return;
+    default: return;
+    }
+}
+
+const char *render_saw(Arena *a, const Result *res, const RuleResult *rr) {
+    const Rule *r = rr->rule;
+    const Standard *std = res->std;
+    char *acc = "";
+    const Fact *seen[16];
+    int nseen = 0;
+    if (rr->has_value && rr->subject) {
+        /* the counted value against its bar */
+        const char *v = render_number(a, rr->value, rr->subject->type);
+        if (r->gap != GAP_NONE || r->kind == RULE_SCORE)
+            acc = arena_printf(a, "%s %s, required %s%s", render_subject(a, std, rr->subject), v,
+                               rr->target == TARGET_LOWER ? "at most " : "",
+                               render_number(a, rr->bar, rr->subject->type));
+        else
+            acc = arena_printf(a, "%s %s", render_subject(a, std, rr->subject), v);
+        if (rr->subject->kind == EX_NAME) seen[nseen++] = rr->subject->type_fact;
+    } else {
+        saw_expr(a, res, r->amount, &acc, seen, &nseen);
+    }
+    saw_expr(a, res, r->when, &acc, seen, &nseen);
+    return acc;
+}
+
+static const char *flip(BinOp op) {
+    switch (op) {
+    case OP_EQ: return "!=";
+    case OP_NE: return "==";
+    case OP_LT: return ">=";
+    case OP_LE: return ">";
+    case OP_GT: return "<=";
+    case OP_GE: return "<";
+    default: return "?";
+    }
+}
+
+/* The condition that would stop the rule firing, in the standard's words. */
+static const char *negated(Arena *a, const Standard *std, const Expr *x) {
+    switch (x->kind) {
+    case EX_NOT: {
+        const Expr *y = x->u.operand;
+        if (y->kind == EX_NAME) return arena_printf(a, "%s must be yes", render_subject(a, std, y));
+        return ast_text(a, std->src, y->span);
+    }
+    case EX_NAME:
+        if (x->type == TY_BOOLEAN) return arena_printf(a, "%s must be no", render_subject(a, std, x));
+        break;
+    case EX_BINARY:
+        if (x->u.bin.op >= OP_EQ)
+            return arena_printf(a, "%s %s %s", ast_text(a, std->src, x->u.bin.lhs->span), flip(x->u.bin.op),
+                                ast_text(a, std->src, x->u.bin.rhs->span));
+        break;
+    case EX_OR:
+        return arena_printf(a, "%s, and %s", negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
+    case EX_AND:
+        return arena_printf(a, "%s, or %s", negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
+    default: break;
+    }
+    return arena_printf(a, "not (%s)", ast_text(a, std->src, x->span));
+}
+
+const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
+    const Standard *std = res->std;
+    const Expr *s = rr->subject;
+    switch (rr->target) {
+    case TARGET_RAISE:
+    case TARGET_LOWER: {
+        const char *goal = render_number(a, rr->goal, s->type);
+        const char *verb = rr->target == TARGET_RAISE ? "raise" : "lower";
+        const char *t = arena_printf(a, "%s %s to %s%s", verb, render_subject(a, std, s),
+                                     rr->goal_inclusive ? "" : rr->target == TARGET_RAISE ? "above " : "below ", goal);
+        Dec diff;
+        if (s->type == TY_INTEGER && rr->goal_inclusive &&
+            dec_sub(rr->target == TARGET_RAISE ? rr->goal : rr->value,
+                    rr->target == TARGET_RAISE ? rr->value : rr->goal, &diff) == DEC_OK &&
+            dec_sign(diff) > 0)
+            t = arena_printf(a, "%s (%s %s)", t, render_dec(a, diff, 6), rr->target == TARGET_RAISE ? "more" : "fewer");
+        return t;
+    }
+    case TARGET_ZERO:
+        return arena_printf(a, "bring %s to 0", render_subject(a, std, s));
+    case TARGET_CONDITION:
+        return negated(a, std, rr->rule->when);
+    case TARGET_NONE:
+        break;
+    }
+    return "meet the scoring method in full";
+}
+
+void render_pad(FILE *out, const char *s, size_t width, bool right) {
+    size_t w = width_str(s);
+    if (right)
+        for (size_t i = w; i < width; i++) fputc(' ', out);
+    fputs(s, out);
+    if (!right)
+        for (size_t i = w; i < width; i++) fputc(' ', out);
+}

@@ -1,0 +1,42 @@
+/* render.h - renderers: a result -> text or JSON. They format what the
+ * evaluator computed and never compute a score. render.c holds the
+ * phrases both formats share (values, what a rule saw, what to do). */
+#ifndef KP_RENDER_H
+#define KP_RENDER_H
+
+#include <stdio.h>
+
+#include "eval.h"
+
+void render_text_unit(FILE *out, const Result *res);
+/* A unit whose data had errors (already reported): named, not scored. */
+void render_text_invalid(FILE *out, const Unit *u);
+
+/* JSON: a document {"standard":..., "units":[...]} built unit by unit. */
+typedef struct JsonDoc JsonDoc;
+JsonDoc *render_json_begin(const Standard *std, const char *rules_path);
+void render_json_unit(JsonDoc *doc, const Result *res);
+void render_json_invalid(JsonDoc *doc, const Unit *u);
+/* Prints the document and frees it; false when out of memory. */
+bool render_json_end(JsonDoc *doc, FILE *out);
+
+/* ---- shared phrases (render.c); each returns text in arena ---------------- */
+const char *render_dec(Arena *a, Dec d, int places);
+/* A value as its type shows it: 91.5%, 2013-07-01, yes, "AA". */
+const char *render_value(Arena *a, const Value *v, const Fact *f);
+/* A number seen by a rule, shown the way its expression's type reads. */
+const char *render_number(Arena *a, Dec d, TypeKind t);
+/* How a rule's subject reads: a fact's label and name, or its source text. */
+const char *render_subject(Arena *a, const Standard *std, const Expr *x);
+/* The facts a rule read, with their values: "label (name) 91.5%, ...". */
+const char *render_saw(Arena *a, const Result *res, const RuleResult *rr);
+/* What would win the points back. */
+const char *render_target(Arena *a, const Result *res, const RuleResult *rr);
+/* The rule as written in the standard. */
+const char *render_rule_text(Arena *a, const Standard *std, const Rule *r);
+/* "鎮黨委辦公室, 司法所", or "" */
+const char *render_owners(Arena *a, const Part *p);
+/* Pads to a display width (CJK counts two columns). */
+void render_pad(FILE *out, const char *s, size_t width, bool right);
+
+#endif

@@ -1,0 +1,197 @@
+/* render_json.c - the result as JSON (schema: doc/json.md). Scores are JSON
+ * numbers written from their exact decimal text, never through a double. */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "render.h"
+
+struct JsonDoc {
+    cJSON *root, *units;
+    const Standard *std;
+};
+
+static void put_dec(cJSON *o, const char *key, Dec d, int places) {
+    char buf[64];
+    dec_format(d, places, buf, sizeof buf);
+    cJSON_AddRawToObject(o, key, buf);
+}
+
+static void put_str(cJSON *o, const char *key, const char *s) {
+    if (s) cJSON_AddStringToObject(o, key, s);
+    else cJSON_AddNullToObject(o, key);
+}
+
+static cJSON *owners(const Part *p) {
+    cJSON *arr = cJSON_CreateArray();
+    for (const StrList *o = p->owners; o; o = o->next) cJSON_AddItemToArray(arr, cJSON_CreateString(o->s));
+    return arr;
+}
+
+JsonDoc *render_json_begin(const Standard *std, const char *rules_path) {
+    JsonDoc *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->std = std;
+    d->root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(d->root, "kaoping", 1);
+    cJSON *s = cJSON_AddObjectToObject(d->root, "standard");
+    put_str(s, "file", rules_path);
+    put_str(s, "title", std->title);
+    cJSON_AddNumberToObject(s, "year", std->year_value);
+    put_dec(s, "total", std->total_value, std->decimals_value);
+    cJSON_AddNumberToObject(s, "decimals", std->decimals_value);
+    d->units = cJSON_AddArrayToObject(d->root, "units");
+    return d;
+}
+
+static cJSON *rule_json(Arena *a, const Result *res, const RuleResult *rr, int places) {
+    const Rule *r = rr->rule;
+    cJSON *o = cJSON_CreateObject();
+    put_str(o, "rule", render_rule_text(a, res->std, r));
+    put_str(o, "kind", r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score");
+    cJSON_AddBoolToObject(o, "fired", rr->fired);
+    if (!rr->fired) return o;
+    put_dec(o, "points", rr->amount, places);
+    put_dec(o, "lost", rr->lost, places);
+    if (rr->has_value && rr->subject) {
+        put_dec(o, "value", rr->value, 9);
+        if (r->gap != GAP_NONE || r->kind == RULE_SCORE) put_dec(o, "required", rr->bar, 9);
+        if (r->per) put_dec(o, "steps", rr->steps, 9);
+    }
+    put_str(o, "saw", render_saw(a, res, rr));
+    return o;
+}
+
+static cJSON *item_json(Arena *a, const Result *res, const ItemResult *ir, int places) {
+    const Part *p = ir->item;
+    cJSON *o = cJSON_CreateObject();
+    put_str(o, "id", p->id);
+    put_str(o, "title", p->title);
+    if (p->kind != PART_PENALTY) put_dec(o, "points", ir->points, places);
+    put_dec(o, "score", ir->score, places);
+    if (p->kind != PART_PENALTY) put_dec(o, "lost", ir->lost, places);
+    cJSON_AddItemToObject(o, "responsible", owners(p));
+    if (p->content) put_str(o, "content", p->content);
+    if (p->method) put_str(o, "method", p->method);
+    if (ir->floored) cJSON_AddBoolToObject(o, "floored", true);
+    if (ir->capped) cJSON_AddBoolToObject(o, "capped", true);
+    cJSON *rules = cJSON_AddArrayToObject(o, "rules");
+    for (int i = 0; i < p->nrules; i++)
+        if (ir->rules[i].fired) cJSON_AddItemToArray(rules, rule_json(a, res, &ir->rules[i], places));
+    return o;
+}
+
+/* categories > groups > items, in the standard's order */
+static cJSON *part_json(Arena *a, const Result *res, const Part *p, int places) {
+    const PartResult *pr = &res->parts[p->index];
+    cJSON *o = cJSON_CreateObject();
+    put_str(o, "id", p->id);
+    put_str(o, "title", p->title);
+    if (p->kind == PART_BONUS) {
+        if (p->has_cap) put_dec(o, "cap", p->cap_value, places);
+    } else {
+        put_dec(o, "points", pr->points, places);
+    }
+    put_dec(o, "score", pr->score, places);
+    cJSON *groups = NULL, *items = cJSON_CreateArray();
+    for (const Part *c = p->children; c; c = c->next) {
+        if (c->kind == PART_GROUP) {
+            if (!res->parts[c->index].applies) continue;
+            if (!groups) groups = cJSON_CreateArray();
+            cJSON_AddItemToArray(groups, part_json(a, res, c, places));
+        } else if (c->kind == PART_ITEM && res->items[c->index].applies) {
+            cJSON_AddItemToArray(items, item_json(a, res, &res->items[c->index], places));
+        }
+    }
+    if (groups) cJSON_AddItemToObject(o, "groups", groups);
+    cJSON_AddItemToObject(o, "items", items);
+    return o;
+}
+
+void render_json_unit(JsonDoc *d, const Result *res) {
+    const Standard *s = res->std;
+    const Unit *u = res->unit;
+    Arena *a = u->arena;
+    int places = s->decimals_value;
+    cJSON *o = cJSON_CreateObject();
+    put_str(o, "name", u->name);
+    put_str(o, "file", u->src->path);
+    put_str(o, "kind", u->kind_name);
+    if (u->year) cJSON_AddNumberToObject(o, "year", u->year);
+    if (res->error) {
+        put_str(o, "status", "error");
+        put_str(o, "error", res->error);
+        cJSON_AddItemToArray(d->units, o);
+        return;
+    }
+    put_str(o, "status", "scored");
+    put_dec(o, "total", res->total, places);
+    put_str(o, "grade", s->grade_tab[res->grade]->name);
+    cJSON_AddBoolToObject(o, "pass", res->pass);
+    cJSON_AddBoolToObject(o, "vetoed", res->nvetoes > 0);
+    put_dec(o, "items_score", res->items_score, places);
+    put_dec(o, "items_max", res->items_max, places);
+    put_dec(o, "items_scaled", res->items_scaled, places);
+    put_dec(o, "bonus", res->bonus, places);
+    put_dec(o, "bonus_uncapped", res->bonus_raw, places);
+    put_dec(o, "penalty", res->penalty, places);
+    put_dec(o, "raw_total", res->raw_total, places);
+    cJSON *vetoes = cJSON_AddArrayToObject(o, "vetoes");
+    for (int v = 0; v < s->nvetoes; v++) {
+        if (!res->vetoes[v]) continue;
+        cJSON *x = cJSON_CreateObject();
+        put_str(x, "id", s->veto_tab[v]->id);
+        put_str(x, "title", s->veto_tab[v]->title);
+        put_str(x, "reason", s->veto_tab[v]->reason);
+        cJSON_AddItemToArray(vetoes, x);
+    }
+    cJSON *cats = cJSON_AddArrayToObject(o, "categories");
+    cJSON *bonus = cJSON_AddArrayToObject(o, "bonus_sections");
+    for (const Part *p = s->parts; p; p = p->next) {
+        if (p->kind == PART_CATEGORY && res->parts[p->index].applies)
+            cJSON_AddItemToArray(cats, part_json(a, res, p, places));
+        else if (p->kind == PART_BONUS)
+            cJSON_AddItemToArray(bonus, part_json(a, res, p, places));
+    }
+    cJSON *pens = cJSON_AddArrayToObject(o, "penalties");
+    for (const Part *p = s->parts; p; p = p->next)
+        if (p->kind == PART_PENALTY && res->items[p->index].applies)
+            cJSON_AddItemToArray(pens, item_json(a, res, &res->items[p->index], places));
+    cJSON *rect = cJSON_AddArrayToObject(o, "rectification");
+    for (int i = 0; i < res->nrect; i++) {
+        const Rectification *x = &res->rect[i];
+        const Part *p = x->item->item;
+        cJSON *e = cJSON_CreateObject();
+        put_str(e, "item", p->id);
+        put_str(e, "title", p->title);
+        cJSON_AddBoolToObject(e, "penalty", p->kind == PART_PENALTY);
+        cJSON_AddItemToObject(e, "responsible", owners(p));
+        put_dec(e, "lost", x->lost, places);
+        put_str(e, "rule", render_rule_text(a, s, x->rule->rule));
+        put_str(e, "saw", render_saw(a, res, x->rule));
+        put_str(e, "target", render_target(a, res, x->rule));
+        cJSON_AddItemToArray(rect, e);
+    }
+    cJSON_AddItemToArray(d->units, o);
+}
+
+void render_json_invalid(JsonDoc *d, const Unit *u) {
+    cJSON *o = cJSON_CreateObject();
+    put_str(o, "name", u->name);
+    put_str(o, "file", u->src->path);
+    put_str(o, "status", "error");
+    put_str(o, "error", "the unit's data is invalid (see the diagnostics)");
+    cJSON_AddItemToArray(d->units, o);
+}
+
+bool render_json_end(JsonDoc *d, FILE *out) {
+    char *text = cJSON_Print(d->root);
+    cJSON_Delete(d->root);
+    free(d);
+    if (!text) return false;
+    fputs(text, out);
+    fputc('\n', out);
+    cJSON_free(text);
+    return true;
+}

@@ -1,0 +1,380 @@
+/* test_decimal.c - cmocka unit tests for the exact rational module. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "decimal.h"
+
+static Dec parse_ok(const char *s) {
+    Dec d = {99, 99};
+    assert_int_equal(dec_parse(s, strlen(s), &d), DEC_OK);
+    return d;
+}
+
+static Dec frac(int64_t n, int64_t d) {
+    Dec r = {0, 1};
+    assert_int_equal(dec_frac(n, d, &r), DEC_OK);
+    return r;
+}
+
+#define ASSERT_DEC(d, n, dd)                                                   \
+    do {                                                                       \
+        Dec d_ = (d);                                                          \
+        assert_int_equal(d_.num, (n));                                         \
+        assert_int_equal(d_.den, (dd));                                        \
+    } while (0)
+
+#define ASSERT_PARSE(s, n, d) ASSERT_DEC(parse_ok(s), n, d)
+
+static void assert_parse_status(const char *s, size_t len, DecStatus want) {
+    Dec d = {42, 7};
+    assert_int_equal(dec_parse(s, len, &d), want);
+    /* output untouched on failure */
+    assert_int_equal(d.num, 42);
+    assert_int_equal(d.den, 7);
+}
+
+#define ASSERT_PARSE_ERR(s, st) assert_parse_status((s), strlen(s), (st))
+
+static void test_parse_forms(void **state) {
+    (void)state;
+    ASSERT_PARSE("12", 12, 1);
+    ASSERT_PARSE("-0.5", -1, 2);
+    ASSERT_PARSE("+3", 3, 1);
+    ASSERT_PARSE("91.25", 365, 4);
+    ASSERT_PARSE("1e3", 1000, 1);
+    ASSERT_PARSE("2.5E-2", 1, 40);
+    ASSERT_PARSE("1E+2", 100, 1);
+    ASSERT_PARSE("95%", 19, 20);
+    ASSERT_PARSE("0.5%", 1, 200);
+    ASSERT_PARSE("-50%", -1, 2);
+    ASSERT_PARSE("12.5e1%", 5, 4);
+    ASSERT_PARSE("0", 0, 1);
+    ASSERT_PARSE("-0", 0, 1);
+    ASSERT_PARSE("-0.000", 0, 1);
+    ASSERT_PARSE("0e999999999999999999999", 0, 1);
+    ASSERT_PARSE("007", 7, 1);
+    ASSERT_PARSE("1.500", 3, 2);
+    ASSERT_PARSE("100", 100, 1);
+    ASSERT_PARSE("1e-18", 1, 1000000000000000000LL);
+    ASSERT_PARSE("9223372036854775807", INT64_MAX, 1);
+    ASSERT_PARSE("-9223372036854775808", INT64_MIN, 1);
+    /* many zeros are fine as long as the value fits */
+    ASSERT_PARSE("0.50000000000000000000000000000000000000000000000000", 1, 2);
+    ASSERT_PARSE("00000000000000000000000000000000000000000000000000001", 1, 1);
+    ASSERT_PARSE("0.0000000000000000000000000000000000000000000000000001e52", 1,
+                 1);
+    ASSERT_PARSE("1000000000000000000000000000000000000000000000e-40", 100000,
+                 1);
+    /* 3 * 5^50 / 10^50 == 3 / 2^50: factors cancel before the range check */
+    ASSERT_PARSE("266453525910037569701671600341796875e-50", 3,
+                 1125899906842624LL);
+    /* only the first len bytes are read */
+    Dec d;
+    assert_int_equal(dec_parse("12345", 2, &d), DEC_OK);
+    ASSERT_DEC(d, 12, 1);
+}
+
+static void test_parse_syntax(void **state) {
+    (void)state;
+    const char *bad[] = {"",    " 1",  "1 ",  "abc",  "1.",    ".5",   "-",
+                         "+",   "1e",  "1e+", "e3",   "%",     "1%%",  "1.2.3",
+                         "--1", "+-1", "1,5", "0x10", "1e3.5", "1%e2", "1 %",
+                         "\t1", "1e-", "-.5", "∞",    "1e3e4"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        ASSERT_PARSE_ERR(bad[i], DEC_SYNTAX);
+    }
+    assert_parse_status("1\0", 2, DEC_SYNTAX);
+    assert_parse_status(NULL, 0, DEC_SYNTAX);
+}
+
+static void test_parse_overflow(void **state) {
+    (void)state;
+    ASSERT_PARSE_ERR("9223372036854775808", DEC_OVERFLOW);
+    ASSERT_PARSE_ERR("-9223372036854775809", DEC_OVERFLOW);
+    ASSERT_PARSE_ERR("1e19", DEC_OVERFLOW);
+    ASSERT_PARSE_ERR("1e-19", DEC_OVERFLOW);
+    ASSERT_PARSE_ERR("1e999999999999", DEC_OVERFLOW);
+    ASSERT_PARSE_ERR("1e-999999999999", DEC_OVERFLOW);
+    ASSERT_PARSE_ERR("123456789012345678901234567890123456789012",
+                     DEC_OVERFLOW);
+    ASSERT_PARSE_ERR("0.1234567890123456789", DEC_OVERFLOW);
+}
+
+static void test_exact_arith(void **state) {
+    (void)state;
+    Dec r;
+    assert_int_equal(dec_add(parse_ok("0.1"), parse_ok("0.2"), &r), DEC_OK);
+    ASSERT_DEC(r, 3, 10);
+    assert_int_equal(dec_cmp(r, parse_ok("0.3")), 0);
+
+    Dec third;
+    assert_int_equal(dec_div(dec_int(1), dec_int(3), &third), DEC_OK);
+    ASSERT_DEC(third, 1, 3);
+    assert_int_equal(dec_mul(third, dec_int(3), &r), DEC_OK);
+    ASSERT_DEC(r, 1, 1);
+    assert_true(dec_is_int(r));
+
+    assert_int_equal(dec_sub(parse_ok("0.3"), parse_ok("0.1"), &r), DEC_OK);
+    ASSERT_DEC(r, 1, 5);
+    assert_int_equal(dec_sub(dec_int(1), dec_int(3), &r), DEC_OK);
+    ASSERT_DEC(r, -2, 1);
+    assert_int_equal(dec_add(frac(1, 6), frac(1, 3), &r), DEC_OK);
+    ASSERT_DEC(r, 1, 2);
+    assert_int_equal(dec_div(frac(-3, 4), frac(3, 8), &r), DEC_OK);
+    ASSERT_DEC(r, -2, 1);
+    assert_int_equal(dec_div(frac(3, 4), frac(-3, 8), &r), DEC_OK);
+    ASSERT_DEC(r, -2, 1);
+    assert_int_equal(dec_neg(frac(3, 4), &r), DEC_OK);
+    ASSERT_DEC(r, -3, 4);
+    assert_int_equal(dec_neg(dec_zero(), &r), DEC_OK);
+    ASSERT_DEC(r, 0, 1);
+    assert_int_equal(dec_sub(frac(1, 3), frac(1, 3), &r), DEC_OK);
+    ASSERT_DEC(r, 0, 1);
+
+    ASSERT_DEC(frac(2, -4), -1, 2);
+    ASSERT_DEC(frac(0, -5), 0, 1);
+    ASSERT_DEC(frac(INT64_MIN, INT64_MIN), 1, 1);
+
+    /* cross reduction keeps big-but-representable results exact */
+    Dec big = frac(INT64_MAX - 1, 3); /* not reducible */
+    assert_int_equal(dec_mul(big, frac(3, INT64_MAX - 1), &r), DEC_OK);
+    ASSERT_DEC(r, 1, 1);
+    assert_int_equal(dec_div(big, big, &r), DEC_OK);
+    ASSERT_DEC(r, 1, 1);
+    assert_int_equal(dec_add(dec_int(INT64_MIN), dec_int(INT64_MAX), &r),
+                     DEC_OK);
+    ASSERT_DEC(r, -1, 1);
+}
+
+static void test_overflow(void **state) {
+    (void)state;
+    Dec r = {5, 1};
+    assert_int_equal(dec_add(dec_int(INT64_MAX), dec_int(1), &r), DEC_OVERFLOW);
+    assert_int_equal(dec_sub(dec_int(INT64_MIN), dec_int(1), &r), DEC_OVERFLOW);
+    assert_int_equal(dec_add(frac(INT64_MAX, 2), frac(INT64_MAX, 3), &r),
+                     DEC_OVERFLOW);
+    assert_int_equal(dec_mul(dec_int(INT64_MAX), dec_int(2), &r), DEC_OVERFLOW);
+    assert_int_equal(dec_mul(dec_int(3037000500), dec_int(3037000500), &r),
+                     DEC_OVERFLOW);
+    assert_int_equal(dec_mul(frac(1, INT64_MAX), frac(1, 2), &r), DEC_OVERFLOW);
+    assert_int_equal(dec_add(frac(1, INT64_MAX), frac(1, INT64_MAX - 1), &r),
+                     DEC_OVERFLOW);
+    assert_int_equal(dec_div(dec_int(INT64_MIN), dec_int(-1), &r),
+                     DEC_OVERFLOW);
+    assert_int_equal(dec_neg(dec_int(INT64_MIN), &r), DEC_OVERFLOW);
+    /* untouched on failure */
+    ASSERT_DEC(r, 5, 1);
+    /* boundary values are fine */
+    assert_int_equal(dec_sub(dec_int(-INT64_MAX), dec_int(1), &r), DEC_OK);
+    ASSERT_DEC(r, INT64_MIN, 1);
+    assert_int_equal(dec_add(frac(INT64_MAX, 2), frac(INT64_MAX, 2), &r),
+                     DEC_OK);
+    ASSERT_DEC(r, INT64_MAX, 1);
+    assert_int_equal(dec_mul(dec_int(-3037000499), dec_int(3037000499), &r),
+                     DEC_OK);
+    ASSERT_DEC(r, -9223372030926249001LL, 1);
+}
+
+static void test_div_zero(void **state) {
+    (void)state;
+    Dec r = {5, 1};
+    assert_int_equal(dec_div(dec_int(1), dec_zero(), &r), DEC_DIV_ZERO);
+    assert_int_equal(dec_div(dec_zero(), dec_zero(), &r), DEC_DIV_ZERO);
+    assert_int_equal(dec_frac(1, 0, &r), DEC_DIV_ZERO);
+    ASSERT_DEC(r, 5, 1);
+    assert_int_equal(dec_div(dec_zero(), dec_int(7), &r), DEC_OK);
+    ASSERT_DEC(r, 0, 1);
+}
+
+static void test_compare(void **state) {
+    (void)state;
+    assert_int_equal(dec_cmp(dec_int(INT64_MAX), dec_int(INT64_MIN)), 1);
+    assert_int_equal(dec_cmp(dec_int(INT64_MIN), dec_int(INT64_MAX)), -1);
+    assert_int_equal(dec_cmp(frac(INT64_MAX - 1, INT64_MAX),
+                             frac(INT64_MAX - 2, INT64_MAX - 1)),
+                     1);
+    assert_int_equal(dec_cmp(frac(-1, INT64_MAX), frac(1, INT64_MAX)), -1);
+    assert_int_equal(dec_cmp(parse_ok("0.5"), parse_ok("50%")), 0);
+    assert_int_equal(dec_cmp(parse_ok("-2.5"), parse_ok("-2.4")), -1);
+    ASSERT_DEC(dec_min(frac(1, 3), frac(1, 4)), 1, 4);
+    ASSERT_DEC(dec_max(frac(1, 3), frac(1, 4)), 1, 3);
+    ASSERT_DEC(dec_min(dec_int(-1), dec_int(1)), -1, 1);
+    assert_true(dec_is_zero(parse_ok("-0.0")));
+    assert_false(dec_is_zero(frac(1, INT64_MAX)));
+    assert_true(dec_is_int(parse_ok("2.000")));
+    assert_false(dec_is_int(parse_ok("2.5")));
+    assert_int_equal(dec_sign(parse_ok("-0.001")), -1);
+    assert_int_equal(dec_sign(dec_zero()), 0);
+    assert_int_equal(dec_sign(parse_ok("3%")), 1);
+}
+
+static Dec round_ok(const char *s, int places) {
+    Dec r = {0, 1};
+    assert_int_equal(dec_round(parse_ok(s), places, &r), DEC_OK);
+    return r;
+}
+
+static void test_round(void **state) {
+    (void)state;
+    ASSERT_DEC(round_ok("2.25", 1), 23, 10);
+    ASSERT_DEC(round_ok("2.35", 1), 12, 5);
+    ASSERT_DEC(round_ok("-2.25", 1), -23, 10);
+    ASSERT_DEC(round_ok("-2.35", 1), -12, 5);
+    ASSERT_DEC(round_ok("0.125", 2), 13, 100);
+    ASSERT_DEC(round_ok("-0.125", 2), -13, 100);
+    ASSERT_DEC(round_ok("2.5", 0), 3, 1);
+    ASSERT_DEC(round_ok("-2.5", 0), -3, 1);
+    ASSERT_DEC(round_ok("2.4999", 0), 2, 1);
+    ASSERT_DEC(round_ok("-0.4", 0), 0, 1);
+    ASSERT_DEC(round_ok("7", 3), 7, 1);
+    ASSERT_DEC(round_ok("0.0000000005", 9), 1, 1000000000);
+    Dec r;
+    assert_int_equal(dec_round(frac(1, 3), 2, &r), DEC_OK);
+    ASSERT_DEC(r, 33, 100);
+    assert_int_equal(dec_round(frac(2, 3), 2, &r), DEC_OK);
+    ASSERT_DEC(r, 67, 100);
+    assert_int_equal(dec_round(dec_int(INT64_MIN), 9, &r), DEC_OK);
+    ASSERT_DEC(r, INT64_MIN, 1);
+    assert_int_equal(dec_round(frac(INT64_MAX, 2), 0, &r), DEC_OK);
+    ASSERT_DEC(r, INT64_MAX / 2 + 1, 1);
+    assert_int_equal(dec_round(frac(INT64_MAX, 3), 9, &r), DEC_OVERFLOW);
+    assert_int_equal(dec_round(frac(1, 3), 10, &r), DEC_SYNTAX);
+    assert_int_equal(dec_round(frac(1, 3), -1, &r), DEC_SYNTAX);
+}
+
+static void test_floor_ceil(void **state) {
+    (void)state;
+    Dec r;
+    assert_int_equal(dec_floor(parse_ok("-2.5"), &r), DEC_OK);
+    ASSERT_DEC(r, -3, 1);
+    assert_int_equal(dec_ceil(parse_ok("-2.5"), &r), DEC_OK);
+    ASSERT_DEC(r, -2, 1);
+    assert_int_equal(dec_floor(parse_ok("2.5"), &r), DEC_OK);
+    ASSERT_DEC(r, 2, 1);
+    assert_int_equal(dec_ceil(parse_ok("2.5"), &r), DEC_OK);
+    ASSERT_DEC(r, 3, 1);
+    assert_int_equal(dec_floor(dec_int(-3), &r), DEC_OK);
+    ASSERT_DEC(r, -3, 1);
+    assert_int_equal(dec_ceil(dec_int(-3), &r), DEC_OK);
+    ASSERT_DEC(r, -3, 1);
+    assert_int_equal(dec_ceil(frac(-1, 3), &r), DEC_OK);
+    ASSERT_DEC(r, 0, 1);
+    assert_int_equal(dec_floor(frac(-1, 3), &r), DEC_OK);
+    ASSERT_DEC(r, -1, 1);
+    assert_int_equal(dec_floor(dec_int(INT64_MIN), &r), DEC_OK);
+    ASSERT_DEC(r, INT64_MIN, 1);
+    assert_int_equal(dec_ceil(dec_int(INT64_MAX), &r), DEC_OK);
+    ASSERT_DEC(r, INT64_MAX, 1);
+    assert_int_equal(dec_floor(frac(INT64_MIN + 1, 2), &r), DEC_OK);
+    ASSERT_DEC(r, INT64_MIN / 2, 1);
+}
+
+#define ASSERT_FMT(d, places, want)                                            \
+    do {                                                                       \
+        char b_[48];                                                           \
+        size_t n_ = dec_format((d), (places), b_, sizeof b_);                  \
+        assert_string_equal(b_, (want));                                       \
+        assert_int_equal(n_, strlen(want));                                    \
+    } while (0)
+
+#define ASSERT_FMT_FIXED(d, places, want)                                      \
+    do {                                                                       \
+        char b_[48];                                                           \
+        size_t n_ = dec_format_fixed((d), (places), b_, sizeof b_);            \
+        assert_string_equal(b_, (want));                                       \
+        assert_int_equal(n_, strlen(want));                                    \
+    } while (0)
+
+static void test_format(void **state) {
+    (void)state;
+    ASSERT_FMT(dec_int(900), 2, "900");
+    ASSERT_FMT(parse_ok("899.5"), 2, "899.5");
+    ASSERT_FMT(frac(1, 3), 2, "0.33");
+    ASSERT_FMT(frac(2, 3), 2, "0.67");
+    ASSERT_FMT(frac(2, 3), 0, "1");
+    ASSERT_FMT(parse_ok("-0.5"), 2, "-0.5");
+    ASSERT_FMT(dec_zero(), 2, "0");
+    ASSERT_FMT(parse_ok("-0.001"), 2, "0");
+    ASSERT_FMT(parse_ok("-0.004"), 2, "0");
+    ASSERT_FMT(parse_ok("-0.005"), 2, "-0.01");
+    ASSERT_FMT(parse_ok("-0.4"), 0, "0");
+    ASSERT_FMT(parse_ok("2.25"), 1, "2.3");
+    ASSERT_FMT(parse_ok("-2.25"), 1, "-2.3");
+    ASSERT_FMT(parse_ok("0.125"), 2, "0.13");
+    ASSERT_FMT(parse_ok("1.999"), 2, "2");
+    ASSERT_FMT(parse_ok("10.10"), 9, "10.1");
+    ASSERT_FMT(parse_ok("0.000000001"), 9, "0.000000001");
+    ASSERT_FMT(parse_ok("0.000000001"), 99, "0.000000001"); /* clamped */
+    ASSERT_FMT(parse_ok("12.6"), -3, "13");                 /* clamped */
+    ASSERT_FMT(dec_int(INT64_MIN), 9, "-9223372036854775808");
+    ASSERT_FMT(dec_int(INT64_MAX), 0, "9223372036854775807");
+    ASSERT_FMT(frac(INT64_MAX, 3), 9, "3074457345618258602.333333333");
+    ASSERT_FMT(frac(INT64_MIN, INT64_MAX), 9, "-1");
+    ASSERT_FMT(frac(-1, INT64_MAX), 9, "0");
+
+    ASSERT_FMT_FIXED(dec_int(900), 2, "900.00");
+    ASSERT_FMT_FIXED(parse_ok("899.5"), 2, "899.50");
+    ASSERT_FMT_FIXED(parse_ok("-0.001"), 2, "0.00");
+    ASSERT_FMT_FIXED(parse_ok("-0.5"), 0, "-1");
+    ASSERT_FMT_FIXED(frac(1, 3), 0, "0");
+    ASSERT_FMT_FIXED(parse_ok("-7.125"), 2, "-7.13");
+    ASSERT_FMT_FIXED(frac(INT64_MIN, 1), 9, "-9223372036854775808.000000000");
+}
+
+static void test_format_cap(void **state) {
+    (void)state;
+    char b[8];
+    memset(b, 'x', sizeof b);
+    assert_int_equal(dec_format(dec_int(12345), 0, b, 4), 3);
+    assert_string_equal(b, "123");
+    assert_int_equal(b[4], 'x');
+    assert_int_equal(dec_format(dec_int(12345), 0, b, 1), 0);
+    assert_string_equal(b, "");
+    b[0] = 'x';
+    assert_int_equal(dec_format(dec_int(12345), 0, b, 0), 0);
+    assert_int_equal(b[0], 'x');
+    assert_int_equal(dec_format_fixed(dec_int(1), 2, b, 5), 4);
+    assert_string_equal(b, "1.00");
+}
+
+static void test_format_roundtrip(void **state) {
+    (void)state;
+    const char *in[] = {"0.1",
+                        "-12.75",
+                        "91.25",
+                        "1e3",
+                        "95%",
+                        "-0.005",
+                        "123456789.987654321"};
+    for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+        Dec d = parse_ok(in[i]);
+        char b[48];
+        size_t n = dec_format(d, 9, b, sizeof b);
+        Dec back;
+        assert_int_equal(dec_parse(b, n, &back), DEC_OK);
+        assert_int_equal(dec_cmp(d, back), 0);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_forms),
+        cmocka_unit_test(test_parse_syntax),
+        cmocka_unit_test(test_parse_overflow),
+        cmocka_unit_test(test_exact_arith),
+        cmocka_unit_test(test_overflow),
+        cmocka_unit_test(test_div_zero),
+        cmocka_unit_test(test_compare),
+        cmocka_unit_test(test_round),
+        cmocka_unit_test(test_floor_ceil),
+        cmocka_unit_test(test_format),
+        cmocka_unit_test(test_format_cap),
+        cmocka_unit_test(test_format_roundtrip),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
