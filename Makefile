@@ -2,13 +2,13 @@
 # Debian packages they need first (apt-get, through sudo when not root).
 
 CC      ?= gcc
-PKGS    := flex bison libcjson-dev libcmocka-dev pkg-config
+PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev pkg-config
 B       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Isrc -I$(B) \
              $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
-LIBS    = $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson)
+LIBS    = $(shell pkg-config --libs libcjson opencc 2>/dev/null || echo -lcjson -lopencc)
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 SRC     := $(wildcard src/*.c)

@@ -196,7 +196,7 @@ body
   | body FLOOR NONE ';'                     { $$ = ast_part_floor($1, @2); }
   | body rule ';'                           { $$ = ast_part_rule($1, $2); }
   | body part                               { $$ = ast_part_child($1, $2); }
-  | body error ';'                          { $$ = $1; }
+  | body error                              { $$ = $1; }
   ;
 
 /* rule -> deduct e [per e [below|above e]] {opt} | add ... | score e {opt} */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check_impl.h"
+#include "script.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -98,6 +99,8 @@ const Fact *check_find_fact(const Standard *std, const char *name) {
 int check_find_kind(const Standard *std, const char *name) {
     for (const Kind *k = std->kinds; k; k = k->next)
         if (strcmp(k->id, name) == 0 || strcmp(k->label, name) == 0) return k->index;
+    for (const Kind *k = std->kinds; k; k = k->next)
+        if (script_equal(k->label, name)) return k->index;
     return -1;
 }
 
@@ -105,6 +108,9 @@ int check_enum_member(const Fact *f, const char *s) {
     int i = 0;
     for (const StrList *m = f->type.members; m; m = m->next, i++)
         if (strcmp(m->s, s) == 0) return i;
+    i = 0;
+    for (const StrList *m = f->type.members; m; m = m->next, i++)
+        if (script_equal(m->s, s)) return i;
     return -1;
 }
 

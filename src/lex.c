@@ -74,6 +74,7 @@ int lex_keyword(const char *s, size_t len) {
 static int punct_twin(uint32_t cp) {
     switch (cp) {
     case 0xFF1B: return ';';  /* ； */
+    case 0x3002: return ';';  /* 。 ends a statement as a Chinese sentence */
     case 0xFF1A: return ':';  /* ： */
     case 0xFF0C: return ',';  /* ， */
     case 0x3001: return ',';  /* 、 */
@@ -119,6 +120,12 @@ size_t lex_word_length(const char *s, size_t len, int *punct) {
 }
 
 /* ---- tokens with values ---------------------------------------------- */
+
+unsigned lex_codepoint(const char *s) {
+    uint32_t cp = 0;
+    if (utf8_decode(s, strlen(s), &cp) <= 0) cp = (unsigned char)s[0];
+    return cp;
+}
 
 char *lex_copy(LexCtx *x, const char *s, size_t len) {
     return arena_strndup(x->ast->arena, s, len);
@@ -284,7 +291,7 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
     const Source *src = x->ast->src;
     char found[160];
     if (at_eof) {
-        snprintf(found, sizeof found, "the end of the file");
+        snprintf(found, sizeof found, "end of file");
     } else {
         const char *t = ast_text(x->ast->arena, src, sp);
         if (strlen(t) > 40)

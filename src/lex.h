@@ -25,6 +25,7 @@ int lex_keyword(const char *s, size_t len);
 /* How a token is named in messages: "';'", "a number", "'deduct'". */
 const char *lex_token_name(int token);
 
+unsigned lex_codepoint(const char *s);
 char *lex_copy(LexCtx *x, const char *s, size_t len);
 char *lex_string(LexCtx *x, const char *s, size_t len);
 const char *lex_show(LexCtx *x, char c);

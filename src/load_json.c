@@ -385,7 +385,8 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
             if (f->def_value.present)
                 *out = f->def_value;
             else if (needed(c, f)) {
-                unit_error(c, NULL, "fact '%s' (%s) is missing and has no default", f->name, check_fact_label(f));
+                unit_error(c, facts ? "facts" : "name", "fact '%s' (%s) is missing and has no default", f->name,
+                           check_fact_label(f));
             }
             continue;
         }
@@ -410,11 +411,20 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
     if (!root) {
         uint32_t off = end ? (uint32_t)(end - src->text) : 0;
         if (off > src->len) off = (uint32_t)src->len;
+        /* cJSON stops past the offending character: step back onto it */
+        while (off > 0 && off < src->len && strchr(" \t\r\n", src->text[off])) off--;
         Span sp = {off, off + 1};
         if (src->len == 0)
             diag_file(diag, DIAG_ERROR, "K0403", src, "the file is empty: expected a unit { ... } or a list of units [ ... ]");
-        else
-            diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: the data cannot be read from here on");
+        else if (off >= src->len || off + 1 + strspn(src->text + off + 1, " \t\r\n") >= src->len)
+            diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: the file ends too early (a '}', ']' or '\"' is missing)");
+        else {
+            uint32_t cp = lex_codepoint(src->text + off);
+            Diag *g = diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: unexpected '%.*s' here",
+                              cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4, src->text + off);
+            if (cp == 0xFF0C || cp == 0xFF1A || cp == 0x201C || cp == 0x201D)
+                diag_help(diag, g, "JSON needs ASCII punctuation: , : \" (not the full-width forms)");
+        }
         return false;
     }
     LoadCtx c = {.std = std, .src = src, .diag = diag};

@@ -14,6 +14,7 @@
 #include "lex.h"
 #include "load.h"
 #include "render.h"
+#include "script.h"
 
 #define KAOPING_VERSION "0.1.0"
 
@@ -232,7 +233,7 @@ bad:
     return EXIT_INPUT;
 }
 
-int main(int argc, char **argv) {
+static int run(int argc, char **argv) {
     if (argc < 2) {
         usage(stderr);
         return EXIT_INPUT;
@@ -251,4 +252,10 @@ int main(int argc, char **argv) {
     fprintf(stderr, "kaoping: error: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_INPUT;
+}
+
+int main(int argc, char **argv) {
+    int status = run(argc, argv);
+    script_shutdown();
+    return status;
 }

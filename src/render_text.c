@@ -63,10 +63,12 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
         const Rectification *x = &res->rect[i];
         const Part *p = x->item->item;
         const char *owners = render_owners(a, p);
-        fprintf(out, "%3d. -%s  %s %s", i + 1, render_dec(a, x->lost, places), p->id ? p->id : "", p->title);
+        fprintf(out, "%3d. ", i + 1);
+        render_pad(out, arena_printf(a, "-%s", render_dec(a, x->lost, places)), 8, false);
+        fprintf(out, "%s %s", p->id ? p->id : "", p->title);
         if (p->kind == PART_PENALTY) fputs(" (penalty on the total)", out);
         fputc('\n', out);
-        int ind = 7;
+        int ind = 13;
         if (*owners) rule_line(out, ind, "owner", owners);
         rule_line(out, ind, "rule", render_rule_text(a, s, x->rule->rule));
         const char *saw = render_saw(a, res, x->rule);
