@@ -147,7 +147,7 @@ static const char *negated(Arena *a, const Standard *std, const Expr *x) {
         break;
     case EX_BINARY:
         if (x->u.bin.op >= OP_EQ)
-            return arena_printf(a, "%s %s %s", ast_text(a, std->src, x->u.bin.lhs->span), flip(x->u.bin.op),
+            return arena_printf(a, "%s %s %s", render_subject(a, std, x->u.bin.lhs), flip(x->u.bin.op),
                                 ast_text(a, std->src, x->u.bin.rhs->span));
         break;
     case EX_OR:

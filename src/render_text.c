@@ -4,7 +4,7 @@
 
 #include "render.h"
 
-enum { TITLE_W = 40, NUM_W = 9 };
+enum { TITLE_W = 52, NUM_W = 9 };
 
 static void rule_line(FILE *out, int indent, const char *label, const char *text) {
     fprintf(out, "%*s", indent, "");
@@ -12,39 +12,66 @@ static void rule_line(FILE *out, int indent, const char *label, const char *text
     fprintf(out, "%s\n", text);
 }
 
-static void part_row(FILE *out, Arena *a, const PartResult *pr, int places, int depth) {
-    const Part *p = pr->part;
-    char title[512];
-    if (p->kind == PART_BONUS)
-        snprintf(title, sizeof title, "%*s%s (bonus%s%s)", depth * 2, "", p->title ? p->title : "",
-                 p->has_cap ? ", cap " : "", p->has_cap ? render_dec(a, p->cap_value, places) : "");
-    else
-        snprintf(title, sizeof title, "%*s%s", depth * 2, "", p->title ? p->title : "");
+/* One row of the table: title (indented), points, score, lost. */
+static void row(FILE *out, const char *title, int depth, const char *points, const char *score, const char *lost) {
+    char buf[600];
+    snprintf(buf, sizeof buf, "%*s%s", depth * 2, "", title);
     fputs("  ", out);
-    render_pad(out, title, TITLE_W, false);
-    render_pad(out, p->kind == PART_BONUS ? "" : render_dec(a, pr->points, places), NUM_W, true);
-    render_pad(out, render_dec(a, pr->score, places), NUM_W, true);
-    if (p->kind != PART_BONUS) {
-        Dec lost;
-        dec_sub(pr->points, pr->score, &lost);
-        render_pad(out, dec_sign(lost) ? render_dec(a, lost, places) : "", NUM_W, true);
-    }
+    render_pad(out, buf, TITLE_W, false);
+    render_pad(out, points, NUM_W, true);
+    render_pad(out, score, NUM_W, true);
+    render_pad(out, lost, NUM_W, true);
     fputc('\n', out);
+}
+
+static const char *lost_text(Arena *a, Dec points, Dec score, int places) {
+    Dec lost;
+    if (dec_sub(points, score, &lost) != DEC_OK || dec_sign(lost) <= 0) return "";
+    return arena_printf(a, "-%s", render_dec(a, lost, places));
+}
+
+static void item_row(FILE *out, Arena *a, const ItemResult *ir, int places, int depth) {
+    const Part *p = ir->item;
+    const char *title = arena_printf(a, "%s %s", p->id ? p->id : "", p->title ? p->title : "");
+    bool bonus = p->parent && p->parent->kind == PART_BONUS;
+    row(out, title, depth, bonus ? "" : render_dec(a, ir->points, places),
+        arena_printf(a, "%s%s", bonus && dec_sign(ir->score) ? "+" : "", render_dec(a, ir->score, places)),
+        bonus ? "" : lost_text(a, ir->points, ir->score, places));
+}
+
+/* categories > groups > items, in the standard's order */
+static void part_rows(FILE *out, const Result *res, const Part *p, Arena *a, int depth) {
+    int places = res->std->decimals_value;
+    const PartResult *pr = &res->parts[p->index];
+    if (!pr->applies && p->kind != PART_BONUS) return;
+    if (p->kind == PART_BONUS) {
+        const char *t = p->has_cap ? arena_printf(a, "%s (bonus, cap %s)", p->title, render_dec(a, p->cap_value, places))
+                                   : arena_printf(a, "%s (bonus)", p->title);
+        row(out, t, depth, "", arena_printf(a, "+%s", render_dec(a, pr->score, places)), "");
+    } else {
+        row(out, p->title ? p->title : "", depth, render_dec(a, pr->points, places), render_dec(a, pr->score, places),
+            lost_text(a, pr->points, pr->score, places));
+    }
+    for (const Part *c = p->children; c; c = c->next) {
+        if (c->kind == PART_GROUP) part_rows(out, res, c, a, depth + 1);
+        else if (c->kind == PART_ITEM && res->items[c->index].applies)
+            item_row(out, a, &res->items[c->index], places, depth + 1);
+    }
 }
 
 static void categories(FILE *out, const Result *res, Arena *a) {
     const Standard *s = res->std;
     int places = s->decimals_value;
-    fputs("  ", out);
-    render_pad(out, "Category", TITLE_W, false);
-    render_pad(out, "Points", NUM_W, true);
-    render_pad(out, "Score", NUM_W, true);
-    render_pad(out, "Lost", NUM_W, true);
-    fputc('\n', out);
-    for (int i = 0; i < s->nparts; i++) {
-        const PartResult *pr = &res->parts[i];
-        if (!pr->applies) continue;
-        part_row(out, a, pr, places, pr->part->parent ? 1 : 0);
+    row(out, "Category / item", 0, "Points", "Score", "Lost");
+    for (const Part *p = s->parts; p; p = p->next) {
+        if (p->kind == PART_PENALTY) {
+            const ItemResult *ir = &res->items[p->index];
+            if (ir->applies && dec_sign(ir->score))
+                row(out, arena_printf(a, "%s %s (penalty)", p->id, p->title), 0, "",
+                    arena_printf(a, "-%s", render_dec(a, ir->score, places)), "");
+            continue;
+        }
+        part_rows(out, res, p, a, 0);
     }
 }
 
@@ -70,6 +97,7 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
         fputc('\n', out);
         int ind = 13;
         if (*owners) rule_line(out, ind, "owner", owners);
+        if (p->method) rule_line(out, ind, "method", p->method);
         rule_line(out, ind, "rule", render_rule_text(a, s, x->rule->rule));
         const char *saw = render_saw(a, res, x->rule);
         if (*saw) rule_line(out, ind, "saw", saw);
