@@ -16,7 +16,7 @@ GEN     := $(B)/lexer.c $(B)/parser.c
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 UNIT    := $(wildcard tests/unit/test_*.c)
 
-.PHONY: all deps demo test unit e2e clean format
+.PHONY: all deps demo run-demo test unit e2e clean format
 all: $(B)/kaoping
 
 # --- install step: only what is missing, once ---------------------------
@@ -68,8 +68,13 @@ $(B)/unit/%: tests/unit/%.c $(LIB_OBJ)
 -include $(wildcard $(B)/obj/*.d $(B)/san/*.d)
 
 # --- the two commands -----------------------------------------------------
-demo: $(B)/kaoping
-	@for f in examples/*.json; do echo; echo "== $$f"; ./$(B)/kaoping eval rules/2013.kp $$f || true; done
+# Both commands install first, then re-enter make so that pkg-config's flags
+# are read after the packages exist.
+demo: deps
+	@$(MAKE) --no-print-directory run-demo
+
+run-demo: $(B)/kaoping
+	./$(B)/kaoping eval rules/2013.kp examples/*.json || [ $$? -eq 1 ]
 
 unit: $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT))
 	@for t in $^; do echo "== $$t"; ./$$t || exit 1; done

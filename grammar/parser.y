@@ -112,16 +112,15 @@ decl
   | KINDS kinds ';'
   | FACT name ':' type label_opt fact_opts ';'
                                             { ast_add_fact(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$)); }
-  | FACT name ':' LIST label_opt '{' fields '}' semi_opt
+  | FACT name ':' LIST label_opt '{' fields '}'
                                             { ast_add_fact(A, ast_fact(A, $2, @2, ast_type(TY_LIST, NULL, $7), $5, NULL, NULL, NULL, @$)); }
   | part                                    { ast_add_part(A, $1); }
   | VETO name label_opt WHEN expr reason_opt ';'
                                             { ast_add_veto(A, $2, @2, $3, $5, $6, @$); }
+  | ';'
   | error ';'
   | error '}'
   ;
-
-semi_opt : %empty | ';' ;
 
 /* header -> { year | total | decimals | grade | sums warn } */
 header
@@ -196,6 +195,7 @@ body
   | body FLOOR NONE ';'                     { $$ = ast_part_floor($1, @2); }
   | body rule ';'                           { $$ = ast_part_rule($1, $2); }
   | body part                               { $$ = ast_part_child($1, $2); }
+  | body ';'                                { $$ = $1; }
   | body error                              { $$ = $1; }
   ;
 
