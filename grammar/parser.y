@@ -34,7 +34,7 @@ typedef struct LexCtx LexCtx;
 static Span sp2(Span a, Span b) { Span s = {a.begin, b.end}; return s; }
 static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
     (void)scanner;
-    diag_at(lx->diag, DIAG_ERROR, "K0109", lx->ast->src, *loc, "%s: the rule file nests too deeply", msg);
+    diag_at(lx->diag, DIAG_ERROR, "K0109", lx->ast->src, *loc, "the rule file nests too deeply (%s)", msg);
 }
 }
 

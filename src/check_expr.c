@@ -365,6 +365,10 @@ static TypeKind check_binary(Ctx *c, Expr *e) {
         return e->type = TY_BOOLEAN;
     }
     if (a == TY_ERROR || b == TY_ERROR) return e->type = TY_ERROR;
+    if (op == OP_DIV && r->kind == EX_NUMBER && dec_is_zero(r->u.num.value)) {
+        check_err(c, r->span, "K0213", "division by zero");
+        return e->type = TY_ERROR;
+    }
     if (a == TY_DATE && b == TY_DATE && op == OP_SUB) return e->type = TY_INTEGER;
     if (a == TY_DATE && b == TY_INTEGER && (op == OP_ADD || op == OP_SUB)) return e->type = TY_DATE;
     if (check_is_num(a) && check_is_num(b)) return e->type = num_result(op, a, b);

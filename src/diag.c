@@ -140,8 +140,24 @@ static void print_line(FILE *out, const char *s, size_t len) {
         fwrite(s + i, 1, (size_t)n, out);
         i += (size_t)n;
     }
-    fputc('\n', out);
 }
+
+/* Byte offset reached by advancing `cols` display columns from `from`,
+ * not passing `limit`. */
+static uint32_t advance_cols(const Source *src, uint32_t from, uint32_t limit, size_t cols) {
+    size_t c = 0;
+    uint32_t i = from;
+    while (i < limit && c < cols) {
+        uint32_t cp;
+        int n = utf8_decode(src->text + i, limit - i, &cp);
+        if (n == 0) n = 1;
+        c = width_advance(src->text + i, (size_t)n, c);
+        i += (uint32_t)n;
+    }
+    return i;
+}
+
+enum { WINDOW = 100 }; /* a long line shows this many columns around the caret */
 
 static void print_one(const Diag *g, FILE *out) {
     const char *lv = g->level == DIAG_ERROR ? "error" : "warning";
@@ -158,15 +174,29 @@ static void print_one(const Diag *g, FILE *out) {
     int dummy;
     uint32_t ls = line_start(src, g->span.begin, &dummy);
     uint32_t le = line_end(src, ls);
+    uint32_t b = g->span.begin < le ? g->span.begin : le;
+    /* a very long line is cut to a window that holds the caret */
+    const char *pre = "", *post = "";
+    bool long_line = width_advance(src->text + ls, le - ls, 0) > WINDOW + 20;
+    if (long_line && col > WINDOW / 2 + 10) {
+        uint32_t from = advance_cols(src, ls, b, (size_t)col - 1 - WINDOW / 2);
+        /* step to a code point boundary */
+        while (from < b && (src->text[from] & 0xC0) == 0x80) from++;
+        ls = from;
+        pre = "...";
+    }
+    uint32_t cut = long_line ? advance_cols(src, ls, le, WINDOW) : le;
+    if (cut < le) le = cut, post = "...";
     char num[16];
     int w = snprintf(num, sizeof num, "%d", line);
     fprintf(out, "%*s |\n", w, "");
-    fprintf(out, "%s | ", num);
+    fprintf(out, "%s | %s", num, pre);
     print_line(out, src->text + ls, le - ls);
+    if (*post) fputs(post, out);
+    fputc('\n', out);
     /* caret: spaces up to the start (tabs kept so they line up), then one
      * '^' per display column of the span on this line (at least one) */
-    fprintf(out, "%*s | ", w, "");
-    uint32_t b = g->span.begin < le ? g->span.begin : le;
+    fprintf(out, "%*s | %s", w, "", *pre ? "   " : "");
     size_t c0 = 0;
     for (uint32_t i = ls; i < b;) {
         uint32_t cp;
