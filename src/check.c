@@ -252,7 +252,7 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
         check_part(c, ch, p, t, ids, nids, cap_ids);
         dec_add(sum, ch->pts, &sum);
     }
-    if (p->kind != PART_BONUS && p->points && p->children && dec_cmp(sum, p->pts) != 0) {
+    if (p->kind != PART_BONUS && p->points && dec_cmp(sum, p->pts) != 0) {
         Diag *g = diag_at(c->diag, c->std->sums_warn ? DIAG_WARNING : DIAG_ERROR, "K0301", c->src,
                           p->points->span, "the parts of %s '%s' add up to %s, not its %s points",
                           part_word(p->kind), p->id ? p->id : "", check_fmt_dec(c, sum), check_fmt_dec(c, p->pts));

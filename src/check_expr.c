@@ -258,7 +258,7 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
     const char *name = e->u.call.name;
     Expr *list = args->e;
     check_expr(c, list);
-    if (list->type != TY_LIST) {
+    if (list->type != TY_LIST || list->kind != EX_NAME || list->is_field) {
         check_err(c, list->span, "K0206", "%s() counts over a list fact; '%s' is not a list",
             name, ast_text(c->arena, c->src, list->span));
         return e->type = TY_ERROR;

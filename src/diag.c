@@ -119,10 +119,24 @@ static uint32_t line_end(const Source *src, uint32_t from) {
     return e;
 }
 
+/* Display columns of s[0..len) from col, as the printer shows it: a control
+ * byte other than tab prints as '?', one column. */
+static size_t shown_advance(const char *s, size_t len, size_t col) {
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) n = 1, cp = 0xFFFD;
+        col = (cp < 0x20 && cp != '\t') || cp == 0x7F ? col + 1 : width_advance(s + i, (size_t)n, col);
+        i += (size_t)n;
+    }
+    return col;
+}
+
 void diag_position(const Source *src, uint32_t offset, int *line, int *col) {
     if (offset > src->len) offset = (uint32_t)src->len;
     uint32_t start = line_start(src, offset, line);
-    *col = (int)width_advance(src->text + start, offset - start, 0) + 1;
+    *col = (int)shown_advance(src->text + start, offset - start, 0) + 1;
 }
 
 /* Prints the source line with bad bytes shown as '?', so the terminal and
@@ -132,7 +146,7 @@ static void print_line(FILE *out, const char *s, size_t len) {
     while (i < len) {
         uint32_t cp;
         int n = utf8_decode(s + i, len - i, &cp);
-        if (n == 0 || (cp < 0x20 && cp != '\t')) {
+        if (n == 0 || (cp < 0x20 && cp != '\t') || cp == 0x7F) {
             fputc('?', out);
             i++;
             continue;
@@ -151,7 +165,7 @@ static uint32_t advance_cols(const Source *src, uint32_t from, uint32_t limit, s
         uint32_t cp;
         int n = utf8_decode(src->text + i, limit - i, &cp);
         if (n == 0) n = 1;
-        c = width_advance(src->text + i, (size_t)n, c);
+        c = shown_advance(src->text + i, (size_t)n, c);
         i += (uint32_t)n;
     }
     return i;
@@ -177,7 +191,7 @@ static void print_one(const Diag *g, FILE *out) {
     uint32_t b = g->span.begin < le ? g->span.begin : le;
     /* a very long line is cut to a window that holds the caret */
     const char *pre = "", *post = "";
-    bool long_line = width_advance(src->text + ls, le - ls, 0) > WINDOW + 20;
+    bool long_line = shown_advance(src->text + ls, le - ls, 0) > WINDOW + 20;
     if (long_line && col > WINDOW / 2 + 10) {
         uint32_t from = advance_cols(src, ls, b, (size_t)col - 1 - WINDOW / 2);
         /* step to a code point boundary */
@@ -202,7 +216,7 @@ static void print_one(const Diag *g, FILE *out) {
         uint32_t cp;
         int n = utf8_decode(src->text + i, b - i, &cp);
         if (n == 0) n = 1;
-        size_t c1 = width_advance(src->text + i, (size_t)n, c0);
+        size_t c1 = shown_advance(src->text + i, (size_t)n, c0);
         if (src->text[i] == '\t')
             fputc('\t', out);
         else
@@ -211,7 +225,7 @@ static void print_one(const Diag *g, FILE *out) {
         i += (uint32_t)n;
     }
     uint32_t e = g->span.end < le ? g->span.end : le;
-    size_t carets = e > b ? width_advance(src->text + b, e - b, c0) - c0 : 1;
+    size_t carets = e > b ? shown_advance(src->text + b, e - b, c0) - c0 : 1;
     if (carets == 0) carets = 1;
     for (size_t k = 0; k < carets; k++) fputc('^', out);
     if (g->label) fprintf(out, " %s", g->label);

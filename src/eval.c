@@ -228,12 +228,13 @@ static Dec count_steps(Env *e, Dec span, Dec step, StepMode mode) {
 /* For a full-points band of 'score tiers X {...}': where X must reach. */
 static void tiers_target(Env *e, const Expr *amount, RuleResult *rr) {
     if (amount->kind != EX_TIERS) return;
+    TypeKind t = amount->u.tiers.subject->type;
+    if (t != TY_INTEGER && t != TY_DECIMAL && t != TY_PERCENT) return;
     for (const TierBand *b = amount->u.tiers.bands; b; b = b->next) {
         if (b->op != OP_GE && b->op != OP_GT && b->op != OP_LE && b->op != OP_LT) continue;
         Dec v = number(e, b->value);
         if (dec_cmp(v, e->points) < 0) continue;
         Value bound = eval(e, b->bound);
-        if (bound.type == TY_DATE) return;
         rr->target = (b->op == OP_GE || b->op == OP_GT) ? TARGET_RAISE : TARGET_LOWER;
         rr->subject = amount->u.tiers.subject;
         rr->goal = bound.u.num;

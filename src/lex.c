@@ -308,10 +308,14 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
     Diag *g;
     bool semi = false;
     for (int i = 0; i < n; i++) semi |= !strcmp(expected[i], "';'");
-    if (semi && n > 6 && !at_eof) {
+    uint32_t e = sp.begin;
+    while (e > 0 && strchr(" \t\r\n", src->text[e - 1])) e--;
+    /* after ';', '{' or '}' a new statement starts: nothing was left open */
+    bool boundary = e == 0 || strchr(";{}", src->text[e - 1]) ||
+                    (e >= 3 && !memcmp(src->text + e - 3, "\xEF\xBC\x9B", 3)) ||
+                    (e >= 3 && !memcmp(src->text + e - 3, "\xE3\x80\x82", 3));
+    if (semi && n > 6 && !at_eof && !boundary) {
         /* a rule or statement left open: point just after its last word */
-        uint32_t e = sp.begin;
-        while (e > 0 && strchr(" \t\r\n", src->text[e - 1])) e--;
         Span after = {e, e + 1};
         g = diag_at(x->diag, DIAG_ERROR, "K0100", src, after, "expected ';' at the end of the statement, found %s", found);
         diag_label(x->diag, g, "';' is needed here");
