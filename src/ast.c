@@ -17,7 +17,7 @@ Expr *ast_number(AstCtx *c, const char *text, size_t len, Span sp) {
     e->u.num.percent = len > 0 && text[len - 1] == '%';
     if (dec_parse(text, len, &e->u.num.value) != DEC_OK) {
         diag_at(c->diag, DIAG_ERROR, "K0105", c->src, sp,
-                "number too large: at most 18 digits are kept exactly");
+                "number cannot be kept exactly: at most 18 digits in all");
         e->u.num.value = dec_zero();
     }
     return e;

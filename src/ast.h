@@ -139,6 +139,7 @@ typedef struct Rule {
     /* checker */
     Expr *when, *step, *cap;
     StepMode mode;
+    bool mode_given; /* started/completed/pro_rata written out */
     int index; /* within its item */
 } Rule;
 

@@ -70,6 +70,7 @@ static void fold_opts(Ctx *c, Rule *r) {
             if (r->mode != STEP_DEFAULT)
                 check_err(c, o->span, "K0220", "this rule already says how to count steps");
             r->mode = o->mode;
+            r->mode_given = true;
         }
     }
     if (r->mode == STEP_DEFAULT) r->mode = r->kind == RULE_ADD ? STEP_COMPLETED : STEP_STARTED;
@@ -87,6 +88,7 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
     if (r->per) check_number_expr(c, r->per, "what is counted after 'per'");
     if (r->bound) {
         check_number_expr(c, r->bound, r->gap == GAP_BELOW ? "the value after 'below'" : "the value after 'above'");
+        check_percent_literal(c, r->per, r->bound);
     }
     if (r->step) {
         check_number_expr(c, r->step, "the step");
@@ -131,6 +133,8 @@ static const char *part_word(PartKind k) {
     return "part";
 }
 
+static const char *article(PartKind k) { return k == PART_ITEM ? "an" : "a"; }
+
 static uint32_t all_kinds(const Standard *s) {
     return s->nkinds ? (uint32_t)((1ull << s->nkinds) - 1) : 1u;
 }
@@ -139,6 +143,7 @@ static uint32_t resolve_kinds(Ctx *c, const StrList *names) {
     uint32_t mask = 0;
     for (; names; names = names->next) {
         int k = check_find_kind(c->std, names->s);
+        if (k >= 30) continue; /* reported: at most 30 kinds */
         if (k < 0) {
             Diag *g = check_err(c, names->span, "K0230", "unknown unit kind '%s'", names->s);
             if (c->std->kinds)
@@ -194,9 +199,10 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     p->parent = parent;
     check_unique_id(c, p, *ids, *nids);
     push_part(c, ids, nids, cap_ids, p);
-    if (!p->title) check_err(c, p->id_span, "K0232", "a %s needs a title in quotes", part_word(p->kind));
-    if (p->kind != PART_BONUS && p->kind != PART_PENALTY && !p->id)
-        check_err(c, p->kw_span, "K0232", "a %s needs an id before its title", part_word(p->kind));
+    if (!p->title) check_err(c, p->id_span, "K0232", "%s %s needs a title in quotes", article(p->kind), part_word(p->kind));
+    if (p->kind != PART_BONUS && !p->id)
+        check_err(c, p->kw_span, "K0232", "%s %s needs an id before its title", article(p->kind),
+                  part_word(p->kind));
 
     /* points: required on categories, groups and items outside the bonus */
     bool in_bonus = parent && parent->kind == PART_BONUS;
@@ -237,7 +243,7 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
         p->nrules = i;
         c->item = NULL;
         if (!p->rules && p->kind == PART_PENALTY)
-            check_warn(c, p->id_span, "K0305", "penalty '%s' has no rule: it never deducts", p->id);
+            check_warn(c, p->id_span, "K0305", "penalty '%s' has no rule: it never deducts", p->id ? p->id : p->title);
         return;
     }
     if (p->rules) check_err(c, p->rules->span, "K0236", "rules belong in an item, not directly in a %s", part_word(p->kind));
@@ -250,7 +256,10 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
             continue;
         }
         check_part(c, ch, p, t, ids, nids, cap_ids);
-        dec_add(sum, ch->pts, &sum);
+        if (dec_add(sum, ch->pts, &sum) != DEC_OK) {
+            check_err(c, ch->kw_span, "K0233", "points too large to add up exactly");
+            return;
+        }
     }
     if (p->kind != PART_BONUS && p->points && dec_cmp(sum, p->pts) != 0) {
         Diag *g = diag_at(c->diag, c->std->sums_warn ? DIAG_WARNING : DIAG_ERROR, "K0301", c->src,
@@ -269,10 +278,12 @@ static void check_header(Ctx *c) {
     Dec v;
     if (!s->year)
         check_err(c, at, "K0240", "the header has no year: write year 2013;");
-    else if (check_const_number(c, s->year, &v, "the year") && (!dec_is_int(v) || v.num < 1900 || v.num > 9999))
-        check_err(c, s->year->span, "K0240", "the year must be a year like 2013");
-    else
-        s->year_value = (int)v.num;
+    else if (check_const_number(c, s->year, &v, "the year")) {
+        if (!dec_is_int(v) || v.num < 1900 || v.num > 9999)
+            check_err(c, s->year->span, "K0240", "the year must be a year like 2013");
+        else
+            s->year_value = (int)v.num;
+    }
     if (!s->total)
         check_err(c, at, "K0241", "the header has no total: write total 1000;");
     else if (check_const_number(c, s->total, &s->total_value, "the total") && dec_sign(s->total_value) <= 0)
@@ -334,6 +345,11 @@ static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
                 if (strcmp(o->name, fl->name) == 0) check_err(c, fl->name_span, "K0251", "duplicate field '%s'", fl->name);
             if (fl->type.kind == TY_LIST)
                 check_err(c, fl->name_span, "K0252", "a list's field cannot be a list");
+            if (check_find_fact(c->std, fl->name)) {
+                Diag *g = check_warn(c, fl->name_span, "K0308", "field '%s' has the name of a fact", fl->name);
+                diag_help(c->diag, g, "inside count(%s where ...) the field hides the fact; rename one of them",
+                          f->name);
+            }
             check_fact(c, fl, i, true);
         }
         return;
@@ -402,7 +418,10 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
         }
         check_part(&c, p, NULL, &t, &ids, &nids, &cap_ids);
         if (p->kind == PART_CATEGORY) {
-            dec_add(sum, p->pts, &sum);
+            if (dec_add(sum, p->pts, &sum) != DEC_OK) {
+                check_err(&c, p->kw_span, "K0233", "points too large to add up exactly");
+                sum = dec_zero();
+            }
             any_category = true;
             last = p->points ? p->points->span : p->kw_span;
         }

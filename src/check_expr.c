@@ -187,9 +187,25 @@ static TypeKind num_result(BinOp op, TypeKind a, TypeKind b) {
     return (a == TY_INTEGER && b == TY_INTEGER) ? TY_INTEGER : TY_DECIMAL;
 }
 
+/* A percentage against a plain non-zero number (rate < 95) is almost always
+ * a forgotten '%': 95 would mean 9500%. */
+void check_percent_literal(Ctx *c, const Expr *l, const Expr *r) {
+    const Expr *lit = NULL, *pct = NULL;
+    if (l->type == TY_PERCENT && r->kind == EX_NUMBER && !r->u.num.percent) pct = l, lit = r;
+    if (r->type == TY_PERCENT && l->kind == EX_NUMBER && !l->u.num.percent) pct = r, lit = l;
+    if (!lit || dec_is_zero(lit->u.num.value)) return;
+    const char *t = ast_text(c->arena, c->src, lit->span);
+    Diag *g = check_err(c, lit->span, "K0214", "'%s' is a plain number, but '%s' is a percentage", t,
+                        ast_text(c->arena, c->src, pct->span));
+    diag_help(c->diag, g, "write %s%% for %s percent", t, t);
+}
+
 static bool comparable(Ctx *c, Expr *l, TypeKind a, Expr *r, TypeKind b, BinOp op) {
     if (a == TY_ERROR || b == TY_ERROR) return true;
-    if (check_is_num(a) && check_is_num(b)) return true;
+    if (check_is_num(a) && check_is_num(b)) {
+        check_percent_literal(c, l, r);
+        return true;
+    }
     if (a == TY_DATE && b == TY_DATE) return true;
     if (a == TY_BOOLEAN && b == TY_BOOLEAN) return op == OP_EQ || op == OP_NE;
     if (a == TY_TEXT && b == TY_TEXT) return op == OP_EQ || op == OP_NE;
@@ -257,7 +273,7 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
     int n = arg_count(args);
     const char *name = e->u.call.name;
     Expr *list = args->e;
-    check_expr(c, list);
+    if (check_expr(c, list) == TY_ERROR) return e->type = TY_ERROR;
     if (list->type != TY_LIST || list->kind != EX_NAME || list->is_field) {
         check_err(c, list->span, "K0206", "%s() counts over a list fact; '%s' is not a list",
             name, ast_text(c->arena, c->src, list->span));
@@ -316,6 +332,10 @@ static TypeKind check_call(Ctx *c, Expr *e) {
         return check_aggregate(c, e, builtins[i].aggregate);
     e->fn = builtins[i].scalar;
     int n = arg_count(args);
+    if (e->u.call.where) {
+        check_err(c, e->u.call.where->span, "K0207", "%s() of values takes no 'where': a filter goes with a list", name);
+        return e->type = TY_ERROR;
+    }
     if (e->fn == FN_ROUND) {
         if (n != 2) {
             check_err(c, e->span, "K0207", "round() takes a number and a count of decimals: round(x, 1)");
@@ -392,6 +412,7 @@ static TypeKind check_tiers(Ctx *c, Expr *e) {
         if (t != TY_INTEGER) vt = TY_DECIMAL;
     }
     expect_type(c, e->u.tiers.otherwise, TY_DECIMAL, "the 'else' value of tiers");
+    if (e->u.tiers.otherwise->type != TY_INTEGER) vt = TY_DECIMAL;
     return e->type = vt;
 }
 
@@ -435,6 +456,14 @@ TypeKind check_expr(Ctx *c, Expr *e) {
         TypeKind a = check_expr(c, e->u.ifx.then_), b = check_expr(c, e->u.ifx.else_);
         if (a == TY_ERROR || b == TY_ERROR) return e->type = TY_ERROR;
         if (check_is_num(a) && check_is_num(b)) return e->type = a == b ? a : TY_DECIMAL;
+        if (a == TY_LIST || b == TY_LIST) {
+            check_err(c, e->span, "K0206", "'if' cannot choose a list: write if ... then count(a) else count(b)");
+            return e->type = TY_ERROR;
+        }
+        if (a == TY_ENUM && b == TY_ENUM && e->u.ifx.then_->type_fact != e->u.ifx.else_->type_fact) {
+            check_err(c, e->span, "K0204", "'then' and 'else' give values of two different enums");
+            return e->type = TY_ERROR;
+        }
         if (a != b) {
             check_err(c, e->span, "K0204", "'then' gives %s but 'else' gives %s", check_type_name(a), check_type_name(b));
             return e->type = TY_ERROR;
@@ -452,7 +481,8 @@ TypeKind check_expr(Ctx *c, Expr *e) {
 static void reject_list(Ctx *c, const Expr *e) {
     if (e->type == TY_LIST)
         check_err(c, e->span, "K0206", "'%s' is a list: count it with count(%s) or share(%s where ...)",
-            e->u.name.name, e->u.name.name, e->u.name.name);
+                  ast_text(c->arena, c->src, e->span), ast_text(c->arena, c->src, e->span),
+                  ast_text(c->arena, c->src, e->span));
 }
 
 void check_number_expr(Ctx *c, Expr *e, const char *where) {

@@ -29,5 +29,7 @@ TypeKind check_expr(Ctx *c, Expr *e);
 /* A number (not a list), or a yes/no condition, where the message says. */
 void check_number_expr(Ctx *c, Expr *e, const char *where);
 void check_condition(Ctx *c, Expr *e, const char *where);
+/* Reports a percentage compared with a plain number like 95 (meant 95%). */
+void check_percent_literal(Ctx *c, const Expr *l, const Expr *r);
 
 #endif

@@ -99,16 +99,19 @@ void diag_help(DiagSink *d, Diag *g, const char *fmt, ...) {
     va_end(ap);
 }
 
-/* Start of the line holding offset, and its number. */
+/* Start of the line holding offset, and its number. A line ends at "\n",
+ * "\r\n" or a lone "\r". */
 static uint32_t line_start(const Source *src, uint32_t off, int *line) {
     if (off > src->len) off = (uint32_t)src->len;
     int n = 1;
     uint32_t start = 0;
-    for (uint32_t i = 0; i < off; i++)
-        if (src->text[i] == '\n') {
+    for (uint32_t i = 0; i < off; i++) {
+        char ch = src->text[i];
+        if (ch == '\n' || (ch == '\r' && (i + 1 >= src->len || src->text[i + 1] != '\n'))) {
             n++;
             start = i + 1;
         }
+    }
     *line = n;
     return start;
 }

@@ -99,9 +99,13 @@ static Value eval_binary(Env *e, const Expr *x) {
     if (a.type == TY_DATE) {
         Value v = a;
         Dec d = b.u.num;
+        if (!dec_is_int(d) || d.num < -3000000 || d.num > 3000000) {
+            fail(e, dec_is_int(d) ? "a date out of range" : "a fraction of a day added to a date");
+            return v;
+        }
         int64_t days = op == OP_ADD ? (int64_t)a.u.date + d.num : (int64_t)a.u.date - d.num;
-        if (days < -1000000 || days > 3000000) fail(e, "a date out of range");
-        v.u.date = (int32_t)(days < -1000000 || days > 3000000 ? 0 : days);
+        if (days < -25567 || days > 2932896) fail(e, "a date out of range (1900 to 9999)");
+        else v.u.date = (int32_t)days;
         return v;
     }
     switch (op) {
@@ -153,7 +157,11 @@ static Value eval_aggregate(Env *e, const Expr *x) {
 static Value eval_call(Env *e, const Expr *x) {
     const ExprList *a = x->u.call.args;
     switch (x->fn) {
-    case FN_ROUND: return num(rnd(e, number(e, a->e), (int)a->next->e->u.num.value.num));
+    case FN_ROUND: {
+        /* a percentage rounds in percentage points: round(94.96%, 1) is 95.0% */
+        int places = (int)a->next->e->u.num.value.num + (a->e->type == TY_PERCENT ? 2 : 0);
+        return num(rnd(e, number(e, a->e), places));
+    }
     case FN_MIN:
     case FN_MAX: {
         Value best = operand(e, a->e);
@@ -225,25 +233,36 @@ static Dec count_steps(Env *e, Dec span, Dec step, StepMode mode) {
     return r;
 }
 
-/* For a full-points band of 'score tiers X {...}': where X must reach. */
+/* For whole counts: how many more (or fewer) reach the goal. */
+static void set_short_by(Env *e, RuleResult *rr) {
+    if (!rr->subject || rr->subject->type != TY_INTEGER || !rr->goal_inclusive) return;
+    Dec d = rr->target == TARGET_RAISE ? sub(e, rr->goal, rr->value) : sub(e, rr->value, rr->goal);
+    if (dec_sign(d) > 0) rr->short_by = d;
+}
+
+/* For 'score tiers X {...}': X against the top band's bound (bands are
+ * written from the top), and where X must reach when it falls short. A
+ * failure there does not fail the unit: the score is already known. */
 static void tiers_target(Env *e, const Expr *amount, RuleResult *rr) {
     if (amount->kind != EX_TIERS) return;
+    const TierBand *b = amount->u.tiers.bands;
     TypeKind t = amount->u.tiers.subject->type;
     if (t != TY_INTEGER && t != TY_DECIMAL && t != TY_PERCENT) return;
-    for (const TierBand *b = amount->u.tiers.bands; b; b = b->next) {
-        if (b->op != OP_GE && b->op != OP_GT && b->op != OP_LE && b->op != OP_LT) continue;
-        Dec v = number(e, b->value);
-        if (dec_cmp(v, e->points) < 0) continue;
-        Value bound = eval(e, b->bound);
-        rr->target = (b->op == OP_GE || b->op == OP_GT) ? TARGET_RAISE : TARGET_LOWER;
-        rr->subject = amount->u.tiers.subject;
-        rr->goal = bound.u.num;
-        rr->goal_inclusive = b->op == OP_GE || b->op == OP_LE;
-        rr->has_value = true;
-        rr->value = number(e, amount->u.tiers.subject);
-        rr->bar = bound.u.num;
-        return;
-    }
+    if (b->op == OP_EQ) return;
+    const char *err = e->res->error;
+    Dec bound = number(e, b->bound), now = number(e, amount->u.tiers.subject);
+    bool failed = e->res->error != err;
+    e->res->error = err;
+    if (failed) return;
+    rr->has_value = true;
+    rr->subject = amount->u.tiers.subject;
+    rr->value = now;
+    rr->bar = bound;
+    if (holds(b->op, dec_cmp(now, bound))) return;
+    rr->target = (b->op == OP_GE || b->op == OP_GT) ? TARGET_RAISE : TARGET_LOWER;
+    rr->goal = bound;
+    rr->goal_inclusive = b->op == OP_GE || b->op == OP_LE;
+    set_short_by(e, rr);
 }
 
 static Dec one_percent(void) {
@@ -293,11 +312,14 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
             rr->goal_inclusive = true;
             if (dec_sign(span) <= 0) return;
         }
-        rr->steps = count_steps(e, span, step, r->mode);
+        /* 'per X' alone counts X as it is; a step or a written mode counts steps */
+        StepMode mode = r->gap == GAP_NONE && !r->step && !r->mode_given ? STEP_PRO_RATA : r->mode;
+        rr->steps = count_steps(e, span, step, mode);
         value = mul(e, amount, rr->steps);
     } else if (r->when) {
         rr->target = TARGET_CONDITION;
     }
+    if (rr->has_value && r->per && rr->target != TARGET_ZERO) set_short_by(e, rr);
     if (r->cap) value = dec_min(value, number(e, r->cap));
     value = rnd(e, value, places);
     if (dec_sign(value) <= 0) return;
@@ -316,7 +338,8 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
     bool scored_up = in_bonus(p) || p->kind == PART_PENALTY;
     ir->points = scored_up ? dec_zero() : p->pts;
     if (!ir->applies) return;
-    e->points = ir->points;
+    /* 'points' in a bonus item is its cap */
+    e->points = in_bonus(p) && p->has_cap ? p->cap_value : ir->points;
     ir->base = ir->points;
     bool based = false;
     int i = 0;
@@ -369,6 +392,7 @@ static void eval_parts(Env *e, Result *res) {
             pr->applies = true;
             pr->points = add(e, pr->points, ir->points);
             pr->score = add(e, pr->score, ir->score);
+            pr->lost = add(e, pr->lost, ir->lost);
         }
     }
 }
@@ -452,6 +476,7 @@ static void eval_rectification(Result *res, Arena *arena) {
             x->item = ir;
             x->rule = rr;
             x->lost = penalty ? rr->amount : rr->lost;
+            dec_add(res->rect_lost, x->lost, &res->rect_lost);
         }
     qsort(res->rect, (size_t)res->nrect, sizeof *res->rect, by_lost);
 }

@@ -27,6 +27,7 @@ typedef struct RuleResult {
     const Expr *subject;
     Dec goal;
     bool goal_inclusive; /* goal reached at the value itself (>=), or only beyond it */
+    Dec short_by;        /* whole counts: how many more (or fewer) reach the goal; else 0 */
 } RuleResult;
 
 typedef struct ItemResult {
@@ -46,6 +47,7 @@ typedef struct PartResult {
     bool applies;
     Dec points; /* the points of its items that apply to the unit */
     Dec score;
+    Dec lost;   /* points - score */
 } PartResult;
 
 typedef struct Rectification {
@@ -73,6 +75,7 @@ typedef struct Result {
     int nvetoes;        /* how many fired */
     Rectification *rect;
     int nrect;
+    Dec rect_lost;      /* the points of all rectification entries */
 } Result;
 
 /* Scores one unit; everything is allocated in arena. */

@@ -325,6 +325,10 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
         g = diag_at(x->diag, DIAG_ERROR, "K0100", src, sp, "expected %s, found %s", want, found);
     else
         g = diag_at(x->diag, DIAG_ERROR, "K0100", src, sp, "unexpected %s", found);
+    bool name = false;
+    for (int i = 0; i < n; i++) name |= !strcmp(expected[i], "a name");
+    if (name && !at_eof && lex_keyword(src->text + sp.begin, sp.end - sp.begin))
+        diag_help(x->diag, g, "%s is a word of the language; choose another name", found);
     if (at_eof && x->depth > 0) {
         int d = x->depth - 1;
         if (d >= (int)(sizeof x->braces / sizeof x->braces[0])) return;

@@ -47,11 +47,11 @@ static bool find_key(const Source *src, uint32_t from, const char *key, Span *sp
     return false;
 }
 
-/* Byte offsets of the elements of a top-level array (or 0 for an object). */
+/* Byte offsets of the elements of a top-level array (or of the one value). */
 static uint32_t *element_offsets(const Source *src, int *n) {
     const char *t = src->text;
     size_t i = 0;
-    while (i < src->len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) i++;
+    while (i < src->len && strchr(" \t\r\n", t[i]) && t[i]) i++;
     int cap = 16, k = 0;
     uint32_t *offs = malloc(sizeof *offs * (size_t)cap);
     if (!offs) return NULL;
@@ -61,7 +61,7 @@ static uint32_t *element_offsets(const Source *src, int *n) {
         return offs;
     }
     int depth = 0;
-    bool str = false;
+    bool str = false, want = false; /* want: the next value starts an element */
     for (; i < src->len; i++) {
         char ch = t[i];
         if (str) {
@@ -69,18 +69,20 @@ static uint32_t *element_offsets(const Source *src, int *n) {
             else if (ch == '"') str = false;
             continue;
         }
-        if (ch == '"') str = true;
-        else if (ch == '[' || ch == '{') {
-            if (depth == 1) {
-                if (k == cap) {
-                    uint32_t *no = realloc(offs, sizeof *offs * (size_t)(cap *= 2));
-                    if (!no) break;
-                    offs = no;
-                }
-                offs[k++] = (uint32_t)i;
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') continue;
+        if (want && ch != ']') {
+            if (k == cap) {
+                uint32_t *no = realloc(offs, sizeof *offs * (size_t)(cap *= 2));
+                if (!no) break;
+                offs = no;
             }
-            depth++;
-        } else if (ch == ']' || ch == '}') depth--;
+            offs[k++] = (uint32_t)i;
+        }
+        want = false;
+        if (ch == '"') str = true;
+        else if (ch == '[' || ch == '{') want = depth++ == 0;
+        else if (ch == ']' || ch == '}') depth--;
+        else if (ch == ',' && depth == 1) want = true;
     }
     *n = k;
     return offs;
@@ -138,6 +140,10 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
     if (cJSON_IsNumber(j)) {
         printed = cJSON_PrintUnformatted(j);
         if (!printed) return *why = "out of memory", false;
+        if (!strcmp(printed, "null")) {
+            cJSON_free(printed);
+            return *why = "is too large", false;
+        }
         text = printed;
     } else if (cJSON_IsString(j)) {
         text = j->valuestring;
@@ -165,7 +171,7 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
     memcpy(buf, text, len + 1);
     cJSON_free(printed);
     DecStatus st = dec_parse(buf, len, out);
-    if (st == DEC_OVERFLOW) return *why = "is too large", false;
+    if (st == DEC_OVERFLOW) return *why = "cannot be kept exactly (too large, or too many decimals)", false;
     if (st != DEC_OK) return *why = NULL, false;
     if (percent && !has_pct) {
         /* a percentage given as a number counts percentage points: 91.5 is 91.5% */
@@ -191,7 +197,7 @@ static const char *expected_text(const Fact *f) {
     case TY_DECIMAL: return "a number";
     case TY_PERCENT: return "a percentage (91.5 or \"91.5%\")";
     case TY_BOOLEAN: return "true or false";
-    case TY_DATE: return "a date \"YYYY-MM-DD\"";
+    case TY_DATE: return "a real date \"YYYY-MM-DD\" (1900 to 9999)";
     case TY_TEXT: return "text in quotes";
     case TY_ENUM: return "one of its values";
     case TY_LIST: return "a list [ {...}, ... ]";
@@ -230,6 +236,11 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
     case TY_PERCENT:
         ok = json_number(j, f->type.kind == TY_PERCENT, &out->u.num, &why);
         if (ok && f->type.kind == TY_INTEGER && !dec_is_int(out->u.num)) ok = false, why = NULL;
+        /* 0.95 for 95% is a common slip: a rate is written in percentage points */
+        if (ok && f->type.kind == TY_PERCENT && cJSON_IsNumber(j) && dec_sign(out->u.num) > 0 &&
+            dec_cmp(out->u.num, (Dec){1, 100}) < 0)
+            unit_warning(c, f->name, "%s '%s' (%s) is read as %s%%: a percentage is written in points, 95 for 95%%",
+                         where, f->name, check_fact_label(f), show_json(c, j));
         break;
     case TY_BOOLEAN: ok = json_bool(j, &out->u.b); break;
     case TY_DATE:
@@ -343,9 +354,11 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     u->name = cJSON_IsString(name) ? arena_strdup(a, name->valuestring) : arena_printf(a, "#%d", index + 1);
     if (!cJSON_IsString(name)) unit_error(c, "name", "the unit has no \"name\" (text)");
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(j, "kind");
+    bool kind_known = true; /* without it, which facts are needed is unknown */
     if (s->nkinds > 0) {
         if (!cJSON_IsString(kind)) {
             unit_error(c, "kind", "the unit has no \"kind\": one of %s%s", s->kind_tab[0]->id, s->nkinds > 1 ? ", ..." : "");
+            kind_known = false;
         } else if ((u->kind = check_find_kind(s, kind->valuestring)) < 0) {
             char kinds[300] = "";
             size_t w = 0;
@@ -354,6 +367,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
                                       s->kind_tab[k]->label);
             unit_error(c, "kind", "unknown kind \"%s\": the standard's kinds are %s", kind->valuestring, kinds);
             u->kind = 0;
+            kind_known = false;
         }
     }
     u->kind_name = s->nkinds > 0 ? s->kind_tab[u->kind]->id : cJSON_IsString(kind) ? arena_strdup(a, kind->valuestring) : "";
@@ -384,7 +398,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         if (!v || cJSON_IsNull(v)) {
             if (f->def_value.present)
                 *out = f->def_value;
-            else if (needed(c, f)) {
+            else if (kind_known && needed(c, f)) {
                 unit_error(c, facts ? "facts" : "name", "fact '%s' (%s) is missing and has no default", f->name,
                            check_fact_label(f));
             }
@@ -396,9 +410,15 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
             convert(c, f, v, out, "fact");
     }
     if (facts)
-        for (const cJSON *k = facts->child; k; k = k->next)
+        for (const cJSON *k = facts->child; k; k = k->next) {
+            for (const cJSON *o = facts->child; o != k; o = o->next)
+                if (!strcmp(o->string, k->string)) {
+                    unit_error(c, NULL, "fact '%s' is given twice", k->string);
+                    break;
+                }
             if (!check_find_fact(s, k->string))
                 unit_warning(c, k->string, "fact '%s' is not declared by the standard; it is ignored", k->string);
+        }
 fail:
     u->invalid = c->failed;
     return u;
@@ -408,13 +428,21 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
     memset(out, 0, sizeof *out);
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
+    if (root && end && (size_t)(end - src->text) + strspn(end, " \t\r\n") < src->len) {
+        uint32_t off = (uint32_t)(end - src->text + strspn(end, " \t\r\n"));
+        Span sp = {off, off + 1};
+        Diag *g = diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: more data after the end of the first value");
+        diag_help(diag, g, "a file holds one unit { ... } or one list of units [ {...}, {...} ]");
+        cJSON_Delete(root);
+        return false;
+    }
     if (!root) {
         uint32_t off = end ? (uint32_t)(end - src->text) : 0;
         if (off > src->len) off = (uint32_t)src->len;
         /* cJSON stops past the offending character: step back onto it */
         while (off > 0 && off < src->len && strchr(" \t\r\n", src->text[off])) off--;
         Span sp = {off, off + 1};
-        if (src->len == 0)
+        if (strspn(src->text, " \t\r\n") == src->len)
             diag_file(diag, DIAG_ERROR, "K0403", src, "the file is empty: expected a unit { ... } or a list of units [ ... ]");
         else if (off >= src->len || off + 1 + strspn(src->text + off + 1, " \t\r\n") >= src->len)
             diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: the file ends too early (a '}', ']' or '\"' is missing)");
@@ -431,6 +459,7 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
     int noffs = 0;
     uint32_t *offs = element_offsets(src, &noffs);
     int n = cJSON_IsArray(root) ? cJSON_GetArraySize(root) : 1;
+    if (n == 0) diag_file(diag, DIAG_WARNING, "K0405", src, "the file holds no unit: the list [ ] is empty");
     out->units = calloc((size_t)(n ? n : 1), sizeof(Unit *));
     if (!out->units || !offs) {
         free(offs);

@@ -198,8 +198,7 @@ static int cmd_eval(int argc, char **argv) {
         }
         for (int k = 0; k < lu.count; k++) {
             Unit *u = lu.units[k];
-            if (!out_path && !json && units++) fputc('\n', out.f);
-            else if (!json && units++) fputc('\n', out.f);
+            if (!json && units++) fputc('\n', out.f);
             if (u->invalid) {
                 status = EXIT_INPUT;
                 if (json) render_json_invalid(doc, u);
@@ -210,7 +209,8 @@ static int cmd_eval(int argc, char **argv) {
             if (res->error) {
                 Diag *g = diag_at(&d, DIAG_ERROR, "K0501", &l.src, res->error_span, "unit \"%s\": cannot be scored: %s",
                                   u->name, res->error);
-                diag_help(&d, g, "the data of %s makes this rule compute something impossible", srcs[i].path);
+                if (res->error_span.begin != l.std->title_span.begin)
+                    diag_help(&d, g, "the data in %s makes this rule compute something impossible", srcs[i].path);
                 status = EXIT_INPUT;
             } else if (!res->pass && status == EXIT_PASS) {
                 status = EXIT_FAILS;

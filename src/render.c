@@ -169,12 +169,9 @@ const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
         const char *verb = rr->target == TARGET_RAISE ? "raise" : "lower";
         const char *t = arena_printf(a, "%s %s to %s%s", verb, render_subject(a, std, s),
                                      rr->goal_inclusive ? "" : rr->target == TARGET_RAISE ? "above " : "below ", goal);
-        Dec diff;
-        if (s->type == TY_INTEGER && rr->goal_inclusive &&
-            dec_sub(rr->target == TARGET_RAISE ? rr->goal : rr->value,
-                    rr->target == TARGET_RAISE ? rr->value : rr->goal, &diff) == DEC_OK &&
-            dec_sign(diff) > 0)
-            t = arena_printf(a, "%s (%s %s)", t, render_dec(a, diff, 6), rr->target == TARGET_RAISE ? "more" : "fewer");
+        if (dec_sign(rr->short_by) > 0)
+            t = arena_printf(a, "%s (%s %s)", t, render_dec(a, rr->short_by, 6),
+                             rr->target == TARGET_RAISE ? "more" : "fewer");
         return t;
     }
     case TARGET_ZERO:

@@ -24,10 +24,8 @@ static void row(FILE *out, const char *title, int depth, const char *points, con
     fputc('\n', out);
 }
 
-static const char *lost_text(Arena *a, Dec points, Dec score, int places) {
-    Dec lost;
-    if (dec_sub(points, score, &lost) != DEC_OK || dec_sign(lost) <= 0) return "";
-    return arena_printf(a, "-%s", render_dec(a, lost, places));
+static const char *lost_text(Arena *a, Dec lost, int places) {
+    return dec_sign(lost) > 0 ? arena_printf(a, "-%s", render_dec(a, lost, places)) : "";
 }
 
 static void item_row(FILE *out, Arena *a, const ItemResult *ir, int places, int depth) {
@@ -36,7 +34,7 @@ static void item_row(FILE *out, Arena *a, const ItemResult *ir, int places, int 
     bool bonus = p->parent && p->parent->kind == PART_BONUS;
     row(out, title, depth, bonus ? "" : render_dec(a, ir->points, places),
         arena_printf(a, "%s%s", bonus && dec_sign(ir->score) ? "+" : "", render_dec(a, ir->score, places)),
-        bonus ? "" : lost_text(a, ir->points, ir->score, places));
+        bonus ? "" : lost_text(a, ir->lost, places));
 }
 
 /* categories > groups > items, in the standard's order */
@@ -50,7 +48,7 @@ static void part_rows(FILE *out, const Result *res, const Part *p, Arena *a, int
         row(out, t, depth, "", arena_printf(a, "+%s", render_dec(a, pr->score, places)), "");
     } else {
         row(out, p->title ? p->title : "", depth, render_dec(a, pr->points, places), render_dec(a, pr->score, places),
-            lost_text(a, pr->points, pr->score, places));
+            lost_text(a, pr->lost, places));
     }
     for (const Part *c = p->children; c; c = c->next) {
         if (c->kind == PART_GROUP) part_rows(out, res, c, a, depth + 1);
@@ -82,10 +80,8 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
         fputs("\nRectification: nothing lost points\n", out);
         return;
     }
-    Dec sum = dec_zero();
-    for (int i = 0; i < res->nrect; i++) dec_add(sum, res->rect[i].lost, &sum);
     fprintf(out, "\nRectification: %d %s, %s points, largest first\n", res->nrect,
-            res->nrect == 1 ? "entry" : "entries", render_dec(a, sum, places));
+            res->nrect == 1 ? "entry" : "entries", render_dec(a, res->rect_lost, places));
     for (int i = 0; i < res->nrect; i++) {
         const Rectification *x = &res->rect[i];
         const Part *p = x->item->item;
