@@ -92,7 +92,8 @@ typedef struct Expr {
     /* checker */
     TypeKind type;
     const struct Fact *type_fact; /* enum or list: the fact declaring it */
-    int slot;   /* EX_NAME: fact slot, or field index when is_field */
+    int slot;   /* EX_NAME: fact slot, or field index when is_field;
+                   EX_STRING compared with an enum: the member's index */
     bool is_field;
     Builtin fn;
 } Expr;

@@ -301,7 +301,9 @@ static void check_header(Ctx *c) {
         if (prev && prev->op == BAND_OTHERWISE)
             check_err(c, g->span, "K0243", "no grade can follow the 'otherwise' grade");
         if (g->op != BAND_OTHERWISE && check_const_number(c, g->bound, &g->value, "a grade's bound")) {
-            if (prev && prev->op != BAND_OTHERWISE && dec_cmp(g->value, prev->value) >= 0) {
+            int order = prev && prev->op != BAND_OTHERWISE ? dec_cmp(g->value, prev->value) : -1;
+            /* "> 80" then ">= 80" gives exactly 80 its own band */
+            if (order > 0 || (order == 0 && !(prev->op == BAND_GT && g->op == BAND_GE))) {
                 Diag *d = check_err(c, g->bound->span, "K0243", "grade bands out of order: %s is not below %s",
                               check_fmt_dec(c, g->value), check_fmt_dec(c, prev->value));
                 diag_help(c->diag, d, "write the grades from the highest down");

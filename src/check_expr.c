@@ -212,7 +212,8 @@ static bool comparable(Ctx *c, Expr *l, TypeKind a, Expr *r, TypeKind b, BinOp o
     /* an enum against one of its values written as a string */
     if (a == TY_ENUM && b == TY_ENUM) return l->type_fact == r->type_fact;
     if (a == TY_ENUM && r->kind == EX_STRING) {
-        if (check_enum_member(l->type_fact, r->u.str) < 0) {
+        r->slot = check_enum_member(l->type_fact, r->u.str); /* the member, matched across scripts */
+        if (r->slot < 0) {
             Diag *g = check_err(c, r->span, "K0210", "\"%s\" is not one of the values of '%s'",
                           r->u.str, l->type_fact->name);
             diag_help(c->diag, g, "the values, lowest first, are those of enum(...) in its 'fact' line");

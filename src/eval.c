@@ -83,9 +83,7 @@ static bool holds(BinOp op, int c) {
 static Value operand(Env *e, const Expr *x) {
     if (x->kind == EX_STRING && x->type == TY_ENUM) {
         Value v = {.type = TY_ENUM, .present = true};
-        int i = 0;
-        for (const StrList *m = x->type_fact->type.members; m; m = m->next, i++)
-            if (strcmp(m->s, x->u.str) == 0) v.u.member = i;
+        v.u.member = x->slot;
         return v;
     }
     return eval(e, x);
@@ -358,6 +356,8 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
     }
     if (p->kind == PART_PENALTY) {
         ir->score = ir->deducted;
+        for (int k = 0; k < p->nrules; k++)
+            if (ir->rules[k].fired) ir->rules[k].lost = ir->rules[k].amount;
         return;
     }
     Dec s = add(e, sub(e, ir->base, ir->deducted), ir->added);
@@ -412,8 +412,10 @@ static void eval_totals(Env *e, Result *res) {
     for (int i = 0; i < s->nparts; i++) {
         const PartResult *pr = &res->parts[i];
         if (pr->part->kind != PART_BONUS) continue;
+        PartResult *bonus = &res->parts[i];
+        bonus->counted = pr->part->has_cap ? dec_min(pr->score, pr->part->cap_value) : pr->score;
         res->bonus_raw = add(e, res->bonus_raw, pr->score);
-        res->bonus = add(e, res->bonus, pr->part->has_cap ? dec_min(pr->score, pr->part->cap_value) : pr->score);
+        res->bonus = add(e, res->bonus, bonus->counted);
     }
     if (dec_sign(res->items_max) == 0) {
         e->at = s->title_span;
@@ -475,7 +477,7 @@ static void eval_rectification(Result *res, Arena *arena) {
             Rectification *x = &res->rect[res->nrect++];
             x->item = ir;
             x->rule = rr;
-            x->lost = penalty ? rr->amount : rr->lost;
+            x->lost = rr->lost;
             dec_add(res->rect_lost, x->lost, &res->rect_lost);
         }
     qsort(res->rect, (size_t)res->nrect, sizeof *res->rect, by_lost);

@@ -48,6 +48,7 @@ typedef struct PartResult {
     Dec points; /* the points of its items that apply to the unit */
     Dec score;
     Dec lost;   /* points - score */
+    Dec counted; /* a bonus section: its score within its cap */
 } PartResult;
 
 typedef struct Rectification {

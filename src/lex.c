@@ -284,7 +284,9 @@ void lex_open_brace(LexCtx *x, Span sp) {
 }
 
 void lex_close_brace(LexCtx *x) {
-    if (x->depth > 0) x->depth--;
+    x->last_closed = 0;
+    if (x->depth > 0 && --x->depth < (int)(sizeof x->braces / sizeof x->braces[0]))
+        x->last_closed = x->braces[x->depth].kw;
 }
 
 void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, int n) {
@@ -310,8 +312,10 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
     for (int i = 0; i < n; i++) semi |= !strcmp(expected[i], "';'");
     uint32_t e = sp.begin;
     while (e > 0 && strchr(" \t\r\n", src->text[e - 1])) e--;
-    /* after ';', '{' or '}' a new statement starts: nothing was left open */
-    bool boundary = e == 0 || strchr(";{}", src->text[e - 1]) ||
+    /* after ';', '{' or a block's '}' a new statement starts: nothing was
+     * left open ('tiers {...}' ends an expression, not a statement) */
+    bool boundary = e == 0 || strchr(";{", src->text[e - 1]) ||
+                    (src->text[e - 1] == '}' && x->last_closed != TIERS) ||
                     (e >= 3 && !memcmp(src->text + e - 3, "\xEF\xBC\x9B", 3)) ||
                     (e >= 3 && !memcmp(src->text + e - 3, "\xE3\x80\x82", 3));
     if (semi && n > 6 && !at_eof && !boundary) {

@@ -16,6 +16,7 @@ typedef struct LexCtx {
     Span open;       /* where an unterminated block comment began */
     int last_kw;     /* the last part keyword seen, and where */
     Span last_kw_span;
+    int last_closed; /* the keyword whose '{' the last '}' closed */
     int depth;       /* open braces, and what opened each */
     struct { int kw; Span kw_span; } braces[64];
 } LexCtx;

@@ -68,9 +68,11 @@ static cJSON *item_json(Arena *a, const Result *res, const ItemResult *ir, int p
     cJSON *o = cJSON_CreateObject();
     put_str(o, "id", p->id);
     put_str(o, "title", p->title);
-    if (p->kind != PART_PENALTY) put_dec(o, "points", ir->points, places);
+    bool bonus = p->parent && p->parent->kind == PART_BONUS;
+    if (bonus && p->has_cap) put_dec(o, "cap", p->cap_value, places);
+    if (p->kind != PART_PENALTY && !bonus) put_dec(o, "points", ir->points, places);
     put_dec(o, "score", ir->score, places);
-    if (p->kind != PART_PENALTY) put_dec(o, "lost", ir->lost, places);
+    if (p->kind != PART_PENALTY && !bonus) put_dec(o, "lost", ir->lost, places);
     cJSON_AddItemToObject(o, "responsible", owners(p));
     if (p->content) put_str(o, "content", p->content);
     if (p->method) put_str(o, "method", p->method);
@@ -90,6 +92,7 @@ static cJSON *part_json(Arena *a, const Result *res, const Part *p, int places) 
     put_str(o, "title", p->title);
     if (p->kind == PART_BONUS) {
         if (p->has_cap) put_dec(o, "cap", p->cap_value, places);
+        put_dec(o, "counted", pr->counted, places);
     } else {
         put_dec(o, "points", pr->points, places);
     }

@@ -45,7 +45,8 @@ static void part_rows(FILE *out, const Result *res, const Part *p, Arena *a, int
     if (p->kind == PART_BONUS) {
         const char *t = p->has_cap ? arena_printf(a, "%s (bonus, cap %s)", p->title, render_dec(a, p->cap_value, places))
                                    : arena_printf(a, "%s (bonus)", p->title);
-        row(out, t, depth, "", arena_printf(a, "+%s", render_dec(a, pr->score, places)), "");
+        row(out, t, depth, "", arena_printf(a, "%s%s", dec_sign(pr->score) ? "+" : "", render_dec(a, pr->score, places)),
+            "");
     } else {
         row(out, p->title ? p->title : "", depth, render_dec(a, pr->points, places), render_dec(a, pr->score, places),
             lost_text(a, pr->lost, places));
