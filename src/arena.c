@@ -83,4 +83,6 @@ char *arena_printf(Arena *a, const char *fmt, ...) {
     return p;
 }
 
-size_t arena_used(const Arena *a) { return a->total; }
+size_t arena_used(const Arena *a) {
+    return a->total;
+}

@@ -13,8 +13,7 @@ void arena_free(Arena *a);
 void *arena_alloc(Arena *a, size_t size); /* zeroed; exits on out of memory */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
-char *arena_printf(Arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 size_t arena_used(const Arena *a);
 
 #endif

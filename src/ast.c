@@ -16,8 +16,7 @@ Expr *ast_number(AstCtx *c, const char *text, size_t len, Span sp) {
     Expr *e = expr_new(c, EX_NUMBER, sp);
     e->u.num.percent = len > 0 && text[len - 1] == '%';
     if (dec_parse(text, len, &e->u.num.value) != DEC_OK) {
-        diag_at(c->diag, DIAG_ERROR, "K0105", c->src, sp,
-                "number cannot be kept exactly: at most 18 digits in all");
+        diag_at(c->diag, DIAG_ERROR, "K0105", c->src, sp, "number cannot be kept exactly: at most 18 digits in all");
         e->u.num.value = dec_zero();
     }
     return e;
@@ -47,7 +46,9 @@ Expr *ast_name(AstCtx *c, const char *name, Span sp) {
     return e;
 }
 
-Expr *ast_points(AstCtx *c, Span sp) { return expr_new(c, EX_POINTS, sp); }
+Expr *ast_points(AstCtx *c, Span sp) {
+    return expr_new(c, EX_POINTS, sp);
+}
 
 Expr *ast_unary(AstCtx *c, ExprKind k, Expr *x, Span sp) {
     Expr *e = expr_new(c, k, sp);
@@ -78,8 +79,7 @@ Expr *ast_if(AstCtx *c, Expr *cond, Expr *a, Expr *b, Span sp) {
     return e;
 }
 
-Expr *ast_call(AstCtx *c, const char *name, Span name_sp, ExprList *args,
-               Expr *where, Span sp) {
+Expr *ast_call(AstCtx *c, const char *name, Span name_sp, ExprList *args, Expr *where, Span sp) {
     Expr *e = expr_new(c, EX_CALL, sp);
     e->u.call.name = name;
     e->u.call.name_span = name_sp;
@@ -88,8 +88,7 @@ Expr *ast_call(AstCtx *c, const char *name, Span name_sp, ExprList *args,
     return e;
 }
 
-Expr *ast_tiers(AstCtx *c, Expr *subject, TierBand *bands, Expr *otherwise,
-                Span sp) {
+Expr *ast_tiers(AstCtx *c, Expr *subject, TierBand *bands, Expr *otherwise, Span sp) {
     Expr *e = expr_new(c, EX_TIERS, sp);
     e->u.tiers.subject = subject;
     e->u.tiers.bands = bands;
@@ -97,17 +96,17 @@ Expr *ast_tiers(AstCtx *c, Expr *subject, TierBand *bands, Expr *otherwise,
     return e;
 }
 
-#define APPEND(type, list, node)                                         \
-    do {                                                                 \
-        if (!(list)) return (node);                                      \
-        type *t_ = (list);                                               \
-        while (t_->next) t_ = t_->next;                                  \
-        t_->next = (node);                                               \
-        return (list);                                                   \
+#define APPEND(type, list, node)                                                                                       \
+    do {                                                                                                               \
+        if (!(list)) return (node);                                                                                    \
+        type *t_ = (list);                                                                                             \
+        while (t_->next)                                                                                               \
+            t_ = t_->next;                                                                                             \
+        t_->next = (node);                                                                                             \
+        return (list);                                                                                                 \
     } while (0)
 
-TierBand *ast_band(AstCtx *c, TierBand *list, BinOp op, Expr *bound,
-                   Expr *value, Span sp) {
+TierBand *ast_band(AstCtx *c, TierBand *list, BinOp op, Expr *bound, Expr *value, Span sp) {
     TierBand *b = arena_alloc(c->arena, sizeof *b);
     b->op = op;
     b->bound = bound;
@@ -141,8 +140,8 @@ TypeSpec ast_type(TypeKind k, StrList *members, Fact *fields) {
     return t;
 }
 
-Fact *ast_fact(AstCtx *c, const char *name, Span name_sp, TypeSpec t,
-               const char *label, Expr *lo, Expr *hi, Expr *def, Span sp) {
+Fact *ast_fact(AstCtx *c, const char *name, Span name_sp, TypeSpec t, const char *label, Expr *lo, Expr *hi, Expr *def,
+               Span sp) {
     Fact *f = arena_alloc(c->arena, sizeof *f);
     f->name = name;
     f->name_span = name_sp;
@@ -156,10 +155,11 @@ Fact *ast_fact(AstCtx *c, const char *name, Span name_sp, TypeSpec t,
     return f;
 }
 
-Fact *ast_facts(Fact *list, Fact *f) { APPEND(Fact, list, f); }
+Fact *ast_facts(Fact *list, Fact *f) {
+    APPEND(Fact, list, f);
+}
 
-Rule *ast_rule(AstCtx *c, RuleKind k, Expr *amount, Expr *per, GapDir gap,
-               Expr *bound, RuleOpt *opts, Span sp) {
+Rule *ast_rule(AstCtx *c, RuleKind k, Expr *amount, Expr *per, GapDir gap, Expr *bound, RuleOpt *opts, Span sp) {
     Rule *r = arena_alloc(c->arena, sizeof *r);
     r->kind = k;
     r->amount = amount;
@@ -171,8 +171,7 @@ Rule *ast_rule(AstCtx *c, RuleKind k, Expr *amount, Expr *per, GapDir gap,
     return r;
 }
 
-RuleOpt *ast_opt(AstCtx *c, RuleOpt *list, RuleOptKind k, Expr *e, StepMode m,
-                 Span sp) {
+RuleOpt *ast_opt(AstCtx *c, RuleOpt *list, RuleOptKind k, Expr *e, StepMode m, Span sp) {
     RuleOpt *o = arena_alloc(c->arena, sizeof *o);
     o->kind = k;
     o->e = e;
@@ -181,8 +180,8 @@ RuleOpt *ast_opt(AstCtx *c, RuleOpt *list, RuleOptKind k, Expr *e, StepMode m,
     APPEND(RuleOpt, list, o);
 }
 
-Part *ast_part(AstCtx *c, PartKind k, const char *id, Span id_sp,
-               const char *title, Expr *points, Expr *cap, Span kw_sp) {
+Part *ast_part(AstCtx *c, PartKind k, const char *id, Span id_sp, const char *title, Expr *points, Expr *cap,
+               Span kw_sp) {
     Part *p = arena_alloc(c->arena, sizeof *p);
     p->kind = k;
     p->id = id;
@@ -194,7 +193,9 @@ Part *ast_part(AstCtx *c, PartKind k, const char *id, Span id_sp,
     return p;
 }
 
-Part *ast_part_body(AstCtx *c) { return arena_alloc(c->arena, sizeof(Part)); }
+Part *ast_part_body(AstCtx *c) {
+    return arena_alloc(c->arena, sizeof(Part));
+}
 
 Part *ast_part_end(Part *head, Part *body, Span sp) {
     head->span = sp;
@@ -209,7 +210,9 @@ Part *ast_part_end(Part *head, Part *body, Span sp) {
     return head;
 }
 
-static StrList *strs_concat(StrList *a, StrList *b) { APPEND(StrList, a, b); }
+static StrList *strs_concat(StrList *a, StrList *b) {
+    APPEND(StrList, a, b);
+}
 
 Part *ast_part_responsible(Part *p, StrList *owners) {
     p->responsible = strs_concat(p->responsible, owners);
@@ -237,14 +240,18 @@ Part *ast_part_floor(Part *p, Span sp) {
     return p;
 }
 
-static Rule *rules_append(Rule *list, Rule *r) { APPEND(Rule, list, r); }
+static Rule *rules_append(Rule *list, Rule *r) {
+    APPEND(Rule, list, r);
+}
 
 Part *ast_part_rule(Part *p, Rule *r) {
     p->rules = rules_append(p->rules, r);
     return p;
 }
 
-static Part *parts_append(Part *list, Part *q) { APPEND(Part, list, q); }
+static Part *parts_append(Part *list, Part *q) {
+    APPEND(Part, list, q);
+}
 
 Part *ast_part_child(Part *p, Part *child) {
     p->children = parts_append(p->children, child);
@@ -256,16 +263,21 @@ void ast_header_year(AstCtx *c, Expr *e, Span sp) {
     c->std->year_span = sp;
 }
 
-void ast_header_total(AstCtx *c, Expr *e) { c->std->total = e; }
-void ast_header_decimals(AstCtx *c, Expr *e) { c->std->decimals = e; }
-void ast_header_sums_warn(AstCtx *c) { c->std->sums_warn = true; }
+void ast_header_total(AstCtx *c, Expr *e) {
+    c->std->total = e;
+}
+void ast_header_decimals(AstCtx *c, Expr *e) {
+    c->std->decimals = e;
+}
+void ast_header_sums_warn(AstCtx *c) {
+    c->std->sums_warn = true;
+}
 
 static GradeBand *grades_append(GradeBand *list, GradeBand *g) {
     APPEND(GradeBand, list, g);
 }
 
-void ast_header_grade(AstCtx *c, const char *name, BandOp op, Expr *bound,
-                      bool fail, Span sp) {
+void ast_header_grade(AstCtx *c, const char *name, BandOp op, Expr *bound, bool fail, Span sp) {
     GradeBand *g = arena_alloc(c->arena, sizeof *g);
     g->name = name;
     g->op = op;
@@ -288,7 +300,9 @@ void ast_standard(AstCtx *c, const char *title, Span title_sp, Span sp) {
     s->span = sp;
 }
 
-static Kind *kinds_append(Kind *list, Kind *k) { APPEND(Kind, list, k); }
+static Kind *kinds_append(Kind *list, Kind *k) {
+    APPEND(Kind, list, k);
+}
 
 void ast_add_kind(AstCtx *c, const char *id, const char *label, Span sp) {
     Kind *k = arena_alloc(c->arena, sizeof *k);
@@ -306,10 +320,11 @@ void ast_add_part(AstCtx *c, Part *p) {
     c->std->parts = parts_append(c->std->parts, p);
 }
 
-static Veto *vetoes_append(Veto *list, Veto *v) { APPEND(Veto, list, v); }
+static Veto *vetoes_append(Veto *list, Veto *v) {
+    APPEND(Veto, list, v);
+}
 
-void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title,
-                  Expr *when, const char *reason, Span sp) {
+void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason, Span sp) {
     Veto *v = arena_alloc(c->arena, sizeof *v);
     v->id = id;
     v->id_span = id_sp;

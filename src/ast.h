@@ -36,20 +36,40 @@ struct Fact;
 
 typedef struct TypeSpec {
     TypeKind kind;
-    StrList *members;     /* enum: values in order */
-    struct Fact *fields;  /* list: the record's fields */
+    StrList *members;    /* enum: values in order */
+    struct Fact *fields; /* list: the record's fields */
 } TypeSpec;
 
 /* ---- expressions ----------------------------------------------------- */
 
 typedef enum {
-    EX_NUMBER, EX_BOOL, EX_STRING, EX_DATE, EX_NAME, EX_POINTS,
-    EX_NEG, EX_NOT, EX_BINARY, EX_AND, EX_OR, EX_IF, EX_CALL, EX_TIERS,
+    EX_NUMBER,
+    EX_BOOL,
+    EX_STRING,
+    EX_DATE,
+    EX_NAME,
+    EX_POINTS,
+    EX_NEG,
+    EX_NOT,
+    EX_BINARY,
+    EX_AND,
+    EX_OR,
+    EX_IF,
+    EX_CALL,
+    EX_TIERS,
 } ExprKind;
 
 typedef enum {
-    OP_ADD, OP_SUB, OP_MUL, OP_DIV,
-    OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
+    OP_ADD,
+    OP_SUB,
+    OP_MUL,
+    OP_DIV,
+    OP_EQ,
+    OP_NE,
+    OP_LT,
+    OP_LE,
+    OP_GT,
+    OP_GE,
 } BinOp;
 
 typedef struct ExprList {
@@ -66,8 +86,17 @@ typedef struct TierBand {
 
 /* Built-in functions, resolved by the checker. */
 typedef enum {
-    FN_NONE, FN_MIN, FN_MAX, FN_ROUND,
-    FN_COUNT, FN_SHARE, FN_SUM, FN_AVG, FN_AGG_MIN, FN_AGG_MAX, FN_ANY,
+    FN_NONE,
+    FN_MIN,
+    FN_MAX,
+    FN_ROUND,
+    FN_COUNT,
+    FN_SHARE,
+    FN_SUM,
+    FN_AVG,
+    FN_AGG_MIN,
+    FN_AGG_MAX,
+    FN_ANY,
     FN_ALL,
 } Builtin;
 
@@ -75,25 +104,41 @@ typedef struct Expr {
     ExprKind kind;
     Span span;
     union {
-        struct { Dec value; bool percent; } num;
+        struct {
+            Dec value;
+            bool percent;
+        } num;
         bool boolean;
         const char *str;
         int32_t date; /* days since 1970-01-01 */
-        struct { const char *name; } name;
-        struct { BinOp op; struct Expr *lhs, *rhs; } bin;  /* also AND/OR */
-        struct Expr *operand;                              /* NEG, NOT */
-        struct { struct Expr *cond, *then_, *else_; } ifx;
         struct {
-            const char *name; Span name_span;
-            ExprList *args; struct Expr *where;
+            const char *name;
+        } name;
+        struct {
+            BinOp op;
+            struct Expr *lhs, *rhs;
+        } bin;                /* also AND/OR */
+        struct Expr *operand; /* NEG, NOT */
+        struct {
+            struct Expr *cond, *then_, *else_;
+        } ifx;
+        struct {
+            const char *name;
+            Span name_span;
+            ExprList *args;
+            struct Expr *where;
         } call;
-        struct { struct Expr *subject; TierBand *bands; struct Expr *otherwise; } tiers;
+        struct {
+            struct Expr *subject;
+            TierBand *bands;
+            struct Expr *otherwise;
+        } tiers;
     } u;
     /* checker */
     TypeKind type;
     const struct Fact *type_fact; /* enum or list: the fact declaring it */
-    int slot;   /* EX_NAME: fact slot, or field index when is_field;
-                   EX_STRING compared with an enum: the member's index */
+    int slot;                     /* EX_NAME: fact slot, or field index when is_field;
+                                     EX_STRING compared with an enum: the member's index */
     bool is_field;
     Builtin fn;
 } Expr;
@@ -110,7 +155,7 @@ typedef struct Fact {
     /* checker */
     Value lo_value, hi_value, def_value; /* present when given */
     bool is_field;
-    int slot;           /* index in a unit's fact array, or field index */
+    int slot; /* index in a unit's fact array, or field index */
     bool used;
     uint32_t needed_by; /* kinds (bit per kind) scored on something reading it */
 } Fact;
@@ -131,8 +176,8 @@ typedef struct RuleOpt {
 typedef struct Rule {
     RuleKind kind;
     Span span;
-    Expr *amount;  /* deduct/add: points per step; score: the score */
-    Expr *per;     /* NULL: a fixed amount */
+    Expr *amount; /* deduct/add: points per step; score: the score */
+    Expr *per;    /* NULL: a fixed amount */
     GapDir gap;
     Expr *bound;   /* with GAP_BELOW/ABOVE */
     RuleOpt *opts; /* as written; folded by the checker into the fields below */
@@ -141,7 +186,7 @@ typedef struct Rule {
     Expr *when, *step, *cap;
     StepMode mode;
     bool mode_given; /* started/completed/pro_rata written out */
-    int index; /* within its item */
+    int index;       /* within its item */
 } Rule;
 
 typedef enum { PART_CATEGORY, PART_GROUP, PART_ITEM, PART_BONUS, PART_PENALTY } PartKind;
@@ -152,8 +197,8 @@ typedef struct Part {
     PartKind kind;
     Span span, id_span, kw_span;
     const char *id, *title;
-    Expr *points;    /* optional */
-    Expr *cap;       /* bonus section */
+    Expr *points; /* optional */
+    Expr *cap;    /* bonus section */
     StrList *responsible;
     StrList *applies;
     const char *content, *method;
@@ -164,11 +209,11 @@ typedef struct Part {
     struct Part *next;
     /* checker */
     struct Part *parent;
-    Dec pts;          /* points value (0 when none) */
+    Dec pts; /* points value (0 when none) */
     Dec cap_value;
     bool has_cap;
-    uint32_t kinds;   /* kinds scored on it */
-    int index;        /* items and penalties: index into results; parts: part index */
+    uint32_t kinds; /* kinds scored on it */
+    int index;      /* items and penalties: index into results; parts: part index */
     int nrules;
     const StrList *owners; /* responsible, inherited */
 } Part;
@@ -212,16 +257,16 @@ typedef struct Standard {
     GradeBand *grades;
     Kind *kinds;
     Fact *facts;
-    Part *parts;  /* categories, bonus sections and penalties, in order */
+    Part *parts; /* categories, bonus sections and penalties, in order */
     Veto *vetoes;
     /* checker: flat tables for evaluation */
     int year_value, decimals_value;
     Dec total_value;
     int nkinds, nfacts, nitems, nparts, nvetoes, ngrades;
     Kind **kind_tab;
-    Fact **fact_tab;   /* by slot */
-    Part **item_tab;   /* items of categories and bonus, and penalties, in order */
-    Part **part_tab;   /* categories, groups, bonus sections in order */
+    Fact **fact_tab; /* by slot */
+    Part **item_tab; /* items of categories and bonus, and penalties, in order */
+    Part **part_tab; /* categories, groups, bonus sections in order */
     Veto **veto_tab;
     GradeBand **grade_tab;
 } Standard;
@@ -252,18 +297,17 @@ ExprList *ast_exprs(AstCtx *c, ExprList *list, Expr *e);
 ExprList *ast_exprs_cons(AstCtx *c, Expr *e, ExprList *rest);
 
 StrList *ast_strs(AstCtx *c, StrList *list, const char *s, Span sp);
-Fact *ast_fact(AstCtx *c, const char *name, Span name_sp, TypeSpec t, const char *label,
-               Expr *lo, Expr *hi, Expr *def, Span sp);
+Fact *ast_fact(AstCtx *c, const char *name, Span name_sp, TypeSpec t, const char *label, Expr *lo, Expr *hi, Expr *def,
+               Span sp);
 Fact *ast_facts(Fact *list, Fact *f);
 TypeSpec ast_type(TypeKind k, StrList *members, Fact *fields);
 
-Rule *ast_rule(AstCtx *c, RuleKind k, Expr *amount, Expr *per, GapDir gap, Expr *bound,
-               RuleOpt *opts, Span sp);
+Rule *ast_rule(AstCtx *c, RuleKind k, Expr *amount, Expr *per, GapDir gap, Expr *bound, RuleOpt *opts, Span sp);
 RuleOpt *ast_opt(AstCtx *c, RuleOpt *list, RuleOptKind k, Expr *e, StepMode m, Span sp);
 
 /* part bodies are built statement by statement */
-Part *ast_part(AstCtx *c, PartKind k, const char *id, Span id_sp, const char *title,
-               Expr *points, Expr *cap, Span kw_sp);
+Part *ast_part(AstCtx *c, PartKind k, const char *id, Span id_sp, const char *title, Expr *points, Expr *cap,
+               Span kw_sp);
 Part *ast_part_body(AstCtx *c);
 Part *ast_part_end(Part *head, Part *body, Span sp);
 Part *ast_part_responsible(Part *p, StrList *owners);
@@ -283,8 +327,7 @@ void ast_standard(AstCtx *c, const char *title, Span title_sp, Span sp);
 void ast_add_kind(AstCtx *c, const char *id, const char *label, Span sp);
 void ast_add_fact(AstCtx *c, Fact *f);
 void ast_add_part(AstCtx *c, Part *p);
-void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when,
-                  const char *reason, Span sp);
+void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason, Span sp);
 
 /* Source text of a span, for messages and reports. */
 const char *ast_text(Arena *a, const Source *src, Span sp);

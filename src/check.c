@@ -57,18 +57,20 @@ static bool never_true(const Expr *e) {
 
 static void fold_opts(Ctx *c, Rule *r) {
     for (RuleOpt *o = r->opts; o; o = o->next) {
-        Expr **slot = o->kind == OPT_WHEN ? &r->when : o->kind == OPT_STEP ? &r->step
-                    : o->kind == OPT_CAP  ? &r->cap  : NULL;
+        Expr **slot = o->kind == OPT_WHEN   ? &r->when
+                      : o->kind == OPT_STEP ? &r->step
+                      : o->kind == OPT_CAP  ? &r->cap
+                                            : NULL;
         if (slot) {
             if (*slot) {
                 check_err(c, o->span, "K0220", "this rule already has %s",
-                    o->kind == OPT_WHEN ? "a 'when' condition: join them with 'and'"
-                    : o->kind == OPT_STEP ? "a 'step'" : "a 'cap'");
+                          o->kind == OPT_WHEN   ? "a 'when' condition: join them with 'and'"
+                          : o->kind == OPT_STEP ? "a 'step'"
+                                                : "a 'cap'");
             }
             *slot = o->e;
         } else {
-            if (r->mode != STEP_DEFAULT)
-                check_err(c, o->span, "K0220", "this rule already says how to count steps");
+            if (r->mode != STEP_DEFAULT) check_err(c, o->span, "K0220", "this rule already says how to count steps");
             r->mode = o->mode;
             r->mode_given = true;
         }
@@ -81,8 +83,7 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
     const char *kw = r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score";
     if (item->kind == PART_PENALTY && r->kind != RULE_DEDUCT)
         check_err(c, r->span, "K0221", "a penalty only deducts: use 'deduct', not '%s'", kw);
-    if (item->kind == PART_ITEM && item->parent && item->parent->kind == PART_BONUS &&
-        r->kind != RULE_ADD)
+    if (item->kind == PART_ITEM && item->parent && item->parent->kind == PART_BONUS && r->kind != RULE_ADD)
         check_err(c, r->span, "K0221", "a bonus item only adds: use 'add', not '%s'", kw);
     check_number_expr(c, r->amount, r->kind == RULE_SCORE ? "the score" : "the points");
     if (r->per) check_number_expr(c, r->per, "what is counted after 'per'");
@@ -92,7 +93,8 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
     }
     if (r->step) {
         check_number_expr(c, r->step, "the step");
-        if (!r->per) check_err(c, r->step->span, "K0222", "'step' goes with 'per': deduct 1 per x below 95%% step 0.5%%");
+        if (!r->per)
+            check_err(c, r->step->span, "K0222", "'step' goes with 'per': deduct 1 per x below 95%% step 0.5%%");
         if (r->step->kind == EX_NUMBER && dec_sign(r->step->u.num.value) <= 0)
             check_err(c, r->step->span, "K0222", "a step must be more than 0");
     }
@@ -105,17 +107,16 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
 
     /* what can be seen statically */
     if (r->kind != RULE_DEDUCT || item->kind != PART_ITEM) return;
-    if ((r->when && never_true(r->when)) ||
-        (r->per && r->gap == GAP_BELOW && never_less(r->per, r->bound, true)) ||
+    if ((r->when && never_true(r->when)) || (r->per && r->gap == GAP_BELOW && never_less(r->per, r->bound, true)) ||
         (r->per && r->gap == GAP_ABOVE && never_less(r->bound, r->per, true))) {
         Diag *g = check_warn(c, r->span, "K0303", "this rule can never fire");
         diag_help(c->diag, g, "the fact's declared bounds never meet the rule's condition");
     }
     if (r->amount->kind == EX_NUMBER && dec_cmp(r->amount->u.num.value, item->pts) > 0) {
         Diag *g = check_warn(c, r->amount->span, "K0304",
-                       r->per ? "one step deducts %s, more than the item's %s points"
-                              : "this rule deducts %s, more than the item's %s points",
-                       check_fmt_dec(c, r->amount->u.num.value), check_fmt_dec(c, item->pts));
+                             r->per ? "one step deducts %s, more than the item's %s points"
+                                    : "this rule deducts %s, more than the item's %s points",
+                             check_fmt_dec(c, r->amount->u.num.value), check_fmt_dec(c, item->pts));
         diag_help(c->diag, g, "the item stops at 0; check the points of the rule and of the item");
     }
 }
@@ -133,7 +134,9 @@ static const char *part_word(PartKind k) {
     return "part";
 }
 
-static const char *article(PartKind k) { return k == PART_ITEM ? "an" : "a"; }
+static const char *article(PartKind k) {
+    return k == PART_ITEM ? "an" : "a";
+}
 
 static uint32_t all_kinds(const Standard *s) {
     return s->nkinds ? (uint32_t)((1ull << s->nkinds) - 1) : 1u;
@@ -180,8 +183,7 @@ static void check_unique_id(Ctx *c, Part *p, Part **seen, int nseen) {
             int line, col;
             diag_position(c->src, seen[i]->id_span.begin, &line, &col);
             Diag *g = check_err(c, p->id_span, "K0231", "duplicate id '%s'", p->id);
-            diag_help(c->diag, g, "'%s' is already the id of the %s at line %d", p->id,
-                      part_word(seen[i]->kind), line);
+            diag_help(c->diag, g, "'%s' is already the id of the %s at line %d", p->id, part_word(seen[i]->kind), line);
             return;
         }
 }
@@ -199,10 +201,10 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     p->parent = parent;
     check_unique_id(c, p, *ids, *nids);
     push_part(c, ids, nids, cap_ids, p);
-    if (!p->title) check_err(c, p->id_span, "K0232", "%s %s needs a title in quotes", article(p->kind), part_word(p->kind));
+    if (!p->title)
+        check_err(c, p->id_span, "K0232", "%s %s needs a title in quotes", article(p->kind), part_word(p->kind));
     if (p->kind != PART_BONUS && !p->id)
-        check_err(c, p->kw_span, "K0232", "%s %s needs an id before its title", article(p->kind),
-                  part_word(p->kind));
+        check_err(c, p->kw_span, "K0232", "%s %s needs an id before its title", article(p->kind), part_word(p->kind));
 
     /* points: required on categories, groups and items outside the bonus */
     bool in_bonus = parent && parent->kind == PART_BONUS;
@@ -211,11 +213,11 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
             check_err(c, p->points->span, "K0233", "points cannot be negative");
         if (p->kind == PART_PENALTY || p->kind == PART_BONUS)
             check_err(c, p->points->span, "K0233", "a %s has no points of its own%s", part_word(p->kind),
-                p->kind == PART_BONUS ? ": write its cap as 'cap N'" : "");
+                      p->kind == PART_BONUS ? ": write its cap as 'cap N'" : "");
         if (in_bonus) p->has_cap = true, p->cap_value = p->pts; /* a bonus item's points cap it */
     } else if (!in_bonus && p->kind != PART_PENALTY && p->kind != PART_BONUS) {
         check_err(c, p->kw_span, "K0233", "the %s '%s' has no points: write points N after its title",
-            part_word(p->kind), p->id ? p->id : "");
+                  part_word(p->kind), p->id ? p->id : "");
     }
     if (p->cap) {
         if (p->kind != PART_BONUS)
@@ -226,11 +228,11 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     /* kinds and owners, inherited */
     p->kinds = p->applies ? resolve_kinds(c, p->applies) : parent ? parent->kinds : all_kinds(c->std);
     p->owners = p->responsible ? p->responsible : parent ? parent->owners : NULL;
-    if (p->no_floor && p->kind != PART_ITEM)
-        check_err(c, p->floor_span, "K0235", "'floor none' belongs to an item");
+    if (p->no_floor && p->kind != PART_ITEM) check_err(c, p->floor_span, "K0235", "'floor none' belongs to an item");
 
     if (p->kind == PART_ITEM || p->kind == PART_PENALTY) {
-        if (p->children) check_err(c, p->children->kw_span, "K0236", "a %s holds rules, not other parts", part_word(p->kind));
+        if (p->children)
+            check_err(c, p->children->kw_span, "K0236", "a %s holds rules, not other parts", part_word(p->kind));
         p->index = t->nitems;
         push_part(c, &t->items, &t->nitems, &t->cap_items, p);
         c->item = p;
@@ -246,7 +248,8 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
             check_warn(c, p->id_span, "K0305", "penalty '%s' has no rule: it never deducts", p->id ? p->id : p->title);
         return;
     }
-    if (p->rules) check_err(c, p->rules->span, "K0236", "rules belong in an item, not directly in a %s", part_word(p->kind));
+    if (p->rules)
+        check_err(c, p->rules->span, "K0236", "rules belong in an item, not directly in a %s", part_word(p->kind));
     p->index = t->nparts;
     push_part(c, &t->parts, &t->nparts, &t->cap_parts, p);
     Dec sum = dec_zero();
@@ -262,9 +265,9 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
         }
     }
     if (p->kind != PART_BONUS && p->points && dec_cmp(sum, p->pts) != 0) {
-        Diag *g = diag_at(c->diag, c->std->sums_warn ? DIAG_WARNING : DIAG_ERROR, "K0301", c->src,
-                          p->points->span, "the parts of %s '%s' add up to %s, not its %s points",
-                          part_word(p->kind), p->id ? p->id : "", check_fmt_dec(c, sum), check_fmt_dec(c, p->pts));
+        Diag *g = diag_at(c->diag, c->std->sums_warn ? DIAG_WARNING : DIAG_ERROR, "K0301", c->src, p->points->span,
+                          "the parts of %s '%s' add up to %s, not its %s points", part_word(p->kind),
+                          p->id ? p->id : "", check_fmt_dec(c, sum), check_fmt_dec(c, p->pts));
         if (!c->std->sums_warn)
             diag_help(c->diag, g, "fix the points, or write 'sums warn;' in the header to accept it");
     }
@@ -305,12 +308,12 @@ static void check_header(Ctx *c) {
             /* "> 80" then ">= 80" gives exactly 80 its own band */
             if (order > 0 || (order == 0 && !(prev->op == BAND_GT && g->op == BAND_GE))) {
                 Diag *d = check_err(c, g->bound->span, "K0243", "grade bands out of order: %s is not below %s",
-                              check_fmt_dec(c, g->value), check_fmt_dec(c, prev->value));
+                                    check_fmt_dec(c, g->value), check_fmt_dec(c, prev->value));
                 diag_help(c->diag, d, "write the grades from the highest down");
             }
             if (s->total && dec_cmp(g->value, s->total_value) > 0)
                 check_err(c, g->bound->span, "K0243", "the grade's bound %s is above the total %s",
-                    check_fmt_dec(c, g->value), check_fmt_dec(c, s->total_value));
+                          check_fmt_dec(c, g->value), check_fmt_dec(c, s->total_value));
         }
         prev = g;
     }
@@ -321,7 +324,8 @@ static void check_header(Ctx *c) {
     s->ngrades = n;
     s->grade_tab = arena_alloc(c->arena, sizeof(GradeBand *) * (size_t)(n ? n : 1));
     n = 0;
-    for (GradeBand *g = s->grades; g; g = g->next) s->grade_tab[n++] = g;
+    for (GradeBand *g = s->grades; g; g = g->next)
+        s->grade_tab[n++] = g;
 }
 
 /* ---- facts ----------------------------------------------------------------- */
@@ -344,9 +348,9 @@ static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
         int i = 0;
         for (Fact *fl = f->type.fields; fl; fl = fl->next, i++) {
             for (Fact *o = f->type.fields; o != fl; o = o->next)
-                if (strcmp(o->name, fl->name) == 0) check_err(c, fl->name_span, "K0251", "duplicate field '%s'", fl->name);
-            if (fl->type.kind == TY_LIST)
-                check_err(c, fl->name_span, "K0252", "a list's field cannot be a list");
+                if (strcmp(o->name, fl->name) == 0)
+                    check_err(c, fl->name_span, "K0251", "duplicate field '%s'", fl->name);
+            if (fl->type.kind == TY_LIST) check_err(c, fl->name_span, "K0252", "a list's field cannot be a list");
             if (check_find_fact(c->std, fl->name)) {
                 Diag *g = check_warn(c, fl->name_span, "K0308", "field '%s' has the name of a fact", fl->name);
                 diag_help(c->diag, g, "inside count(%s where ...) the field hides the fact; rename one of them",
@@ -357,7 +361,8 @@ static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
         return;
     }
     if ((f->lo || f->hi) && !check_is_num(t) && t != TY_DATE)
-        check_err(c, (f->lo ? f->lo : f->hi)->span, "K0253", "bounds apply to numbers and dates, not to %s", check_type_name(t));
+        check_err(c, (f->lo ? f->lo : f->hi)->span, "K0253", "bounds apply to numbers and dates, not to %s",
+                  check_type_name(t));
     else {
         if (f->lo) check_const_value(c, f->lo, t, f, &f->lo_value);
         if (f->hi) check_const_value(c, f->hi, t, f, &f->hi_value);
@@ -389,7 +394,8 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     s->nkinds = nk > 30 ? 30 : nk;
     s->kind_tab = arena_alloc(arena, sizeof(Kind *) * (size_t)(nk ? nk : 1));
     nk = 0;
-    for (Kind *k = s->kinds; k; k = k->next) s->kind_tab[nk++] = k;
+    for (Kind *k = s->kinds; k; k = k->next)
+        s->kind_tab[nk++] = k;
 
     int nf = 0;
     for (Fact *f = s->facts; f; f = f->next) {
@@ -405,7 +411,8 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     s->nfacts = nf;
     s->fact_tab = arena_alloc(arena, sizeof(Fact *) * (size_t)(nf ? nf : 1));
     nf = 0;
-    for (Fact *f = s->facts; f; f = f->next) s->fact_tab[nf++] = f;
+    for (Fact *f = s->facts; f; f = f->next)
+        s->fact_tab[nf++] = f;
 
     Tables t = {0};
     Part **ids = NULL;
@@ -433,8 +440,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
                           "the categories add up to %s, not the total %s", check_fmt_dec(&c, sum),
                           check_fmt_dec(&c, s->total_value));
         (void)last;
-        if (!s->sums_warn)
-            diag_help(diag, g, "fix the points, or write 'sums warn;' in the header to accept it");
+        if (!s->sums_warn) diag_help(diag, g, "fix the points, or write 'sums warn;' in the header to accept it");
     }
     if (s->has_header && !any_category)
         check_err(&c, s->title_span, "K0262", "the standard has no category: nothing would be scored");
@@ -454,7 +460,8 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     s->nvetoes = nv;
     s->veto_tab = arena_alloc(arena, sizeof(Veto *) * (size_t)(nv ? nv : 1));
     nv = 0;
-    for (Veto *v = s->vetoes; v; v = v->next) s->veto_tab[nv++] = v;
+    for (Veto *v = s->vetoes; v; v = v->next)
+        s->veto_tab[nv++] = v;
 
     for (Fact *f = s->facts; f; f = f->next)
         if (!f->used) {

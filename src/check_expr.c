@@ -46,7 +46,9 @@ const char *check_type_name(TypeKind t) {
     return "an invalid value";
 }
 
-const char *check_fact_label(const Fact *f) { return f->label ? f->label : f->name; }
+const char *check_fact_label(const Fact *f) {
+    return f->label ? f->label : f->name;
+}
 
 const char *check_fmt_dec(Ctx *c, Dec d) {
     char buf[64];
@@ -59,7 +61,8 @@ static size_t edit_distance(const char *a, const char *b) {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 60 || lb > 60) return 99;
     size_t row[61];
-    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
     for (size_t i = 1; i <= la; i++) {
         size_t prev = row[0];
         row[0] = i;
@@ -151,8 +154,7 @@ bool check_const_value(Ctx *c, const Expr *e, TypeKind want, const Fact *f, Valu
             return false;
         }
         return true;
-    default:
-        break;
+    default: break;
     }
 bad:
     check_err(c, e->span, "K0211", "expected %s written as a literal here", check_type_name(want));
@@ -170,7 +172,6 @@ bool check_const_number(Ctx *c, const Expr *e, Dec *out, const char *what) {
     *out = v.u.num;
     return true;
 }
-
 
 /* ---- expressions --------------------------------------------------------- */
 
@@ -214,8 +215,8 @@ static bool comparable(Ctx *c, Expr *l, TypeKind a, Expr *r, TypeKind b, BinOp o
     if (a == TY_ENUM && r->kind == EX_STRING) {
         r->slot = check_enum_member(l->type_fact, r->u.str); /* the member, matched across scripts */
         if (r->slot < 0) {
-            Diag *g = check_err(c, r->span, "K0210", "\"%s\" is not one of the values of '%s'",
-                          r->u.str, l->type_fact->name);
+            Diag *g =
+                check_err(c, r->span, "K0210", "\"%s\" is not one of the values of '%s'", r->u.str, l->type_fact->name);
             diag_help(c->diag, g, "the values, lowest first, are those of enum(...) in its 'fact' line");
         }
         r->type = TY_ENUM;
@@ -258,14 +259,15 @@ static const struct {
     const char *name;
     Builtin scalar, aggregate;
 } builtins[] = {
-    {"min", FN_MIN, FN_AGG_MIN}, {"max", FN_MAX, FN_AGG_MAX}, {"round", FN_ROUND, FN_NONE},
+    {"min", FN_MIN, FN_AGG_MIN},  {"max", FN_MAX, FN_AGG_MAX},  {"round", FN_ROUND, FN_NONE},
     {"count", FN_NONE, FN_COUNT}, {"share", FN_NONE, FN_SHARE}, {"sum", FN_NONE, FN_SUM},
     {"avg", FN_NONE, FN_AVG},     {"any", FN_NONE, FN_ANY},     {"all", FN_NONE, FN_ALL},
 };
 
 static int arg_count(const ExprList *a) {
     int n = 0;
-    for (; a; a = a->next) n++;
+    for (; a; a = a->next)
+        n++;
     return n;
 }
 
@@ -276,20 +278,21 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
     Expr *list = args->e;
     if (check_expr(c, list) == TY_ERROR) return e->type = TY_ERROR;
     if (list->type != TY_LIST || list->kind != EX_NAME || list->is_field) {
-        check_err(c, list->span, "K0206", "%s() counts over a list fact; '%s' is not a list",
-            name, ast_text(c->arena, c->src, list->span));
+        check_err(c, list->span, "K0206", "%s() counts over a list fact; '%s' is not a list", name,
+                  ast_text(c->arena, c->src, list->span));
         return e->type = TY_ERROR;
     }
     bool needs_value = fn == FN_SUM || fn == FN_AVG || fn == FN_AGG_MIN || fn == FN_AGG_MAX;
     if (n != (needs_value ? 2 : 1)) {
-        check_err(c, e->span, "K0207", needs_value ? "%s() takes a list and a value: %s(list, field)"
-                                             : "%s() takes one list: %s(list where condition)",
-            name, name);
+        check_err(c, e->span, "K0207",
+                  needs_value ? "%s() takes a list and a value: %s(list, field)"
+                              : "%s() takes one list: %s(list where condition)",
+                  name, name);
         return e->type = TY_ERROR;
     }
     if ((fn == FN_SHARE || fn == FN_ANY || fn == FN_ALL) && !e->u.call.where) {
         check_err(c, e->span, "K0207", "%s() needs a condition: %s(%s where ...)", name, name,
-            ast_text(c->arena, c->src, list->span));
+                  ast_text(c->arena, c->src, list->span));
         return e->type = TY_ERROR;
     }
     const Fact *outer = c->list;
@@ -299,14 +302,16 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
     if (needs_value) {
         vt = check_expr(c, args->next->e);
         if (vt != TY_ERROR && !check_is_num(vt))
-            check_err(c, args->next->e->span, "K0203", "%s() adds up numbers, but this is %s", name, check_type_name(vt));
+            check_err(c, args->next->e->span, "K0203", "%s() adds up numbers, but this is %s", name,
+                      check_type_name(vt));
     }
     c->list = outer;
     e->fn = fn;
     switch (fn) {
     case FN_COUNT: return e->type = TY_INTEGER;
     case FN_SHARE: return e->type = TY_PERCENT;
-    case FN_ANY: case FN_ALL: return e->type = TY_BOOLEAN;
+    case FN_ANY:
+    case FN_ALL: return e->type = TY_BOOLEAN;
     case FN_AVG: return e->type = vt == TY_PERCENT ? TY_PERCENT : TY_DECIMAL;
     default: return e->type = vt == TY_ERROR ? TY_ERROR : vt;
     }
@@ -319,8 +324,7 @@ static TypeKind check_call(Ctx *c, Expr *e) {
         if (strcmp(builtins[i].name, name) == 0) break;
     if (i == nb) {
         check_err(c, e->u.call.name_span, "K0205",
-            "unknown function '%s': the functions are min, max, round, count, share, sum, avg, any, all",
-            name);
+                  "unknown function '%s': the functions are min, max, round, count, share, sum, avg, any, all", name);
         return e->type = TY_ERROR;
     }
     ExprList *args = e->u.call.args;
@@ -334,7 +338,8 @@ static TypeKind check_call(Ctx *c, Expr *e) {
     e->fn = builtins[i].scalar;
     int n = arg_count(args);
     if (e->u.call.where) {
-        check_err(c, e->u.call.where->span, "K0207", "%s() of values takes no 'where': a filter goes with a list", name);
+        check_err(c, e->u.call.where->span, "K0207", "%s() of values takes no 'where': a filter goes with a list",
+                  name);
         return e->type = TY_ERROR;
     }
     if (e->fn == FN_ROUND) {
@@ -361,7 +366,8 @@ static TypeKind check_call(Ctx *c, Expr *e) {
         TypeKind at = check_expr(c, a->e);
         if (at == TY_ERROR) continue;
         if (!check_is_num(at) && at != TY_DATE)
-            check_err(c, a->e->span, "K0203", "%s() compares numbers or dates, but this is %s", name, check_type_name(at));
+            check_err(c, a->e->span, "K0203", "%s() compares numbers or dates, but this is %s", name,
+                      check_type_name(at));
         if (t != TY_ERROR && (t == TY_DATE) != (at == TY_DATE))
             check_err(c, a->e->span, "K0204", "%s() cannot compare a date with a number", name);
         all_int &= at == TY_INTEGER;
@@ -378,9 +384,9 @@ static TypeKind check_binary(Ctx *c, Expr *e) {
     TypeKind a = check_expr(c, l), b = check_expr(c, r);
     if (op >= OP_EQ) {
         if (!comparable(c, l, a, r, b, op)) {
-            Diag *g = check_err(c, e->span, "K0204", "cannot compare %s with %s", check_type_name(a), check_type_name(b));
-            if ((a == TY_DATE) != (b == TY_DATE))
-                diag_help(c->diag, g, "write a date as 2013-07-01");
+            Diag *g =
+                check_err(c, e->span, "K0204", "cannot compare %s with %s", check_type_name(a), check_type_name(b));
+            if ((a == TY_DATE) != (b == TY_DATE)) diag_help(c->diag, g, "write a date as 2013-07-01");
             return e->type = TY_ERROR;
         }
         return e->type = TY_BOOLEAN;
@@ -406,10 +412,11 @@ static TypeKind check_tiers(Ctx *c, Expr *e) {
         TypeKind bt = check_expr(c, b->bound);
         if (!comparable(c, subj, st, b->bound, bt, b->op))
             check_err(c, b->bound->span, "K0204", "a band of tiers compares %s with %s", check_type_name(st),
-                check_type_name(bt));
+                      check_type_name(bt));
         TypeKind t = check_expr(c, b->value);
         if (t != TY_ERROR && !check_is_num(t))
-            check_err(c, b->value->span, "K0203", "a band's value must be a number, but this is %s", check_type_name(t));
+            check_err(c, b->value->span, "K0203", "a band's value must be a number, but this is %s",
+                      check_type_name(t));
         if (t != TY_INTEGER) vt = TY_DECIMAL;
     }
     expect_type(c, e->u.tiers.otherwise, TY_DECIMAL, "the 'else' value of tiers");
@@ -420,8 +427,7 @@ static TypeKind check_tiers(Ctx *c, Expr *e) {
 TypeKind check_expr(Ctx *c, Expr *e) {
     switch (e->kind) {
     case EX_NUMBER:
-        return e->type = e->u.num.percent ? TY_PERCENT
-                         : dec_is_int(e->u.num.value) ? TY_INTEGER : TY_DECIMAL;
+        return e->type = e->u.num.percent ? TY_PERCENT : dec_is_int(e->u.num.value) ? TY_INTEGER : TY_DECIMAL;
     case EX_BOOL: return e->type = TY_BOOLEAN;
     case EX_STRING: return e->type = TY_TEXT;
     case EX_DATE: return e->type = TY_DATE;
@@ -443,9 +449,7 @@ TypeKind check_expr(Ctx *c, Expr *e) {
         }
         return e->type = t;
     }
-    case EX_NOT:
-        expect_type(c, e->u.operand, TY_BOOLEAN, "the operand of 'not'");
-        return e->type = TY_BOOLEAN;
+    case EX_NOT: expect_type(c, e->u.operand, TY_BOOLEAN, "the operand of 'not'"); return e->type = TY_BOOLEAN;
     case EX_AND:
     case EX_OR:
         expect_type(c, e->u.bin.lhs, TY_BOOLEAN, e->kind == EX_AND ? "each side of 'and'" : "each side of 'or'");
@@ -466,7 +470,8 @@ TypeKind check_expr(Ctx *c, Expr *e) {
             return e->type = TY_ERROR;
         }
         if (a != b) {
-            check_err(c, e->span, "K0204", "'then' gives %s but 'else' gives %s", check_type_name(a), check_type_name(b));
+            check_err(c, e->span, "K0204", "'then' gives %s but 'else' gives %s", check_type_name(a),
+                      check_type_name(b));
             return e->type = TY_ERROR;
         }
         e->type_fact = e->u.ifx.then_->type_fact;
@@ -499,4 +504,3 @@ void check_condition(Ctx *c, Expr *e, const char *where) {
     if (t != TY_ERROR && t != TY_LIST && t != TY_BOOLEAN)
         check_err(c, e->span, "K0203", "%s must be a yes/no condition, but this is %s", where, check_type_name(t));
 }
-

@@ -10,15 +10,13 @@ typedef struct Ctx {
     Arena *arena;
     DiagSink *diag;
     const Source *src;
-    const Part *item;     /* the item or penalty whose rules are checked */
-    const Fact *list;     /* inside an aggregate: the list whose fields are in scope */
-    uint32_t kinds;       /* kinds scored on what is being checked */
+    const Part *item; /* the item or penalty whose rules are checked */
+    const Fact *list; /* inside an aggregate: the list whose fields are in scope */
+    uint32_t kinds;   /* kinds scored on what is being checked */
 } Ctx;
 
-Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-Diag *check_warn(Ctx *c, Span sp, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+Diag *check_warn(Ctx *c, Span sp, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 bool check_is_num(TypeKind t);
 const char *check_type_name(TypeKind t);
 const char *check_fmt_dec(Ctx *c, Dec d);

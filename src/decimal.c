@@ -23,7 +23,9 @@ static u128 gcd_u(u128 a, u128 b) {
     return a;
 }
 
-static u128 abs_u(i128 v) { return v < 0 ? (u128)0 - (u128)v : (u128)v; }
+static u128 abs_u(i128 v) {
+    return v < 0 ? (u128)0 - (u128)v : (u128)v;
+}
 
 /* Builds (neg ? -n : n) / d, reduced; checks the int64 range. */
 static DecStatus make_u(bool neg, u128 n, u128 d, Dec *out) {
@@ -65,7 +67,9 @@ Dec dec_int(int64_t n) {
     return d;
 }
 
-Dec dec_zero(void) { return dec_int(0); }
+Dec dec_zero(void) {
+    return dec_int(0);
+}
 
 DecStatus dec_frac(int64_t num, int64_t den, Dec *out) {
     return make((i128)num, (i128)den, out);
@@ -73,7 +77,9 @@ DecStatus dec_frac(int64_t num, int64_t den, Dec *out) {
 
 /* ---- parsing ---- */
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 DecStatus dec_parse(const char *s, size_t len, Dec *out) {
     if (s == NULL || len == 0) {
@@ -214,8 +220,7 @@ DecStatus dec_add(Dec a, Dec b, Dec *out) {
         *out = dec_int(r);
         return DEC_OK;
     }
-    return make((i128)a.num * b.den + (i128)b.num * a.den, (i128)a.den * b.den,
-                out);
+    return make((i128)a.num * b.den + (i128)b.num * a.den, (i128)a.den * b.den, out);
 }
 
 DecStatus dec_sub(Dec a, Dec b, Dec *out) {
@@ -229,8 +234,7 @@ DecStatus dec_sub(Dec a, Dec b, Dec *out) {
         *out = dec_int(r);
         return DEC_OK;
     }
-    return make((i128)a.num * b.den - (i128)b.num * a.den, (i128)a.den * b.den,
-                out);
+    return make((i128)a.num * b.den - (i128)b.num * a.den, (i128)a.den * b.den, out);
 }
 
 DecStatus dec_mul(Dec a, Dec b, Dec *out) {
@@ -268,15 +272,25 @@ int dec_cmp(Dec a, Dec b) {
     return (l > r) - (l < r);
 }
 
-bool dec_is_zero(Dec a) { return a.num == 0; }
+bool dec_is_zero(Dec a) {
+    return a.num == 0;
+}
 
-bool dec_is_int(Dec a) { return a.den <= 1; }
+bool dec_is_int(Dec a) {
+    return a.den <= 1;
+}
 
-int dec_sign(Dec a) { return (a.num > 0) - (a.num < 0); }
+int dec_sign(Dec a) {
+    return (a.num > 0) - (a.num < 0);
+}
 
-Dec dec_min(Dec a, Dec b) { return dec_cmp(b, a) < 0 ? b : a; }
+Dec dec_min(Dec a, Dec b) {
+    return dec_cmp(b, a) < 0 ? b : a;
+}
 
-Dec dec_max(Dec a, Dec b) { return dec_cmp(b, a) > 0 ? b : a; }
+Dec dec_max(Dec a, Dec b) {
+    return dec_cmp(b, a) > 0 ? b : a;
+}
 
 /* ---- rounding ---- */
 
@@ -296,8 +310,7 @@ DecStatus dec_round(Dec a, int places, Dec *out) {
     if (places < 0 || places > DEC_MAX_PLACES) {
         return DEC_SYNTAX;
     }
-    return make_u(a.num < 0, scaled_round(a, places), (u128)pow10_tab[places],
-                  out);
+    return make_u(a.num < 0, scaled_round(a, places), (u128)pow10_tab[places], out);
 }
 
 DecStatus dec_floor(Dec a, Dec *out) {

@@ -20,10 +20,11 @@ void diag_free(DiagSink *d) {
     d->head = d->tail = NULL;
 }
 
-bool diag_too_many(const DiagSink *d) { return d->overflowed; }
+bool diag_too_many(const DiagSink *d) {
+    return d->overflowed;
+}
 
-static Diag *diag_push(DiagSink *d, DiagLevel lv, const char *code,
-                       const Source *src, const char *fmt, va_list ap) {
+static Diag *diag_push(DiagSink *d, DiagLevel lv, const char *code, const Source *src, const char *fmt, va_list ap) {
     if (lv == DIAG_ERROR) {
         d->errors++;
         if (d->errors > d->max_errors) {
@@ -51,8 +52,7 @@ static Diag *diag_push(DiagSink *d, DiagLevel lv, const char *code,
     return g;
 }
 
-Diag *diag_at(DiagSink *d, DiagLevel lv, const char *code, const Source *src,
-              Span sp, const char *fmt, ...) {
+Diag *diag_at(DiagSink *d, DiagLevel lv, const char *code, const Source *src, Span sp, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     Diag *g = diag_push(d, lv, code, src, fmt, ap);
@@ -64,8 +64,7 @@ Diag *diag_at(DiagSink *d, DiagLevel lv, const char *code, const Source *src,
     return g;
 }
 
-Diag *diag_file(DiagSink *d, DiagLevel lv, const char *code,
-                const Source *src, const char *fmt, ...) {
+Diag *diag_file(DiagSink *d, DiagLevel lv, const char *code, const Source *src, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     Diag *g = diag_push(d, lv, code, src, fmt, ap);
@@ -118,7 +117,8 @@ static uint32_t line_start(const Source *src, uint32_t off, int *line) {
 
 static uint32_t line_end(const Source *src, uint32_t from) {
     uint32_t e = from;
-    while (e < src->len && src->text[e] != '\n' && src->text[e] != '\r') e++;
+    while (e < src->len && src->text[e] != '\n' && src->text[e] != '\r')
+        e++;
     return e;
 }
 
@@ -198,7 +198,8 @@ static void print_one(const Diag *g, FILE *out) {
     if (long_line && col > WINDOW / 2 + 10) {
         uint32_t from = advance_cols(src, ls, b, (size_t)col - 1 - WINDOW / 2);
         /* step to a code point boundary */
-        while (from < b && (src->text[from] & 0xC0) == 0x80) from++;
+        while (from < b && (src->text[from] & 0xC0) == 0x80)
+            from++;
         ls = from;
         pre = "...";
     }
@@ -223,24 +224,25 @@ static void print_one(const Diag *g, FILE *out) {
         if (src->text[i] == '\t')
             fputc('\t', out);
         else
-            for (size_t k = c0; k < c1; k++) fputc(' ', out);
+            for (size_t k = c0; k < c1; k++)
+                fputc(' ', out);
         c0 = c1;
         i += (uint32_t)n;
     }
     uint32_t e = g->span.end < le ? g->span.end : le;
     size_t carets = e > b ? shown_advance(src->text + b, e - b, c0) - c0 : 1;
     if (carets == 0) carets = 1;
-    for (size_t k = 0; k < carets; k++) fputc('^', out);
+    for (size_t k = 0; k < carets; k++)
+        fputc('^', out);
     if (g->label) fprintf(out, " %s", g->label);
     fputc('\n', out);
     if (g->help) fprintf(out, "%*s = help: %s\n", w, "", g->help);
 }
 
 void diag_print(const DiagSink *d, FILE *out) {
-    for (const Diag *g = d->head; g; g = g->next) print_one(g, out);
-    if (d->overflowed)
-        fprintf(out, "kaoping: error: too many errors; stopping after %d\n",
-                d->max_errors);
+    for (const Diag *g = d->head; g; g = g->next)
+        print_one(g, out);
+    if (d->overflowed) fprintf(out, "kaoping: error: too many errors; stopping after %d\n", d->max_errors);
 }
 
 bool source_read(Source *s, const char *path, DiagSink *d) {
@@ -248,8 +250,7 @@ bool source_read(Source *s, const char *path, DiagSink *d) {
     s->path = path;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_file(d, DIAG_ERROR, "K0001", s, "cannot open file: %s",
-                  strerror(errno));
+        diag_file(d, DIAG_ERROR, "K0001", s, "cannot open file: %s", strerror(errno));
         return false;
     }
     size_t cap = 1 << 16, len = 0;

@@ -26,13 +26,13 @@ typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
 
 typedef struct Diag {
     DiagLevel level;
-    const char *code;    /* stable code, e.g. "K0101" (for tests) */
-    const Source *src;   /* NULL for messages about no file */
-    bool has_span;       /* false: "file: error: ..." with no line */
+    const char *code;  /* stable code, e.g. "K0101" (for tests) */
+    const Source *src; /* NULL for messages about no file */
+    bool has_span;     /* false: "file: error: ..." with no line */
     Span span;
     char *msg;
-    char *label;         /* printed after the caret, may be NULL */
-    char *help;          /* "= help: ..." line, may be NULL */
+    char *label; /* printed after the caret, may be NULL */
+    char *help;  /* "= help: ..." line, may be NULL */
     struct Diag *next;
 } Diag;
 
@@ -47,17 +47,13 @@ typedef struct DiagSink {
 void diag_init(DiagSink *d);
 void diag_free(DiagSink *d);
 /* Adds a record with a span in src. */
-Diag *diag_at(DiagSink *d, DiagLevel lv, const char *code, const Source *src,
-              Span sp, const char *fmt, ...)
+Diag *diag_at(DiagSink *d, DiagLevel lv, const char *code, const Source *src, Span sp, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 /* Adds a record about a file (src may be NULL) with no position. */
-Diag *diag_file(DiagSink *d, DiagLevel lv, const char *code,
-                const Source *src, const char *fmt, ...)
+Diag *diag_file(DiagSink *d, DiagLevel lv, const char *code, const Source *src, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-void diag_label(DiagSink *d, Diag *g, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void diag_help(DiagSink *d, Diag *g, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+void diag_label(DiagSink *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void diag_help(DiagSink *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 bool diag_too_many(const DiagSink *d);
 /* Prints every record, in order, then "too many errors" when cut off. */
 void diag_print(const DiagSink *d, FILE *out);

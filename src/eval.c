@@ -32,11 +32,31 @@ static Dec chk(Env *e, DecStatus st, Dec v) {
     return dec_zero();
 }
 
-static Dec add(Env *e, Dec a, Dec b) { Dec r; DecStatus s = dec_add(a, b, &r); return chk(e, s, r); }
-static Dec sub(Env *e, Dec a, Dec b) { Dec r; DecStatus s = dec_sub(a, b, &r); return chk(e, s, r); }
-static Dec mul(Env *e, Dec a, Dec b) { Dec r; DecStatus s = dec_mul(a, b, &r); return chk(e, s, r); }
-static Dec dvd(Env *e, Dec a, Dec b) { Dec r; DecStatus s = dec_div(a, b, &r); return chk(e, s, r); }
-static Dec rnd(Env *e, Dec a, int places) { Dec r; DecStatus s = dec_round(a, places, &r); return chk(e, s, r); }
+static Dec add(Env *e, Dec a, Dec b) {
+    Dec r;
+    DecStatus s = dec_add(a, b, &r);
+    return chk(e, s, r);
+}
+static Dec sub(Env *e, Dec a, Dec b) {
+    Dec r;
+    DecStatus s = dec_sub(a, b, &r);
+    return chk(e, s, r);
+}
+static Dec mul(Env *e, Dec a, Dec b) {
+    Dec r;
+    DecStatus s = dec_mul(a, b, &r);
+    return chk(e, s, r);
+}
+static Dec dvd(Env *e, Dec a, Dec b) {
+    Dec r;
+    DecStatus s = dec_div(a, b, &r);
+    return chk(e, s, r);
+}
+static Dec rnd(Env *e, Dec a, int places) {
+    Dec r;
+    DecStatus s = dec_round(a, places, &r);
+    return chk(e, s, r);
+}
 
 /* ---- expressions ------------------------------------------------------------ */
 
@@ -54,8 +74,12 @@ static Value boolean(bool b) {
     return v;
 }
 
-static bool truth(Env *e, const Expr *x) { return eval(e, x).u.b; }
-static Dec number(Env *e, const Expr *x) { return eval(e, x).u.num; }
+static bool truth(Env *e, const Expr *x) {
+    return eval(e, x).u.b;
+}
+static Dec number(Env *e, const Expr *x) {
+    return eval(e, x).u.num;
+}
 
 static int compare(const Value *a, const Value *b) {
     switch (a->type) {
@@ -102,8 +126,10 @@ static Value eval_binary(Env *e, const Expr *x) {
             return v;
         }
         int64_t days = op == OP_ADD ? (int64_t)a.u.date + d.num : (int64_t)a.u.date - d.num;
-        if (days < -25567 || days > 2932896) fail(e, "a date out of range (1900 to 9999)");
-        else v.u.date = (int32_t)days;
+        if (days < -25567 || days > 2932896)
+            fail(e, "a date out of range (1900 to 9999)");
+        else
+            v.u.date = (int32_t)days;
         return v;
     }
     switch (op) {
@@ -136,9 +162,12 @@ static Value eval_aggregate(Env *e, const Expr *x) {
         n++;
         if (!what) continue;
         Dec v = number(e, what);
-        if (x->fn == FN_AGG_MIN) acc = any ? dec_min(acc, v) : v;
-        else if (x->fn == FN_AGG_MAX) acc = any ? dec_max(acc, v) : v;
-        else acc = add(e, acc, v);
+        if (x->fn == FN_AGG_MIN)
+            acc = any ? dec_min(acc, v) : v;
+        else if (x->fn == FN_AGG_MAX)
+            acc = any ? dec_max(acc, v) : v;
+        else
+            acc = add(e, acc, v);
         any = true;
     }
     e->record = outer;
@@ -226,8 +255,10 @@ static Value eval(Env *e, const Expr *x) {
 
 static Dec count_steps(Env *e, Dec span, Dec step, StepMode mode) {
     Dec q = dvd(e, span, step), r = q;
-    if (mode == STEP_STARTED) r = chk(e, dec_ceil(q, &r), r);
-    else if (mode == STEP_COMPLETED) r = chk(e, dec_floor(q, &r), r);
+    if (mode == STEP_STARTED)
+        r = chk(e, dec_ceil(q, &r), r);
+    else if (mode == STEP_COMPLETED)
+        r = chk(e, dec_floor(q, &r), r);
     return r;
 }
 
@@ -327,7 +358,9 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
 
 /* ---- items ------------------------------------------------------------------ */
 
-static bool in_bonus(const Part *p) { return p->parent && p->parent->kind == PART_BONUS; }
+static bool in_bonus(const Part *p) {
+    return p->parent && p->parent->kind == PART_BONUS;
+}
 
 static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
     ir->item = p;
@@ -346,8 +379,10 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
         eval_rule(e, r, rr);
         if (!rr->fired) continue;
         if (r->kind == RULE_SCORE) {
-            if (based) rr->fired = false; /* the first 'score' that applies sets it */
-            else ir->base = rr->amount, based = true;
+            if (based)
+                rr->fired = false; /* the first 'score' that applies sets it */
+            else
+                ir->base = rr->amount, based = true;
         } else if (r->kind == RULE_DEDUCT) {
             ir->deducted = add(e, ir->deducted, rr->amount);
         } else {
@@ -383,7 +418,8 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
 
 static void eval_parts(Env *e, Result *res) {
     const Standard *s = e->std;
-    for (int i = 0; i < s->nparts; i++) res->parts[i].part = s->part_tab[i];
+    for (int i = 0; i < s->nparts; i++)
+        res->parts[i].part = s->part_tab[i];
     for (int i = 0; i < s->nitems; i++) {
         const ItemResult *ir = &res->items[i];
         if (!ir->applies || ir->item->kind == PART_PENALTY) continue;
@@ -422,10 +458,10 @@ static void eval_totals(Env *e, Result *res) {
         fail(e, "no item of the standard applies to this unit's kind");
         return;
     }
-    res->items_scaled = dec_cmp(res->items_max, s->total_value) == 0
-                            ? res->items_score
-                            : rnd(e, dvd(e, mul(e, res->items_score, s->total_value), res->items_max),
-                                  s->decimals_value);
+    res->items_scaled =
+        dec_cmp(res->items_max, s->total_value) == 0
+            ? res->items_score
+            : rnd(e, dvd(e, mul(e, res->items_score, s->total_value), res->items_max), s->decimals_value);
     res->raw_total = sub(e, add(e, res->items_score, res->bonus), res->penalty);
     res->total = sub(e, add(e, res->items_scaled, res->bonus), res->penalty);
     if (dec_sign(res->total) < 0) res->total = dec_zero();
@@ -493,7 +529,8 @@ Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) {
     res->parts = arena_alloc(arena, sizeof(PartResult) * (size_t)(std->nparts ? std->nparts : 1));
     res->vetoes = arena_alloc(arena, sizeof(bool) * (size_t)(std->nvetoes ? std->nvetoes : 1));
     Env e = {.std = std, .unit = u, .res = res};
-    for (int i = 0; i < std->nitems; i++) eval_item(&e, std->item_tab[i], &res->items[i], arena);
+    for (int i = 0; i < std->nitems; i++)
+        eval_item(&e, std->item_tab[i], &res->items[i], arena);
     eval_parts(&e, res);
     eval_totals(&e, res);
     eval_rectification(res, arena);

@@ -18,10 +18,10 @@ typedef enum {
 typedef struct RuleResult {
     const Rule *rule;
     bool fired;
-    Dec amount;       /* points the rule deducts (or adds, or the score it sets), rounded */
-    Dec lost;         /* the part of the item's lost points put down to this rule */
-    Dec steps;        /* per rules: steps counted */
-    bool has_value;   /* per rules: the value counted and the bar */
+    Dec amount;     /* points the rule deducts (or adds, or the score it sets), rounded */
+    Dec lost;       /* the part of the item's lost points put down to this rule */
+    Dec steps;      /* per rules: steps counted */
+    bool has_value; /* per rules: the value counted and the bar */
     Dec value, bar;
     TargetKind target;
     const Expr *subject;
@@ -33,11 +33,11 @@ typedef struct RuleResult {
 typedef struct ItemResult {
     const Part *item;
     bool applies;
-    Dec points;      /* the item's points (0 for bonus and penalties) */
-    Dec base;        /* starting value: points, or what a 'score' rule set */
+    Dec points; /* the item's points (0 for bonus and penalties) */
+    Dec base;   /* starting value: points, or what a 'score' rule set */
     Dec deducted, added;
-    Dec score;       /* final; for a penalty, the points it takes off the total */
-    Dec lost;        /* points - score */
+    Dec score; /* final; for a penalty, the points it takes off the total */
+    Dec lost;  /* points - score */
     bool floored, capped;
     RuleResult *rules; /* item->nrules */
 } ItemResult;
@@ -47,7 +47,7 @@ typedef struct PartResult {
     bool applies;
     Dec points; /* the points of its items that apply to the unit */
     Dec score;
-    Dec lost;   /* points - score */
+    Dec lost;    /* points - score */
     Dec counted; /* a bonus section: its score within its cap */
 } PartResult;
 
@@ -60,23 +60,23 @@ typedef struct Rectification {
 typedef struct Result {
     const Standard *std;
     const Unit *unit;
-    const char *error;  /* NULL, or why the unit could not be scored */
-    Span error_span;    /* in the standard */
-    ItemResult *items;  /* std->nitems */
-    PartResult *parts;  /* std->nparts */
-    Dec items_score;    /* sum of the scores of the items that apply */
-    Dec items_max;      /* sum of their points */
-    Dec items_scaled;   /* items_score scaled to the standard's total (折算) */
+    const char *error; /* NULL, or why the unit could not be scored */
+    Span error_span;   /* in the standard */
+    ItemResult *items; /* std->nitems */
+    PartResult *parts; /* std->nparts */
+    Dec items_score;   /* sum of the scores of the items that apply */
+    Dec items_max;     /* sum of their points */
+    Dec items_scaled;  /* items_score scaled to the standard's total (折算) */
     Dec bonus_raw, bonus, penalty;
-    Dec raw_total;      /* items_score + bonus - penalty */
-    Dec total;          /* items_scaled + bonus - penalty, floored at 0: graded */
-    int grade;          /* index into std->grade_tab */
+    Dec raw_total; /* items_score + bonus - penalty */
+    Dec total;     /* items_scaled + bonus - penalty, floored at 0: graded */
+    int grade;     /* index into std->grade_tab */
     bool pass;
-    bool *vetoes;       /* std->nvetoes */
-    int nvetoes;        /* how many fired */
+    bool *vetoes; /* std->nvetoes */
+    int nvetoes;  /* how many fired */
     Rectification *rect;
     int nrect;
-    Dec rect_lost;      /* the points of all rectification entries */
+    Dec rect_lost; /* the points of all rectification entries */
 } Result;
 
 /* Scores one unit; everything is allocated in arena. */

@@ -20,34 +20,62 @@ typedef struct {
 } Keyword;
 
 static const Keyword keywords[] = {
-    {"above", ABOVE},       {"add", ADD},
-    {"and", AND},           {"applies", APPLIES},
-    {"below", BELOW},       {"bonus", BONUS},
-    {"boolean", BOOLEAN},   {"cap", CAP},
-    {"category", CATEGORY}, {"completed", COMPLETED},
-    {"content", CONTENT},   {"date", DATE},
-    {"decimal", DECIMAL},   {"decimals", DECIMALS},
-    {"deduct", DEDUCT},     {"default", DEFAULT},
-    {"else", ELSE},         {"enum", ENUM},
-    {"fact", FACT},         {"fail", FAIL},
-    {"false", FALSE},       {"floor", FLOOR},
-    {"grade", GRADE},       {"group", GROUP},
-    {"if", IF},             {"in", IN},
-    {"integer", INTEGER},   {"item", ITEM},
-    {"kinds", KINDS},       {"list", LIST},
-    {"method", METHOD},     {"none", NONE},
-    {"not", NOT},           {"or", OR},
-    {"otherwise", OTHERWISE}, {"penalty", PENALTY},
-    {"per", PER},           {"percent", PERCENT},
-    {"points", POINTS},     {"pro_rata", PRO_RATA},
-    {"reason", REASON},     {"responsible", RESPONSIBLE},
-    {"score", SCORE},       {"standard", STANDARD},
-    {"started", STARTED},   {"step", STEP},
-    {"sums", SUMS},         {"text", TEXT},
-    {"then", THEN},         {"tiers", TIERS},
-    {"total", TOTAL},       {"true", TRUE},
-    {"veto", VETO},         {"warn", WARN},
-    {"when", WHEN},         {"where", WHERE},
+    {"above", ABOVE},
+    {"add", ADD},
+    {"and", AND},
+    {"applies", APPLIES},
+    {"below", BELOW},
+    {"bonus", BONUS},
+    {"boolean", BOOLEAN},
+    {"cap", CAP},
+    {"category", CATEGORY},
+    {"completed", COMPLETED},
+    {"content", CONTENT},
+    {"date", DATE},
+    {"decimal", DECIMAL},
+    {"decimals", DECIMALS},
+    {"deduct", DEDUCT},
+    {"default", DEFAULT},
+    {"else", ELSE},
+    {"enum", ENUM},
+    {"fact", FACT},
+    {"fail", FAIL},
+    {"false", FALSE},
+    {"floor", FLOOR},
+    {"grade", GRADE},
+    {"group", GROUP},
+    {"if", IF},
+    {"in", IN},
+    {"integer", INTEGER},
+    {"item", ITEM},
+    {"kinds", KINDS},
+    {"list", LIST},
+    {"method", METHOD},
+    {"none", NONE},
+    {"not", NOT},
+    {"or", OR},
+    {"otherwise", OTHERWISE},
+    {"penalty", PENALTY},
+    {"per", PER},
+    {"percent", PERCENT},
+    {"points", POINTS},
+    {"pro_rata", PRO_RATA},
+    {"reason", REASON},
+    {"responsible", RESPONSIBLE},
+    {"score", SCORE},
+    {"standard", STANDARD},
+    {"started", STARTED},
+    {"step", STEP},
+    {"sums", SUMS},
+    {"text", TEXT},
+    {"then", THEN},
+    {"tiers", TIERS},
+    {"total", TOTAL},
+    {"true", TRUE},
+    {"veto", VETO},
+    {"warn", WARN},
+    {"when", WHEN},
+    {"where", WHERE},
     {"year", YEAR},
 };
 
@@ -73,27 +101,26 @@ int lex_keyword(const char *s, size_t len) {
  * is punctuation with no twin; -1 when it may stand in a word. */
 static int punct_twin(uint32_t cp) {
     switch (cp) {
-    case 0xFF1B: return ';';  /* ； */
-    case 0x3002: return ';';  /* 。 ends a statement as a Chinese sentence */
-    case 0xFF1A: return ':';  /* ： */
-    case 0xFF0C: return ',';  /* ， */
-    case 0x3001: return ',';  /* 、 */
-    case 0xFF08: return '(';  /* （ */
-    case 0xFF09: return ')';  /* ） */
-    case 0xFF5B: return '{';  /* ｛ */
-    case 0xFF5D: return '}';  /* ｝ */
-    case 0xFF1D: return '=';  /* ＝ */
-    case 0xFF1C: return '<';  /* ＜ */
-    case 0xFF1E: return '>';  /* ＞ */
-    case 0xFF0B: return '+';  /* ＋ */
-    case 0xFF0D: return '-';  /* － */
-    case 0xFF0A: return '*';  /* ＊ */
-    case 0xFF0F: return '/';  /* ／ */
+    case 0xFF1B: return ';'; /* ； */
+    case 0x3002: return ';'; /* 。 ends a statement as a Chinese sentence */
+    case 0xFF1A: return ':'; /* ： */
+    case 0xFF0C: return ','; /* ， */
+    case 0x3001: return ','; /* 、 */
+    case 0xFF08: return '('; /* （ */
+    case 0xFF09: return ')'; /* ） */
+    case 0xFF5B: return '{'; /* ｛ */
+    case 0xFF5D: return '}'; /* ｝ */
+    case 0xFF1D: return '='; /* ＝ */
+    case 0xFF1C: return '<'; /* ＜ */
+    case 0xFF1E: return '>'; /* ＞ */
+    case 0xFF0B: return '+'; /* ＋ */
+    case 0xFF0D: return '-'; /* － */
+    case 0xFF0A: return '*'; /* ＊ */
+    case 0xFF0F: return '/'; /* ／ */
     default: break;
     }
-    if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-        (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-        (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2000 && cp <= 0x206F) ||
+    if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2000 && cp <= 0x206F) ||
         cp == 0x00A0 || cp == 0xFEFF)
         return 0;
     return -1;
@@ -233,8 +260,7 @@ Standard *lex_parse(const Source *src, Arena *arena, DiagSink *diag) {
     size_t bad;
     if (!utf8_valid(src->text, src->len, &bad)) {
         Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
-        Diag *g = diag_at(diag, DIAG_ERROR, "K0101", src, sp,
-                          "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
+        Diag *g = diag_at(diag, DIAG_ERROR, "K0101", src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
                           (unsigned char)src->text[bad], bad);
         diag_help(diag, g, "save the file as UTF-8 (in Word or Notepad: Save As, encoding UTF-8)");
         return NULL;
@@ -309,19 +335,21 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
     }
     Diag *g;
     bool semi = false;
-    for (int i = 0; i < n; i++) semi |= !strcmp(expected[i], "';'");
+    for (int i = 0; i < n; i++)
+        semi |= !strcmp(expected[i], "';'");
     uint32_t e = sp.begin;
-    while (e > 0 && strchr(" \t\r\n", src->text[e - 1])) e--;
+    while (e > 0 && strchr(" \t\r\n", src->text[e - 1]))
+        e--;
     /* after ';', '{' or a block's '}' a new statement starts: nothing was
      * left open ('tiers {...}' ends an expression, not a statement) */
-    bool boundary = e == 0 || strchr(";{", src->text[e - 1]) ||
-                    (src->text[e - 1] == '}' && x->last_closed != TIERS) ||
+    bool boundary = e == 0 || strchr(";{", src->text[e - 1]) || (src->text[e - 1] == '}' && x->last_closed != TIERS) ||
                     (e >= 3 && !memcmp(src->text + e - 3, "\xEF\xBC\x9B", 3)) ||
                     (e >= 3 && !memcmp(src->text + e - 3, "\xE3\x80\x82", 3));
     if (semi && n > 6 && !at_eof && !boundary) {
         /* a rule or statement left open: point just after its last word */
         Span after = {e, e + 1};
-        g = diag_at(x->diag, DIAG_ERROR, "K0100", src, after, "expected ';' at the end of the statement, found %s", found);
+        g = diag_at(x->diag, DIAG_ERROR, "K0100", src, after, "expected ';' at the end of the statement, found %s",
+                    found);
         diag_label(x->diag, g, "';' is needed here");
         return;
     }
@@ -330,7 +358,8 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
     else
         g = diag_at(x->diag, DIAG_ERROR, "K0100", src, sp, "unexpected %s", found);
     bool name = false;
-    for (int i = 0; i < n; i++) name |= !strcmp(expected[i], "a name");
+    for (int i = 0; i < n; i++)
+        name |= !strcmp(expected[i], "a name");
     if (name && !at_eof && lex_keyword(src->text + sp.begin, sp.end - sp.begin))
         diag_help(x->diag, g, "%s is a word of the language; choose another name", found);
     if (at_eof && x->depth > 0) {

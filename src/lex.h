@@ -18,7 +18,10 @@ typedef struct LexCtx {
     Span last_kw_span;
     int last_closed; /* the keyword whose '{' the last '}' closed */
     int depth;       /* open braces, and what opened each */
-    struct { int kw; Span kw_span; } braces[64];
+    struct {
+        int kw;
+        Span kw_span;
+    } braces[64];
 } LexCtx;
 
 /* The keyword whose spelling is s[0..len), or 0. */
@@ -36,10 +39,8 @@ int lex_date(LexCtx *x, const char *s, YYSTYPE *val, Span sp);
  * error was reported); else *punct is -1. */
 size_t lex_word_length(const char *s, size_t len, int *punct);
 int lex_word(LexCtx *x, const char *s, size_t len, YYSTYPE *val, Span sp);
-void lex_error(LexCtx *x, Span sp, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+void lex_error(LexCtx *x, Span sp, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 _Noreturn void lex_fatal(const char *msg);
-
 
 void lex_open_brace(LexCtx *x, Span sp);
 void lex_close_brace(LexCtx *x);

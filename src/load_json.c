@@ -25,7 +25,8 @@ void unit_free(Unit *u) {
 }
 
 void load_free(LoadedUnits *l) {
-    for (int i = 0; i < l->count; i++) unit_free(l->units[i]);
+    for (int i = 0; i < l->count; i++)
+        unit_free(l->units[i]);
     free(l->units);
     l->units = NULL;
     l->count = 0;
@@ -38,7 +39,8 @@ static bool find_key(const Source *src, uint32_t from, const char *key, Span *sp
     for (const char *p = src->text + from; (p = strstr(p, key)) != NULL; p++) {
         if (p == src->text || p[-1] != '"' || p[klen] != '"') continue;
         const char *q = p + klen + 1;
-        while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n') q++;
+        while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+            q++;
         if (*q != ':') continue;
         sp->begin = (uint32_t)(p - 1 - src->text);
         sp->end = (uint32_t)(p + klen + 1 - src->text);
@@ -51,7 +53,8 @@ static bool find_key(const Source *src, uint32_t from, const char *key, Span *sp
 static uint32_t *element_offsets(const Source *src, int *n) {
     const char *t = src->text;
     size_t i = 0;
-    while (i < src->len && strchr(" \t\r\n", t[i]) && t[i]) i++;
+    while (i < src->len && strchr(" \t\r\n", t[i]) && t[i])
+        i++;
     int cap = 16, k = 0;
     uint32_t *offs = malloc(sizeof *offs * (size_t)cap);
     if (!offs) return NULL;
@@ -65,8 +68,10 @@ static uint32_t *element_offsets(const Source *src, int *n) {
     for (; i < src->len; i++) {
         char ch = t[i];
         if (str) {
-            if (ch == '\\') i++;
-            else if (ch == '"') str = false;
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                str = false;
             continue;
         }
         if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') continue;
@@ -79,17 +84,20 @@ static uint32_t *element_offsets(const Source *src, int *n) {
             offs[k++] = (uint32_t)i;
         }
         want = false;
-        if (ch == '"') str = true;
-        else if (ch == '[' || ch == '{') want = depth++ == 0;
-        else if (ch == ']' || ch == '}') depth--;
-        else if (ch == ',' && depth == 1) want = true;
+        if (ch == '"')
+            str = true;
+        else if (ch == '[' || ch == '{')
+            want = depth++ == 0;
+        else if (ch == ']' || ch == '}')
+            depth--;
+        else if (ch == ',' && depth == 1)
+            want = true;
     }
     *n = k;
     return offs;
 }
 
-static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
     char msg[700];
     va_list ap;
@@ -105,8 +113,7 @@ static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
     c->failed = true;
 }
 
-static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...) {
     char msg[700];
     va_list ap;
@@ -125,8 +132,7 @@ static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...) {
 static const char *show_json(LoadCtx *c, const cJSON *j) {
     char *s = cJSON_PrintUnformatted(j);
     if (!s) return "?";
-    const char *out = strlen(s) > 40 ? arena_printf(c->unit->arena, "%.40s...", s)
-                                     : arena_strdup(c->unit->arena, s);
+    const char *out = strlen(s) > 40 ? arena_printf(c->unit->arena, "%.40s...", s) : arena_strdup(c->unit->arena, s);
     cJSON_free(s);
     return out;
 }
@@ -243,9 +249,7 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
                          where, f->name, check_fact_label(f), show_json(c, j));
         break;
     case TY_BOOLEAN: ok = json_bool(j, &out->u.b); break;
-    case TY_DATE:
-        ok = cJSON_IsString(j) && lex_parse_date(j->valuestring, strlen(j->valuestring), &out->u.date);
-        break;
+    case TY_DATE: ok = cJSON_IsString(j) && lex_parse_date(j->valuestring, strlen(j->valuestring), &out->u.date); break;
     case TY_TEXT:
         ok = cJSON_IsString(j);
         if (ok) out->u.text = arena_strdup(c->unit->arena, j->valuestring);
@@ -257,8 +261,8 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
             size_t w = 0;
             for (const StrList *m = f->type.members; m && w < sizeof vals - 40; m = m->next)
                 w += (size_t)snprintf(vals + w, sizeof vals - w, "%s\"%s\"", w ? ", " : "", m->s);
-            unit_error(c, f->name, "%s '%s' (%s) is \"%s\", not one of %s", where, f->name,
-                       check_fact_label(f), j->valuestring, vals);
+            unit_error(c, f->name, "%s '%s' (%s) is \"%s\", not one of %s", where, f->name, check_fact_label(f),
+                       j->valuestring, vals);
             return false;
         }
         break;
@@ -293,12 +297,13 @@ static void convert_list(LoadCtx *c, const Fact *f, const cJSON *j, Value *out) 
     out->type = TY_LIST;
     out->present = true;
     if (!cJSON_IsArray(j)) {
-        unit_error(c, f->name, "fact '%s' (%s) must be a list [ {...}, ... ], found %s", f->name,
-                   check_fact_label(f), show_json(c, j));
+        unit_error(c, f->name, "fact '%s' (%s) must be a list [ {...}, ... ], found %s", f->name, check_fact_label(f),
+                   show_json(c, j));
         return;
     }
     int nf = 0;
-    for (const Fact *fl = f->type.fields; fl; fl = fl->next) nf++;
+    for (const Fact *fl = f->type.fields; fl; fl = fl->next)
+        nf++;
     int rows = cJSON_GetArraySize(j);
     out->u.list.rows = rows;
     out->u.list.fields = nf;
@@ -325,7 +330,8 @@ static void convert_list(LoadCtx *c, const Fact *f, const cJSON *j, Value *out) 
         }
         for (const cJSON *k = row->child; k; k = k->next) {
             bool known = false;
-            for (const Fact *fl = f->type.fields; fl && !known; fl = fl->next) known = !strcmp(fl->name, k->string);
+            for (const Fact *fl = f->type.fields; fl && !known; fl = fl->next)
+                known = !strcmp(fl->name, k->string);
             if (!known)
                 unit_warning(c, k->string, "%s[%d] has a field '%s' that the standard does not declare; it is ignored",
                              f->name, r + 1, k->string);
@@ -357,7 +363,8 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     bool kind_known = true; /* without it, which facts are needed is unknown */
     if (s->nkinds > 0) {
         if (!cJSON_IsString(kind)) {
-            unit_error(c, "kind", "the unit has no \"kind\": one of %s%s", s->kind_tab[0]->id, s->nkinds > 1 ? ", ..." : "");
+            unit_error(c, "kind", "the unit has no \"kind\": one of %s%s", s->kind_tab[0]->id,
+                       s->nkinds > 1 ? ", ..." : "");
             kind_known = false;
         } else if ((u->kind = check_find_kind(s, kind->valuestring)) < 0) {
             char kinds[300] = "";
@@ -370,7 +377,9 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
             kind_known = false;
         }
     }
-    u->kind_name = s->nkinds > 0 ? s->kind_tab[u->kind]->id : cJSON_IsString(kind) ? arena_strdup(a, kind->valuestring) : "";
+    u->kind_name = s->nkinds > 0          ? s->kind_tab[u->kind]->id
+                   : cJSON_IsString(kind) ? arena_strdup(a, kind->valuestring)
+                                          : "";
     const cJSON *year = cJSON_GetObjectItemCaseSensitive(j, "year");
     if (year) {
         if (!cJSON_IsNumber(year) || year->valueint != (int)(year->valuedouble == year->valueint ? year->valueint : -1))
@@ -383,7 +392,8 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     for (const cJSON *k = j->child; k; k = k->next)
         if (strcmp(k->string, "name") && strcmp(k->string, "kind") && strcmp(k->string, "year") &&
             strcmp(k->string, "facts"))
-            unit_warning(c, k->string, "unknown key \"%s\" is ignored (a unit has name, kind, year and facts)", k->string);
+            unit_warning(c, k->string, "unknown key \"%s\" is ignored (a unit has name, kind, year and facts)",
+                         k->string);
     const cJSON *facts = cJSON_GetObjectItemCaseSensitive(j, "facts");
     if (facts && !cJSON_IsObject(facts)) {
         unit_error(c, "facts", "\"facts\" must be an object { \"fact\": value, ... }");
@@ -431,7 +441,8 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
     if (root && end && (size_t)(end - src->text) + strspn(end, " \t\r\n") < src->len) {
         uint32_t off = (uint32_t)(end - src->text + strspn(end, " \t\r\n"));
         Span sp = {off, off + 1};
-        Diag *g = diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: more data after the end of the first value");
+        Diag *g =
+            diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: more data after the end of the first value");
         diag_help(diag, g, "a file holds one unit { ... } or one list of units [ {...}, {...} ]");
         cJSON_Delete(root);
         return false;
@@ -440,16 +451,23 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
         uint32_t off = end ? (uint32_t)(end - src->text) : 0;
         if (off > src->len) off = (uint32_t)src->len;
         /* cJSON stops past the offending character: step back onto it */
-        while (off > 0 && off < src->len && strchr(" \t\r\n", src->text[off])) off--;
+        while (off > 0 && off < src->len && strchr(" \t\r\n", src->text[off]))
+            off--;
         Span sp = {off, off + 1};
         if (strspn(src->text, " \t\r\n") == src->len)
-            diag_file(diag, DIAG_ERROR, "K0403", src, "the file is empty: expected a unit { ... } or a list of units [ ... ]");
+            diag_file(diag, DIAG_ERROR, "K0403", src,
+                      "the file is empty: expected a unit { ... } or a list of units [ ... ]");
         else if (off >= src->len || off + 1 + strspn(src->text + off + 1, " \t\r\n") >= src->len)
-            diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: the file ends too early (a '}', ']' or '\"' is missing)");
+            diag_at(diag, DIAG_ERROR, "K0403", src, sp,
+                    "malformed JSON: the file ends too early (a '}', ']' or '\"' is missing)");
         else {
             uint32_t cp = lex_codepoint(src->text + off);
             Diag *g = diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: unexpected '%.*s' here",
-                              cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4, src->text + off);
+                              cp < 0x80      ? 1
+                              : cp < 0x800   ? 2
+                              : cp < 0x10000 ? 3
+                                             : 4,
+                              src->text + off);
             if (cp == 0xFF0C || cp == 0xFF1A || cp == 0x201C || cp == 0x201D)
                 diag_help(diag, g, "JSON needs ASCII punctuation: , : \" (not the full-width forms)");
         }

@@ -71,12 +71,12 @@ static int cmd_check(int argc, char **argv) {
         if (ok) {
             const Standard *s = l.std;
             int cats = 0;
-            for (const Part *p = s->parts; p; p = p->next) cats += p->kind == PART_CATEGORY;
+            for (const Part *p = s->parts; p; p = p->next)
+                cats += p->kind == PART_CATEGORY;
             char total[64];
             dec_format(s->total_value, 6, total, sizeof total);
-            printf("%s: %d %s, %d categories, %d items, %s points, %d vetoes: %d %s\n", argv[i],
-                   s->year_value, s->title, cats, s->nitems, total, s->nvetoes, d.warnings,
-                   d.warnings == 1 ? "warning" : "warnings");
+            printf("%s: %d %s, %d categories, %d items, %s points, %d vetoes: %d %s\n", argv[i], s->year_value,
+                   s->title, cats, s->nitems, total, s->nvetoes, d.warnings, d.warnings == 1 ? "warning" : "warnings");
         } else {
             status = EXIT_INPUT;
             fprintf(stderr, "%s: %d %s\n", argv[i], d.errors, d.errors == 1 ? "error" : "errors");
@@ -201,8 +201,10 @@ static int cmd_eval(int argc, char **argv) {
             if (!json && units++) fputc('\n', out.f);
             if (u->invalid) {
                 status = EXIT_INPUT;
-                if (json) render_json_invalid(doc, u);
-                else render_text_invalid(out.f, u);
+                if (json)
+                    render_json_invalid(doc, u);
+                else
+                    render_text_invalid(out.f, u);
                 continue;
             }
             Result *res = eval_unit(l.std, u, u->arena);
@@ -215,15 +217,18 @@ static int cmd_eval(int argc, char **argv) {
             } else if (!res->pass && status == EXIT_PASS) {
                 status = EXIT_FAILS;
             }
-            if (json) render_json_unit(doc, res);
-            else render_text_unit(out.f, res);
+            if (json)
+                render_json_unit(doc, res);
+            else
+                render_text_unit(out.f, res);
         }
         load_free(&lu);
     }
     if (doc && !render_json_end(doc, out.f)) status = EXIT_INPUT;
     diag_print(&d, stderr);
     bool wrote = output_close(&out, true);
-    for (int i = 1; i < npaths && srcs; i++) source_free(&srcs[i]);
+    for (int i = 1; i < npaths && srcs; i++)
+        source_free(&srcs[i]);
     free(srcs);
     unload_standard(&l);
     diag_free(&d);

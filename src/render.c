@@ -35,7 +35,8 @@ const char *render_value(Arena *a, const Value *v, const Fact *f) {
     case TY_TEXT: return arena_printf(a, "\"%s\"", v->u.text);
     case TY_ENUM: {
         const StrList *m = f->type.members;
-        for (int i = 0; m && i < v->u.member; i++) m = m->next;
+        for (int i = 0; m && i < v->u.member; i++)
+            m = m->next;
         return m ? arena_printf(a, "\"%s\"", m->s) : "?";
     }
     case TY_LIST: return arena_printf(a, "%d records", v->u.list.rows);
@@ -55,7 +56,8 @@ const char *render_rule_text(Arena *a, const Standard *std, const Rule *r) {
 
 const char *render_owners(Arena *a, const Part *p) {
     size_t n = 0;
-    for (const StrList *o = p->owners; o; o = o->next) n += strlen(o->s) + 2;
+    for (const StrList *o = p->owners; o; o = o->next)
+        n += strlen(o->s) + 2;
     char *s = arena_alloc(a, n + 1);
     for (const StrList *o = p->owners; o; o = o->next) {
         if (o != p->owners) strcat(s, ", ");
@@ -92,7 +94,8 @@ static void saw_expr(Arena *a, const Result *res, const Expr *x, char **acc, con
         saw_expr(a, res, x->u.ifx.else_, acc, seen, nseen);
         return;
     case EX_CALL:
-        for (const ExprList *l = x->u.call.args; l; l = l->next) saw_expr(a, res, l->e, acc, seen, nseen);
+        for (const ExprList *l = x->u.call.args; l; l = l->next)
+            saw_expr(a, res, l->e, acc, seen, nseen);
         return;
     case EX_TIERS: saw_expr(a, res, x->u.tiers.subject, acc, seen, nseen); return;
     default: return;
@@ -150,10 +153,8 @@ static const char *negated(Arena *a, const Standard *std, const Expr *x) {
             return arena_printf(a, "%s %s %s", render_subject(a, std, x->u.bin.lhs), flip(x->u.bin.op),
                                 ast_text(a, std->src, x->u.bin.rhs->span));
         break;
-    case EX_OR:
-        return arena_printf(a, "%s, and %s", negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
-    case EX_AND:
-        return arena_printf(a, "%s, or %s", negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
+    case EX_OR: return arena_printf(a, "%s, and %s", negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
+    case EX_AND: return arena_printf(a, "%s, or %s", negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
     default: break;
     }
     return arena_printf(a, "not (%s)", ast_text(a, std->src, x->span));
@@ -168,18 +169,18 @@ const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
         const char *goal = render_number(a, rr->goal, s->type);
         const char *verb = rr->target == TARGET_RAISE ? "raise" : "lower";
         const char *t = arena_printf(a, "%s %s to %s%s", verb, render_subject(a, std, s),
-                                     rr->goal_inclusive ? "" : rr->target == TARGET_RAISE ? "above " : "below ", goal);
+                                     rr->goal_inclusive           ? ""
+                                     : rr->target == TARGET_RAISE ? "above "
+                                                                  : "below ",
+                                     goal);
         if (dec_sign(rr->short_by) > 0)
             t = arena_printf(a, "%s (%s %s)", t, render_dec(a, rr->short_by, 6),
                              rr->target == TARGET_RAISE ? "more" : "fewer");
         return t;
     }
-    case TARGET_ZERO:
-        return arena_printf(a, "bring %s to 0", render_subject(a, std, s));
-    case TARGET_CONDITION:
-        return negated(a, std, rr->rule->when);
-    case TARGET_NONE:
-        break;
+    case TARGET_ZERO: return arena_printf(a, "bring %s to 0", render_subject(a, std, s));
+    case TARGET_CONDITION: return negated(a, std, rr->rule->when);
+    case TARGET_NONE: break;
     }
     return "meet the scoring method in full";
 }
@@ -187,8 +188,10 @@ const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
 void render_pad(FILE *out, const char *s, size_t width, bool right) {
     size_t w = width_str(s);
     if (right)
-        for (size_t i = w; i < width; i++) fputc(' ', out);
+        for (size_t i = w; i < width; i++)
+            fputc(' ', out);
     fputs(s, out);
     if (!right)
-        for (size_t i = w; i < width; i++) fputc(' ', out);
+        for (size_t i = w; i < width; i++)
+            fputc(' ', out);
 }

@@ -19,13 +19,16 @@ static void put_dec(cJSON *o, const char *key, Dec d, int places) {
 }
 
 static void put_str(cJSON *o, const char *key, const char *s) {
-    if (s) cJSON_AddStringToObject(o, key, s);
-    else cJSON_AddNullToObject(o, key);
+    if (s)
+        cJSON_AddStringToObject(o, key, s);
+    else
+        cJSON_AddNullToObject(o, key);
 }
 
 static cJSON *owners(const Part *p) {
     cJSON *arr = cJSON_CreateArray();
-    for (const StrList *o = p->owners; o; o = o->next) cJSON_AddItemToArray(arr, cJSON_CreateString(o->s));
+    for (const StrList *o = p->owners; o; o = o->next)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(o->s));
     return arr;
 }
 

@@ -43,16 +43,18 @@ static void part_rows(FILE *out, const Result *res, const Part *p, Arena *a, int
     const PartResult *pr = &res->parts[p->index];
     if (!pr->applies && p->kind != PART_BONUS) return;
     if (p->kind == PART_BONUS) {
-        const char *t = p->has_cap ? arena_printf(a, "%s (bonus, cap %s)", p->title, render_dec(a, p->cap_value, places))
-                                   : arena_printf(a, "%s (bonus)", p->title);
-        row(out, t, depth, "", arena_printf(a, "%s%s", dec_sign(pr->score) ? "+" : "", render_dec(a, pr->score, places)),
-            "");
+        const char *t = p->has_cap
+                            ? arena_printf(a, "%s (bonus, cap %s)", p->title, render_dec(a, p->cap_value, places))
+                            : arena_printf(a, "%s (bonus)", p->title);
+        row(out, t, depth, "",
+            arena_printf(a, "%s%s", dec_sign(pr->score) ? "+" : "", render_dec(a, pr->score, places)), "");
     } else {
         row(out, p->title ? p->title : "", depth, render_dec(a, pr->points, places), render_dec(a, pr->score, places),
             lost_text(a, pr->lost, places));
     }
     for (const Part *c = p->children; c; c = c->next) {
-        if (c->kind == PART_GROUP) part_rows(out, res, c, a, depth + 1);
+        if (c->kind == PART_GROUP)
+            part_rows(out, res, c, a, depth + 1);
         else if (c->kind == PART_ITEM && res->items[c->index].applies)
             item_row(out, a, &res->items[c->index], places, depth + 1);
     }
@@ -103,9 +105,9 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
                       arena_printf(a, "%s of %s points", render_dec(a, x->rule->amount, places),
                                    render_dec(a, x->item->points, places)));
         if (dec_cmp(x->rule->amount, x->lost) != 0 && x->rule->rule->kind == RULE_DEDUCT)
-            rule_line(out, ind, "note",
-                      arena_printf(a, "the rule deducts %s; the item stops at 0",
-                                   render_dec(a, x->rule->amount, places)));
+            rule_line(
+                out, ind, "note",
+                arena_printf(a, "the rule deducts %s; the item stops at 0", render_dec(a, x->rule->amount, places)));
         rule_line(out, ind, "to do", render_target(a, res, x->rule));
     }
 }

@@ -12,11 +12,11 @@ typedef struct Value {
     int type;     /* a TypeKind (ast.h) */
     bool present; /* false: absent from the data and without a default */
     union {
-        Dec num;          /* integer, decimal, percent (95% is 0.95) */
+        Dec num; /* integer, decimal, percent (95% is 0.95) */
         bool b;
-        int32_t date;     /* days since 1970-01-01 */
+        int32_t date; /* days since 1970-01-01 */
         const char *text;
-        int member;       /* enum: index of the value in its declaration */
+        int member; /* enum: index of the value in its declaration */
         struct {
             struct Value *cells; /* rows x fields, row-major */
             int rows, fields;

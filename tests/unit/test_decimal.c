@@ -21,11 +21,11 @@ static Dec frac(int64_t n, int64_t d) {
     return r;
 }
 
-#define ASSERT_DEC(d, n, dd)                                                   \
-    do {                                                                       \
-        Dec d_ = (d);                                                          \
-        assert_int_equal(d_.num, (n));                                         \
-        assert_int_equal(d_.den, (dd));                                        \
+#define ASSERT_DEC(d, n, dd)                                                                                           \
+    do {                                                                                                               \
+        Dec d_ = (d);                                                                                                  \
+        assert_int_equal(d_.num, (n));                                                                                 \
+        assert_int_equal(d_.den, (dd));                                                                                \
     } while (0)
 
 #define ASSERT_PARSE(s, n, d) ASSERT_DEC(parse_ok(s), n, d)
@@ -66,13 +66,10 @@ static void test_parse_forms(void **state) {
     /* many zeros are fine as long as the value fits */
     ASSERT_PARSE("0.50000000000000000000000000000000000000000000000000", 1, 2);
     ASSERT_PARSE("00000000000000000000000000000000000000000000000000001", 1, 1);
-    ASSERT_PARSE("0.0000000000000000000000000000000000000000000000000001e52", 1,
-                 1);
-    ASSERT_PARSE("1000000000000000000000000000000000000000000000e-40", 100000,
-                 1);
+    ASSERT_PARSE("0.0000000000000000000000000000000000000000000000000001e52", 1, 1);
+    ASSERT_PARSE("1000000000000000000000000000000000000000000000e-40", 100000, 1);
     /* 3 * 5^50 / 10^50 == 3 / 2^50: factors cancel before the range check */
-    ASSERT_PARSE("266453525910037569701671600341796875e-50", 3,
-                 1125899906842624LL);
+    ASSERT_PARSE("266453525910037569701671600341796875e-50", 3, 1125899906842624LL);
     /* only the first len bytes are read */
     Dec d;
     assert_int_equal(dec_parse("12345", 2, &d), DEC_OK);
@@ -81,10 +78,9 @@ static void test_parse_forms(void **state) {
 
 static void test_parse_syntax(void **state) {
     (void)state;
-    const char *bad[] = {"",    " 1",  "1 ",  "abc",  "1.",    ".5",   "-",
-                         "+",   "1e",  "1e+", "e3",   "%",     "1%%",  "1.2.3",
-                         "--1", "+-1", "1,5", "0x10", "1e3.5", "1%e2", "1 %",
-                         "\t1", "1e-", "-.5", "∞",    "1e3e4"};
+    const char *bad[] = {"",      " 1",   "1 ",  "abc", "1.",    ".5",  "-",   "+",    "1e",
+                         "1e+",   "e3",   "%",   "1%%", "1.2.3", "--1", "+-1", "1,5",  "0x10",
+                         "1e3.5", "1%e2", "1 %", "\t1", "1e-",   "-.5", "∞",   "1e3e4"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         ASSERT_PARSE_ERR(bad[i], DEC_SYNTAX);
     }
@@ -100,8 +96,7 @@ static void test_parse_overflow(void **state) {
     ASSERT_PARSE_ERR("1e-19", DEC_OVERFLOW);
     ASSERT_PARSE_ERR("1e999999999999", DEC_OVERFLOW);
     ASSERT_PARSE_ERR("1e-999999999999", DEC_OVERFLOW);
-    ASSERT_PARSE_ERR("123456789012345678901234567890123456789012",
-                     DEC_OVERFLOW);
+    ASSERT_PARSE_ERR("123456789012345678901234567890123456789012", DEC_OVERFLOW);
     ASSERT_PARSE_ERR("0.1234567890123456789", DEC_OVERFLOW);
 }
 
@@ -146,8 +141,7 @@ static void test_exact_arith(void **state) {
     ASSERT_DEC(r, 1, 1);
     assert_int_equal(dec_div(big, big, &r), DEC_OK);
     ASSERT_DEC(r, 1, 1);
-    assert_int_equal(dec_add(dec_int(INT64_MIN), dec_int(INT64_MAX), &r),
-                     DEC_OK);
+    assert_int_equal(dec_add(dec_int(INT64_MIN), dec_int(INT64_MAX), &r), DEC_OK);
     ASSERT_DEC(r, -1, 1);
 }
 
@@ -156,27 +150,21 @@ static void test_overflow(void **state) {
     Dec r = {5, 1};
     assert_int_equal(dec_add(dec_int(INT64_MAX), dec_int(1), &r), DEC_OVERFLOW);
     assert_int_equal(dec_sub(dec_int(INT64_MIN), dec_int(1), &r), DEC_OVERFLOW);
-    assert_int_equal(dec_add(frac(INT64_MAX, 2), frac(INT64_MAX, 3), &r),
-                     DEC_OVERFLOW);
+    assert_int_equal(dec_add(frac(INT64_MAX, 2), frac(INT64_MAX, 3), &r), DEC_OVERFLOW);
     assert_int_equal(dec_mul(dec_int(INT64_MAX), dec_int(2), &r), DEC_OVERFLOW);
-    assert_int_equal(dec_mul(dec_int(3037000500), dec_int(3037000500), &r),
-                     DEC_OVERFLOW);
+    assert_int_equal(dec_mul(dec_int(3037000500), dec_int(3037000500), &r), DEC_OVERFLOW);
     assert_int_equal(dec_mul(frac(1, INT64_MAX), frac(1, 2), &r), DEC_OVERFLOW);
-    assert_int_equal(dec_add(frac(1, INT64_MAX), frac(1, INT64_MAX - 1), &r),
-                     DEC_OVERFLOW);
-    assert_int_equal(dec_div(dec_int(INT64_MIN), dec_int(-1), &r),
-                     DEC_OVERFLOW);
+    assert_int_equal(dec_add(frac(1, INT64_MAX), frac(1, INT64_MAX - 1), &r), DEC_OVERFLOW);
+    assert_int_equal(dec_div(dec_int(INT64_MIN), dec_int(-1), &r), DEC_OVERFLOW);
     assert_int_equal(dec_neg(dec_int(INT64_MIN), &r), DEC_OVERFLOW);
     /* untouched on failure */
     ASSERT_DEC(r, 5, 1);
     /* boundary values are fine */
     assert_int_equal(dec_sub(dec_int(-INT64_MAX), dec_int(1), &r), DEC_OK);
     ASSERT_DEC(r, INT64_MIN, 1);
-    assert_int_equal(dec_add(frac(INT64_MAX, 2), frac(INT64_MAX, 2), &r),
-                     DEC_OK);
+    assert_int_equal(dec_add(frac(INT64_MAX, 2), frac(INT64_MAX, 2), &r), DEC_OK);
     ASSERT_DEC(r, INT64_MAX, 1);
-    assert_int_equal(dec_mul(dec_int(-3037000499), dec_int(3037000499), &r),
-                     DEC_OK);
+    assert_int_equal(dec_mul(dec_int(-3037000499), dec_int(3037000499), &r), DEC_OK);
     ASSERT_DEC(r, -9223372030926249001LL, 1);
 }
 
@@ -195,9 +183,7 @@ static void test_compare(void **state) {
     (void)state;
     assert_int_equal(dec_cmp(dec_int(INT64_MAX), dec_int(INT64_MIN)), 1);
     assert_int_equal(dec_cmp(dec_int(INT64_MIN), dec_int(INT64_MAX)), -1);
-    assert_int_equal(dec_cmp(frac(INT64_MAX - 1, INT64_MAX),
-                             frac(INT64_MAX - 2, INT64_MAX - 1)),
-                     1);
+    assert_int_equal(dec_cmp(frac(INT64_MAX - 1, INT64_MAX), frac(INT64_MAX - 2, INT64_MAX - 1)), 1);
     assert_int_equal(dec_cmp(frac(-1, INT64_MAX), frac(1, INT64_MAX)), -1);
     assert_int_equal(dec_cmp(parse_ok("0.5"), parse_ok("50%")), 0);
     assert_int_equal(dec_cmp(parse_ok("-2.5"), parse_ok("-2.4")), -1);
@@ -274,20 +260,20 @@ static void test_floor_ceil(void **state) {
     ASSERT_DEC(r, INT64_MIN / 2, 1);
 }
 
-#define ASSERT_FMT(d, places, want)                                            \
-    do {                                                                       \
-        char b_[48];                                                           \
-        size_t n_ = dec_format((d), (places), b_, sizeof b_);                  \
-        assert_string_equal(b_, (want));                                       \
-        assert_int_equal(n_, strlen(want));                                    \
+#define ASSERT_FMT(d, places, want)                                                                                    \
+    do {                                                                                                               \
+        char b_[48];                                                                                                   \
+        size_t n_ = dec_format((d), (places), b_, sizeof b_);                                                          \
+        assert_string_equal(b_, (want));                                                                               \
+        assert_int_equal(n_, strlen(want));                                                                            \
     } while (0)
 
-#define ASSERT_FMT_FIXED(d, places, want)                                      \
-    do {                                                                       \
-        char b_[48];                                                           \
-        size_t n_ = dec_format_fixed((d), (places), b_, sizeof b_);            \
-        assert_string_equal(b_, (want));                                       \
-        assert_int_equal(n_, strlen(want));                                    \
+#define ASSERT_FMT_FIXED(d, places, want)                                                                              \
+    do {                                                                                                               \
+        char b_[48];                                                                                                   \
+        size_t n_ = dec_format_fixed((d), (places), b_, sizeof b_);                                                    \
+        assert_string_equal(b_, (want));                                                                               \
+        assert_int_equal(n_, strlen(want));                                                                            \
     } while (0)
 
 static void test_format(void **state) {
@@ -344,13 +330,7 @@ static void test_format_cap(void **state) {
 
 static void test_format_roundtrip(void **state) {
     (void)state;
-    const char *in[] = {"0.1",
-                        "-12.75",
-                        "91.25",
-                        "1e3",
-                        "95%",
-                        "-0.005",
-                        "123456789.987654321"};
+    const char *in[] = {"0.1", "-12.75", "91.25", "1e3", "95%", "-0.005", "123456789.987654321"};
     for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
         Dec d = parse_ok(in[i]);
         char b[48];
@@ -363,18 +343,12 @@ static void test_format_roundtrip(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse_forms),
-        cmocka_unit_test(test_parse_syntax),
-        cmocka_unit_test(test_parse_overflow),
-        cmocka_unit_test(test_exact_arith),
-        cmocka_unit_test(test_overflow),
-        cmocka_unit_test(test_div_zero),
-        cmocka_unit_test(test_compare),
-        cmocka_unit_test(test_round),
-        cmocka_unit_test(test_floor_ceil),
-        cmocka_unit_test(test_format),
-        cmocka_unit_test(test_format_cap),
-        cmocka_unit_test(test_format_roundtrip),
+        cmocka_unit_test(test_parse_forms),    cmocka_unit_test(test_parse_syntax),
+        cmocka_unit_test(test_parse_overflow), cmocka_unit_test(test_exact_arith),
+        cmocka_unit_test(test_overflow),       cmocka_unit_test(test_div_zero),
+        cmocka_unit_test(test_compare),        cmocka_unit_test(test_round),
+        cmocka_unit_test(test_floor_ceil),     cmocka_unit_test(test_format),
+        cmocka_unit_test(test_format_cap),     cmocka_unit_test(test_format_roundtrip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,7 +9,9 @@
 
 #include "width.h"
 
-static size_t w(const char *s) { return width_advance(s, strlen(s), 0); }
+static size_t w(const char *s) {
+    return width_advance(s, strlen(s), 0);
+}
 
 static void test_ascii(void **state) {
     (void)state;
