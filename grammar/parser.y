@@ -54,6 +54,10 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
     GapDir gap;
     bool flag;
     struct { Expr *lo, *hi, *def; } fopts;
+    TestCase *test;
+    Expect *expect;
+    RecordInit *records;
+    FieldInit *inits;
 }
 
 %token <text> NUMBER "a number" PERCENT_LIT "a percentage" STRING "a string"
@@ -72,6 +76,8 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token STARTED "'started'" COMPLETED "'completed'" PRO_RATA "'pro_rata'"
 %token AND "'and'" OR "'or'" NOT "'not'" IF "'if'" THEN "'then'" ELSE "'else'"
 %token TIERS "'tiers'" TRUE "'true'" FALSE "'false'" WHERE "'where'"
+%token TEST "'test'" SET "'set'" EXPECT "'expect'" KIND "'kind'" DATA "'data'" PASS "'pass'"
+%token RECTIFICATION "'rectification'"
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
 %type <text> name label_opt reason_opt
@@ -88,6 +94,10 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %type <part> part part_head body
 %type <pkind> part_kw
 %type <flag> fail_opt
+%type <test> test_head test_body
+%type <expect> expect
+%type <records> records
+%type <inits> inits
 
 %precedence ELSE
 %left OR
@@ -117,10 +127,57 @@ decl
   | part                                    { ast_add_part(A, $1); }
   | VETO name label_opt WHEN expr reason_opt ';'
                                             { ast_add_veto(A, $2, @2, $3, $5, $6, @$); }
+  | test_head '{' test_body '}'              { ast_add_test(A, $3, @$); }
   | ';'
   | error ';'
   | error '}'
   ;
+
+/* test -> 'test' "name" '{' { kind k; | data "file"; | set f = v; | expect ...; } '}' */
+test_head
+  : TEST STRING                             { $$ = ast_test(A, $2, @$); }
+  ;
+
+test_body
+  : %empty                                  { $$ = $<test>-1; } /* the test_head before the brace */
+  | test_body KIND name ';'                 { $$ = ast_test_kind($1, $3, @3); }
+  | test_body DATA STRING ';'               { $$ = ast_test_data($1, $3, @3); }
+  | test_body SET name '=' expr ';'         { $$ = ast_test_set(A, $1, $3, @3, $5, NULL, false, sp2(@2, @6)); }
+  | test_body SET name '=' '[' ']' ';'      { $$ = ast_test_set(A, $1, $3, @3, NULL, NULL, true, sp2(@2, @7)); }
+  | test_body SET name '=' '[' records ']' ';'
+                                            { $$ = ast_test_set(A, $1, $3, @3, NULL, $6, true, sp2(@2, @8)); }
+  | test_body EXPECT expect ';'             { $$ = ast_test_expect($1, $3); }
+  | test_body ';'                           { $$ = $1; }
+  | test_body error                         { $$ = $1; }
+  ;
+
+records
+  : '{' inits '}'                           { $$ = ast_record(A, NULL, $2, @$); }
+  | records ',' '{' inits '}'               { $$ = ast_record(A, $1, $4, sp2(@3, @5)); }
+  ;
+
+inits
+  : name ':' expr                           { $$ = ast_field_init(A, NULL, $1, @1, $3); }
+  | inits ',' name ':' expr                 { $$ = ast_field_init(A, $1, $3, @3, $5); }
+  ;
+
+expect
+  : ITEM name is expr                       { $$ = ast_expect(A, EXPECT_ITEM, $2, @2, $4, NULL, @$); }
+  | CATEGORY name is expr                   { $$ = ast_expect(A, EXPECT_PART, $2, @2, $4, NULL, @$); }
+  | GROUP name is expr                      { $$ = ast_expect(A, EXPECT_PART, $2, @2, $4, NULL, @$); }
+  | TOTAL is expr                           { $$ = ast_expect(A, EXPECT_TOTAL, NULL, @1, $3, NULL, @$); }
+  | GRADE STRING                            { $$ = ast_expect(A, EXPECT_GRADE, NULL, @2, NULL, $2, @$); }
+  | VETO name                               { $$ = ast_expect(A, EXPECT_VETO, $2, @2, NULL, NULL, @$); }
+  | NOT VETO name                           { $$ = ast_expect(A, EXPECT_NO_VETO, $3, @3, NULL, NULL, @$); }
+  | VETO NONE                               { $$ = ast_expect(A, EXPECT_NO_VETO, NULL, @2, NULL, NULL, @$); }
+  | PASS                                    { $$ = ast_expect(A, EXPECT_PASS, NULL, @1, NULL, NULL, @$); }
+  | FAIL                                    { $$ = ast_expect(A, EXPECT_FAIL, NULL, @1, NULL, NULL, @$); }
+  | RECTIFICATION name                      { $$ = ast_expect(A, EXPECT_RECT, $2, @2, NULL, NULL, @$); }
+  | NOT RECTIFICATION name                  { $$ = ast_expect(A, EXPECT_NO_RECT, $3, @3, NULL, NULL, @$); }
+  | RECTIFICATION NONE                      { $$ = ast_expect(A, EXPECT_NO_RECT, NULL, @2, NULL, NULL, @$); }
+  ;
+
+is : '=' | EQ ;
 
 /* header -> { year | total | decimals | grade | sums warn } */
 header

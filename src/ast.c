@@ -258,19 +258,21 @@ Part *ast_part_child(Part *p, Part *child) {
     return p;
 }
 
+/* Header statements in a tests file are reported once, by ast_standard. */
 void ast_header_year(AstCtx *c, Expr *e, Span sp) {
+    if (c->tests_only) return;
     c->std->year = e;
     c->std->year_span = sp;
 }
 
 void ast_header_total(AstCtx *c, Expr *e) {
-    c->std->total = e;
+    if (!c->tests_only) c->std->total = e;
 }
 void ast_header_decimals(AstCtx *c, Expr *e) {
-    c->std->decimals = e;
+    if (!c->tests_only) c->std->decimals = e;
 }
 void ast_header_sums_warn(AstCtx *c) {
-    c->std->sums_warn = true;
+    if (!c->tests_only) c->std->sums_warn = true;
 }
 
 static GradeBand *grades_append(GradeBand *list, GradeBand *g) {
@@ -278,6 +280,7 @@ static GradeBand *grades_append(GradeBand *list, GradeBand *g) {
 }
 
 void ast_header_grade(AstCtx *c, const char *name, BandOp op, Expr *bound, bool fail, Span sp) {
+    if (c->tests_only) return;
     GradeBand *g = arena_alloc(c->arena, sizeof *g);
     g->name = name;
     g->op = op;
@@ -287,8 +290,17 @@ void ast_header_grade(AstCtx *c, const char *name, BandOp op, Expr *bound, bool 
     c->std->grades = grades_append(c->std->grades, g);
 }
 
+/* In a tests file only test cases may stand: the standard is the rule file. */
+static bool tests_only(AstCtx *c, Span sp) {
+    if (!c->tests_only) return false;
+    diag_at(c->diag, DIAG_ERROR, "K0110", c->src, sp,
+            "a tests file holds only test cases: write this in the rule file");
+    return true;
+}
+
 void ast_standard(AstCtx *c, const char *title, Span title_sp, Span sp) {
     Standard *s = c->std;
+    if (tests_only(c, sp)) return;
     if (s->has_header) {
         diag_at(c->diag, DIAG_ERROR, "K0106", c->src, title_sp,
                 "a second 'standard' header: a file holds one standard");
@@ -305,6 +317,7 @@ static Kind *kinds_append(Kind *list, Kind *k) {
 }
 
 void ast_add_kind(AstCtx *c, const char *id, const char *label, Span sp) {
+    if (tests_only(c, sp)) return;
     Kind *k = arena_alloc(c->arena, sizeof *k);
     k->id = id;
     k->label = label ? label : id;
@@ -313,10 +326,12 @@ void ast_add_kind(AstCtx *c, const char *id, const char *label, Span sp) {
 }
 
 void ast_add_fact(AstCtx *c, Fact *f) {
+    if (tests_only(c, f->span)) return;
     c->std->facts = ast_facts(c->std->facts, f);
 }
 
 void ast_add_part(AstCtx *c, Part *p) {
+    if (tests_only(c, p->kw_span)) return;
     c->std->parts = parts_append(c->std->parts, p);
 }
 
@@ -333,6 +348,81 @@ void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr
     v->reason = reason;
     v->span = sp;
     c->std->vetoes = vetoes_append(c->std->vetoes, v);
+}
+
+/* ---- test cases ---------------------------------------------------------- */
+
+TestCase *ast_test(AstCtx *c, const char *name, Span sp) {
+    TestCase *t = arena_alloc(c->arena, sizeof *t);
+    t->name = name;
+    t->span = sp;
+    t->src = c->src;
+    return t;
+}
+
+TestCase *ast_test_kind(TestCase *t, const char *kind, Span sp) {
+    t->kind = kind;
+    t->kind_span = sp;
+    return t;
+}
+
+TestCase *ast_test_data(TestCase *t, const char *path, Span sp) {
+    t->data = path;
+    t->data_span = sp;
+    return t;
+}
+
+static SetFact *sets_append(SetFact *list, SetFact *x) { APPEND(SetFact, list, x); }
+static Expect *expects_append(Expect *list, Expect *x) { APPEND(Expect, list, x); }
+static TestCase *tests_append(TestCase *list, TestCase *x) { APPEND(TestCase, list, x); }
+
+TestCase *ast_test_set(AstCtx *c, TestCase *t, const char *name, Span name_sp, Expr *value, RecordInit *rows,
+                       bool is_list, Span sp) {
+    SetFact *f = arena_alloc(c->arena, sizeof *f);
+    f->name = name;
+    f->name_span = name_sp;
+    f->value = value;
+    f->rows = rows;
+    f->is_list = is_list;
+    f->span = sp;
+    t->sets = sets_append(t->sets, f);
+    return t;
+}
+
+TestCase *ast_test_expect(TestCase *t, Expect *x) {
+    t->expects = expects_append(t->expects, x);
+    return t;
+}
+
+Expect *ast_expect(AstCtx *c, ExpectKind k, const char *id, Span id_sp, Expr *value, const char *grade, Span sp) {
+    Expect *x = arena_alloc(c->arena, sizeof *x);
+    x->kind = k;
+    x->id = id;
+    x->id_span = id_sp;
+    x->value = value;
+    x->grade = grade;
+    x->span = sp;
+    return x;
+}
+
+RecordInit *ast_record(AstCtx *c, RecordInit *list, FieldInit *fields, Span sp) {
+    RecordInit *r = arena_alloc(c->arena, sizeof *r);
+    r->fields = fields;
+    r->span = sp;
+    APPEND(RecordInit, list, r);
+}
+
+FieldInit *ast_field_init(AstCtx *c, FieldInit *list, const char *name, Span name_sp, Expr *value) {
+    FieldInit *f = arena_alloc(c->arena, sizeof *f);
+    f->name = name;
+    f->name_span = name_sp;
+    f->value = value;
+    APPEND(FieldInit, list, f);
+}
+
+void ast_add_test(AstCtx *c, TestCase *t, Span sp) {
+    t->span = sp;
+    c->std->tests = tests_append(c->std->tests, t);
 }
 
 const char *ast_text(Arena *a, const Source *src, Span sp) {

@@ -244,6 +244,63 @@ typedef struct GradeBand {
     Dec value; /* checker */
 } GradeBand;
 
+/* ---- test cases (kaoping test) ---------------------------------------- */
+
+/* A record in a list literal: { name: "東村", model: true } */
+typedef struct FieldInit {
+    const char *name;
+    Span name_span;
+    Expr *value;
+    struct FieldInit *next;
+} FieldInit;
+
+typedef struct RecordInit {
+    FieldInit *fields;
+    Span span;
+    struct RecordInit *next;
+} RecordInit;
+
+typedef struct SetFact {
+    const char *name;
+    Span name_span, span;
+    Expr *value;        /* a literal; NULL for a list */
+    RecordInit *rows;   /* a list literal [ {...}, ... ] */
+    bool is_list;
+    struct SetFact *next;
+    const Fact *fact;   /* checker */
+} SetFact;
+
+typedef enum {
+    EXPECT_ITEM, EXPECT_PART, EXPECT_TOTAL, EXPECT_GRADE, EXPECT_VETO, EXPECT_NO_VETO,
+    EXPECT_PASS, EXPECT_FAIL, EXPECT_RECT, EXPECT_NO_RECT,
+} ExpectKind;
+
+typedef struct Expect {
+    ExpectKind kind;
+    const char *id;     /* item, category or group, veto, rectified item; NULL: any */
+    Span id_span, span;
+    Expr *value;        /* EXPECT_ITEM, EXPECT_PART, EXPECT_TOTAL */
+    const char *grade;  /* EXPECT_GRADE */
+    struct Expect *next;
+    /* checker */
+    const Part *part;
+    const Veto *veto;
+    Dec number;
+} Expect;
+
+typedef struct TestCase {
+    const char *name;
+    Span span;
+    const char *kind;
+    Span kind_span;
+    const char *data; /* a JSON file of facts to start from, relative to the test's file */
+    Span data_span;
+    SetFact *sets;
+    Expect *expects;
+    const Source *src; /* the file holding the case */
+    struct TestCase *next;
+} TestCase;
+
 typedef enum { HDR_YEAR, HDR_TOTAL, HDR_DECIMALS, HDR_GRADE, HDR_SUMS_WARN } HeaderKind;
 
 typedef struct Standard {
@@ -259,6 +316,7 @@ typedef struct Standard {
     Fact *facts;
     Part *parts; /* categories, bonus sections and penalties, in order */
     Veto *vetoes;
+    TestCase *tests;
     /* checker: flat tables for evaluation */
     int year_value, decimals_value;
     Dec total_value;
@@ -278,6 +336,7 @@ typedef struct AstCtx {
     Standard *std;
     const Source *src;
     DiagSink *diag;
+    bool tests_only; /* a tests file: only test cases may appear */
 } AstCtx;
 
 Expr *ast_number(AstCtx *c, const char *text, size_t len, Span sp);
@@ -328,6 +387,17 @@ void ast_add_kind(AstCtx *c, const char *id, const char *label, Span sp);
 void ast_add_fact(AstCtx *c, Fact *f);
 void ast_add_part(AstCtx *c, Part *p);
 void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason, Span sp);
+
+TestCase *ast_test(AstCtx *c, const char *name, Span sp);
+TestCase *ast_test_kind(TestCase *t, const char *kind, Span sp);
+TestCase *ast_test_data(TestCase *t, const char *path, Span sp);
+TestCase *ast_test_set(AstCtx *c, TestCase *t, const char *name, Span name_sp, Expr *value, RecordInit *rows,
+                       bool is_list, Span sp);
+TestCase *ast_test_expect(TestCase *t, Expect *x);
+Expect *ast_expect(AstCtx *c, ExpectKind k, const char *id, Span id_sp, Expr *value, const char *grade, Span sp);
+RecordInit *ast_record(AstCtx *c, RecordInit *list, FieldInit *fields, Span sp);
+FieldInit *ast_field_init(AstCtx *c, FieldInit *list, const char *name, Span name_sp, Expr *value);
+void ast_add_test(AstCtx *c, TestCase *t, Span sp);
 
 /* Source text of a span, for messages and reports. */
 const char *ast_text(Arena *a, const Source *src, Span sp);

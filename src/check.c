@@ -377,6 +377,108 @@ static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
     }
 }
 
+/* ---- test cases: names resolved, values typed -------------------------- */
+
+static const Part *find_part(const Standard *s, const char *id, bool item) {
+    if (item) {
+        for (int i = 0; i < s->nitems; i++)
+            if (s->item_tab[i]->id && !strcmp(s->item_tab[i]->id, id)) return s->item_tab[i];
+    } else {
+        for (int i = 0; i < s->nparts; i++)
+            if (s->part_tab[i]->id && !strcmp(s->part_tab[i]->id, id)) return s->part_tab[i];
+    }
+    return NULL;
+}
+
+static const Veto *find_veto(const Standard *s, const char *id) {
+    for (const Veto *v = s->vetoes; v; v = v->next)
+        if (!strcmp(v->id, id)) return v;
+    return NULL;
+}
+
+/* A value written in a test: a literal of the fact's type. */
+static void check_set_value(Ctx *c, const Fact *f, const Expr *e) {
+    Value v;
+    check_const_value(c, e, f->type.kind, f, &v);
+}
+
+static void check_set(Ctx *c, SetFact *x, const TestCase *t) {
+    for (const SetFact *o = t->sets; o != x; o = o->next)
+        if (!strcmp(o->name, x->name)) check_err(c, x->name_span, "K0270", "'%s' is set twice in this test", x->name);
+    const Fact *f = check_find_fact(c->std, x->name);
+    x->fact = f;
+    if (!f) {
+        check_err(c, x->name_span, "K0201", "unknown fact '%s'", x->name);
+        return;
+    }
+    if (x->is_list != (f->type.kind == TY_LIST)) {
+        check_err(c, x->span, "K0271", x->is_list ? "'%s' is not a list" : "'%s' is a list: set it to [ {...}, ... ]",
+                  x->name);
+        return;
+    }
+    if (!x->is_list) {
+        check_set_value(c, f, x->value);
+        return;
+    }
+    for (const RecordInit *r = x->rows; r; r = r->next)
+        for (const FieldInit *fi = r->fields; fi; fi = fi->next) {
+            const Fact *field = NULL;
+            for (const Fact *fl = f->type.fields; fl; fl = fl->next)
+                if (!strcmp(fl->name, fi->name)) field = fl;
+            if (!field)
+                check_err(c, fi->name_span, "K0272", "the list '%s' has no field '%s'", f->name, fi->name);
+            else
+                check_set_value(c, field, fi->value);
+        }
+}
+
+static void check_expect(Ctx *c, Expect *x) {
+    const Standard *s = c->std;
+    switch (x->kind) {
+    case EXPECT_ITEM:
+    case EXPECT_RECT:
+    case EXPECT_NO_RECT:
+        if (!x->id) break;
+        if (!(x->part = find_part(s, x->id, true))) check_err(c, x->id_span, "K0273", "no item '%s'", x->id);
+        break;
+    case EXPECT_PART:
+        if (!(x->part = find_part(s, x->id, false)))
+            check_err(c, x->id_span, "K0273", "no category or group '%s'", x->id);
+        break;
+    case EXPECT_VETO:
+    case EXPECT_NO_VETO:
+        if (x->id && !(x->veto = find_veto(s, x->id))) check_err(c, x->id_span, "K0273", "no veto '%s'", x->id);
+        break;
+    case EXPECT_GRADE: {
+        bool found = false;
+        for (const GradeBand *g = s->grades; g; g = g->next) found |= !strcmp(g->name, x->grade);
+        if (!found) check_err(c, x->id_span, "K0273", "no grade \"%s\"", x->grade);
+        break;
+    }
+    default: break;
+    }
+    if (x->value) check_const_number(c, x->value, &x->number, "an expected score");
+}
+
+static void check_tests(Ctx *c) {
+    for (TestCase *t = c->std->tests; t; t = t->next) {
+        c->src = t->src;
+        for (const TestCase *o = c->std->tests; o != t; o = o->next)
+            if (!strcmp(o->name, t->name)) {
+                int line, col;
+                diag_position(o->src, o->span.begin, &line, &col);
+                Diag *g = check_err(c, t->span, "K0274", "a second test named \"%s\"", t->name);
+                diag_help(c->diag, g, "the first is in %s at line %d", o->src->path, line);
+            }
+        if (t->kind && check_find_kind(c->std, t->kind) < 0)
+            check_err(c, t->kind_span, "K0230", "unknown unit kind '%s'", t->kind);
+        for (SetFact *x = t->sets; x; x = x->next) check_set(c, x, t);
+        for (Expect *x = t->expects; x; x = x->next) check_expect(c, x);
+        if (!t->expects) check_warn(c, t->span, "K0309", "test \"%s\" expects nothing: it cannot fail", t->name);
+    }
+    c->src = c->std->src;
+}
+
 /* ---- entry point ------------------------------------------------------------ */
 
 bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
@@ -463,6 +565,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     for (Veto *v = s->vetoes; v; v = v->next)
         s->veto_tab[nv++] = v;
 
+    check_tests(&c);
     for (Fact *f = s->facts; f; f = f->next)
         if (!f->used) {
             Diag *g = check_warn(&c, f->name_span, "K0307", "fact '%s' is declared but never used", f->name);

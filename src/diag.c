@@ -179,7 +179,7 @@ enum { WINDOW = 100 }; /* a long line shows this many columns around the caret *
 static void print_one(const Diag *g, FILE *out) {
     const char *lv = g->level == DIAG_ERROR ? "error" : "warning";
     const char *path = g->src ? g->src->path : "kaoping";
-    if (!g->has_span) {
+    if (!g->has_span || g->src->made) {
         fprintf(out, "%s: %s: %s\n", path, lv, g->msg);
         if (g->help) fprintf(out, "  = help: %s\n", g->help);
         return;

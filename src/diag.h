@@ -20,6 +20,7 @@ typedef struct Source {
     const char *path;
     char *text; /* NUL-terminated, owned by the source */
     size_t len;
+    bool made;  /* text made by kaoping (a test's unit), not a file: no positions */
 } Source;
 
 typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;

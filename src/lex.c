@@ -12,86 +12,115 @@
 #include "width.h"
 
 /* ---- keywords ---------------------------------------------------------
- * One row per spelling. Chinese spellings (issue 3) are more rows with the
- * same token. Kept sorted by strcmp for binary search. */
+ * One row per keyword: its token and its spellings in English, traditional
+ * and simplified Chinese (ORDER: en, hant, hans). A file may mix them. The
+ * spellings are indexed once, sorted, for binary search. */
 typedef struct {
-    const char *word;
     int token;
+    const char *spelling[LEX_SPELLINGS];
 } Keyword;
 
 static const Keyword keywords[] = {
-    {"above", ABOVE},
-    {"add", ADD},
-    {"and", AND},
-    {"applies", APPLIES},
-    {"below", BELOW},
-    {"bonus", BONUS},
-    {"boolean", BOOLEAN},
-    {"cap", CAP},
-    {"category", CATEGORY},
-    {"completed", COMPLETED},
-    {"content", CONTENT},
-    {"date", DATE},
-    {"decimal", DECIMAL},
-    {"decimals", DECIMALS},
-    {"deduct", DEDUCT},
-    {"default", DEFAULT},
-    {"else", ELSE},
-    {"enum", ENUM},
-    {"fact", FACT},
-    {"fail", FAIL},
-    {"false", FALSE},
-    {"floor", FLOOR},
-    {"grade", GRADE},
-    {"group", GROUP},
-    {"if", IF},
-    {"in", IN},
-    {"integer", INTEGER},
-    {"item", ITEM},
-    {"kinds", KINDS},
-    {"list", LIST},
-    {"method", METHOD},
-    {"none", NONE},
-    {"not", NOT},
-    {"or", OR},
-    {"otherwise", OTHERWISE},
-    {"penalty", PENALTY},
-    {"per", PER},
-    {"percent", PERCENT},
-    {"points", POINTS},
-    {"pro_rata", PRO_RATA},
-    {"reason", REASON},
-    {"responsible", RESPONSIBLE},
-    {"score", SCORE},
-    {"standard", STANDARD},
-    {"started", STARTED},
-    {"step", STEP},
-    {"sums", SUMS},
-    {"text", TEXT},
-    {"then", THEN},
-    {"tiers", TIERS},
-    {"total", TOTAL},
-    {"true", TRUE},
-    {"veto", VETO},
-    {"warn", WARN},
-    {"when", WHEN},
-    {"where", WHERE},
-    {"year", YEAR},
+    {STANDARD, {"standard", "標準", "标准"}},     {YEAR, {"year", "年度", "年度"}},
+    {TOTAL, {"total", "總分", "总分"}},           {DECIMALS, {"decimals", "小數位", "小数位"}},
+    {GRADE, {"grade", "等次", "等次"}},           {OTHERWISE, {"otherwise", "其餘", "其余"}},
+    {FAIL, {"fail", "不通過", "不通过"}},         {SUMS, {"sums", "合計", "合计"}},
+    {WARN, {"warn", "僅警告", "仅警告"}},         {KINDS, {"kinds", "單位類型", "单位类型"}},
+    {FACT, {"fact", "指標", "指标"}},             {IN, {"in", "範圍", "范围"}},
+    {DEFAULT, {"default", "默認", "默认"}},       {INTEGER, {"integer", "整數", "整数"}},
+    {DECIMAL, {"decimal", "小數", "小数"}},       {PERCENT, {"percent", "百分比", "百分比"}},
+    {BOOLEAN, {"boolean", "是否", "是否"}},       {DATE, {"date", "日期", "日期"}},
+    {TEXT, {"text", "文本", "文本"}},             {ENUM, {"enum", "選項", "选项"}},
+    {LIST, {"list", "清單", "清单"}},             {CATEGORY, {"category", "類別", "类别"}},
+    {GROUP, {"group", "子類", "子类"}},           {ITEM, {"item", "項目", "项目"}},
+    {BONUS, {"bonus", "加分項", "加分项"}},       {PENALTY, {"penalty", "罰分", "罚分"}},
+    {VETO, {"veto", "否決", "否决"}},             {REASON, {"reason", "理由", "理由"}},
+    {POINTS, {"points", "分值", "分值"}},         {CAP, {"cap", "上限", "上限"}},
+    {RESPONSIBLE, {"responsible", "責任單位", "责任单位"}},
+    {APPLIES, {"applies", "適用", "适用"}},       {CONTENT, {"content", "內容", "内容"}},
+    {METHOD, {"method", "評分方法", "评分方法"}}, {FLOOR, {"floor", "下限", "下限"}},
+    {NONE, {"none", "無", "无"}},                 {DEDUCT, {"deduct", "扣", "扣"}},
+    {ADD, {"add", "加", "加"}},                   {SCORE, {"score", "得分", "得分"}},
+    {PER, {"per", "每", "每"}},                   {BELOW, {"below", "低於", "低于"}},
+    {ABOVE, {"above", "高於", "高于"}},           {WHEN, {"when", "若", "若"}},
+    {STEP, {"step", "步長", "步长"}},             {STARTED, {"started", "進位", "进位"}},
+    {COMPLETED, {"completed", "捨去", "舍去"}},   {PRO_RATA, {"pro_rata", "按比例", "按比例"}},
+    {AND, {"and", "且", "且"}},                   {OR, {"or", "或", "或"}},
+    {NOT, {"not", "非", "非"}},                   {IF, {"if", "如果", "如果"}},
+    {THEN, {"then", "則", "则"}},                 {ELSE, {"else", "否則", "否则"}},
+    {TIERS, {"tiers", "分檔", "分档"}},           {TRUE, {"true", "是", "是"}},
+    {FALSE, {"false", "否", "否"}},               {WHERE, {"where", "其中", "其中"}},
+    /* test cases */
+    {TEST, {"test", "測試", "测试"}},             {SET, {"set", "設", "设"}},
+    {EXPECT, {"expect", "預期", "预期"}},         {KIND, {"kind", "類型", "类型"}},
+    {DATA, {"data", "數據", "数据"}},             {PASS, {"pass", "通過", "通过"}},
+    {RECTIFICATION, {"rectification", "整改", "整改"}},
 };
 
-int lex_keyword(const char *s, size_t len) {
-    size_t lo = 0, hi = sizeof keywords / sizeof keywords[0];
+enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };
+
+typedef struct {
+    const char *word;
+    int row, set; /* keywords[row].spelling[set] */
+} Spelling;
+
+static Spelling spellings[NKEYWORDS * LEX_SPELLINGS];
+static int nspellings;
+
+static int by_word(const void *a, const void *b) {
+    return strcmp(((const Spelling *)a)->word, ((const Spelling *)b)->word);
+}
+
+static void index_keywords(void) {
+    if (nspellings) return;
+    for (int r = 0; r < NKEYWORDS; r++)
+        for (int k = 0; k < LEX_SPELLINGS; k++) {
+            /* a spelling shared by two sets is indexed once, as the first */
+            bool dup = false;
+            for (int j = 0; j < k; j++) dup |= !strcmp(keywords[r].spelling[j], keywords[r].spelling[k]);
+            if (!dup) spellings[nspellings++] = (Spelling){keywords[r].spelling[k], r, k};
+        }
+    qsort(spellings, (size_t)nspellings, sizeof *spellings, by_word);
+}
+
+static const Spelling *find_spelling(const char *s, size_t len) {
+    index_keywords();
+    size_t lo = 0, hi = (size_t)nspellings;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const char *w = keywords[mid].word;
+        const char *w = spellings[mid].word;
         int c = strncmp(s, w, len);
         if (c == 0 && w[len] != '\0') c = -1;
-        if (c == 0) return keywords[mid].token;
+        if (c == 0) return &spellings[mid];
         if (c < 0)
             hi = mid;
         else
             lo = mid + 1;
     }
+    return NULL;
+}
+
+int lex_keyword(const char *s, size_t len) {
+    const Spelling *sp = find_spelling(s, len);
+    return sp ? keywords[sp->row].token : 0;
+}
+
+int lex_keyword_set(const char *s, size_t len) {
+    const Spelling *sp = find_spelling(s, len);
+    return sp ? sp->set : -1;
+}
+
+const char *lex_spelling(int token, int set) {
+    for (int r = 0; r < NKEYWORDS; r++)
+        if (keywords[r].token == token) return keywords[r].spelling[set];
+    return NULL;
+}
+
+/* The token of an English spelling, for translating parser messages. */
+static int english_token(const char *word, size_t len) {
+    for (int r = 0; r < NKEYWORDS; r++)
+        if (strlen(keywords[r].spelling[LEX_EN]) == len && !strncmp(keywords[r].spelling[LEX_EN], word, len))
+            return keywords[r].token;
     return 0;
 }
 
@@ -226,7 +255,9 @@ int lex_date(LexCtx *x, const char *s, YYSTYPE *val, Span sp) {
 static const char *kw_name(int kw);
 
 int lex_word(LexCtx *x, const char *s, size_t len, YYSTYPE *val, Span sp) {
-    int kw = lex_keyword(s, len);
+    const Spelling *spl = find_spelling(s, len);
+    int kw = spl ? keywords[spl->row].token : 0;
+    if (spl) x->sets_seen[spl->set]++;
     if (kw && kw_name(kw)) {
         x->last_kw = kw;
         x->last_kw_span = sp;
@@ -254,18 +285,34 @@ _Noreturn void lex_fatal(const char *msg) {
 
 int yyparse(void *scanner, LexCtx *lx);
 
+static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink *diag, bool tests_only);
+
 Standard *lex_parse(const Source *src, Arena *arena, DiagSink *diag) {
     Standard *std = arena_alloc(arena, sizeof *std);
     std->src = src;
+    if (!parse_into(std, src, arena, diag, false)) return NULL;
+    if (!std->has_header && diag->errors == 0) {
+        Span sp = {0, 0};
+        diag_at(diag, DIAG_ERROR, "K0108", src, sp,
+                "no 'standard' header: a rule file starts with standard \"title\" { year ...; total ...; }");
+    }
+    return std;
+}
+
+bool lex_parse_tests(Standard *std, const Source *src, Arena *arena, DiagSink *diag) {
+    return parse_into(std, src, arena, diag, true);
+}
+
+static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink *diag, bool tests_only) {
     size_t bad;
     if (!utf8_valid(src->text, src->len, &bad)) {
         Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
         Diag *g = diag_at(diag, DIAG_ERROR, "K0101", src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
                           (unsigned char)src->text[bad], bad);
         diag_help(diag, g, "save the file as UTF-8 (in Word or Notepad: Save As, encoding UTF-8)");
-        return NULL;
+        return false;
     }
-    AstCtx ast = {arena, std, src, diag};
+    AstCtx ast = {arena, std, src, diag, tests_only};
     LexCtx lx = {.ast = &ast, .diag = diag};
     /* skip a byte-order mark that Windows editors write */
     const char *text = src->text;
@@ -277,12 +324,7 @@ Standard *lex_parse(const Source *src, Arena *arena, DiagSink *diag) {
     yyparse(scanner, &lx);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
-    if (!std->has_header && diag->errors == 0) {
-        Span sp = {0, 0};
-        diag_at(diag, DIAG_ERROR, "K0108", src, sp,
-                "no 'standard' header: a rule file starts with standard \"title\" { year ...; total ...; }");
-    }
-    return std;
+    return true;
 }
 
 /* ---- syntax errors ---------------------------------------------------- */
@@ -297,6 +339,7 @@ static const char *kw_name(int kw) {
     case PENALTY: return "penalty";
     case LIST: return "list";
     case TIERS: return "tiers";
+    case TEST: return "test";
     default: return NULL;
     }
 }
@@ -327,11 +370,21 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
         else
             snprintf(found, sizeof found, "'%s'", t);
     }
+    /* name keywords the way the file writes them */
+    int set = LEX_EN;
+    if (x->sets_seen[LEX_HANT] + x->sets_seen[LEX_HANS] > x->sets_seen[LEX_EN])
+        set = x->sets_seen[LEX_HANS] > x->sets_seen[LEX_HANT] ? LEX_HANS : LEX_HANT;
     char want[512] = "";
     size_t w = 0;
     for (int i = 0; i < n && w < sizeof want - 64; i++) {
         const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
-        w += (size_t)snprintf(want + w, sizeof want - w, "%s%s", sep, expected[i]);
+        const char *e = expected[i];
+        size_t el = strlen(e);
+        int tok = el > 2 && e[0] == '\'' ? english_token(e + 1, el - 2) : 0;
+        if (tok && set != LEX_EN)
+            w += (size_t)snprintf(want + w, sizeof want - w, "%s'%s'", sep, lex_spelling(tok, set));
+        else
+            w += (size_t)snprintf(want + w, sizeof want - w, "%s%s", sep, e);
     }
     Diag *g;
     bool semi = false;

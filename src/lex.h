@@ -9,6 +9,10 @@
 #include "ast.h"
 #include "parser.h"
 
+/* Keyword sets: a keyword is spelled in English, traditional or simplified
+ * Chinese. */
+enum { LEX_EN, LEX_HANT, LEX_HANS, LEX_SPELLINGS };
+
 typedef struct LexCtx {
     AstCtx *ast;
     DiagSink *diag;
@@ -17,6 +21,7 @@ typedef struct LexCtx {
     int last_kw;     /* the last part keyword seen, and where */
     Span last_kw_span;
     int last_closed; /* the keyword whose '{' the last '}' closed */
+    int sets_seen[LEX_SPELLINGS]; /* keywords read in each set */
     int depth;       /* open braces, and what opened each */
     struct {
         int kw;
@@ -24,10 +29,11 @@ typedef struct LexCtx {
     } braces[64];
 } LexCtx;
 
-/* The keyword whose spelling is s[0..len), or 0. */
+/* The keyword whose spelling is s[0..len), or 0; and its set, or -1. */
 int lex_keyword(const char *s, size_t len);
-/* How a token is named in messages: "';'", "a number", "'deduct'". */
-const char *lex_token_name(int token);
+int lex_keyword_set(const char *s, size_t len);
+/* A keyword's spelling in a set. */
+const char *lex_spelling(int token, int set);
 
 unsigned lex_codepoint(const char *s);
 char *lex_copy(LexCtx *x, const char *s, size_t len);
@@ -49,6 +55,9 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
 /* Parses a rule file into a standard allocated in arena; NULL when the file
  * cannot be read as text at all. Syntax errors go to diag. */
 Standard *lex_parse(const Source *src, Arena *arena, DiagSink *diag);
+/* Parses a file of test cases (NAME.tests.kp) into an existing standard;
+ * anything but test cases there is an error. */
+bool lex_parse_tests(Standard *std, const Source *src, Arena *arena, DiagSink *diag);
 
 /* Dates: days since 1970-01-01. */
 bool lex_parse_date(const char *s, size_t len, int32_t *days);

@@ -15,6 +15,7 @@
 #include "load.h"
 #include "render.h"
 #include "script.h"
+#include "verify.h"
 
 #define KAOPING_VERSION "0.1.0"
 
@@ -23,9 +24,11 @@ enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
 static void usage(FILE *out) {
     fputs("usage: kaoping check RULES...\n"
           "       kaoping eval RULES DATA... [--format text|json] [-o FILE]\n"
+          "       kaoping test RULES... [--coverage]\n"
           "\n"
           "  check   check standards (rule files) and report every problem\n"
           "  eval    score units (JSON files) against a standard\n"
+          "  test    run the test cases of standards (in RULES and RULES.tests.kp)\n"
           "\n"
           "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
           "             2 a usage error or bad input\n",
@@ -36,10 +39,27 @@ static void usage(FILE *out) {
 
 typedef struct Loaded {
     Source src;
+    Source tests; /* NAME.tests.kp beside NAME.kp, when there is one */
+    char *tests_path;
     Arena *arena;
     Standard *std;
     bool ok;
 } Loaded;
+
+/* NAME.tests.kp for NAME.kp, when that file exists. */
+static char *tests_path_for(const char *path) {
+    size_t n = strlen(path);
+    if (n < 3 || strcmp(path + n - 3, ".kp") || (n >= 9 && !strcmp(path + n - 9, ".tests.kp"))) return NULL;
+    char *t = malloc(n + 7);
+    if (!t) return NULL;
+    memcpy(t, path, n - 3);
+    strcpy(t + n - 3, ".tests.kp");
+    if (access(t, F_OK) != 0) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
 
 static bool load_standard(Loaded *l, const char *path, DiagSink *d) {
     memset(l, 0, sizeof *l);
@@ -47,12 +67,18 @@ static bool load_standard(Loaded *l, const char *path, DiagSink *d) {
     if (!source_read(&l->src, path, d)) return false;
     l->std = lex_parse(&l->src, l->arena, d);
     if (!l->std || d->errors) return false;
+    if ((l->tests_path = tests_path_for(path)) != NULL) {
+        if (!source_read(&l->tests, l->tests_path, d)) return false;
+        if (!lex_parse_tests(l->std, &l->tests, l->arena, d) || d->errors) return false;
+    }
     l->ok = check_standard(l->std, l->arena, d);
     return l->ok;
 }
 
 static void unload_standard(Loaded *l) {
     source_free(&l->src);
+    source_free(&l->tests);
+    free(l->tests_path);
     arena_free(l->arena);
 }
 
@@ -84,6 +110,56 @@ static int cmd_check(int argc, char **argv) {
         unload_standard(&l);
         diag_free(&d);
     }
+    return status;
+}
+
+/* ---- test ------------------------------------------------------------------ */
+
+static int cmd_test(int argc, char **argv) {
+    bool coverage = false;
+    int nrules = 0, status = EXIT_PASS;
+    VerifyStats st = {0};
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--coverage")) {
+            coverage = true;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return EXIT_INPUT;
+        }
+    }
+    for (int i = 0; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1]) continue;
+        nrules++;
+        DiagSink d;
+        diag_init(&d);
+        Loaded l;
+        if (!load_standard(&l, argv[i], &d)) {
+            diag_print(&d, stderr);
+            fprintf(stderr, "%s: the standard or its tests have errors; no test was run\n", argv[i]);
+            status = EXIT_INPUT;
+        } else {
+            diag_free(&d); /* warnings are for 'check' */
+            diag_init(&d);
+            VerifyStats one = {0};
+            verify_standard(l.std, stdout, &d, &one);
+            if (coverage) {
+                verify_coverage(l.std, stdout, &one);
+                if (one.covered < one.items) status = status == EXIT_INPUT ? status : EXIT_FAILS;
+            }
+            if (!l.std->tests) fprintf(stderr, "%s: warning: the standard has no test case\n", argv[i]);
+            st.passed += one.passed;
+            st.failed += one.failed;
+        }
+        unload_standard(&l);
+        diag_free(&d);
+    }
+    if (nrules == 0) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    printf("%d passed, %d failed\n", st.passed, st.failed);
+    if (st.failed && status == EXIT_PASS) status = EXIT_FAILS;
     return status;
 }
 
@@ -246,6 +322,7 @@ static int run(int argc, char **argv) {
     const char *cmd = argv[1];
     if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 2, argv + 2);
+    if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_PASS;

@@ -1,0 +1,273 @@
+/* verify.c - the test runner (see verify.h). A case's unit is built as JSON
+ * (its data file, then its 'set' lines) and read by the same loader as
+ * 'kaoping eval', so a test checks exactly what an evaluator would see. */
+#include "verify.h"
+
+#include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+#include "lex.h"
+#include "load.h"
+
+/* ---- the unit a case describes, as JSON ------------------------------------ */
+
+static cJSON *literal(const Expr *e) {
+    bool neg = e->kind == EX_NEG;
+    if (neg) e = e->u.operand;
+    char buf[64];
+    switch (e->kind) {
+    case EX_NUMBER: {
+        Dec v = e->u.num.value;
+        if (neg) dec_neg(v, &v);
+        if (e->u.num.percent) {
+            Dec p;
+            if (dec_mul(v, dec_int(100), &p) != DEC_OK) p = v;
+            size_t n = dec_format(p, 9, buf, sizeof buf - 1);
+            buf[n] = '%';
+            buf[n + 1] = '\0';
+            return cJSON_CreateString(buf);
+        }
+        dec_format(v, 9, buf, sizeof buf);
+        return cJSON_CreateString(buf);
+    }
+    case EX_STRING: return cJSON_CreateString(e->u.str);
+    case EX_BOOL: return cJSON_CreateBool(e->u.boolean);
+    case EX_DATE: {
+        int y, m, d;
+        lex_civil_from_days(e->u.date, &y, &m, &d);
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        return cJSON_CreateString(buf);
+    }
+    default: return cJSON_CreateNull();
+    }
+}
+
+static cJSON *list_literal(const SetFact *x) {
+    cJSON *arr = cJSON_CreateArray();
+    for (const RecordInit *r = x->rows; r; r = r->next) {
+        cJSON *o = cJSON_CreateObject();
+        for (const FieldInit *f = r->fields; f; f = f->next) cJSON_AddItemToObject(o, f->name, literal(f->value));
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+/* The directory part of a path, with its slash ("rules/"), or "". */
+static char *dir_of(const char *path) {
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path + 1) : 0;
+    char *d = malloc(n + 1);
+    if (d) memcpy(d, path, n), d[n] = '\0';
+    return d;
+}
+
+/* The first unit of the case's data file, or an empty unit. */
+static cJSON *base_unit(const TestCase *t, DiagSink *diag) {
+    if (!t->data) return cJSON_CreateObject();
+    char *dir = dir_of(t->src->path);
+    if (!dir) return NULL;
+    size_t n = strlen(dir) + strlen(t->data) + 1;
+    char *path = malloc(n);
+    if (!path) {
+        free(dir);
+        return NULL;
+    }
+    snprintf(path, n, "%s%s", t->data[0] == '/' ? "" : dir, t->data);
+    free(dir);
+    Source src;
+    cJSON *unit = NULL;
+    if (source_read(&src, path, diag)) {
+        cJSON *root = cJSON_ParseWithLength(src.text, src.len);
+        cJSON *first = cJSON_IsArray(root) ? cJSON_GetArrayItem(root, 0) : root;
+        if (cJSON_IsObject(first)) unit = cJSON_Duplicate(first, true);
+        cJSON_Delete(root);
+        source_free(&src);
+    }
+    if (!unit)
+        diag_at(diag, DIAG_ERROR, "K0601", t->src, t->data_span, "cannot read a unit from the data file %s", path);
+    free(path);
+    return unit;
+}
+
+static char *unit_text(const Standard *std, const TestCase *t, DiagSink *diag) {
+    cJSON *u = base_unit(t, diag);
+    if (!u) return NULL;
+    cJSON_DeleteItemFromObjectCaseSensitive(u, "name");
+    cJSON_AddStringToObject(u, "name", t->name);
+    cJSON_DeleteItemFromObjectCaseSensitive(u, "year");
+    cJSON_AddNumberToObject(u, "year", std->year_value);
+    if (t->kind) {
+        cJSON_DeleteItemFromObjectCaseSensitive(u, "kind");
+        cJSON_AddStringToObject(u, "kind", t->kind);
+    }
+    cJSON *facts = cJSON_GetObjectItemCaseSensitive(u, "facts");
+    if (!cJSON_IsObject(facts)) {
+        cJSON_DeleteItemFromObjectCaseSensitive(u, "facts");
+        facts = cJSON_AddObjectToObject(u, "facts");
+    }
+    for (const SetFact *x = t->sets; x; x = x->next) {
+        cJSON_DeleteItemFromObjectCaseSensitive(facts, x->name);
+        cJSON_AddItemToObject(facts, x->name, x->is_list ? list_literal(x) : literal(x->value));
+    }
+    char *text = cJSON_PrintUnformatted(u);
+    cJSON_Delete(u);
+    return text;
+}
+
+/* ---- expectations ------------------------------------------------------------ */
+
+typedef struct Report {
+    char buf[2048];
+    size_t len;
+} Report;
+
+static void say(Report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(Report *r, const char *fmt, ...) {
+    if (r->len >= sizeof r->buf - 1) return;
+    if (r->len) r->len += (size_t)snprintf(r->buf + r->len, sizeof r->buf - r->len, "; ");
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(r->buf + r->len, sizeof r->buf - r->len, fmt, ap);
+    va_end(ap);
+    if (n > 0) r->len += (size_t)n;
+    if (r->len >= sizeof r->buf) r->len = sizeof r->buf - 1;
+}
+
+static const char *num(char *buf, Dec d) {
+    dec_format(d, 9, buf, 64);
+    return buf;
+}
+
+static bool rectified(const Result *res, const Part *p) {
+    for (int i = 0; i < res->nrect; i++)
+        if (!p || res->rect[i].item->item == p) return true;
+    return false;
+}
+
+static void compare(const Result *res, const Expect *x, Report *r) {
+    const Standard *s = res->std;
+    char a[64], b[64];
+    switch (x->kind) {
+    case EXPECT_ITEM: {
+        const ItemResult *ir = &res->items[x->part->index];
+        if (!ir->applies)
+            say(r, "item %s: expected %s, but it does not apply to this kind", x->id, num(a, x->number));
+        else if (dec_cmp(ir->score, x->number))
+            say(r, "item %s: expected %s, got %s", x->id, num(a, x->number), num(b, ir->score));
+        break;
+    }
+    case EXPECT_PART: {
+        const PartResult *pr = &res->parts[x->part->index];
+        if (dec_cmp(pr->score, x->number))
+            say(r, "%s %s: expected %s, got %s", x->part->kind == PART_GROUP ? "group" : "category", x->id,
+                num(a, x->number), num(b, pr->score));
+        break;
+    }
+    case EXPECT_TOTAL:
+        if (dec_cmp(res->total, x->number))
+            say(r, "total: expected %s, got %s", num(a, x->number), num(b, res->total));
+        break;
+    case EXPECT_GRADE:
+        if (strcmp(s->grade_tab[res->grade]->name, x->grade))
+            say(r, "grade: expected \"%s\", got \"%s\"", x->grade, s->grade_tab[res->grade]->name);
+        break;
+    case EXPECT_VETO:
+        if (!res->vetoes[x->veto->index]) say(r, "veto %s: expected it to fire, it did not", x->id);
+        break;
+    case EXPECT_NO_VETO:
+        if (x->veto && res->vetoes[x->veto->index]) say(r, "veto %s: expected it not to fire, it fired", x->id);
+        if (!x->veto && res->nvetoes) say(r, "vetoes: expected none, %d fired", res->nvetoes);
+        break;
+    case EXPECT_PASS:
+        if (!res->pass) say(r, "expected the unit to pass, it fails");
+        break;
+    case EXPECT_FAIL:
+        if (res->pass) say(r, "expected the unit to fail, it passes");
+        break;
+    case EXPECT_RECT:
+        if (!rectified(res, x->part)) say(r, "rectification %s: expected an entry, found none", x->id);
+        break;
+    case EXPECT_NO_RECT:
+        if (rectified(res, x->part)) {
+            if (x->part)
+                say(r, "rectification %s: expected no entry, found one", x->id);
+            else
+                say(r, "rectification: expected none, found %d entries", res->nrect);
+        }
+        break;
+    }
+}
+
+/* ---- running ------------------------------------------------------------------- */
+
+static void run_case(const Standard *std, const TestCase *t, FILE *out, DiagSink *diag, VerifyStats *st) {
+    int line, col;
+    diag_position(t->src, t->span.begin, &line, &col);
+    Report r = {.len = 0};
+    char *text = unit_text(std, t, diag);
+    char where[600];
+    snprintf(where, sizeof where, "%s:%d (test \"%s\")", t->src->path, line, t->name);
+    Source src = {.path = where, .text = text, .len = text ? strlen(text) : 0, .made = true};
+    LoadedUnits lu = {0};
+    if (!text) {
+        say(&r, "its unit could not be built");
+    } else if (!load_json(std, &src, diag, &lu) || lu.count != 1 || lu.units[0]->invalid) {
+        say(&r, "its unit's data is invalid (see above)");
+    } else {
+        Unit *u = lu.units[0];
+        Result *res = eval_unit(std, u, u->arena);
+        if (res->error)
+            say(&r, "the unit cannot be scored: %s", res->error);
+        else
+            for (const Expect *x = t->expects; x; x = x->next) compare(res, x, &r);
+    }
+    /* diagnostics name the made-up source: print them while it lives */
+    diag_print(diag, stderr);
+    diag_free(diag);
+    diag_init(diag);
+    load_free(&lu);
+    cJSON_free(text);
+    if (r.len) {
+        fprintf(out, "%s:%d: test \"%s\": %s\n", t->src->path, line, t->name, r.buf);
+        st->failed++;
+    } else {
+        st->passed++;
+    }
+}
+
+void verify_standard(const Standard *std, FILE *out, DiagSink *diag, VerifyStats *st) {
+    for (const TestCase *t = std->tests; t; t = t->next) run_case(std, t, out, diag, st);
+}
+
+void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {
+    st->items = st->covered = 0;
+    char lacking[4096] = "";
+    size_t w = 0;
+    int missing = 0;
+    for (int i = 0; i < std->nitems; i++) {
+        const Part *p = std->item_tab[i];
+        if (p->kind != PART_ITEM || (p->parent && p->parent->kind == PART_BONUS)) continue;
+        st->items++;
+        bool loses = false, keeps = false;
+        for (const TestCase *t = std->tests; t; t = t->next)
+            for (const Expect *x = t->expects; x; x = x->next)
+                if (x->kind == EXPECT_ITEM && x->part == p) {
+                    if (dec_cmp(x->number, p->pts) < 0) loses = true;
+                    if (dec_cmp(x->number, p->pts) == 0) keeps = true;
+                }
+        if (loses && keeps) {
+            st->covered++;
+            continue;
+        }
+        missing++;
+        if (w < sizeof lacking - 80)
+            w += (size_t)snprintf(lacking + w, sizeof lacking - w, "%s%s (%s)", w ? ", " : "", p->id,
+                                  !loses && !keeps ? "no case" : !loses ? "no losing case" : "no keeping case");
+    }
+    fprintf(out, "coverage: %d of %d items have a case that loses points and one that keeps them\n", st->covered,
+            st->items);
+    if (missing) fprintf(out, "coverage: lacking: %s\n", lacking);
+}
