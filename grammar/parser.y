@@ -78,6 +78,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token TIERS "'tiers'" TRUE "'true'" FALSE "'false'" WHERE "'where'"
 %token TEST "'test'" SET "'set'" EXPECT "'expect'" KIND "'kind'" DATA "'data'" PASS "'pass'"
 %token RECTIFICATION "'rectification'"
+%token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
 %type <text> name label_opt reason_opt

@@ -327,6 +327,38 @@ static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink 
     return true;
 }
 
+LexToken *lex_tokens(const Source *src, Arena *arena, DiagSink *diag, int *count) {
+    *count = 0;
+    size_t bad;
+    if (!utf8_valid(src->text, src->len, &bad)) return NULL;
+    Standard std = {.src = src};
+    AstCtx ast = {arena, &std, src, diag, false};
+    LexCtx lx = {.ast = &ast, .diag = diag, .keep_comments = true};
+    if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0) lx.offset = 3;
+    yyscan_t scanner;
+    if (yylex_init_extra(&lx, &scanner) != 0) lex_fatal("cannot start");
+    YY_BUFFER_STATE buf = yy_scan_bytes(src->text + lx.offset, (int)(src->len - lx.offset), scanner);
+    int cap = 256, n = 0;
+    LexToken *toks = arena_alloc(arena, sizeof *toks * (size_t)cap);
+    for (;;) {
+        YYSTYPE val = {0};
+        Span sp;
+        int t = yylex(&val, &sp, scanner);
+        if (t == 0) break;
+        if (n == cap) {
+            LexToken *more = arena_alloc(arena, sizeof *toks * (size_t)cap * 2);
+            memcpy(more, toks, sizeof *toks * (size_t)n);
+            toks = more;
+            cap *= 2;
+        }
+        toks[n++] = (LexToken){t, sp, t == DATE_LIT ? NULL : val.text};
+    }
+    yy_delete_buffer(buf, scanner);
+    yylex_destroy(scanner);
+    *count = n;
+    return toks;
+}
+
 /* ---- syntax errors ---------------------------------------------------- */
 
 static const char *kw_name(int kw) {

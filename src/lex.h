@@ -22,6 +22,7 @@ typedef struct LexCtx {
     Span last_kw_span;
     int last_closed; /* the keyword whose '{' the last '}' closed */
     int sets_seen[LEX_SPELLINGS]; /* keywords read in each set */
+    bool keep_comments;           /* return comments as tokens (kaoping fmt) */
     int depth;       /* open braces, and what opened each */
     struct {
         int kw;
@@ -58,6 +59,18 @@ Standard *lex_parse(const Source *src, Arena *arena, DiagSink *diag);
 /* Parses a file of test cases (NAME.tests.kp) into an existing standard;
  * anything but test cases there is an error. */
 bool lex_parse_tests(Standard *std, const Source *src, Arena *arena, DiagSink *diag);
+
+/* A token as the formatter sees it: comments included. text is the value
+ * of names, numbers and strings (unescaped); NULL for the others. */
+typedef struct LexToken {
+    int token;
+    Span span;
+    const char *text;
+} LexToken;
+
+/* Every token of a source, comments included; NULL when the text is not
+ * UTF-8. Errors of the scanner go to diag. */
+LexToken *lex_tokens(const Source *src, Arena *arena, DiagSink *diag, int *count);
 
 /* Dates: days since 1970-01-01. */
 bool lex_parse_date(const char *s, size_t len, int32_t *days);

@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "eval.h"
+#include "fmt.h"
 #include "lex.h"
 #include "load.h"
 #include "render.h"
@@ -25,10 +26,12 @@ static void usage(FILE *out) {
     fputs("usage: kaoping check RULES...\n"
           "       kaoping eval RULES DATA... [--format text|json] [-o FILE]\n"
           "       kaoping test RULES... [--coverage]\n"
+          "       kaoping fmt RULES... [--check] [--stdout] [--keywords en|zh|zh-hans]\n"
           "\n"
           "  check   check standards (rule files) and report every problem\n"
           "  eval    score units (JSON files) against a standard\n"
           "  test    run the test cases of standards (in RULES and RULES.tests.kp)\n"
+          "  fmt     rewrite rule files in the canonical layout\n"
           "\n"
           "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
           "             2 a usage error or bad input\n",
@@ -204,6 +207,73 @@ static bool output_close(Output *o, bool keep) {
     return ok;
 }
 
+/* ---- fmt -------------------------------------------------------------------- */
+
+static int cmd_fmt(int argc, char **argv) {
+    bool check = false, to_stdout = false;
+    FmtKeywords kw = FMT_KEEP;
+    int nfiles = 0, changed = 0, status = EXIT_PASS;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--check")) check = true;
+        else if (!strcmp(argv[i], "--stdout")) to_stdout = true;
+        else if (!strcmp(argv[i], "--keywords") && i + 1 < argc) {
+            const char *k = argv[++i];
+            if (!strcmp(k, "en")) kw = FMT_EN;
+            else if (!strcmp(k, "zh") || !strcmp(k, "zh-hant")) kw = FMT_HANT;
+            else if (!strcmp(k, "zh-hans")) kw = FMT_HANS;
+            else {
+                fprintf(stderr, "kaoping: error: unknown keyword set '%s': use en, zh (traditional) or zh-hans\n", k);
+                return EXIT_INPUT;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return EXIT_INPUT;
+        }
+    }
+    for (int i = 0; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1]) {
+            if (!strcmp(argv[i], "--keywords")) i++;
+            continue;
+        }
+        nfiles++;
+        DiagSink d;
+        diag_init(&d);
+        Source src;
+        char *text = NULL;
+        if (source_read(&src, argv[i], &d)) text = fmt_source(&src, kw, &d);
+        diag_print(&d, stderr);
+        if (!text) {
+            status = EXIT_INPUT;
+        } else if (to_stdout) {
+            fputs(text, stdout);
+        } else if (strcmp(text, src.text) != 0) {
+            changed++;
+            if (check) {
+                printf("%s\n", argv[i]);
+            } else {
+                Output out;
+                if (output_open(&out, argv[i])) {
+                    fputs(text, out.f);
+                    if (output_close(&out, true)) printf("formatted %s\n", argv[i]);
+                    else status = EXIT_INPUT;
+                } else {
+                    status = EXIT_INPUT;
+                }
+            }
+        }
+        free(text);
+        source_free(&src);
+        diag_free(&d);
+    }
+    if (nfiles == 0) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    if (check && changed && status == EXIT_PASS) status = EXIT_FAILS;
+    return status;
+}
+
 /* ---- eval ------------------------------------------------------------------ */
 
 static int cmd_eval(int argc, char **argv) {
@@ -323,6 +393,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 2, argv + 2);
     if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
+    if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_PASS;

@@ -1,0 +1,268 @@
+/* fmt.c - the canonical layout (see fmt.h).
+ * Layout: one statement per line, two spaces per block, '{' at the end of
+ * its line and '}' alone on one; 'tiers { ... }', records and brackets stay
+ * on one line; one space around binary operators and after ',' and ':';
+ * comments stay where they were (trailing or on their own line); at most
+ * one blank line in a row is kept. */
+#include "fmt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex.h"
+
+typedef struct Out {
+    char *buf;
+    size_t len, cap;
+} Out;
+
+static void put(Out *o, const char *s, size_t n) {
+    if (o->len + n + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 4096;
+        while (cap < o->len + n + 1) cap *= 2;
+        char *b = realloc(o->buf, cap);
+        if (!b) {
+            fputs("kaoping: error: out of memory\n", stderr);
+            exit(3);
+        }
+        o->buf = b;
+        o->cap = cap;
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    o->buf[o->len] = '\0';
+}
+
+static void puts_(Out *o, const char *s) { put(o, s, strlen(s)); }
+
+static void newline(Out *o) {
+    while (o->len && o->buf[o->len - 1] == ' ') o->len--; /* no trailing blanks */
+    if (o->len) put(o, "\n", 1);
+}
+
+static void indent(Out *o, int depth) {
+    for (int i = 0; i < depth; i++) put(o, "  ", 2);
+}
+
+static void put_string(Out *o, const char *s) {
+    put(o, "\"", 1);
+    for (; *s; s++) {
+        switch (*s) {
+        case '"': puts_(o, "\\\""); break;
+        case '\\': puts_(o, "\\\\"); break;
+        case '\n': puts_(o, "\\n"); break;
+        case '\t': puts_(o, "\\t"); break;
+        default: put(o, s, 1);
+        }
+    }
+    put(o, "\"", 1);
+}
+
+/* ---- token classes ------------------------------------------------------- */
+
+static bool is_keyword(const Source *src, const LexToken *t) {
+    return lex_keyword(src->text + t->span.begin, t->span.end - t->span.begin) != 0;
+}
+
+/* A '-' is unary where no value stands before it. */
+static bool unary_minus(const Source *src, const LexToken *prev) {
+    if (!prev) return true;
+    int p = prev->token;
+    if (p == ')' || p == ']' || p == NUMBER || p == PERCENT_LIT || p == IDENT || p == STRING || p == DATE_LIT ||
+        p == POINTS || p == TRUE || p == FALSE || p == '}')
+        return false;
+    (void)src;
+    return true;
+}
+
+static bool space_between(const Source *src, const LexToken *prev, const LexToken *t, bool prev_unary) {
+    if (!prev) return false;
+    int p = prev->token, c = t->token;
+    if (c == ';' || c == ',' || c == ')' || c == ']' || c == ':') return false;
+    if (p == '(' || p == '[') return false;
+    if (prev_unary) return false;
+    if (c == DOTDOT) return p == IN;
+    if (p == DOTDOT) return c == ';' ? false : is_keyword(src, t);
+    if (c == '(' && (p == IDENT || p == ENUM)) return false;
+    return true;
+}
+
+static const char *keyword_text(const Source *src, const LexToken *t, FmtKeywords kw, char *buf, size_t cap) {
+    size_t n = t->span.end - t->span.begin;
+    const char *orig = src->text + t->span.begin;
+    int tok = lex_keyword(orig, n);
+    if (kw != FMT_KEEP && tok) {
+        int set = kw == FMT_EN ? LEX_EN : kw == FMT_HANT ? LEX_HANT : LEX_HANS;
+        const char *s = lex_spelling(tok, set);
+        if (s) return s;
+    }
+    if (n >= cap) n = cap - 1;
+    memcpy(buf, orig, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static void put_token(Out *o, const Source *src, const LexToken *t, FmtKeywords kw) {
+    char buf[256];
+    switch (t->token) {
+    case STRING: put_string(o, t->text); return;
+    case NUMBER: case PERCENT_LIT: case IDENT: puts_(o, t->text); return;
+    case DATE_LIT: put(o, src->text + t->span.begin, t->span.end - t->span.begin); return;
+    case COMMENT: put(o, src->text + t->span.begin, t->span.end - t->span.begin); return;
+    case EQ: puts_(o, "=="); return;
+    case NE: puts_(o, "!="); return;
+    case LE: puts_(o, "<="); return;
+    case GE: puts_(o, ">="); return;
+    case DOTDOT: puts_(o, ".."); return;
+    default:
+        if (t->token < 256) {
+            char c = (char)t->token;
+            put(o, &c, 1);
+        } else {
+            puts_(o, keyword_text(src, t, kw, buf, sizeof buf));
+        }
+    }
+}
+
+/* Line breaks in the source between two offsets. */
+static int breaks(const Source *src, uint32_t from, uint32_t to) {
+    int n = 0;
+    for (uint32_t i = from; i < to && i < src->len; i++) n += src->text[i] == '\n';
+    return n;
+}
+
+/* ---- layout ------------------------------------------------------------------ */
+
+enum { MAX_NEST = 256 };
+
+char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
+    /* the formatter reformats only what parses */
+    Arena *arena = arena_new();
+    int errors = diag->errors;
+    lex_parse(src, arena, diag);
+    int n = 0;
+    LexToken *toks = diag->errors == errors ? lex_tokens(src, arena, diag, &n) : NULL;
+    if (!toks || diag->errors != errors) {
+        arena_free(arena);
+        return NULL;
+    }
+    Out o = {0};
+    int depth = 0;          /* block indentation */
+    int nest = 0;           /* open inline brackets: ( [ and inline { */
+    enum { BLOCK, INLINE, BANDS } brace_kind[MAX_NEST] = {BLOCK}; /* BANDS: 'tiers {', a block inside a statement */
+    int braces = 0;         /* all open braces */
+    bool line_start = true; /* nothing written on the current line yet */
+    bool continued = false; /* a statement broken by a comment goes on */
+    bool tiers_seen = false; /* 'tiers' in the current statement: its '{' is inline */
+    const LexToken *prev = NULL; /* the last token that is not a comment */
+    bool prev_unary = false;
+    bool closed_inline = false; /* the last '}' closed 'tiers {' or a record */
+    uint32_t last_end = 0;      /* end of the last token, comments included */
+    for (int i = 0; i < n; i++) {
+        const LexToken *t = &toks[i];
+        int nl = breaks(src, last_end, t->span.begin);
+        last_end = t->span.end;
+        if (t->token == COMMENT) {
+            bool line_comment = src->text[t->span.begin + 1] == '/';
+            if (!line_start && nl == 0) {
+                put(&o, " ", 1);
+            } else {
+                if (!line_start) newline(&o);
+                if (nl >= 2 && o.len) newline(&o);
+                indent(&o, depth + (continued ? 2 : 0));
+            }
+            put_token(&o, src, t, kw);
+            /* a line comment ends its line; a block comment does when the source broke after it */
+            uint32_t next = i + 1 < n ? toks[i + 1].span.begin : (uint32_t)src->len;
+            if (line_comment || breaks(src, t->span.end, next) > 0 || i + 1 == n) {
+                newline(&o);
+                line_start = true;
+                continued = nest > 0 || (prev && prev->token != ';' && prev->token != '{' && prev->token != '}');
+                if (!prev) continued = false;
+            } else {
+                line_start = false;
+            }
+            continue;
+        }
+        /* a ';' right after a block's '}' or another ';' says nothing: drop it */
+        if (t->token == ';' && nest == 0 && prev &&
+            (prev->token == ';' || prev->token == '{' || (prev->token == '}' && !closed_inline))) {
+            continue;
+        }
+        int closing = t->token == '}' && braces > 0 && braces <= MAX_NEST ? (int)brace_kind[braces - 1] : INLINE;
+        bool closes_block = t->token == '}' && closing != INLINE;
+        if (closes_block) {
+            if (!line_start) newline(&o);
+            depth--;
+            line_start = true;
+            continued = false;
+        }
+        if (t->token == REASON && !line_start) { /* a veto's reason goes on its own line */
+            newline(&o);
+            line_start = true;
+            continued = true;
+        }
+        if (line_start) {
+            if (nl >= 2 && o.len && !closes_block && (!prev || prev->token != '{')) newline(&o);
+            indent(&o, depth + (continued ? 2 : 0));
+        } else if (space_between(src, prev, t, prev_unary)) {
+            put(&o, " ", 1);
+        }
+        put_token(&o, src, t, kw);
+        line_start = false;
+        bool unary = t->token == '-' && unary_minus(src, prev);
+        switch (t->token) {
+        case TIERS: tiers_seen = true; break;
+        case '(':
+        case '[':
+            nest++;
+            break;
+        case ')':
+        case ']':
+            if (nest > 0) nest--;
+            break;
+        case '{': {
+            bool inl = nest > 0 || (i + 1 < n && toks[i + 1].token == '}');
+            if (braces < MAX_NEST) brace_kind[braces] = inl ? INLINE : tiers_seen ? BANDS : BLOCK;
+            braces++;
+            tiers_seen = false;
+            if (inl) {
+                nest++;
+            } else {
+                depth++;
+                newline(&o);
+                line_start = true;
+            }
+            break;
+        }
+        case '}':
+            if (braces > 0) braces--;
+            closed_inline = closing != BLOCK; /* what follows belongs to the same statement */
+            if (closing == INLINE) {
+                if (nest > 0) nest--;
+            } else if (closing == BLOCK) {
+                newline(&o);
+                line_start = true;
+            }
+            break;
+        case ';':
+            if (nest == 0) {
+                newline(&o);
+                line_start = true;
+                continued = false;
+                tiers_seen = false;
+            }
+            break;
+        default: break;
+        }
+        prev = t;
+        prev_unary = unary;
+    }
+    if (!line_start) newline(&o);
+    arena_free(arena);
+    if (!o.buf) {
+        o.buf = malloc(1);
+        if (o.buf) o.buf[0] = '\0';
+    }
+    return o.buf;
+}
