@@ -9,6 +9,9 @@
 #include <string.h>
 
 typedef struct Env {
+    Arena *arena;
+    RuleResult *tracing; /* explaining: the rule whose steps are kept */
+    int trace_cap;
     const Standard *std;
     const Unit *unit;
     Result *res;
@@ -203,7 +206,37 @@ static Value eval_call(Env *e, const Expr *x) {
     }
 }
 
+/* ---- the explanation: steps kept only when asked --------------------------- */
+
+static void keep(Env *e, TraceKind k, const Expr *x, Value v) {
+    RuleResult *rr = e->tracing;
+    if (rr->ntrace == e->trace_cap) {
+        int cap = e->trace_cap ? e->trace_cap * 2 : 16;
+        TraceStep *more = arena_alloc(e->arena, sizeof *more * (size_t)cap);
+        if (rr->ntrace) memcpy(more, rr->trace, sizeof *more * (size_t)rr->ntrace);
+        rr->trace = more;
+        e->trace_cap = cap;
+    }
+    rr->trace[rr->ntrace++] = (TraceStep){k, x, v};
+}
+
+static void keep_num(Env *e, TraceKind k, Dec d) {
+    if (e->tracing) keep(e, k, NULL, num(d));
+}
+
+static Value eval_node(Env *e, const Expr *x);
+
+/* Every expression but a literal is a step worth showing; inside an
+ * aggregate only the aggregate's result is. */
 static Value eval(Env *e, const Expr *x) {
+    Value v = eval_node(e, x);
+    if (e->tracing && !e->record && x->kind != EX_NUMBER && x->kind != EX_BOOL && x->kind != EX_STRING &&
+        x->kind != EX_DATE)
+        keep(e, TR_VALUE, x, v);
+    return v;
+}
+
+static Value eval_node(Env *e, const Expr *x) {
     switch (x->kind) {
     case EX_NUMBER: return num(x->u.num.value);
     case EX_BOOL: return boolean(x->u.boolean);
@@ -255,6 +288,7 @@ static Value eval(Env *e, const Expr *x) {
 
 static Dec count_steps(Env *e, Dec span, Dec step, StepMode mode) {
     Dec q = dvd(e, span, step), r = q;
+    if (dec_cmp(step, dec_int(1))) keep_num(e, TR_STEPS, q);
     if (mode == STEP_STARTED)
         r = chk(e, dec_ceil(q, &r), r);
     else if (mode == STEP_COMPLETED)
@@ -309,7 +343,11 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
     if (r->kind == RULE_SCORE) {
         rr->fired = true;
         rr->amount = rnd(e, amount, places);
+        if (dec_cmp(rr->amount, amount)) keep_num(e, TR_ROUNDED, rr->amount);
+        RuleResult *tracing = e->tracing; /* the target is not part of the score */
+        e->tracing = NULL;
         tiers_target(e, r->amount, rr);
+        e->tracing = tracing;
         return;
     }
     Dec value = amount;
@@ -343,14 +381,26 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
         }
         /* 'per X' alone counts X as it is; a step or a written mode counts steps */
         StepMode mode = r->gap == GAP_NONE && !r->step && !r->mode_given ? STEP_PRO_RATA : r->mode;
+        if (r->gap != GAP_NONE) keep_num(e, TR_GAP, span);
+        rr->mode = mode;
+        rr->step = step;
+        rr->gap = span;
         rr->steps = count_steps(e, span, step, mode);
+        if (mode != STEP_PRO_RATA) keep_num(e, TR_COUNTED, rr->steps);
+        rr->per_step = amount;
         value = mul(e, amount, rr->steps);
+        keep_num(e, TR_TIMES, value);
     } else if (r->when) {
         rr->target = TARGET_CONDITION;
     }
     if (rr->has_value && r->per && rr->target != TARGET_ZERO) set_short_by(e, rr);
-    if (r->cap) value = dec_min(value, number(e, r->cap));
+    if (r->cap) {
+        value = dec_min(value, number(e, r->cap));
+        keep_num(e, TR_CAPPED, value);
+    }
+    Dec exact = value;
     value = rnd(e, value, places);
+    if (dec_cmp(exact, value)) keep_num(e, TR_ROUNDED, value);
     if (dec_sign(value) <= 0) return;
     rr->fired = true;
     rr->amount = value;
@@ -376,7 +426,9 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
     int i = 0;
     for (const Rule *r = p->rules; r; r = r->next, i++) {
         RuleResult *rr = &ir->rules[i];
+        if (e->arena) e->tracing = rr, e->trace_cap = 0;
         eval_rule(e, r, rr);
+        e->tracing = NULL;
         if (!rr->fired) continue;
         if (r->kind == RULE_SCORE) {
             if (based)
@@ -521,14 +573,22 @@ static void eval_rectification(Result *res, Arena *arena) {
 
 /* ---- entry point --------------------------------------------------------------- */
 
-Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) {
+static Result *evaluate(const Standard *std, const Unit *u, Arena *arena, bool explain);
+
+Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) { return evaluate(std, u, arena, false); }
+
+Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena) {
+    return evaluate(std, u, arena, true);
+}
+
+static Result *evaluate(const Standard *std, const Unit *u, Arena *arena, bool explain) {
     Result *res = arena_alloc(arena, sizeof *res);
     res->std = std;
     res->unit = u;
     res->items = arena_alloc(arena, sizeof(ItemResult) * (size_t)(std->nitems ? std->nitems : 1));
     res->parts = arena_alloc(arena, sizeof(PartResult) * (size_t)(std->nparts ? std->nparts : 1));
     res->vetoes = arena_alloc(arena, sizeof(bool) * (size_t)(std->nvetoes ? std->nvetoes : 1));
-    Env e = {.std = std, .unit = u, .res = res};
+    Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL};
     for (int i = 0; i < std->nitems; i++)
         eval_item(&e, std->item_tab[i], &res->items[i], arena);
     eval_parts(&e, res);

@@ -15,12 +15,32 @@ typedef enum {
     TARGET_CONDITION, /* make the rule's condition false */
 } TargetKind;
 
+/* One step of a rule's evaluation, kept when explaining (kaoping explain). */
+typedef enum {
+    TR_VALUE,   /* an expression and its value (facts read, sub-results) */
+    TR_GAP,     /* how far the value is below (or above) the bar */
+    TR_STEPS,   /* the gap divided by the step */
+    TR_COUNTED, /* the steps counted: started steps whole, completed only, or pro rata */
+    TR_TIMES,   /* points per step x steps */
+    TR_CAPPED,  /* the rule's cap applied */
+    TR_ROUNDED, /* rounded to the standard's decimals */
+} TraceKind;
+
+typedef struct TraceStep {
+    TraceKind kind;
+    const Expr *expr; /* TR_VALUE */
+    Value value;      /* TR_VALUE: its value; other steps: value.u.num */
+} TraceStep;
+
 typedef struct RuleResult {
     const Rule *rule;
     bool fired;
     Dec amount;     /* points the rule deducts (or adds, or the score it sets), rounded */
     Dec lost;       /* the part of the item's lost points put down to this rule */
     Dec steps;      /* per rules: steps counted */
+    Dec per_step;   /* per rules: the points of one step */
+    StepMode mode;  /* per rules: how the steps were counted */
+    Dec step, gap;  /* per rules: the step, and the distance to the bar */
     bool has_value; /* per rules: the value counted and the bar */
     Dec value, bar;
     TargetKind target;
@@ -28,6 +48,8 @@ typedef struct RuleResult {
     Dec goal;
     bool goal_inclusive; /* goal reached at the value itself (>=), or only beyond it */
     Dec short_by;        /* whole counts: how many more (or fewer) reach the goal; else 0 */
+    TraceStep *trace;    /* explained evaluations only */
+    int ntrace;
 } RuleResult;
 
 typedef struct ItemResult {
@@ -81,5 +103,7 @@ typedef struct Result {
 
 /* Scores one unit; everything is allocated in arena. */
 Result *eval_unit(const Standard *std, const Unit *u, Arena *arena);
+/* The same, keeping every step of every rule (RuleResult.trace). */
+Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena);
 
 #endif

@@ -25,11 +25,13 @@ enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
 static void usage(FILE *out) {
     fputs("usage: kaoping check RULES...\n"
           "       kaoping eval RULES DATA... [--format text|json] [-o FILE]\n"
+          "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE]\n"
           "       kaoping test RULES... [--coverage]\n"
           "       kaoping fmt RULES... [--check] [--stdout] [--keywords en|zh|zh-hans]\n"
           "\n"
           "  check   check standards (rule files) and report every problem\n"
           "  eval    score units (JSON files) against a standard\n"
+          "  explain show every step behind each item's score\n"
           "  test    run the test cases of standards (in RULES and RULES.tests.kp)\n"
           "  fmt     rewrite rule files in the canonical layout\n"
           "\n"
@@ -276,8 +278,10 @@ static int cmd_fmt(int argc, char **argv) {
 
 /* ---- eval ------------------------------------------------------------------ */
 
-static int cmd_eval(int argc, char **argv) {
-    const char *format = "text", *out_path = NULL;
+/* eval and explain: score each unit of each data file, then print its
+ * scorecard or the steps behind it. */
+static int cmd_eval(int argc, char **argv, bool explain) {
+    const char *format = "text", *out_path = NULL, *item = NULL;
     const char *paths[argc > 0 ? argc : 1];
     int npaths = 0;
     for (int i = 0; i < argc; i++) {
@@ -289,6 +293,9 @@ static int cmd_eval(int argc, char **argv) {
         } else if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
             if (++i == argc) goto bad;
             out_path = argv[i];
+        } else if (explain && !strcmp(argv[i], "--item")) {
+            if (++i == argc) goto bad;
+            item = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
             goto bad;
@@ -302,7 +309,8 @@ static int cmd_eval(int argc, char **argv) {
         goto bad;
     }
     if (npaths < 2) {
-        fprintf(stderr, "kaoping: error: eval needs a rule file and at least one data file\n");
+        fprintf(stderr, "kaoping: error: %s needs a rule file and at least one data file\n",
+                explain ? "explain" : "eval");
         goto bad;
     }
 
@@ -321,6 +329,17 @@ static int cmd_eval(int argc, char **argv) {
     diag_free(&d);
     diag_init(&d);
     d.max_errors = 1000;
+    const Part *only = NULL;
+    if (item) {
+        for (int i = 0; i < l.std->nitems && !only; i++)
+            if (l.std->item_tab[i]->id && !strcmp(l.std->item_tab[i]->id, item)) only = l.std->item_tab[i];
+        if (!only) {
+            fprintf(stderr, "kaoping: error: %s has no item '%s'\n", paths[0], item);
+            unload_standard(&l);
+            diag_free(&d);
+            return EXIT_INPUT;
+        }
+    }
 
     Output out;
     if (!output_open(&out, out_path)) {
@@ -353,7 +372,7 @@ static int cmd_eval(int argc, char **argv) {
                     render_text_invalid(out.f, u);
                 continue;
             }
-            Result *res = eval_unit(l.std, u, u->arena);
+            Result *res = explain ? eval_unit_explained(l.std, u, u->arena) : eval_unit(l.std, u, u->arena);
             if (res->error) {
                 Diag *g = diag_at(&d, DIAG_ERROR, "K0501", &l.src, res->error_span, "unit \"%s\": cannot be scored: %s",
                                   u->name, res->error);
@@ -363,7 +382,11 @@ static int cmd_eval(int argc, char **argv) {
             } else if (!res->pass && status == EXIT_PASS) {
                 status = EXIT_FAILS;
             }
-            if (json)
+            if (explain && json)
+                render_json_explained(doc, res, only);
+            else if (explain)
+                render_explain_text(out.f, res, only);
+            else if (json)
                 render_json_unit(doc, res);
             else
                 render_text_unit(out.f, res);
@@ -391,7 +414,8 @@ static int run(int argc, char **argv) {
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
-    if (!strcmp(cmd, "eval")) return cmd_eval(argc - 2, argv + 2);
+    if (!strcmp(cmd, "eval")) return cmd_eval(argc - 2, argv + 2, false);
+    if (!strcmp(cmd, "explain")) return cmd_eval(argc - 2, argv + 2, true);
     if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {

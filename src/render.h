@@ -17,8 +17,15 @@ typedef struct JsonDoc JsonDoc;
 JsonDoc *render_json_begin(const Standard *std, const char *rules_path);
 void render_json_unit(JsonDoc *doc, const Result *res);
 void render_json_invalid(JsonDoc *doc, const Unit *u);
+void render_json_explained(JsonDoc *doc, const Result *res, const Part *only);
 /* Prints the document and frees it; false when out of memory. */
 bool render_json_end(JsonDoc *doc, FILE *out);
+
+/* Explanations (render_explain.c): every step of every rule, for all the
+ * items that apply, or for one item. */
+void render_explain_text(FILE *out, const Result *res, const Part *only);
+struct cJSON;
+struct cJSON *render_explain_json(const Result *res, const Part *only);
 
 /* ---- shared phrases (render.c); each returns text in arena ---------------- */
 const char *render_dec(Arena *a, Dec d, int places);

@@ -182,6 +182,10 @@ void render_json_unit(JsonDoc *d, const Result *res) {
     cJSON_AddItemToArray(d->units, o);
 }
 
+void render_json_explained(JsonDoc *d, const Result *res, const Part *only) {
+    cJSON_AddItemToArray(d->units, render_explain_json(res, only));
+}
+
 void render_json_invalid(JsonDoc *d, const Unit *u) {
     cJSON *o = cJSON_CreateObject();
     put_str(o, "name", u->name);

@@ -1,0 +1,222 @@
+/* render_explain.c - 'kaoping explain': the steps behind each item's score,
+ * as text an evaluator can read out, or as JSON. It prints the trace the
+ * evaluator kept (eval_unit_explained) and computes nothing. */
+#include <cjson/cJSON.h>
+#include <string.h>
+
+#include "render.h"
+
+/* ---- shared phrases ----------------------------------------------------------- */
+
+static const char *step_value(Arena *a, const TraceStep *s) {
+    const Expr *x = s->expr;
+    if (x->type == TY_LIST) return arena_printf(a, "%d records", s->value.u.list.rows);
+    if (x->type_fact && (x->type == TY_ENUM || x->type == TY_BOOLEAN || x->type == TY_DATE || x->type == TY_TEXT))
+        return render_value(a, &s->value, x->type_fact);
+    switch (x->type) {
+    case TY_BOOLEAN: return s->value.u.b ? "yes" : "no";
+    case TY_INTEGER: case TY_DECIMAL: case TY_PERCENT: return render_number(a, s->value.u.num, x->type);
+    default: {
+        /* a date, text or enum computed by an expression: show it through a fact of that type if any */
+        Fact f = {.type = {.kind = x->type}};
+        if (x->type_fact) f = *x->type_fact;
+        return render_value(a, &s->value, &f);
+    }
+    }
+}
+
+static const char *mode_words(const RuleResult *rr) {
+    switch (rr->mode) {
+    case STEP_STARTED: return "a started step counts whole";
+    case STEP_COMPLETED: return "only completed steps count";
+    default: return "pro rata";
+    }
+}
+
+/* The unit of a rule's steps (what its numbers are in). */
+static TypeKind rule_type(const Rule *r) {
+    return r->per ? r->per->type : TY_DECIMAL;
+}
+
+static const char *step_text(Arena *a, const Result *res, const RuleResult *rr, const TraceStep *s) {
+    const Rule *r = rr->rule;
+    int places = res->std->decimals_value;
+    const char *v = s->kind == TR_VALUE ? NULL : render_dec(a, s->value.u.num, 9);
+    switch (s->kind) {
+    case TR_VALUE: {
+        const char *text = ast_text(a, res->std->src, s->expr->span);
+        if (s->expr->kind == EX_NAME && s->expr->type_fact && s->expr->type_fact->label && !s->expr->is_field)
+            return arena_printf(a, "%s (%s) = %s", text, s->expr->type_fact->label, step_value(a, s));
+        return arena_printf(a, "%s = %s", text, step_value(a, s));
+    }
+    case TR_GAP:
+        return arena_printf(a, "%s the bar by %s", r->gap == GAP_ABOVE ? "above" : "below",
+                            render_number(a, s->value.u.num, rule_type(r)));
+    case TR_STEPS:
+        return arena_printf(a, "%s / %s = %s steps", render_number(a, rr->gap, rule_type(r)),
+                            render_number(a, rr->step, rule_type(r)), v);
+    case TR_COUNTED: return arena_printf(a, "%s: %s", mode_words(rr), v);
+    case TR_TIMES:
+        return arena_printf(a, "%s x %s = %s", render_dec(a, rr->per_step, 9), render_dec(a, rr->steps, 9),
+                            render_dec(a, s->value.u.num, 9));
+    case TR_CAPPED: return arena_printf(a, "capped by the rule: %s", v);
+    case TR_ROUNDED: return arena_printf(a, "rounded to %d decimals: %s", places, render_dec(a, s->value.u.num, places));
+    }
+    return "";
+}
+
+static const char *outcome(Arena *a, const Result *res, const RuleResult *rr) {
+    int places = res->std->decimals_value;
+    const Rule *r = rr->rule;
+    if (!rr->fired) return "does not fire";
+    if (r->kind == RULE_SCORE) return arena_printf(a, "sets the score to %s", render_dec(a, rr->amount, places));
+    return arena_printf(a, "%s %s", r->kind == RULE_DEDUCT ? "deducts" : "adds", render_dec(a, rr->amount, places));
+}
+
+static const char *item_sum(Arena *a, const Result *res, const ItemResult *ir) {
+    int places = res->std->decimals_value;
+    const Part *p = ir->item;
+    if (p->kind == PART_PENALTY)
+        return arena_printf(a, "takes %s off the total", render_dec(a, ir->score, places));
+    if (!dec_cmp(ir->base, ir->points) && !dec_sign(ir->deducted) && !dec_sign(ir->added) && !ir->capped)
+        return arena_printf(a, "keeps its %s points", render_dec(a, ir->points, places));
+    const char *s = arena_printf(a, "%s %s", dec_cmp(ir->base, ir->points) ? "set to" : "starts at",
+                                 render_dec(a, ir->base, places));
+    if (dec_sign(ir->deducted)) s = arena_printf(a, "%s - %s", s, render_dec(a, ir->deducted, places));
+    if (dec_sign(ir->added)) s = arena_printf(a, "%s + %s", s, render_dec(a, ir->added, places));
+    if (ir->floored) s = arena_printf(a, "%s, below 0: floored at 0", s);
+    if (ir->capped) s = arena_printf(a, "%s, above its points: capped", s);
+    return arena_printf(a, "%s = %s", s, render_dec(a, ir->score, places));
+}
+
+/* ---- text ------------------------------------------------------------------------ */
+
+void render_explain_text(FILE *out, const Result *res, const Part *only) {
+    const Standard *s = res->std;
+    const Unit *u = res->unit;
+    Arena *a = u->arena;
+    int places = s->decimals_value;
+    fprintf(out, "== %s", u->name);
+    if (*u->kind_name) fprintf(out, " (%s %s)", u->kind_name, s->nkinds ? s->kind_tab[u->kind]->label : "");
+    fprintf(out, " · %d %s\n", s->year_value, s->title);
+    if (res->error) {
+        fprintf(out, "   not scored: %s\n", res->error);
+        return;
+    }
+    for (int i = 0; i < s->nitems; i++) {
+        const ItemResult *ir = &res->items[i];
+        const Part *p = ir->item;
+        if (only ? p != only : !ir->applies) continue;
+        fprintf(out, "\n%s %s", p->id ? p->id : "", p->title ? p->title : "");
+        if (p->kind == PART_ITEM && !(p->parent && p->parent->kind == PART_BONUS))
+            fprintf(out, " (%s points)", render_dec(a, ir->points, places));
+        fputc('\n', out);
+        if (!ir->applies) {
+            fprintf(out, "  does not apply to kind %s\n", u->kind_name);
+            continue;
+        }
+        for (int k = 0; k < p->nrules; k++) {
+            const RuleResult *rr = &ir->rules[k];
+            fprintf(out, "  rule %d  %s\n", k + 1, render_rule_text(a, s, rr->rule));
+            for (int t = 0; t < rr->ntrace; t++) fprintf(out, "          %s\n", step_text(a, res, rr, &rr->trace[t]));
+            fprintf(out, "          => %s\n", outcome(a, res, rr));
+        }
+        fprintf(out, "  score   %s\n", item_sum(a, res, ir));
+    }
+    if (only) return;
+    fprintf(out, "\ntotal    items %s of %s points", render_dec(a, res->items_score, places),
+            render_dec(a, res->items_max, places));
+    if (dec_cmp(res->items_max, s->total_value))
+        fprintf(out, ", scaled to %s: %s x %s / %s", render_dec(a, s->total_value, places),
+                render_dec(a, res->items_score, places), render_dec(a, s->total_value, places),
+                render_dec(a, res->items_max, places));
+    fprintf(out, " = %s\n", render_dec(a, res->items_scaled, places));
+    if (dec_sign(res->bonus_raw))
+        fprintf(out, "         + bonus %s%s\n", render_dec(a, res->bonus, places),
+                dec_cmp(res->bonus, res->bonus_raw) ? arena_printf(a, " (capped from %s)", render_dec(a, res->bonus_raw, places)) : "");
+    if (dec_sign(res->penalty)) fprintf(out, "         - penalties %s\n", render_dec(a, res->penalty, places));
+    fprintf(out, "         = %s, grade %s%s\n", render_dec(a, res->total, places), s->grade_tab[res->grade]->name,
+            res->nvetoes ? " (vetoed: fails)" : res->pass ? " (passes)" : " (fails)");
+}
+
+/* ---- JSON ------------------------------------------------------------------------- */
+
+static void put_dec(cJSON *o, const char *key, Dec d, int places) {
+    char buf[64];
+    dec_format(d, places, buf, sizeof buf);
+    cJSON_AddRawToObject(o, key, buf);
+}
+
+static const char *kind_name(TraceKind k) {
+    static const char *names[] = {"value", "gap", "steps", "counted", "times", "capped", "rounded"};
+    return names[k];
+}
+
+cJSON *render_explain_json(const Result *res, const Part *only) {
+    const Standard *s = res->std;
+    const Unit *u = res->unit;
+    Arena *a = u->arena;
+    int places = s->decimals_value;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", u->name);
+    cJSON_AddStringToObject(o, "kind", u->kind_name);
+    if (res->error) {
+        cJSON_AddStringToObject(o, "error", res->error);
+        return o;
+    }
+    cJSON *items = cJSON_AddArrayToObject(o, "items");
+    for (int i = 0; i < s->nitems; i++) {
+        const ItemResult *ir = &res->items[i];
+        const Part *p = ir->item;
+        if (only ? p != only : !ir->applies) continue;
+        cJSON *it = cJSON_CreateObject();
+        cJSON_AddStringToObject(it, "id", p->id ? p->id : "");
+        cJSON_AddStringToObject(it, "title", p->title ? p->title : "");
+        cJSON_AddBoolToObject(it, "applies", ir->applies);
+        put_dec(it, "points", ir->points, places);
+        put_dec(it, "base", ir->base, places);
+        put_dec(it, "deducted", ir->deducted, places);
+        put_dec(it, "added", ir->added, places);
+        cJSON_AddBoolToObject(it, "floored", ir->floored);
+        cJSON_AddBoolToObject(it, "capped", ir->capped);
+        put_dec(it, "score", ir->score, places);
+        cJSON *rules = cJSON_AddArrayToObject(it, "rules");
+        for (int k = 0; ir->applies && k < p->nrules; k++) {
+            const RuleResult *rr = &ir->rules[k];
+            cJSON *r = cJSON_CreateObject();
+            cJSON_AddStringToObject(r, "rule", render_rule_text(a, s, rr->rule));
+            cJSON_AddBoolToObject(r, "fired", rr->fired);
+            if (rr->fired) put_dec(r, "points", rr->amount, places);
+            cJSON *steps = cJSON_AddArrayToObject(r, "steps");
+            for (int t = 0; t < rr->ntrace; t++) {
+                const TraceStep *st = &rr->trace[t];
+                cJSON *x = cJSON_CreateObject();
+                cJSON_AddStringToObject(x, "step", kind_name(st->kind));
+                if (st->kind == TR_VALUE) {
+                    cJSON_AddStringToObject(x, "expr", ast_text(a, s->src, st->expr->span));
+                    TypeKind ty = st->expr->type;
+                    if (ty == TY_INTEGER || ty == TY_DECIMAL || ty == TY_PERCENT)
+                        put_dec(x, "value", st->value.u.num, 9);
+                    cJSON_AddStringToObject(x, "shown", step_value(a, st));
+                } else {
+                    put_dec(x, "value", st->value.u.num, 9);
+                }
+                cJSON_AddStringToObject(x, "text", step_text(a, res, rr, st));
+                cJSON_AddItemToArray(steps, x);
+            }
+            cJSON_AddItemToArray(rules, r);
+        }
+        cJSON_AddItemToArray(items, it);
+    }
+    if (!only) {
+        put_dec(o, "items_score", res->items_score, places);
+        put_dec(o, "items_max", res->items_max, places);
+        put_dec(o, "items_scaled", res->items_scaled, places);
+        put_dec(o, "bonus", res->bonus, places);
+        put_dec(o, "penalty", res->penalty, places);
+        put_dec(o, "total", res->total, places);
+        cJSON_AddStringToObject(o, "grade", s->grade_tab[res->grade]->name);
+        cJSON_AddBoolToObject(o, "pass", res->pass);
+    }
+    return o;
+}
