@@ -37,7 +37,10 @@ static Diag *diag_push(DiagSink *d, DiagLevel lv, const char *code, const Source
     Diag *g = arena_alloc(d->arena, sizeof *g);
     g->level = lv;
     g->code = code;
-    g->src = src;
+    /* the path is copied: a made source (a test's unit, a CSV form read as
+     * JSON) may be gone when the records are printed; it has no positions */
+    g->path = arena_strdup(d->arena, src ? src->path : "kaoping");
+    g->src = src && !src->made ? src : NULL;
     va_list cp;
     va_copy(cp, ap);
     int n = vsnprintf(NULL, 0, fmt, cp);
@@ -58,7 +61,7 @@ Diag *diag_at(DiagSink *d, DiagLevel lv, const char *code, const Source *src, Sp
     Diag *g = diag_push(d, lv, code, src, fmt, ap);
     va_end(ap);
     if (g) {
-        g->has_span = src != NULL;
+        g->has_span = g->src != NULL;
         g->span = sp;
     }
     return g;
@@ -178,8 +181,8 @@ enum { WINDOW = 100 }; /* a long line shows this many columns around the caret *
 
 static void print_one(const Diag *g, FILE *out) {
     const char *lv = g->level == DIAG_ERROR ? "error" : "warning";
-    const char *path = g->src ? g->src->path : "kaoping";
-    if (!g->has_span || g->src->made) {
+    const char *path = g->path;
+    if (!g->has_span) {
         fprintf(out, "%s: %s: %s\n", path, lv, g->msg);
         if (g->help) fprintf(out, "  = help: %s\n", g->help);
         return;

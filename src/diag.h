@@ -28,7 +28,8 @@ typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
 typedef struct Diag {
     DiagLevel level;
     const char *code;  /* stable code, e.g. "K0101" (for tests) */
-    const Source *src; /* NULL for messages about no file */
+    const char *path;  /* the file the message is about, or "kaoping" */
+    const Source *src; /* for positions; NULL for messages with none */
     bool has_span;     /* false: "file: error: ..." with no line */
     Span span;
     char *msg;

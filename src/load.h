@@ -15,6 +15,10 @@ typedef struct LoadedUnits {
  * naming the unit; a bad unit is marked invalid and does not stop the
  * others. Returns false when the file itself is unusable. */
 bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
+/* The same for a CSV form (load_csv.c): one unit, one row per fact. */
+bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
+/* load_csv for a path ending in .csv, else load_json. */
+bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
 void load_free(LoadedUnits *l);
 
 #endif

@@ -391,7 +391,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     }
     for (const cJSON *k = j->child; k; k = k->next)
         if (strcmp(k->string, "name") && strcmp(k->string, "kind") && strcmp(k->string, "year") &&
-            strcmp(k->string, "facts"))
+            strcmp(k->string, "facts") && strcmp(k->string, "guide"))
             unit_warning(c, k->string, "unknown key \"%s\" is ignored (a unit has name, kind, year and facts)",
                          k->string);
     const cJSON *facts = cJSON_GetObjectItemCaseSensitive(j, "facts");
@@ -496,4 +496,10 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
     free(offs);
     cJSON_Delete(root);
     return true;
+}
+
+bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    size_t n = strlen(src->path);
+    if (n > 4 && !strcmp(src->path + n - 4, ".csv")) return load_csv(std, src, diag, out);
+    return load_json(std, src, diag, out);
 }

@@ -16,6 +16,7 @@
 #include "load.h"
 #include "render.h"
 #include "script.h"
+#include "template.h"
 #include "verify.h"
 
 #define KAOPING_VERSION "0.1.0"
@@ -28,12 +29,14 @@ static void usage(FILE *out) {
           "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE]\n"
           "       kaoping test RULES... [--coverage]\n"
           "       kaoping fmt RULES... [--check] [--stdout] [--keywords en|zh|zh-hans]\n"
+          "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
           "\n"
           "  check   check standards (rule files) and report every problem\n"
           "  eval    score units (JSON files) against a standard\n"
           "  explain show every step behind each item's score\n"
           "  test    run the test cases of standards (in RULES and RULES.tests.kp)\n"
           "  fmt     rewrite rule files in the canonical layout\n"
+          "  template  write a blank data file for one kind of unit to fill in\n"
           "\n"
           "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
           "             2 a usage error or bad input\n",
@@ -209,6 +212,55 @@ static bool output_close(Output *o, bool keep) {
     return ok;
 }
 
+/* ---- template ------------------------------------------------------------------- */
+
+static int cmd_template(int argc, char **argv) {
+    const char *rules = NULL, *kind = NULL, *format = "json", *out_path = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--kind") && i + 1 < argc) kind = argv[++i];
+        else if (!strcmp(argv[i], "--format") && i + 1 < argc) format = argv[++i];
+        else if (!strcmp(argv[i], "-o") && i + 1 < argc) out_path = argv[++i];
+        else if (argv[i][0] == '-' || rules) {
+            fprintf(stderr, "kaoping: error: unexpected '%s'\n", argv[i]);
+            usage(stderr);
+            return EXIT_INPUT;
+        } else rules = argv[i];
+    }
+    bool csv = !strcmp(format, "csv");
+    if (!rules || (!csv && strcmp(format, "json"))) {
+        if (rules) fprintf(stderr, "kaoping: error: unknown format '%s': use json or csv\n", format);
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    DiagSink d;
+    diag_init(&d);
+    Loaded l;
+    int status = EXIT_PASS;
+    if (!load_standard(&l, rules, &d)) {
+        diag_print(&d, stderr);
+        fprintf(stderr, "%s: the standard has errors; no template was written\n", rules);
+        status = EXIT_INPUT;
+    } else {
+        int k = -1;
+        if (kind && (k = check_find_kind(l.std, kind)) < 0) {
+            fprintf(stderr, "kaoping: error: %s has no unit kind '%s'\n", rules, kind);
+            status = EXIT_INPUT;
+        } else {
+            Output out;
+            if (!output_open(&out, out_path)) {
+                status = EXIT_INPUT;
+            } else {
+                if (csv) template_csv(l.std, k, out.f);
+                else template_json(l.std, k, out.f);
+                if (!output_close(&out, true)) status = EXIT_INPUT;
+            }
+        }
+    }
+    unload_standard(&l);
+    diag_free(&d);
+    return status;
+}
+
 /* ---- fmt -------------------------------------------------------------------- */
 
 static int cmd_fmt(int argc, char **argv) {
@@ -357,7 +409,7 @@ static int cmd_eval(int argc, char **argv, bool explain) {
             continue;
         }
         LoadedUnits lu;
-        if (!load_json(l.std, &srcs[i], &d, &lu)) {
+        if (!load_file(l.std, &srcs[i], &d, &lu)) {
             status = EXIT_INPUT;
             continue;
         }
@@ -418,6 +470,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(cmd, "explain")) return cmd_eval(argc - 2, argv + 2, true);
     if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
+    if (!strcmp(cmd, "template")) return cmd_template(argc - 2, argv + 2);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_PASS;

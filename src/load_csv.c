@@ -1,0 +1,132 @@
+/* load_csv.c - a unit's data from a CSV form (what 'kaoping template
+ * --format csv' writes and an evaluator fills in, in Excel or by hand): a
+ * header row naming the columns "fact" and "value", then one row per fact;
+ * name, kind and year are rows too, and a list's fields are written
+ * name[1].field, name[2].field... The form becomes a JSON unit read by
+ * load_json, so both formats are validated alike. */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+
+typedef struct Cells {
+    char **cell;
+    int n, cap;
+} Cells;
+
+static void push_cell(Cells *c, const char *s, size_t n) {
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 8;
+        char **more = realloc(c->cell, sizeof *more * (size_t)c->cap);
+        if (!more) exit(3);
+        c->cell = more;
+    }
+    char *v = malloc(n + 1);
+    if (!v) exit(3);
+    memcpy(v, s, n);
+    v[n] = '\0';
+    c->cell[c->n++] = v;
+}
+
+static void free_cells(Cells *c) {
+    for (int i = 0; i < c->n; i++) free(c->cell[i]);
+    free(c->cell);
+    memset(c, 0, sizeof *c);
+}
+
+/* Reads one CSV record (RFC 4180: quotes, doubled quotes, CRLF) from *p. */
+static bool read_row(const char **p, const char *end, Cells *row) {
+    const char *s = *p;
+    if (s >= end) return false;
+    char *buf = malloc((size_t)(end - s) + 1);
+    if (!buf) exit(3);
+    for (;;) {
+        size_t n = 0;
+        if (s < end && *s == '"') {
+            for (s++; s < end; s++) {
+                if (*s == '"' && s + 1 < end && s[1] == '"') buf[n++] = '"', s++;
+                else if (*s == '"') { s++; break; }
+                else buf[n++] = *s;
+            }
+            while (s < end && *s != ',' && *s != '\n' && *s != '\r') s++;
+        } else {
+            while (s < end && *s != ',' && *s != '\n' && *s != '\r') buf[n++] = *s++;
+        }
+        push_cell(row, buf, n);
+        if (s < end && *s == ',') {
+            s++;
+            continue;
+        }
+        if (s < end && *s == '\r') s++;
+        if (s < end && *s == '\n') s++;
+        break;
+    }
+    free(buf);
+    *p = s;
+    return true;
+}
+
+static int column(const Cells *header, const char *name) {
+    for (int i = 0; i < header->n; i++)
+        if (!strcmp(header->cell[i], name)) return i;
+    return -1;
+}
+
+/* name[3].field -> list "name", row 3 (1-based), field "field" */
+static bool list_key(const char *key, char *list, size_t cap, int *row, const char **field) {
+    const char *open = strchr(key, '['), *close = open ? strchr(open, ']') : NULL;
+    if (!open || !close || close[1] != '.' || (size_t)(open - key) >= cap) return false;
+    memcpy(list, key, (size_t)(open - key));
+    list[open - key] = '\0';
+    *row = atoi(open + 1);
+    *field = close + 2;
+    return *row >= 1 && *row <= 100000;
+}
+
+bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    memset(out, 0, sizeof *out);
+    const char *p = src->text, *end = src->text + src->len;
+    if (src->len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
+    Cells header = {0};
+    if (!read_row(&p, end, &header) || column(&header, "fact") < 0 || column(&header, "value") < 0) {
+        diag_file(diag, DIAG_ERROR, "K0406", src,
+                  "a CSV form starts with a header row naming the columns fact and value "
+                  "(kaoping template --format csv writes one)");
+        free_cells(&header);
+        return false;
+    }
+    int kf = column(&header, "fact"), kv = column(&header, "value");
+    cJSON *unit = cJSON_CreateObject(), *facts = cJSON_AddObjectToObject(unit, "facts");
+    Cells row = {0};
+    while (read_row(&p, end, &row)) {
+        const char *key = kf < row.n ? row.cell[kf] : "";
+        const char *val = kv < row.n ? row.cell[kv] : "";
+        char list[256];
+        int idx;
+        const char *field;
+        if (!*key || !*val) {
+            /* an empty value is a fact left out: its default, or an error */
+        } else if (!strcmp(key, "name") || !strcmp(key, "kind")) {
+            cJSON_AddStringToObject(unit, key, val);
+        } else if (!strcmp(key, "year")) {
+            cJSON_AddNumberToObject(unit, "year", atoi(val));
+        } else if (list_key(key, list, sizeof list, &idx, &field)) {
+            cJSON *arr = cJSON_GetObjectItemCaseSensitive(facts, list);
+            if (!arr) arr = cJSON_AddArrayToObject(facts, list);
+            while (cJSON_GetArraySize(arr) < idx) cJSON_AddItemToArray(arr, cJSON_CreateObject());
+            cJSON_AddStringToObject(cJSON_GetArrayItem(arr, idx - 1), field, val);
+        } else {
+            cJSON_AddStringToObject(facts, key, val);
+        }
+        free_cells(&row);
+    }
+    free_cells(&header);
+    char *text = cJSON_PrintUnformatted(unit);
+    cJSON_Delete(unit);
+    Source made = {.path = src->path, .text = text, .len = text ? strlen(text) : 0, .made = true};
+    bool ok = text && load_json(std, &made, diag, out);
+    for (int i = 0; i < out->count; i++) out->units[i]->src = src;
+    cJSON_free(text);
+    return ok;
+}

@@ -1,0 +1,193 @@
+/* template.c - blank unit data for evaluators to fill in (see template.h).
+ * JSON: the unit with each fact at its default (null where the evaluator
+ * must supply it) and a "guide" object that eval ignores. CSV: a form, one
+ * row per fact (lists as name[1].field), which eval reads as well. */
+#include "template.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex.h"
+
+static const char *type_word(TypeKind t) {
+    switch (t) {
+    case TY_INTEGER: return "integer";
+    case TY_DECIMAL: return "decimal";
+    case TY_PERCENT: return "percent (95 for 95%)";
+    case TY_BOOLEAN: return "boolean (true or false)";
+    case TY_DATE: return "date (YYYY-MM-DD)";
+    case TY_TEXT: return "text";
+    case TY_ENUM: return "one of";
+    case TY_LIST: return "list of records";
+    default: return "?";
+    }
+}
+
+/* A value as data writes it: 96 for 96%, "2013-07-01", "AA". */
+static void data_text(const Fact *f, const Value *v, char *buf, size_t cap) {
+    switch (f->type.kind) {
+    case TY_PERCENT: {
+        Dec p;
+        if (dec_mul(v->u.num, dec_int(100), &p) != DEC_OK) p = v->u.num;
+        dec_format(p, 9, buf, cap);
+        return;
+    }
+    case TY_INTEGER:
+    case TY_DECIMAL: dec_format(v->u.num, 9, buf, cap); return;
+    case TY_BOOLEAN: snprintf(buf, cap, "%s", v->u.b ? "true" : "false"); return;
+    case TY_DATE: {
+        int y, m, d;
+        lex_civil_from_days(v->u.date, &y, &m, &d);
+        snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
+        return;
+    }
+    case TY_TEXT: snprintf(buf, cap, "%s", v->u.text); return;
+    case TY_ENUM: {
+        const StrList *m = f->type.members;
+        for (int i = 0; m && i < v->u.member; i++) m = m->next;
+        snprintf(buf, cap, "%s", m ? m->s : "");
+        return;
+    }
+    default: buf[0] = '\0';
+    }
+}
+
+/* "label · type · from 0 to 50 · default 0" */
+static char *guide(const Fact *f) {
+    char buf[1024], lo[64] = "", hi[64] = "", def[128] = "";
+    size_t n = (size_t)snprintf(buf, sizeof buf, "%s · %s", f->label ? f->label : f->name, type_word(f->type.kind));
+    if (f->type.kind == TY_ENUM)
+        for (const StrList *m = f->type.members; m && n < sizeof buf - 64; m = m->next)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s\"%s\"", m == f->type.members ? " " : ", ", m->s);
+    if (f->lo_value.present) data_text(f, &f->lo_value, lo, sizeof lo);
+    if (f->hi_value.present) data_text(f, &f->hi_value, hi, sizeof hi);
+    if (*lo && *hi) n += (size_t)snprintf(buf + n, sizeof buf - n, " · from %s to %s", lo, hi);
+    else if (*lo) n += (size_t)snprintf(buf + n, sizeof buf - n, " · at least %s", lo);
+    else if (*hi) n += (size_t)snprintf(buf + n, sizeof buf - n, " · at most %s", hi);
+    if (f->def_value.present) {
+        data_text(f, &f->def_value, def, sizeof def);
+        snprintf(buf + n, sizeof buf - n, " · default %s", def);
+    } else if (f->type.kind != TY_LIST && n < sizeof buf) {
+        snprintf(buf + n, sizeof buf - n, " · required");
+    }
+    char *s = malloc(strlen(buf) + 1);
+    if (s) strcpy(s, buf);
+    return s;
+}
+
+static bool wanted(const Fact *f, int kind) {
+    return kind < 0 ? f->needed_by != 0 : ((f->needed_by >> kind) & 1u) != 0;
+}
+
+static cJSON *json_value(const Fact *f) {
+    if (!f->def_value.present) return cJSON_CreateNull();
+    char buf[128];
+    data_text(f, &f->def_value, buf, sizeof buf);
+    switch (f->type.kind) {
+    case TY_INTEGER:
+    case TY_DECIMAL:
+    case TY_PERCENT: return cJSON_CreateRaw(buf);
+    case TY_BOOLEAN: return cJSON_CreateBool(f->def_value.u.b);
+    default: return cJSON_CreateString(buf);
+    }
+}
+
+void template_json(const Standard *std, int kind, FILE *out) {
+    cJSON *u = cJSON_CreateObject();
+    cJSON_AddStringToObject(u, "name", "");
+    if (std->nkinds) cJSON_AddStringToObject(u, "kind", kind >= 0 ? std->kind_tab[kind]->id : "");
+    cJSON_AddNumberToObject(u, "year", std->year_value);
+    cJSON *facts = cJSON_AddObjectToObject(u, "facts");
+    cJSON *g = cJSON_AddObjectToObject(u, "guide");
+    cJSON_AddStringToObject(g, "name", "the unit's name");
+    if (std->nkinds) {
+        char kinds[512] = "";
+        size_t w = 0;
+        for (int k = 0; k < std->nkinds && w < sizeof kinds - 64; k++)
+            w += (size_t)snprintf(kinds + w, sizeof kinds - w, "%s%s (%s)", k ? ", " : "one of ", std->kind_tab[k]->id,
+                                  std->kind_tab[k]->label);
+        cJSON_AddStringToObject(g, "kind", kinds);
+    }
+    for (int i = 0; i < std->nfacts; i++) {
+        const Fact *f = std->fact_tab[i];
+        if (!wanted(f, kind)) continue;
+        char *text = guide(f);
+        if (text) cJSON_AddStringToObject(g, f->name, text);
+        free(text);
+        if (f->type.kind != TY_LIST) {
+            cJSON_AddItemToObject(facts, f->name, json_value(f));
+            continue;
+        }
+        /* a list: one blank record to copy */
+        cJSON *rows = cJSON_AddArrayToObject(facts, f->name);
+        cJSON *row = cJSON_CreateObject();
+        for (const Fact *fl = f->type.fields; fl; fl = fl->next) {
+            cJSON_AddItemToObject(row, fl->name, json_value(fl));
+            char *ft = guide(fl);
+            char key[300];
+            snprintf(key, sizeof key, "%s[].%s", f->name, fl->name);
+            if (ft) cJSON_AddStringToObject(g, key, ft);
+            free(ft);
+        }
+        cJSON_AddItemToArray(rows, row);
+    }
+    char *text = cJSON_Print(u);
+    if (text) fprintf(out, "%s\n", text);
+    cJSON_free(text);
+    cJSON_Delete(u);
+}
+
+/* ---- CSV form ---------------------------------------------------------------- */
+
+static void csv_cell(FILE *out, const char *s, bool last) {
+    bool quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote) {
+        fputc('"', out);
+        for (; *s; s++) {
+            if (*s == '"') fputc('"', out);
+            fputc(*s, out);
+        }
+        fputc('"', out);
+    } else {
+        fputs(s, out);
+    }
+    fputs(last ? "\r\n" : ",", out);
+}
+
+static void csv_row(FILE *out, const char *fact, const char *guide_text, const char *value) {
+    csv_cell(out, fact, false);
+    csv_cell(out, guide_text, false);
+    csv_cell(out, value, true);
+}
+
+void template_csv(const Standard *std, int kind, FILE *out) {
+    fputs("\xEF\xBB\xBF", out); /* so that Excel reads the Chinese as UTF-8 */
+    csv_row(out, "fact", "guide", "value");
+    csv_row(out, "name", "the unit's name", "");
+    if (std->nkinds) csv_row(out, "kind", "the unit's kind", kind >= 0 ? std->kind_tab[kind]->id : "");
+    char year[16];
+    snprintf(year, sizeof year, "%d", std->year_value);
+    csv_row(out, "year", "the standard's year", year);
+    for (int i = 0; i < std->nfacts; i++) {
+        const Fact *f = std->fact_tab[i];
+        if (!wanted(f, kind)) continue;
+        char value[128] = "";
+        if (f->type.kind != TY_LIST) {
+            char *g = guide(f);
+            if (f->def_value.present) data_text(f, &f->def_value, value, sizeof value);
+            csv_row(out, f->name, g ? g : "", value);
+            free(g);
+            continue;
+        }
+        for (const Fact *fl = f->type.fields; fl; fl = fl->next) {
+            char key[300];
+            snprintf(key, sizeof key, "%s[1].%s", f->name, fl->name);
+            char *g = guide(fl);
+            value[0] = '\0';
+            if (fl->def_value.present) data_text(fl, &fl->def_value, value, sizeof value);
+            csv_row(out, key, g ? g : "", value);
+            free(g);
+        }
+    }
+}
