@@ -164,6 +164,10 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
         last_end = t->span.end;
         if (t->token == COMMENT) {
             bool line_comment = src->text[t->span.begin + 1] == '/';
+            if (line_start && nl == 0 && prev && o.len && o.buf[o.len - 1] == '\n') {
+                o.len--; /* the comment trails the statement just ended: keep it on that line */
+                line_start = false;
+            }
             if (!line_start && nl == 0) {
                 put(&o, " ", 1);
             } else {
