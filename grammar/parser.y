@@ -141,8 +141,8 @@ test_head
 
 test_body
   : %empty                                  { $$ = $<test>-1; } /* the test_head before the brace */
-  | test_body KIND name ';'                 { $$ = ast_test_kind($1, $3, @3); }
-  | test_body DATA STRING ';'               { $$ = ast_test_data($1, $3, @3); }
+  | test_body KIND name ';'                 { $$ = ast_test_kind(A, $1, $3, @3); }
+  | test_body DATA STRING ';'               { $$ = ast_test_data(A, $1, $3, @3); }
   | test_body SET name '=' expr ';'         { $$ = ast_test_set(A, $1, $3, @3, $5, NULL, false, sp2(@2, @6)); }
   | test_body SET name '=' '[' ']' ';'      { $$ = ast_test_set(A, $1, $3, @3, NULL, NULL, true, sp2(@2, @7)); }
   | test_body SET name '=' '[' records ']' ';'

@@ -360,13 +360,15 @@ TestCase *ast_test(AstCtx *c, const char *name, Span sp) {
     return t;
 }
 
-TestCase *ast_test_kind(TestCase *t, const char *kind, Span sp) {
+TestCase *ast_test_kind(AstCtx *c, TestCase *t, const char *kind, Span sp) {
+    if (t->kind) diag_at(c->diag, DIAG_ERROR, "K0111", c->src, sp, "this test already names its kind");
     t->kind = kind;
     t->kind_span = sp;
     return t;
 }
 
-TestCase *ast_test_data(TestCase *t, const char *path, Span sp) {
+TestCase *ast_test_data(AstCtx *c, TestCase *t, const char *path, Span sp) {
+    if (t->data) diag_at(c->diag, DIAG_ERROR, "K0111", c->src, sp, "this test already names its data file");
     t->data = path;
     t->data_span = sp;
     return t;

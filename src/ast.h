@@ -389,8 +389,8 @@ void ast_add_part(AstCtx *c, Part *p);
 void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason, Span sp);
 
 TestCase *ast_test(AstCtx *c, const char *name, Span sp);
-TestCase *ast_test_kind(TestCase *t, const char *kind, Span sp);
-TestCase *ast_test_data(TestCase *t, const char *path, Span sp);
+TestCase *ast_test_kind(AstCtx *c, TestCase *t, const char *kind, Span sp);
+TestCase *ast_test_data(AstCtx *c, TestCase *t, const char *path, Span sp);
 TestCase *ast_test_set(AstCtx *c, TestCase *t, const char *name, Span name_sp, Expr *value, RecordInit *rows,
                        bool is_list, Span sp);
 TestCase *ast_test_expect(TestCase *t, Expect *x);

@@ -399,6 +399,14 @@ static const Veto *find_veto(const Standard *s, const char *id) {
 /* A value written in a test: a literal of the fact's type. */
 static void check_set_value(Ctx *c, const Fact *f, const Expr *e) {
     Value v;
+    const Expr *lit = e->kind == EX_NEG ? e->u.operand : e;
+    if (f->type.kind == TY_PERCENT && lit->kind == EX_NUMBER && !lit->u.num.percent &&
+        !dec_is_zero(lit->u.num.value)) {
+        const char *t = ast_text(c->arena, c->src, lit->span);
+        Diag *g = check_err(c, lit->span, "K0214", "'%s' is a plain number, but '%s' is a percentage", t, f->name);
+        diag_help(c->diag, g, "write %s%% for %s percent", t, t);
+        return;
+    }
     check_const_value(c, e, f->type.kind, f, &v);
 }
 

@@ -395,8 +395,9 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
     }
     if (rr->has_value && r->per && rr->target != TARGET_ZERO) set_short_by(e, rr);
     if (r->cap) {
-        value = dec_min(value, number(e, r->cap));
-        keep_num(e, TR_CAPPED, value);
+        Dec capped = dec_min(value, number(e, r->cap));
+        if (dec_cmp(capped, value)) keep_num(e, TR_CAPPED, capped);
+        value = capped;
     }
     Dec exact = value;
     value = rnd(e, value, places);

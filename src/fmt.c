@@ -1,7 +1,7 @@
 /* fmt.c - the canonical layout (see fmt.h).
  * Layout: one statement per line, two spaces per block, '{' at the end of
- * its line and '}' alone on one; 'tiers { ... }', records and brackets stay
- * on one line; one space around binary operators and after ',' and ':';
+ * its line and '}' alone on one; the bands of 'tiers { ... }' one a line;
+ * records and brackets stay on one line; a veto's reason on its own line; one space around binary operators and after ',' and ':';
  * comments stay where they were (trailing or on their own line); at most
  * one blank line in a row is kept. */
 #include "fmt.h"
@@ -139,7 +139,13 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
     /* the formatter reformats only what parses */
     Arena *arena = arena_new();
     int errors = diag->errors;
-    lex_parse(src, arena, diag);
+    size_t pl = strlen(src->path);
+    if (pl >= 9 && !strcmp(src->path + pl - 9, ".tests.kp")) {
+        Standard *std = arena_alloc(arena, sizeof *std); /* a file of test cases has no header */
+        lex_parse_tests(std, src, arena, diag);
+    } else {
+        lex_parse(src, arena, diag);
+    }
     int n = 0;
     LexToken *toks = diag->errors == errors ? lex_tokens(src, arena, diag, &n) : NULL;
     if (!toks || diag->errors != errors) {

@@ -257,7 +257,9 @@ static const char *kw_name(int kw);
 int lex_word(LexCtx *x, const char *s, size_t len, YYSTYPE *val, Span sp) {
     const Spelling *spl = find_spelling(s, len);
     int kw = spl ? keywords[spl->row].token : 0;
-    if (spl) x->sets_seen[spl->set]++;
+    /* a spelling both Chinese sets share (年度, 扣) says nothing about the script */
+    if (spl && (spl->set == LEX_EN || strcmp(keywords[spl->row].spelling[LEX_HANT], keywords[spl->row].spelling[LEX_HANS])))
+        x->sets_seen[spl->set]++;
     if (kw && kw_name(kw)) {
         x->last_kw = kw;
         x->last_kw_span = sp;

@@ -17,6 +17,9 @@ typedef struct LoadedUnits {
 bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
 /* The same for a CSV form (load_csv.c): one unit, one row per fact. */
 bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
+/* A CSV form as a JSON unit (for a test's data), or NULL (reported). */
+struct cJSON;
+struct cJSON *load_csv_unit(const Source *src, DiagSink *diag);
 /* load_csv for a path ending in .csv, else load_json. */
 bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
 void load_free(LoadedUnits *l);

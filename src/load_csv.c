@@ -53,7 +53,11 @@ static bool read_row(const char **p, const char *end, Cells *row) {
         } else {
             while (s < end && *s != ',' && *s != '\n' && *s != '\r') buf[n++] = *s++;
         }
-        push_cell(row, buf, n);
+        /* spaces around a cell are not part of it (Excel users type them) */
+        size_t b = 0;
+        while (b < n && (buf[b] == ' ' || buf[b] == '\t')) b++;
+        while (n > b && (buf[n - 1] == ' ' || buf[n - 1] == '\t')) n--;
+        push_cell(row, buf + b, n - b);
         if (s < end && *s == ',') {
             s++;
             continue;
@@ -84,8 +88,7 @@ static bool list_key(const char *key, char *list, size_t cap, int *row, const ch
     return *row >= 1 && *row <= 100000;
 }
 
-bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
-    memset(out, 0, sizeof *out);
+cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
     const char *p = src->text, *end = src->text + src->len;
     if (src->len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
     Cells header = {0};
@@ -94,7 +97,7 @@ bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnit
                   "a CSV form starts with a header row naming the columns fact and value "
                   "(kaoping template --format csv writes one)");
         free_cells(&header);
-        return false;
+        return NULL;
     }
     int kf = column(&header, "fact"), kv = column(&header, "value");
     cJSON *unit = cJSON_CreateObject(), *facts = cJSON_AddObjectToObject(unit, "facts");
@@ -122,6 +125,13 @@ bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnit
         free_cells(&row);
     }
     free_cells(&header);
+    return unit;
+}
+
+bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    memset(out, 0, sizeof *out);
+    cJSON *unit = load_csv_unit(src, diag);
+    if (!unit) return false;
     char *text = cJSON_PrintUnformatted(unit);
     cJSON_Delete(unit);
     Source made = {.path = src->path, .text = text, .len = text ? strlen(text) : 0, .made = true};

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
 #include "lex.h"
@@ -357,8 +358,9 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         goto fail;
     }
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(j, "name");
-    u->name = cJSON_IsString(name) ? arena_strdup(a, name->valuestring) : arena_printf(a, "#%d", index + 1);
-    if (!cJSON_IsString(name)) unit_error(c, "name", "the unit has no \"name\" (text)");
+    bool named = cJSON_IsString(name) && name->valuestring[0];
+    u->name = named ? arena_strdup(a, name->valuestring) : arena_printf(a, "#%d", index + 1);
+    if (!named) unit_error(c, "name", "the unit has no \"name\": write the unit's name, e.g. \"東村\"");
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(j, "kind");
     bool kind_known = true; /* without it, which facts are needed is unknown */
     if (s->nkinds > 0) {
@@ -500,6 +502,6 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
 
 bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
     size_t n = strlen(src->path);
-    if (n > 4 && !strcmp(src->path + n - 4, ".csv")) return load_csv(std, src, diag, out);
+    if (n > 4 && !strcasecmp(src->path + n - 4, ".csv")) return load_csv(std, src, diag, out);
     return load_json(std, src, diag, out);
 }

@@ -1,12 +1,14 @@
 /* main.c - the command line: verbs, options, exit statuses.
- *   kaoping check RULES...
- *   kaoping eval RULES DATA... [--format text|json] [-o FILE]
+ *   kaoping check | eval | explain | test | fmt | template ... (see usage)
  * Exit: 0 every unit passes (or the standard is clean), 1 some unit fails or
  * is vetoed, 2 a usage error or bad input (rules or data). */
+/* realpath */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -28,13 +30,13 @@ static void usage(FILE *out) {
           "       kaoping eval RULES DATA... [--format text|json] [-o FILE]\n"
           "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE]\n"
           "       kaoping test RULES... [--coverage]\n"
-          "       kaoping fmt RULES... [--check] [--stdout] [--keywords en|zh|zh-hans]\n"
+          "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
           "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
           "\n"
           "  check   check standards (rule files) and report every problem\n"
-          "  eval    score units (JSON files) against a standard\n"
+          "  eval    score units (JSON files or CSV forms) against a standard\n"
           "  explain show every step behind each item's score\n"
-          "  test    run the test cases of standards (in RULES and RULES.tests.kp)\n"
+          "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
           "  fmt     rewrite rule files in the canonical layout\n"
           "  template  write a blank data file for one kind of unit to fill in\n"
           "\n"
@@ -69,13 +71,15 @@ static char *tests_path_for(const char *path) {
     return t;
 }
 
-static bool load_standard(Loaded *l, const char *path, DiagSink *d) {
+/* Loads and checks a standard; with_tests also reads NAME.tests.kp (for
+ * check and test: a broken tests file must not stop an evaluation). */
+static bool load_standard(Loaded *l, const char *path, DiagSink *d, bool with_tests) {
     memset(l, 0, sizeof *l);
     l->arena = arena_new();
     if (!source_read(&l->src, path, d)) return false;
     l->std = lex_parse(&l->src, l->arena, d);
     if (!l->std || d->errors) return false;
-    if ((l->tests_path = tests_path_for(path)) != NULL) {
+    if (with_tests && (l->tests_path = tests_path_for(path)) != NULL) {
         if (!source_read(&l->tests, l->tests_path, d)) return false;
         if (!lex_parse_tests(l->std, &l->tests, l->arena, d) || d->errors) return false;
     }
@@ -100,20 +104,23 @@ static int cmd_check(int argc, char **argv) {
         DiagSink d;
         diag_init(&d);
         Loaded l;
-        bool ok = load_standard(&l, argv[i], &d);
+        bool ok = load_standard(&l, argv[i], &d, true);
         diag_print(&d, stderr);
         if (ok) {
             const Standard *s = l.std;
-            int cats = 0;
-            for (const Part *p = s->parts; p; p = p->next)
-                cats += p->kind == PART_CATEGORY;
+            int cats = 0, items = 0; /* scored items: not bonus items, not penalties */
+            for (const Part *p = s->parts; p; p = p->next) cats += p->kind == PART_CATEGORY;
+            for (int k = 0; k < s->nitems; k++)
+                items += s->item_tab[k]->kind == PART_ITEM && s->item_tab[k]->parent->kind != PART_BONUS;
             char total[64];
             dec_format(s->total_value, 6, total, sizeof total);
-            printf("%s: %d %s, %d categories, %d items, %s points, %d vetoes: %d %s\n", argv[i], s->year_value,
-                   s->title, cats, s->nitems, total, s->nvetoes, d.warnings, d.warnings == 1 ? "warning" : "warnings");
+            printf("%s: %d %s, %d %s, %d %s, %s points, %d %s: %d %s\n", argv[i], s->year_value, s->title, cats,
+                   cats == 1 ? "category" : "categories", items, items == 1 ? "item" : "items", total, s->nvetoes,
+                   s->nvetoes == 1 ? "veto" : "vetoes", d.warnings, d.warnings == 1 ? "warning" : "warnings");
         } else {
             status = EXIT_INPUT;
-            fprintf(stderr, "%s: %d %s\n", argv[i], d.errors, d.errors == 1 ? "error" : "errors");
+            fprintf(stderr, "%s: %d %s%s\n", argv[i], d.errors, d.errors == 1 ? "error" : "errors",
+                    diag_too_many(&d) ? arena_printf(d.arena, " (the first %d shown)", d.max_errors) : "");
         }
         unload_standard(&l);
         diag_free(&d);
@@ -142,7 +149,7 @@ static int cmd_test(int argc, char **argv) {
         DiagSink d;
         diag_init(&d);
         Loaded l;
-        if (!load_standard(&l, argv[i], &d)) {
+        if (!load_standard(&l, argv[i], &d, true)) {
             diag_print(&d, stderr);
             fprintf(stderr, "%s: the standard or its tests have errors; no test was run\n", argv[i]);
             status = EXIT_INPUT;
@@ -158,6 +165,7 @@ static int cmd_test(int argc, char **argv) {
             if (!l.std->tests) fprintf(stderr, "%s: warning: the standard has no test case\n", argv[i]);
             st.passed += one.passed;
             st.failed += one.failed;
+            if (one.errors) status = EXIT_INPUT;
         }
         unload_standard(&l);
         diag_free(&d);
@@ -176,6 +184,7 @@ static int cmd_test(int argc, char **argv) {
 typedef struct Output {
     FILE *f;
     const char *path; /* NULL: stdout */
+    char *real;       /* path with links resolved, when it exists */
     char *tmp;
 } Output;
 
@@ -185,16 +194,24 @@ static bool output_open(Output *o, const char *path) {
         o->f = stdout;
         return true;
     }
-    o->path = path;
-    size_t n = strlen(path) + 16;
+    /* a symbolic link is written through: its target is replaced */
+    o->real = realpath(path, NULL);
+    o->path = o->real ? o->real : path;
+    size_t n = strlen(o->path) + 16;
     o->tmp = malloc(n);
     if (!o->tmp) return false;
-    snprintf(o->tmp, n, "%s.tmp.XXXXXX", path);
+    snprintf(o->tmp, n, "%s.tmp.XXXXXX", o->path);
     int fd = mkstemp(o->tmp);
-    if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+    /* the file keeps its permissions; a new one gets the usual ones */
+    struct stat st;
+    mode_t mask = umask(0);
+    umask(mask);
+    mode_t mode = o->real && stat(o->real, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask;
+    if (fd < 0 || fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {
         fprintf(stderr, "kaoping: error: cannot write %s: %s\n", path, strerror(errno));
         if (fd >= 0) close(fd), unlink(o->tmp);
         free(o->tmp);
+        free(o->real);
         return false;
     }
     return true;
@@ -209,6 +226,7 @@ static bool output_close(Output *o, bool keep) {
     if (!keep || !ok) unlink(o->tmp);
     if (keep && !ok) fprintf(stderr, "kaoping: error: cannot write %s: %s\n", o->path, strerror(errno));
     free(o->tmp);
+    free(o->real);
     return ok;
 }
 
@@ -218,8 +236,9 @@ static int cmd_template(int argc, char **argv) {
     const char *rules = NULL, *kind = NULL, *format = "json", *out_path = NULL;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--kind") && i + 1 < argc) kind = argv[++i];
-        else if (!strcmp(argv[i], "--format") && i + 1 < argc) format = argv[++i];
-        else if (!strcmp(argv[i], "-o") && i + 1 < argc) out_path = argv[++i];
+        else if ((!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) && i + 1 < argc) format = argv[++i];
+        else if (!strncmp(argv[i], "--format=", 9)) format = argv[i] + 9;
+        else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc) out_path = argv[++i];
         else if (argv[i][0] == '-' || rules) {
             fprintf(stderr, "kaoping: error: unexpected '%s'\n", argv[i]);
             usage(stderr);
@@ -236,7 +255,7 @@ static int cmd_template(int argc, char **argv) {
     diag_init(&d);
     Loaded l;
     int status = EXIT_PASS;
-    if (!load_standard(&l, rules, &d)) {
+    if (!load_standard(&l, rules, &d, false)) {
         diag_print(&d, stderr);
         fprintf(stderr, "%s: the standard has errors; no template was written\n", rules);
         status = EXIT_INPUT;
@@ -270,7 +289,11 @@ static int cmd_fmt(int argc, char **argv) {
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--check")) check = true;
         else if (!strcmp(argv[i], "--stdout")) to_stdout = true;
-        else if (!strcmp(argv[i], "--keywords") && i + 1 < argc) {
+        else if (!strcmp(argv[i], "--keywords")) {
+            if (i + 1 == argc) {
+                fprintf(stderr, "kaoping: error: --keywords needs a set: en, zh (traditional) or zh-hans\n");
+                return EXIT_INPUT;
+            }
             const char *k = argv[++i];
             if (!strcmp(k, "en")) kw = FMT_EN;
             else if (!strcmp(k, "zh") || !strcmp(k, "zh-hant")) kw = FMT_HANT;
@@ -284,6 +307,10 @@ static int cmd_fmt(int argc, char **argv) {
             usage(stderr);
             return EXIT_INPUT;
         }
+    }
+    if (check && to_stdout) {
+        fprintf(stderr, "kaoping: error: --check and --stdout do not go together\n");
+        return EXIT_INPUT;
     }
     for (int i = 0; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1]) {
@@ -368,9 +395,8 @@ static int cmd_eval(int argc, char **argv, bool explain) {
 
     DiagSink d;
     diag_init(&d);
-    d.max_errors = 1000;
     Loaded l;
-    if (!load_standard(&l, paths[0], &d)) {
+    if (!load_standard(&l, paths[0], &d, false)) {
         diag_print(&d, stderr);
         fprintf(stderr, "%s: the standard has errors; no unit was scored\n", paths[0]);
         unload_standard(&l);

@@ -53,14 +53,16 @@ static const char *step_text(Arena *a, const Result *res, const RuleResult *rr, 
         return arena_printf(a, "%s the bar by %s", r->gap == GAP_ABOVE ? "above" : "below",
                             render_number(a, s->value.u.num, rule_type(r)));
     case TR_STEPS:
-        return arena_printf(a, "%s / %s = %s steps", render_number(a, rr->gap, rule_type(r)),
-                            render_number(a, rr->step, rule_type(r)), v);
+        return arena_printf(a, "%s / %s = %s %s", render_number(a, rr->gap, rule_type(r)),
+                            render_number(a, rr->step, rule_type(r)), v, strcmp(v, "1") ? "steps" : "step");
     case TR_COUNTED: return arena_printf(a, "%s: %s", mode_words(rr), v);
     case TR_TIMES:
         return arena_printf(a, "%s x %s = %s", render_dec(a, rr->per_step, 9), render_dec(a, rr->steps, 9),
                             render_dec(a, s->value.u.num, 9));
     case TR_CAPPED: return arena_printf(a, "capped by the rule: %s", v);
-    case TR_ROUNDED: return arena_printf(a, "rounded to %d decimals: %s", places, render_dec(a, s->value.u.num, places));
+    case TR_ROUNDED:
+        return arena_printf(a, "rounded to %d %s: %s", places, places == 1 ? "decimal" : "decimals",
+                            render_dec(a, s->value.u.num, places));
     }
     return "";
 }
@@ -137,6 +139,8 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
     if (dec_sign(res->penalty)) fprintf(out, "         - penalties %s\n", render_dec(a, res->penalty, places));
     fprintf(out, "         = %s, grade %s%s\n", render_dec(a, res->total, places), s->grade_tab[res->grade]->name,
             res->nvetoes ? " (vetoed: fails)" : res->pass ? " (passes)" : " (fails)");
+    for (int v = 0; v < s->nvetoes; v++)
+        if (res->vetoes[v]) fprintf(out, "veto     %s %s fired\n", s->veto_tab[v]->id, s->veto_tab[v]->title);
 }
 
 /* ---- JSON ------------------------------------------------------------------------- */
@@ -217,6 +221,9 @@ cJSON *render_explain_json(const Result *res, const Part *only) {
         put_dec(o, "total", res->total, places);
         cJSON_AddStringToObject(o, "grade", s->grade_tab[res->grade]->name);
         cJSON_AddBoolToObject(o, "pass", res->pass);
+        cJSON *vetoes = cJSON_AddArrayToObject(o, "vetoes");
+        for (int v = 0; v < s->nvetoes; v++)
+            if (res->vetoes[v]) cJSON_AddItemToArray(vetoes, cJSON_CreateString(s->veto_tab[v]->id));
     }
     return o;
 }

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "eval.h"
 #include "lex.h"
@@ -80,10 +81,15 @@ static cJSON *base_unit(const TestCase *t, DiagSink *diag) {
     Source src;
     cJSON *unit = NULL;
     if (source_read(&src, path, diag)) {
-        cJSON *root = cJSON_ParseWithLength(src.text, src.len);
-        cJSON *first = cJSON_IsArray(root) ? cJSON_GetArrayItem(root, 0) : root;
-        if (cJSON_IsObject(first)) unit = cJSON_Duplicate(first, true);
-        cJSON_Delete(root);
+        size_t pl = strlen(path);
+        if (pl > 4 && !strcasecmp(path + pl - 4, ".csv")) {
+            unit = load_csv_unit(&src, diag);
+        } else {
+            cJSON *root = cJSON_ParseWithLength(src.text, src.len);
+            cJSON *first = cJSON_IsArray(root) ? cJSON_GetArrayItem(root, 0) : root;
+            if (cJSON_IsObject(first)) unit = cJSON_Duplicate(first, true);
+            cJSON_Delete(root);
+        }
         source_free(&src);
     }
     if (!unit)
@@ -195,7 +201,7 @@ static void compare(const Result *res, const Expect *x, Report *r) {
             if (x->part)
                 say(r, "rectification %s: expected no entry, found one", x->id);
             else
-                say(r, "rectification: expected none, found %d entries", res->nrect);
+                say(r, "rectification: expected none, found %d %s", res->nrect, res->nrect == 1 ? "entry" : "entries");
         }
         break;
     }
@@ -214,6 +220,7 @@ static void run_case(const Standard *std, const TestCase *t, FILE *out, DiagSink
     LoadedUnits lu = {0};
     if (!text) {
         say(&r, "its unit could not be built");
+        st->errors++;
     } else if (!load_json(std, &src, diag, &lu) || lu.count != 1 || lu.units[0]->invalid) {
         say(&r, "its unit's data is invalid (see above)");
     } else {
