@@ -308,6 +308,7 @@ typedef struct Standard {
     const char *title;
     Span span, title_span;
     bool has_header;
+    int keyword_set; /* the keyword set the file is mostly written in (lex.h LEX_EN...) */
     Expr *year, *total, *decimals;
     Span year_span;
     bool sums_warn;

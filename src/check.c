@@ -79,6 +79,7 @@ static void fold_opts(Ctx *c, Rule *r) {
 }
 
 static void check_rule(Ctx *c, Part *item, Rule *r) {
+    int errors = c->diag->errors;
     fold_opts(c, r);
     const char *kw = r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score";
     if (item->kind == PART_PENALTY && r->kind != RULE_DEDUCT)
@@ -105,8 +106,8 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
     if (r->per && r->gap == GAP_NONE && r->per->kind == EX_NUMBER)
         check_warn(c, r->per->span, "K0302", "'per' a fixed number: did you mean a fact here?");
 
-    /* what can be seen statically */
-    if (r->kind != RULE_DEDUCT || item->kind != PART_ITEM) return;
+    /* what can be seen statically, in a rule that has no error */
+    if (r->kind != RULE_DEDUCT || item->kind != PART_ITEM || c->diag->errors != errors) return;
     if ((r->when && never_true(r->when)) || (r->per && r->gap == GAP_BELOW && never_less(r->per, r->bound, true)) ||
         (r->per && r->gap == GAP_ABOVE && never_less(r->bound, r->per, true))) {
         Diag *g = check_warn(c, r->span, "K0303", "this rule can never fire");
@@ -412,7 +413,10 @@ static void check_set_value(Ctx *c, const Fact *f, const Expr *e) {
 
 static void check_set(Ctx *c, SetFact *x, const TestCase *t) {
     for (const SetFact *o = t->sets; o != x; o = o->next)
-        if (!strcmp(o->name, x->name)) check_err(c, x->name_span, "K0270", "'%s' is set twice in this test", x->name);
+        if (!strcmp(o->name, x->name)) {
+            check_err(c, x->name_span, "K0270", "'%s' is set twice in this test", x->name);
+            break;
+        }
     const Fact *f = check_find_fact(c->std, x->name);
     x->fact = f;
     if (!f) {

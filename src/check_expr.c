@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check_impl.h"
+#include "lex.h"
 #include "script.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -15,7 +16,8 @@ Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    return diag_at(c->diag, DIAG_ERROR, code, c->src, sp, "%s", buf);
+    /* a message about a file quotes its keywords as the file writes them */
+    return diag_at(c->diag, DIAG_ERROR, code, c->src, sp, "%s", lex_in_set(c->arena, buf, c->std->keyword_set));
 }
 
 Diag *check_warn(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
@@ -24,7 +26,7 @@ Diag *check_warn(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    return diag_at(c->diag, DIAG_WARNING, code, c->src, sp, "%s", buf);
+    return diag_at(c->diag, DIAG_WARNING, code, c->src, sp, "%s", lex_in_set(c->arena, buf, c->std->keyword_set));
 }
 
 bool check_is_num(TypeKind t) {
@@ -424,7 +426,25 @@ static TypeKind check_tiers(Ctx *c, Expr *e) {
     return e->type = vt;
 }
 
+static TypeKind check_node(Ctx *c, Expr *e);
+
+/* Expressions nest at most CHECK_MAX_DEPTH deep (a chain a + b + c + ...
+ * counts one level a term): deeper ones are refused before anything
+ * recursive walks them, so no later stage can run out of stack. */
 TypeKind check_expr(Ctx *c, Expr *e) {
+    if (c->depth >= CHECK_MAX_DEPTH) {
+        if (!c->too_deep)
+            check_err(c, e->span, "K0215", "this expression nests more than %d levels deep: split it", CHECK_MAX_DEPTH);
+        c->too_deep = true;
+        return e->type = TY_ERROR;
+    }
+    c->depth++;
+    TypeKind t = check_node(c, e);
+    c->depth--;
+    return t;
+}
+
+static TypeKind check_node(Ctx *c, Expr *e) {
     switch (e->kind) {
     case EX_NUMBER:
         return e->type = e->u.num.percent ? TY_PERCENT : dec_is_int(e->u.num.value) ? TY_INTEGER : TY_DECIMAL;

@@ -108,7 +108,10 @@ static void put_token(Out *o, const Source *src, const LexToken *t, FmtKeywords 
     case STRING: put_string(o, t->text); return;
     case NUMBER: case PERCENT_LIT: case IDENT: puts_(o, t->text); return;
     case DATE_LIT: put(o, src->text + t->span.begin, t->span.end - t->span.begin); return;
-    case COMMENT: put(o, src->text + t->span.begin, t->span.end - t->span.begin); return;
+    case COMMENT: /* line ends become \n: a CR in a comment is dropped */
+        for (uint32_t k = t->span.begin; k < t->span.end; k++)
+            if (src->text[k] != '\r') put(o, src->text + k, 1);
+        return;
     case EQ: puts_(o, "=="); return;
     case NE: puts_(o, "!="); return;
     case LE: puts_(o, "<="); return;
@@ -155,11 +158,13 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
     Out o = {0};
     int depth = 0;          /* block indentation */
     int nest = 0;           /* open inline brackets: ( [ and inline { */
-    enum { BLOCK, INLINE, BANDS } brace_kind[MAX_NEST] = {BLOCK}; /* BANDS: 'tiers {', a block inside a statement */
+    /* BANDS: 'tiers {', a block inside a statement; EMPTY: a block with nothing in it, written "{ }" */
+    enum { BLOCK, INLINE, BANDS, EMPTY } brace_kind[MAX_NEST] = {BLOCK};
     int braces = 0;         /* all open braces */
     bool line_start = true; /* nothing written on the current line yet */
     bool continued = false; /* a statement broken by a comment goes on */
-    bool tiers_seen = false; /* 'tiers' in the current statement: its '{' is inline */
+    int tiers_open = 0;      /* 'tiers' words whose '{' is still to come: those '{' hold bands */
+    bool after_comment = false; /* a block comment just written on this line */
     const LexToken *prev = NULL; /* the last token that is not a comment */
     bool prev_unary = false;
     bool closed_inline = false; /* the last '}' closed 'tiers {' or a record */
@@ -178,7 +183,7 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
                 put(&o, " ", 1);
             } else {
                 if (!line_start) newline(&o);
-                if (nl >= 2 && o.len) newline(&o);
+                if (nl >= 2 && o.len && (!prev || prev->token != '{')) newline(&o);
                 indent(&o, depth + (continued ? 2 : 0));
             }
             put_token(&o, src, t, kw);
@@ -191,6 +196,7 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
                 if (!prev) continued = false;
             } else {
                 line_start = false;
+                after_comment = true;
             }
             continue;
         }
@@ -200,7 +206,7 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
             continue;
         }
         int closing = t->token == '}' && braces > 0 && braces <= MAX_NEST ? (int)brace_kind[braces - 1] : INLINE;
-        bool closes_block = t->token == '}' && closing != INLINE;
+        bool closes_block = t->token == '}' && (closing == BLOCK || closing == BANDS);
         if (closes_block) {
             if (!line_start) newline(&o);
             depth--;
@@ -215,14 +221,15 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
         if (line_start) {
             if (nl >= 2 && o.len && !closes_block && (!prev || prev->token != '{')) newline(&o);
             indent(&o, depth + (continued ? 2 : 0));
-        } else if (space_between(src, prev, t, prev_unary)) {
+        } else if (after_comment || space_between(src, prev, t, prev_unary)) {
             put(&o, " ", 1);
         }
+        after_comment = false;
         put_token(&o, src, t, kw);
         line_start = false;
         bool unary = t->token == '-' && unary_minus(src, prev);
         switch (t->token) {
-        case TIERS: tiers_seen = true; break;
+        case TIERS: tiers_open++; break;
         case '(':
         case '[':
             nest++;
@@ -232,12 +239,13 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
             if (nest > 0) nest--;
             break;
         case '{': {
-            bool inl = nest > 0 || (i + 1 < n && toks[i + 1].token == '}');
-            if (braces < MAX_NEST) brace_kind[braces] = inl ? INLINE : tiers_seen ? BANDS : BLOCK;
+            bool empty = i + 1 < n && toks[i + 1].token == '}';
+            int kind = nest > 0 ? INLINE : tiers_open > 0 ? BANDS : empty ? EMPTY : BLOCK;
+            if (tiers_open > 0 && nest == 0) tiers_open--;
+            if (braces < MAX_NEST) brace_kind[braces] = kind;
             braces++;
-            tiers_seen = false;
-            if (inl) {
-                nest++;
+            if (kind == INLINE || kind == EMPTY) {
+                nest += kind == INLINE;
             } else {
                 depth++;
                 newline(&o);
@@ -247,10 +255,10 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
         }
         case '}':
             if (braces > 0) braces--;
-            closed_inline = closing != BLOCK; /* what follows belongs to the same statement */
+            closed_inline = closing == INLINE || closing == BANDS; /* what follows belongs to the same statement */
             if (closing == INLINE) {
                 if (nest > 0) nest--;
-            } else if (closing == BLOCK) {
+            } else if (closing == BLOCK || closing == EMPTY) {
                 newline(&o);
                 line_start = true;
             }
@@ -260,7 +268,6 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
                 newline(&o);
                 line_start = true;
                 continued = false;
-                tiers_seen = false;
             }
             break;
         default: break;

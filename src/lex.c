@@ -326,6 +326,7 @@ static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink 
     yyparse(scanner, &lx);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
+    if (!tests_only) std->keyword_set = lex_file_set(&lx);
     return true;
 }
 
@@ -359,6 +360,30 @@ LexToken *lex_tokens(const Source *src, Arena *arena, DiagSink *diag, int *count
     yylex_destroy(scanner);
     *count = n;
     return toks;
+}
+
+int lex_file_set(const LexCtx *x) {
+    if (x->sets_seen[LEX_HANT] + x->sets_seen[LEX_HANS] <= x->sets_seen[LEX_EN]) return LEX_EN;
+    return x->sets_seen[LEX_HANS] > x->sets_seen[LEX_HANT] ? LEX_HANS : LEX_HANT;
+}
+
+char *lex_in_set(Arena *a, const char *msg, int set) {
+    if (set == LEX_EN) return arena_strdup(a, msg);
+    size_t cap = strlen(msg) * 2 + 16, n = 0;
+    char *out = arena_alloc(a, cap);
+    for (const char *p = msg; *p && n < cap - 1;) {
+        const char *q = p[0] == '\'' ? strchr(p + 1, '\'') : NULL;
+        int tok = q ? english_token(p + 1, (size_t)(q - p - 1)) : 0;
+        const char *zh = tok ? lex_spelling(tok, set) : NULL;
+        if (zh && n + strlen(zh) + 2 < cap) {
+            n += (size_t)snprintf(out + n, cap - n, "'%s'", zh);
+            p = q + 1;
+        } else {
+            out[n++] = *p++;
+        }
+    }
+    out[n] = '\0';
+    return out;
 }
 
 /* ---- syntax errors ---------------------------------------------------- */
@@ -405,9 +430,7 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
             snprintf(found, sizeof found, "'%s'", t);
     }
     /* name keywords the way the file writes them */
-    int set = LEX_EN;
-    if (x->sets_seen[LEX_HANT] + x->sets_seen[LEX_HANS] > x->sets_seen[LEX_EN])
-        set = x->sets_seen[LEX_HANS] > x->sets_seen[LEX_HANT] ? LEX_HANS : LEX_HANT;
+    int set = lex_file_set(x);
     char want[512] = "";
     size_t w = 0;
     for (int i = 0; i < n && w < sizeof want - 64; i++) {

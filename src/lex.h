@@ -33,6 +33,10 @@ typedef struct LexCtx {
 /* The keyword whose spelling is s[0..len), or 0; and its set, or -1. */
 int lex_keyword(const char *s, size_t len);
 int lex_keyword_set(const char *s, size_t len);
+/* The set a file mostly writes its keywords in (shared spellings aside). */
+int lex_file_set(const LexCtx *x);
+/* msg with every quoted English keyword ('per') in the given set ('每'). */
+char *lex_in_set(Arena *a, const char *msg, int set);
 /* A keyword's spelling in a set. */
 const char *lex_spelling(int token, int set);
 

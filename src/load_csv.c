@@ -101,6 +101,7 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
     }
     int kf = column(&header, "fact"), kv = column(&header, "value");
     cJSON *unit = cJSON_CreateObject(), *facts = cJSON_AddObjectToObject(unit, "facts");
+    bool failed = false;
     Cells row = {0};
     while (read_row(&p, end, &row)) {
         const char *key = kf < row.n ? row.cell[kf] : "";
@@ -113,18 +114,39 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
         } else if (!strcmp(key, "name") || !strcmp(key, "kind")) {
             cJSON_AddStringToObject(unit, key, val);
         } else if (!strcmp(key, "year")) {
-            cJSON_AddNumberToObject(unit, "year", atoi(val));
+            /* a year of digits is a number; anything else reaches the loader as text, which says so */
+            if (strspn(val, "0123456789") == strlen(val) && strlen(val) <= 4)
+                cJSON_AddNumberToObject(unit, "year", atoi(val));
+            else
+                cJSON_AddStringToObject(unit, "year", val);
         } else if (list_key(key, list, sizeof list, &idx, &field)) {
             cJSON *arr = cJSON_GetObjectItemCaseSensitive(facts, list);
             if (!arr) arr = cJSON_AddArrayToObject(facts, list);
-            while (cJSON_GetArraySize(arr) < idx) cJSON_AddItemToArray(arr, cJSON_CreateObject());
-            cJSON_AddStringToObject(cJSON_GetArrayItem(arr, idx - 1), field, val);
+            int size = cJSON_GetArraySize(arr);
+            if (idx > size + 1) {
+                diag_file(diag, DIAG_ERROR, "K0407", src, "row %s: the records of %s are numbered 1, 2, 3... with no gap",
+                          key, list);
+                failed = true;
+            } else {
+                if (idx == size + 1) cJSON_AddItemToArray(arr, cJSON_CreateObject());
+                cJSON *rec = cJSON_GetArrayItem(arr, idx - 1);
+                if (cJSON_GetObjectItemCaseSensitive(rec, field)) {
+                    diag_file(diag, DIAG_ERROR, "K0407", src, "row %s is given twice", key);
+                    failed = true;
+                } else {
+                    cJSON_AddStringToObject(rec, field, val);
+                }
+            }
         } else {
             cJSON_AddStringToObject(facts, key, val);
         }
         free_cells(&row);
     }
     free_cells(&header);
+    if (failed) {
+        cJSON_Delete(unit);
+        return NULL;
+    }
     return unit;
 }
 

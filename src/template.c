@@ -96,7 +96,10 @@ static cJSON *json_value(const Fact *f) {
 void template_json(const Standard *std, int kind, FILE *out) {
     cJSON *u = cJSON_CreateObject();
     cJSON_AddStringToObject(u, "name", "");
-    if (std->nkinds) cJSON_AddStringToObject(u, "kind", kind >= 0 ? std->kind_tab[kind]->id : "");
+    if (std->nkinds) {
+        if (kind >= 0) cJSON_AddStringToObject(u, "kind", std->kind_tab[kind]->id);
+        else cJSON_AddNullToObject(u, "kind");
+    }
     cJSON_AddNumberToObject(u, "year", std->year_value);
     cJSON *facts = cJSON_AddObjectToObject(u, "facts");
     cJSON *g = cJSON_AddObjectToObject(u, "guide");

@@ -15,23 +15,17 @@
 
 /* ---- the unit a case describes, as JSON ------------------------------------ */
 
-static cJSON *literal(const Expr *e) {
+/* A literal as data writes it, from its own spelling (exact, whatever its
+ * digits): 96.25% stays "96.25%", -1.5 stays "-1.5". */
+static cJSON *literal(const Source *src, const Expr *e) {
     bool neg = e->kind == EX_NEG;
     if (neg) e = e->u.operand;
-    char buf[64];
+    char buf[128];
     switch (e->kind) {
     case EX_NUMBER: {
-        Dec v = e->u.num.value;
-        if (neg) dec_neg(v, &v);
-        if (e->u.num.percent) {
-            Dec p;
-            if (dec_mul(v, dec_int(100), &p) != DEC_OK) p = v;
-            size_t n = dec_format(p, 9, buf, sizeof buf - 1);
-            buf[n] = '%';
-            buf[n + 1] = '\0';
-            return cJSON_CreateString(buf);
-        }
-        dec_format(v, 9, buf, sizeof buf);
+        uint32_t n = e->span.end - e->span.begin;
+        if (n > sizeof buf - 2) n = sizeof buf - 2;
+        snprintf(buf, sizeof buf, "%s%.*s", neg ? "-" : "", (int)n, src->text + e->span.begin);
         return cJSON_CreateString(buf);
     }
     case EX_STRING: return cJSON_CreateString(e->u.str);
@@ -46,11 +40,11 @@ static cJSON *literal(const Expr *e) {
     }
 }
 
-static cJSON *list_literal(const SetFact *x) {
+static cJSON *list_literal(const Source *src, const SetFact *x) {
     cJSON *arr = cJSON_CreateArray();
     for (const RecordInit *r = x->rows; r; r = r->next) {
         cJSON *o = cJSON_CreateObject();
-        for (const FieldInit *f = r->fields; f; f = f->next) cJSON_AddItemToObject(o, f->name, literal(f->value));
+        for (const FieldInit *f = r->fields; f; f = f->next) cJSON_AddItemToObject(o, f->name, literal(src, f->value));
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
@@ -116,7 +110,7 @@ static char *unit_text(const Standard *std, const TestCase *t, DiagSink *diag) {
     }
     for (const SetFact *x = t->sets; x; x = x->next) {
         cJSON_DeleteItemFromObjectCaseSensitive(facts, x->name);
-        cJSON_AddItemToObject(facts, x->name, x->is_list ? list_literal(x) : literal(x->value));
+        cJSON_AddItemToObject(facts, x->name, x->is_list ? list_literal(t->src, x) : literal(t->src, x->value));
     }
     char *text = cJSON_PrintUnformatted(u);
     cJSON_Delete(u);
@@ -133,6 +127,11 @@ typedef struct Report {
 static void say(Report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void say(Report *r, const char *fmt, ...) {
     if (r->len >= sizeof r->buf - 1) return;
+    if (r->len > sizeof r->buf - 200) { /* full: say so, once */
+        r->len += (size_t)snprintf(r->buf + r->len, sizeof r->buf - r->len, "; ...");
+        r->len = sizeof r->buf - 1;
+        return;
+    }
     if (r->len) r->len += (size_t)snprintf(r->buf + r->len, sizeof r->buf - r->len, "; ");
     va_list ap;
     va_start(ap, fmt);
@@ -273,6 +272,8 @@ void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {
         if (w < sizeof lacking - 80)
             w += (size_t)snprintf(lacking + w, sizeof lacking - w, "%s%s (%s)", w ? ", " : "", p->id,
                                   !loses && !keeps ? "no case" : !loses ? "no losing case" : "no keeping case");
+        else if (w < sizeof lacking - 4)
+            w += (size_t)snprintf(lacking + w, sizeof lacking - w, ", ...");
     }
     fprintf(out, "coverage: %d of %d items have a case that loses points and one that keeps them\n", st->covered,
             st->items);
