@@ -3,8 +3,9 @@
 
 CC      ?= gcc
 PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev pkg-config
-# only for make test: the editors' check runs the Vim syntax file headless
-TEST_PKGS := vim
+# only for make test: the editors' check runs the Vim syntax file headless;
+# the fuzz targets need clang and its libFuzzer runtime
+TEST_PKGS := vim clang libclang-rt-14-dev
 B       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
@@ -18,6 +19,8 @@ GEN     := $(B)/lexer.c $(B)/parser.c
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 UNIT    := $(wildcard tests/unit/test_*.c)
 
+.PHONY: fuzz fuzz-smoke
+.SECONDARY:
 .PHONY: all deps test-deps demo run-demo test unit e2e standards editors clean format
 all: $(B)/kaoping
 
@@ -99,8 +102,57 @@ standards: $(B)/kaoping-san
 editors:
 	@if [ -x editors/check.sh ]; then editors/check.sh; fi
 
+# --- fuzzing: libFuzzer targets (clang), with ASan and UBSan --------------
+# make fuzz FUZZ_SECONDS=N runs each target N seconds on its corpus (kept in
+# build/fuzz/); make test runs each briefly over the seeds and the inputs
+# that once crashed (fuzz/regressions/, kept as regression tests).
+FUZZ_CC      := clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_OBJ     := $(patsubst $(B)/obj/%,$(B)/fuzzobj/%,$(filter-out $(B)/obj/main.o,$(OBJ)))
+FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_data
+$(B)/fuzzobj/%.o: src/%.c $(GEN) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+$(B)/fuzzobj/%.o: $(B)/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -Wno-unused-function -c $< -o $@
+$(B)/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer $^ $(LIBS) -o $@
+
+# seeds: every rule file and every data file in the repository
+$(B)/fuzz/seeds: $(FUZZ_TARGETS)
+	@rm -rf $@ && mkdir -p $@/rules $@/data
+	@for f in rules/*.kp rules/*/*.kp tests/e2e/*/*.kp tests/e2e/cases/*/*.kp editors/test/sample.kp; do \
+	  cp "$$f" $@/rules/$$(echo "$$f" | tr / _); done
+	@for f in examples/*.json rules/testdata/*.json tests/e2e/fixtures/*.json tests/e2e/cases/*/*.json \
+	  tests/e2e/cases/*/*.csv tests/e2e/cases/*/*.CSV; do [ -f "$$f" ] && cp "$$f" $@/data/$$(echo "$$f" | tr / _); done; true
+	@touch $@
+
+fuzz: $(FUZZ_TARGETS) $(B)/fuzz/seeds
+	@for t in rules data; do mkdir -p $(B)/fuzz/corpus-$$t; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=1 ./$(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/$$t.dict \
+	    -artifact_prefix=$(B)/fuzz/crash-$$t- -print_final_stats=1 \
+	    $(B)/fuzz/corpus-$$t $(B)/fuzz/seeds/$$t fuzz/regressions/$$t 2>&1 | \
+	    grep -E '^(#[0-9]+.*(DONE|pulse)|stat::number_of_executed_units|stat::peak_rss|==.*ERROR|SUMMARY)' || true; \
+	  ls $(B)/fuzz/crash-$$t-* >/dev/null 2>&1 && { echo "fuzz_$$t found a crash: $(B)/fuzz/crash-$$t-*"; exit 1; }; \
+	done; true
+
+# the short run of make test: every seed and regression input, then 5 s each
+fuzz-smoke: $(FUZZ_TARGETS) $(B)/fuzz/seeds
+	@for t in rules data; do \
+	  ./$(B)/fuzz/fuzz_$$t -runs=0 $(B)/fuzz/seeds/$$t fuzz/regressions/$$t >/dev/null 2>$(B)/fuzz/smoke-$$t.log || \
+	    { cat $(B)/fuzz/smoke-$$t.log; exit 1; }; \
+	  mkdir -p $(B)/fuzz/smoke-$$t && ./$(B)/fuzz/fuzz_$$t -max_total_time=5 -dict=fuzz/$$t.dict \
+	    -artifact_prefix=$(B)/fuzz/crash-$$t- $(B)/fuzz/smoke-$$t $(B)/fuzz/seeds/$$t >/dev/null 2>$(B)/fuzz/smoke-$$t.log || \
+	    { tail -40 $(B)/fuzz/smoke-$$t.log; exit 1; }; \
+	  echo "fuzz_$$t: seeds, regressions and 5 s of fuzzing: no crash"; \
+	done
+
 test: deps test-deps
-	@$(MAKE) --no-print-directory unit e2e standards editors
+	@$(MAKE) --no-print-directory unit e2e standards editors fuzz-smoke
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "load.h"
+#include "width.h"
 
 typedef struct Cells {
     char **cell;
@@ -90,6 +91,14 @@ static bool list_key(const char *key, char *list, size_t cap, int *row, const ch
 
 cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
     const char *p = src->text, *end = src->text + src->len;
+    size_t bad;
+    if (!utf8_valid(src->text, src->len, &bad)) {
+        Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
+        Diag *g = diag_at(diag, DIAG_ERROR, "K0408", src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
+                          (unsigned char)src->text[bad], bad);
+        diag_help(diag, g, "save the form as UTF-8 (in Excel: Save As, CSV UTF-8)");
+        return NULL;
+    }
     if (src->len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
     Cells header = {0};
     if (!read_row(&p, end, &header) || column(&header, "fact") < 0 || column(&header, "value") < 0) {

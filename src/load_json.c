@@ -11,6 +11,7 @@
 #include "check.h"
 #include "lex.h"
 #include "load.h"
+#include "width.h"
 
 typedef struct LoadCtx {
     const Standard *std;
@@ -37,12 +38,14 @@ void load_free(LoadedUnits *l) {
 
 static bool find_key(const Source *src, uint32_t from, const char *key, Span *sp) {
     size_t klen = strlen(key);
-    for (const char *p = src->text + from; (p = strstr(p, key)) != NULL; p++) {
-        if (p == src->text || p[-1] != '"' || p[klen] != '"') continue;
+    if (klen == 0 || from >= src->len) return false;
+    const char *end = src->text + src->len;
+    /* the text may hold NUL bytes: search by length, not with strstr */
+    for (const char *p = src->text + from + 1; p + klen + 1 <= end; p++) {
+        if (p[-1] != '"' || memcmp(p, key, klen) != 0 || p[klen] != '"') continue;
         const char *q = p + klen + 1;
-        while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
-            q++;
-        if (*q != ':') continue;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')) q++;
+        if (q >= end || *q != ':') continue;
         sp->begin = (uint32_t)(p - 1 - src->text);
         sp->end = (uint32_t)(p + klen + 1 - src->text);
         return true;
@@ -438,6 +441,14 @@ fail:
 
 bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
     memset(out, 0, sizeof *out);
+    size_t bad;
+    if (!src->made && !utf8_valid(src->text, src->len, &bad)) {
+        Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
+        Diag *g = diag_at(diag, DIAG_ERROR, "K0408", src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
+                          (unsigned char)src->text[bad], bad);
+        diag_help(diag, g, "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)");
+        return false;
+    }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
     if (root && end && (size_t)(end - src->text) + strspn(end, " \t\r\n") < src->len) {

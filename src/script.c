@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "width.h"
+
 static opencc_t converter = (opencc_t)-1;
 static bool tried;
 
@@ -20,6 +22,9 @@ static bool ascii(const char *s) {
 bool script_equal(const char *a, const char *b) {
     if (strcmp(a, b) == 0) return true;
     if (ascii(a) || ascii(b)) return false;
+    /* OpenCC reads past the end of a broken sequence: give it valid text only */
+    size_t bad;
+    if (!utf8_valid(a, strlen(a), &bad) || !utf8_valid(b, strlen(b), &bad)) return false;
     if (!tried) {
         tried = true;
         converter = opencc_open("t2s.json");
