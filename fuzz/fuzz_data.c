@@ -26,7 +26,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     DiagSink d;
     diag_init(&d);
     arena = arena_new();
-    if (!source_read(&rules, path ? path : "rules/2013.kp", &d) || !(std = lex_parse(&rules, arena, &d)) ||
+    if (!source_read(&rules, path ? path : "rules/2013.kp", 1 << 24, &d) || !(std = lex_parse(&rules, arena, &d)) ||
         !check_standard(std, arena, &d)) {
         diag_print(&d, stderr);
         fputs("fuzz_data: cannot load the standard (run from the repository root)\n", stderr);

@@ -16,7 +16,7 @@ Expr *ast_number(AstCtx *c, const char *text, size_t len, Span sp) {
     Expr *e = expr_new(c, EX_NUMBER, sp);
     e->u.num.percent = len > 0 && text[len - 1] == '%';
     if (dec_parse(text, len, &e->u.num.value) != DEC_OK) {
-        diag_at(c->diag, DIAG_ERROR, "K0105", c->src, sp, "number cannot be kept exactly: at most 18 digits in all");
+        diag_at(c->diag, DIAG_ERROR, "K0105", c->src, sp, "number cannot be kept exactly: at most 9223372036854775807, or 18 digits with decimals");
         e->u.num.value = dec_zero();
     }
     return e;

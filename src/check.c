@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check_impl.h"
+#include "limits.h"
 
 /* ---- static reach of a rule: what a fact's bounds allow ------------------ */
 
@@ -523,6 +524,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
         check_fact(&c, f, nf++, false);
     }
     s->nfacts = nf;
+    if (nf > KP_MAX_FACTS) check_err(&c, s->facts->name_span, "K0264", "%d facts: at most %d", nf, KP_MAX_FACTS);
     s->fact_tab = arena_alloc(arena, sizeof(Fact *) * (size_t)(nf ? nf : 1));
     nf = 0;
     for (Fact *f = s->facts; f; f = f->next)
@@ -558,6 +560,9 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     }
     if (s->has_header && !any_category)
         check_err(&c, s->title_span, "K0262", "the standard has no category: nothing would be scored");
+    if (t.nitems + t.nparts > KP_MAX_PARTS)
+        check_err(&c, s->title_span, "K0264", "%d categories, groups and items: at most %d", t.nitems + t.nparts,
+                  KP_MAX_PARTS);
     s->item_tab = t.items;
     s->nitems = t.nitems;
     s->part_tab = t.parts;

@@ -248,7 +248,7 @@ void diag_print(const DiagSink *d, FILE *out) {
     if (d->overflowed) fprintf(out, "kaoping: error: too many errors; stopping after %d\n", d->max_errors);
 }
 
-bool source_read(Source *s, const char *path, DiagSink *d) {
+bool source_read(Source *s, const char *path, size_t max, DiagSink *d) {
     memset(s, 0, sizeof *s);
     s->path = path;
     FILE *f = fopen(path, "rb");
@@ -273,6 +273,7 @@ bool source_read(Source *s, const char *path, DiagSink *d) {
         size_t n = fread(buf + len, 1, cap - len - 1, f);
         len += n;
         if (n == 0) break;
+        if (len > max) break;
     }
     bool err = ferror(f) != 0;
     fclose(f);
@@ -281,9 +282,21 @@ bool source_read(Source *s, const char *path, DiagSink *d) {
         diag_file(d, DIAG_ERROR, "K0001", s, "cannot read file");
         return false;
     }
+    if (len > max) {
+        free(buf);
+        diag_file(d, DIAG_ERROR, "K0002", s, "the file is larger than %zu MiB, the most kaoping reads", max >> 20);
+        return false;
+    }
     buf[len] = '\0';
     s->text = buf;
     s->len = len;
+    const char *nul = memchr(buf, '\0', len);
+    if (nul) {
+        Span sp = {(uint32_t)(nul - buf), (uint32_t)(nul - buf) + 1};
+        diag_at(d, DIAG_ERROR, "K0003", s, sp, "the file holds a NUL byte (offset %zu): it is not a text file",
+                (size_t)(nul - buf));
+        return false;
+    }
     return true;
 }
 

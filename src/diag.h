@@ -62,8 +62,9 @@ void diag_print(const DiagSink *d, FILE *out);
 /* Line (1-based) and display column (1-based) of a byte offset. */
 void diag_position(const Source *src, uint32_t offset, int *line, int *col);
 
-/* Reads a whole file; on failure adds an error and returns false. */
-bool source_read(Source *s, const char *path, DiagSink *d);
+/* Reads a whole text file of at most max bytes; on failure (unreadable,
+ * too large, a NUL byte) adds an error and returns false. */
+bool source_read(Source *s, const char *path, size_t max, DiagSink *d);
 void source_free(Source *s);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lexer.h"
+#include "limits.h"
 #include "width.h"
 
 /* ---- keywords ---------------------------------------------------------
@@ -188,6 +189,11 @@ char *lex_copy(LexCtx *x, const char *s, size_t len) {
 }
 
 char *lex_string(LexCtx *x, const char *s, size_t len) {
+    if (len > KP_MAX_STRING) {
+        Span sp = {x->offset - (uint32_t)len - 2, x->offset};
+        lex_error(x, sp, "K0112", "a string of %zu bytes: at most %d", len, KP_MAX_STRING);
+        len = KP_MAX_STRING;
+    }
     char *out = arena_alloc(x->ast->arena, len + 1), *o = out;
     for (size_t i = 0; i < len; i++) {
         if (s[i] == '\\' && i + 1 < len) {
@@ -255,6 +261,11 @@ int lex_date(LexCtx *x, const char *s, YYSTYPE *val, Span sp) {
 static const char *kw_name(int kw);
 
 int lex_word(LexCtx *x, const char *s, size_t len, YYSTYPE *val, Span sp) {
+    if (len > KP_MAX_NAME) {
+        lex_error(x, sp, "K0113", "a name of %zu bytes: at most %d", len, KP_MAX_NAME);
+        len = KP_MAX_NAME;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) len--; /* whole characters */
+    }
     const Spelling *spl = find_spelling(s, len);
     int kw = spl ? keywords[spl->row].token : 0;
     /* a spelling both Chinese sets share (年度, 扣) says nothing about the script */
@@ -314,6 +325,16 @@ static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink 
         diag_help(diag, g, "save the file as UTF-8 (in Word or Notepad: Save As, encoding UTF-8)");
         return false;
     }
+    /* a line longer than the limit is reported once, and parsing goes on */
+    for (size_t i = 0, start = 0; i <= src->len; i++)
+        if (i == src->len || src->text[i] == '\n') {
+            if (i - start > KP_MAX_LINE) {
+                Span sp = {(uint32_t)start, (uint32_t)start + 1};
+                diag_at(diag, DIAG_ERROR, "K0115", src, sp, "a line of %zu bytes: at most %d", i - start, KP_MAX_LINE);
+                break;
+            }
+            start = i + 1;
+        }
     AstCtx ast = {arena, std, src, diag, tests_only};
     LexCtx lx = {.ast = &ast, .diag = diag};
     /* skip a byte-order mark that Windows editors write */
@@ -405,6 +426,7 @@ static const char *kw_name(int kw) {
 
 void lex_open_brace(LexCtx *x, Span sp) {
     int d = x->depth++;
+    if (d == KP_MAX_NESTING) lex_error(x, sp, "K0114", "more than %d braces open at once", KP_MAX_NESTING);
     if (d >= (int)(sizeof x->braces / sizeof x->braces[0])) return;
     x->braces[d].kw = x->last_kw;
     x->braces[d].kw_span = x->last_kw ? x->last_kw_span : sp;

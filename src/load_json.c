@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "lex.h"
+#include "limits.h"
 #include "load.h"
 #include "width.h"
 
@@ -309,6 +310,11 @@ static void convert_list(LoadCtx *c, const Fact *f, const cJSON *j, Value *out) 
     for (const Fact *fl = f->type.fields; fl; fl = fl->next)
         nf++;
     int rows = cJSON_GetArraySize(j);
+    if (rows > KP_MAX_RECORDS) {
+        unit_error(c, f->name, "fact '%s' (%s) has %d records: at most %d", f->name, check_fact_label(f), rows,
+                   KP_MAX_RECORDS);
+        return;
+    }
     out->u.list.rows = rows;
     out->u.list.fields = nf;
     out->u.list.cells = arena_alloc(c->unit->arena, sizeof(Value) * (size_t)(rows * nf + 1));

@@ -15,6 +15,7 @@
 #include "eval.h"
 #include "fmt.h"
 #include "lex.h"
+#include "limits.h"
 #include "load.h"
 #include "render.h"
 #include "script.h"
@@ -29,7 +30,7 @@ static void usage(FILE *out) {
     fputs("usage: kaoping check RULES...\n"
           "       kaoping eval RULES DATA... [--format text|json] [-o FILE]\n"
           "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE]\n"
-          "       kaoping test RULES... [--coverage]\n"
+          "       kaoping test RULES... [--coverage] [--allow-outside]\n"
           "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
           "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
           "\n"
@@ -76,11 +77,11 @@ static char *tests_path_for(const char *path) {
 static bool load_standard(Loaded *l, const char *path, DiagSink *d, bool with_tests) {
     memset(l, 0, sizeof *l);
     l->arena = arena_new();
-    if (!source_read(&l->src, path, d)) return false;
+    if (!source_read(&l->src, path, KP_MAX_RULE_FILE, d)) return false;
     l->std = lex_parse(&l->src, l->arena, d);
     if (!l->std || d->errors) return false;
     if (with_tests && (l->tests_path = tests_path_for(path)) != NULL) {
-        if (!source_read(&l->tests, l->tests_path, d)) return false;
+        if (!source_read(&l->tests, l->tests_path, KP_MAX_RULE_FILE, d)) return false;
         if (!lex_parse_tests(l->std, &l->tests, l->arena, d) || d->errors) return false;
     }
     l->ok = check_standard(l->std, l->arena, d);
@@ -131,12 +132,14 @@ static int cmd_check(int argc, char **argv) {
 /* ---- test ------------------------------------------------------------------ */
 
 static int cmd_test(int argc, char **argv) {
-    bool coverage = false;
+    bool coverage = false, allow_outside = false;
     int nrules = 0, status = EXIT_PASS;
     VerifyStats st = {0};
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--coverage")) {
             coverage = true;
+        } else if (!strcmp(argv[i], "--allow-outside")) {
+            allow_outside = true;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
             usage(stderr);
@@ -157,7 +160,7 @@ static int cmd_test(int argc, char **argv) {
             diag_free(&d); /* warnings are for 'check' */
             diag_init(&d);
             VerifyStats one = {0};
-            verify_standard(l.std, stdout, &d, &one);
+            verify_standard(l.std, allow_outside, stdout, &d, &one);
             if (coverage) {
                 verify_coverage(l.std, stdout, &one);
                 if (one.covered < one.items) status = status == EXIT_INPUT ? status : EXIT_FAILS;
@@ -322,7 +325,7 @@ static int cmd_fmt(int argc, char **argv) {
         diag_init(&d);
         Source src;
         char *text = NULL;
-        if (source_read(&src, argv[i], &d)) text = fmt_source(&src, kw, &d);
+        if (source_read(&src, argv[i], KP_MAX_RULE_FILE, &d)) text = fmt_source(&src, kw, &d);
         diag_print(&d, stderr);
         if (!text) {
             status = EXIT_INPUT;
@@ -430,7 +433,7 @@ static int cmd_eval(int argc, char **argv, bool explain) {
     Source *srcs = calloc((size_t)npaths, sizeof *srcs);
     int units = 0;
     for (int i = 1; i < npaths && srcs; i++) {
-        if (!source_read(&srcs[i], paths[i], &d)) {
+        if (!source_read(&srcs[i], paths[i], KP_MAX_DATA_FILE, &d)) {
             status = EXIT_INPUT;
             continue;
         }

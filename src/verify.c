@@ -1,6 +1,8 @@
 /* verify.c - the test runner (see verify.h). A case's unit is built as JSON
  * (its data file, then its 'set' lines) and read by the same loader as
  * 'kaoping eval', so a test checks exactly what an evaluator would see. */
+/* realpath */
+#define _XOPEN_SOURCE 700
 #include "verify.h"
 
 #include <cjson/cJSON.h>
@@ -8,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "eval.h"
 #include "lex.h"
+#include "limits.h"
 #include "load.h"
 
 /* ---- the unit a case describes, as JSON ------------------------------------ */
@@ -59,8 +63,20 @@ static char *dir_of(const char *path) {
     return d;
 }
 
-/* The first unit of the case's data file, or an empty unit. */
-static cJSON *base_unit(const TestCase *t, DiagSink *diag) {
+/* True when path lies inside dir once links and '..' are resolved. */
+static bool inside(const char *dir, const char *path) {
+    char *d = realpath(*dir ? dir : ".", NULL), *p = realpath(path, NULL);
+    size_t n = d ? strlen(d) : 0;
+    bool ok = d && p && strncmp(d, p, n) == 0 && (p[n] == '/' || (n == 1 && d[0] == '/'));
+    free(d);
+    free(p);
+    return ok;
+}
+
+/* The first unit of the case's data file, or an empty unit. The file must
+ * lie in the folder of the file holding the case (or below it) unless
+ * allow_outside: a standard reads no file it was not given. */
+static cJSON *base_unit(const TestCase *t, bool allow_outside, DiagSink *diag) {
     if (!t->data) return cJSON_CreateObject();
     char *dir = dir_of(t->src->path);
     if (!dir) return NULL;
@@ -71,10 +87,18 @@ static cJSON *base_unit(const TestCase *t, DiagSink *diag) {
         return NULL;
     }
     snprintf(path, n, "%s%s", t->data[0] == '/' ? "" : dir, t->data);
-    free(dir);
     Source src;
     cJSON *unit = NULL;
-    if (source_read(&src, path, diag)) {
+    bool ok = allow_outside || access(path, F_OK) != 0 || inside(dir, path);
+    free(dir);
+    if (!ok) {
+        Diag *g = diag_at(diag, DIAG_ERROR, "K0602", t->src, t->data_span,
+                          "the data file %s lies outside the folder of this file", path);
+        diag_help(diag, g, "keep test data beside the standard, or run kaoping test --allow-outside");
+        free(path);
+        return NULL;
+    }
+    if (source_read(&src, path, KP_MAX_DATA_FILE, diag)) {
         size_t pl = strlen(path);
         if (pl > 4 && !strcasecmp(path + pl - 4, ".csv")) {
             unit = load_csv_unit(&src, diag);
@@ -92,8 +116,8 @@ static cJSON *base_unit(const TestCase *t, DiagSink *diag) {
     return unit;
 }
 
-static char *unit_text(const Standard *std, const TestCase *t, DiagSink *diag) {
-    cJSON *u = base_unit(t, diag);
+static char *unit_text(const Standard *std, const TestCase *t, bool allow_outside, DiagSink *diag) {
+    cJSON *u = base_unit(t, allow_outside, diag);
     if (!u) return NULL;
     cJSON_DeleteItemFromObjectCaseSensitive(u, "name");
     cJSON_AddStringToObject(u, "name", t->name);
@@ -208,11 +232,12 @@ static void compare(const Result *res, const Expect *x, Report *r) {
 
 /* ---- running ------------------------------------------------------------------- */
 
-static void run_case(const Standard *std, const TestCase *t, FILE *out, DiagSink *diag, VerifyStats *st) {
+static void run_case(const Standard *std, const TestCase *t, FILE *out, DiagSink *diag, VerifyStats *st,
+                     bool allow_outside) {
     int line, col;
     diag_position(t->src, t->span.begin, &line, &col);
     Report r = {.len = 0};
-    char *text = unit_text(std, t, diag);
+    char *text = unit_text(std, t, allow_outside, diag);
     char where[600];
     snprintf(where, sizeof where, "%s:%d (test \"%s\")", t->src->path, line, t->name);
     Source src = {.path = where, .text = text, .len = text ? strlen(text) : 0, .made = true};
@@ -244,8 +269,8 @@ static void run_case(const Standard *std, const TestCase *t, FILE *out, DiagSink
     }
 }
 
-void verify_standard(const Standard *std, FILE *out, DiagSink *diag, VerifyStats *st) {
-    for (const TestCase *t = std->tests; t; t = t->next) run_case(std, t, out, diag, st);
+void verify_standard(const Standard *std, bool allow_outside, FILE *out, DiagSink *diag, VerifyStats *st) {
+    for (const TestCase *t = std->tests; t; t = t->next) run_case(std, t, out, diag, st, allow_outside);
 }
 
 void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {

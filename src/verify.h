@@ -15,8 +15,9 @@ typedef struct VerifyStats {
 } VerifyStats;
 
 /* Runs every test case of a checked standard. Failures go to out, data
- * problems to diag (printed by the caller). */
-void verify_standard(const Standard *std, FILE *out, DiagSink *diag, VerifyStats *stats);
+ * problems to diag (printed by the caller). A case's data file must lie in
+ * the folder of the file holding the case unless allow_outside. */
+void verify_standard(const Standard *std, bool allow_outside, FILE *out, DiagSink *diag, VerifyStats *stats);
 /* Prints the items that lack a losing or a keeping case. */
 void verify_coverage(const Standard *std, FILE *out, VerifyStats *stats);
 

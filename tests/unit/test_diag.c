@@ -240,7 +240,7 @@ static void test_no_span(void **state) {
 
 static void test_source_read_missing(void **state) {
     Source s;
-    assert_false(source_read(&s, "/nonexistent/dir/rules.kp", sink(state)));
+    assert_false(source_read(&s, "/nonexistent/dir/rules.kp", 1 << 20, sink(state)));
     assert_int_equal(sink(state)->errors, 1);
     assert_string_equal(sink(state)->head->code, "K0001");
     assert_printed(sink(state), "/nonexistent/dir/rules.kp: error: cannot open file: No such file or directory\n");
