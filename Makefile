@@ -110,7 +110,7 @@ FUZZ_CC      := clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_OBJ     := $(patsubst $(B)/obj/%,$(B)/fuzzobj/%,$(filter-out $(B)/obj/main.o,$(OBJ)))
-FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_data
+FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_load $(B)/fuzz/fuzz_eval
 $(B)/fuzzobj/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
@@ -131,22 +131,24 @@ $(B)/fuzz/seeds: $(FUZZ_TARGETS)
 	@touch $@
 
 fuzz: $(FUZZ_TARGETS) $(B)/fuzz/seeds
-	@for t in rules data; do mkdir -p $(B)/fuzz/corpus-$$t; \
+	@for t in rules load eval; do mkdir -p $(B)/fuzz/corpus-$$t; \
+	  in=$$([ $$t = rules ] && echo rules || echo data); \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
-	  ASAN_OPTIONS=detect_leaks=1 ./$(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/$$t.dict \
+	  ./$(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/$$in.dict \
 	    -artifact_prefix=$(B)/fuzz/crash-$$t- -print_final_stats=1 \
-	    $(B)/fuzz/corpus-$$t $(B)/fuzz/seeds/$$t fuzz/regressions/$$t 2>&1 | \
+	    $(B)/fuzz/corpus-$$t $(B)/fuzz/seeds/$$in fuzz/regressions/$$in 2>&1 | \
 	    grep -E '^(#[0-9]+.*(DONE|pulse)|stat::number_of_executed_units|stat::peak_rss|==.*ERROR|SUMMARY)' || true; \
 	  ls $(B)/fuzz/crash-$$t-* >/dev/null 2>&1 && { echo "fuzz_$$t found a crash: $(B)/fuzz/crash-$$t-*"; exit 1; }; \
 	done; true
 
 # the short run of make test: every seed and regression input, then 5 s each
 fuzz-smoke: $(FUZZ_TARGETS) $(B)/fuzz/seeds
-	@for t in rules data; do \
-	  ./$(B)/fuzz/fuzz_$$t -runs=0 $(B)/fuzz/seeds/$$t fuzz/regressions/$$t >/dev/null 2>$(B)/fuzz/smoke-$$t.log || \
+	@for t in rules load eval; do \
+	  in=$$([ $$t = rules ] && echo rules || echo data); \
+	  ./$(B)/fuzz/fuzz_$$t -runs=0 $(B)/fuzz/seeds/$$in fuzz/regressions/$$in >/dev/null 2>$(B)/fuzz/smoke-$$t.log || \
 	    { cat $(B)/fuzz/smoke-$$t.log; exit 1; }; \
-	  mkdir -p $(B)/fuzz/smoke-$$t && ./$(B)/fuzz/fuzz_$$t -max_total_time=5 -dict=fuzz/$$t.dict \
-	    -artifact_prefix=$(B)/fuzz/crash-$$t- $(B)/fuzz/smoke-$$t $(B)/fuzz/seeds/$$t >/dev/null 2>$(B)/fuzz/smoke-$$t.log || \
+	  mkdir -p $(B)/fuzz/smoke-$$t && ./$(B)/fuzz/fuzz_$$t -max_total_time=5 -dict=fuzz/$$in.dict \
+	    -artifact_prefix=$(B)/fuzz/crash-$$t- $(B)/fuzz/smoke-$$t $(B)/fuzz/seeds/$$in >/dev/null 2>$(B)/fuzz/smoke-$$t.log || \
 	    { tail -40 $(B)/fuzz/smoke-$$t.log; exit 1; }; \
 	  echo "fuzz_$$t: seeds, regressions and 5 s of fuzzing: no crash"; \
 	done
