@@ -2,6 +2,9 @@
 #include "diag.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +15,7 @@ void diag_init(DiagSink *d) {
     memset(d, 0, sizeof *d);
     d->arena = arena_new();
     d->max_errors = 20;
+    d->max_warnings = 100;
 }
 
 void diag_free(DiagSink *d) {
@@ -24,6 +28,10 @@ bool diag_too_many(const DiagSink *d) {
     return d->overflowed;
 }
 
+bool diag_full(const DiagSink *d, DiagLevel lv) {
+    return lv == DIAG_ERROR ? d->errors >= d->max_errors : d->warnings >= d->max_warnings;
+}
+
 static Diag *diag_push(DiagSink *d, DiagLevel lv, const char *code, const Source *src, const char *fmt, va_list ap) {
     if (lv == DIAG_ERROR) {
         d->errors++;
@@ -33,6 +41,10 @@ static Diag *diag_push(DiagSink *d, DiagLevel lv, const char *code, const Source
         }
     } else {
         d->warnings++;
+        if (d->warnings > d->max_warnings) {
+            d->warnings_cut = true;
+            return NULL;
+        }
     }
     Diag *g = arena_alloc(d->arena, sizeof *g);
     g->level = lv;
@@ -162,6 +174,12 @@ static void print_line(FILE *out, const char *s, size_t len) {
     }
 }
 
+/* A message, with control characters from data (a unit's name, a value)
+ * shown as '?' so they cannot move the cursor or forge lines. */
+static void print_text(FILE *out, const char *s) {
+    for (; *s; s++) fputc(((unsigned char)*s < 0x20 || *s == 0x7F) ? '?' : *s, out);
+}
+
 /* Byte offset reached by advancing `cols` display columns from `from`,
  * not passing `limit`. */
 static uint32_t advance_cols(const Source *src, uint32_t from, uint32_t limit, size_t cols) {
@@ -183,14 +201,18 @@ static void print_one(const Diag *g, FILE *out) {
     const char *lv = g->level == DIAG_ERROR ? "error" : "warning";
     const char *path = g->path;
     if (!g->has_span) {
-        fprintf(out, "%s: %s: %s\n", path, lv, g->msg);
+        fprintf(out, "%s: %s: ", path, lv);
+        print_text(out, g->msg);
+        fputc('\n', out);
         if (g->help) fprintf(out, "  = help: %s\n", g->help);
         return;
     }
     const Source *src = g->src;
     int line, col;
     diag_position(src, g->span.begin, &line, &col);
-    fprintf(out, "%s:%d:%d: %s: %s\n", path, line, col, lv, g->msg);
+    fprintf(out, "%s:%d:%d: %s: ", path, line, col, lv);
+    print_text(out, g->msg);
+    fputc('\n', out);
     int dummy;
     uint32_t ls = line_start(src, g->span.begin, &dummy);
     uint32_t le = line_end(src, ls);
@@ -245,15 +267,31 @@ static void print_one(const Diag *g, FILE *out) {
 void diag_print(const DiagSink *d, FILE *out) {
     for (const Diag *g = d->head; g; g = g->next)
         print_one(g, out);
+    if (d->warnings_cut)
+        fprintf(out, "kaoping: warning: %d more warnings not shown\n", d->warnings - d->max_warnings);
     if (d->overflowed) fprintf(out, "kaoping: error: too many errors; stopping after %d\n", d->max_errors);
 }
 
 bool source_read(Source *s, const char *path, size_t max, DiagSink *d) {
     memset(s, 0, sizeof *s);
     s->path = path;
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: a FIFO must not hang the run; only a regular file is read */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        diag_file(d, DIAG_ERROR, "K0001", s, "cannot open file: %s", strerror(errno));
+        if (fd >= 0) close(fd);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        diag_file(d, DIAG_ERROR, "K0001", s, "cannot read it: %s", S_ISDIR(st.st_mode) ? "it is a folder" : "it is not a regular file");
+        close(fd);
+        return false;
+    }
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         diag_file(d, DIAG_ERROR, "K0001", s, "cannot open file: %s", strerror(errno));
+        close(fd);
         return false;
     }
     size_t cap = 1 << 16, len = 0;

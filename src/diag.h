@@ -42,8 +42,9 @@ typedef struct DiagSink {
     Arena *arena;
     Diag *head, *tail;
     int errors, warnings;
-    int max_errors; /* stop recording errors after this many (0: 20) */
-    bool overflowed;
+    int max_errors;   /* stop recording errors after this many (20) */
+    int max_warnings; /* and warnings after this many (100) */
+    bool overflowed, warnings_cut;
 } DiagSink;
 
 void diag_init(DiagSink *d);
@@ -57,6 +58,8 @@ Diag *diag_file(DiagSink *d, DiagLevel lv, const char *code, const Source *src, 
 void diag_label(DiagSink *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void diag_help(DiagSink *d, Diag *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 bool diag_too_many(const DiagSink *d);
+/* True when a record of this level would no longer be kept. */
+bool diag_full(const DiagSink *d, DiagLevel lv);
 /* Prints every record, in order, then "too many errors" when cut off. */
 void diag_print(const DiagSink *d, FILE *out);
 /* Line (1-based) and display column (1-based) of a byte offset. */

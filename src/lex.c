@@ -188,6 +188,16 @@ char *lex_copy(LexCtx *x, const char *s, size_t len) {
     return arena_strndup(x->ast->arena, s, len);
 }
 
+char *lex_curly(LexCtx *x, const char *s, size_t len) {
+    if (len > KP_MAX_STRING) {
+        Span sp = {x->offset - (uint32_t)len - 6, x->offset};
+        lex_error(x, sp, "K0112", "a string of %zu bytes: at most %d", len, KP_MAX_STRING);
+        len = KP_MAX_STRING;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) len--;
+    }
+    return lex_copy(x, s, len);
+}
+
 char *lex_string(LexCtx *x, const char *s, size_t len) {
     if (len > KP_MAX_STRING) {
         Span sp = {x->offset - (uint32_t)len - 2, x->offset};

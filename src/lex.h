@@ -43,6 +43,7 @@ const char *lex_spelling(int token, int set);
 unsigned lex_codepoint(const char *s);
 char *lex_copy(LexCtx *x, const char *s, size_t len);
 char *lex_string(LexCtx *x, const char *s, size_t len);
+char *lex_curly(LexCtx *x, const char *s, size_t len); /* a “string”: no escapes */
 const char *lex_show(LexCtx *x, char c);
 int lex_date(LexCtx *x, const char *s, YYSTYPE *val, Span sp);
 /* Length of the word at s: it stops before a punctuation mark. When the

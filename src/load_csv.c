@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "limits.h"
 #include "load.h"
 #include "width.h"
 
@@ -37,11 +38,10 @@ static void free_cells(Cells *c) {
 }
 
 /* Reads one CSV record (RFC 4180: quotes, doubled quotes, CRLF) from *p. */
-static bool read_row(const char **p, const char *end, Cells *row) {
+/* buf has room for the rest of the text (one allocation per form). */
+static bool read_row(const char **p, const char *end, Cells *row, char *buf) {
     const char *s = *p;
     if (s >= end) return false;
-    char *buf = malloc((size_t)(end - s) + 1);
-    if (!buf) exit(3);
     for (;;) {
         size_t n = 0;
         if (s < end && *s == '"') {
@@ -67,7 +67,6 @@ static bool read_row(const char **p, const char *end, Cells *row) {
         if (s < end && *s == '\n') s++;
         break;
     }
-    free(buf);
     *p = s;
     return true;
 }
@@ -84,9 +83,12 @@ static bool list_key(const char *key, char *list, size_t cap, int *row, const ch
     if (!open || !close || close[1] != '.' || (size_t)(open - key) >= cap) return false;
     memcpy(list, key, (size_t)(open - key));
     list[open - key] = '\0';
-    *row = atoi(open + 1);
+    char *stop;
+    long n = strtol(open + 1, &stop, 10);
+    if (stop != close || n < 1) return false;
+    *row = n > KP_MAX_RECORDS ? KP_MAX_RECORDS + 1 : (int)n; /* one past the limit: reported as such */
     *field = close + 2;
-    return *row >= 1 && *row <= 100000;
+    return true;
 }
 
 cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
@@ -100,19 +102,25 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
         return NULL;
     }
     if (src->len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
+    char *buf = malloc(src->len + 1);
+    if (!buf) exit(3);
     Cells header = {0};
-    if (!read_row(&p, end, &header) || column(&header, "fact") < 0 || column(&header, "value") < 0) {
+    if (!read_row(&p, end, &header, buf) || column(&header, "fact") < 0 || column(&header, "value") < 0) {
         diag_file(diag, DIAG_ERROR, "K0406", src,
                   "a CSV form starts with a header row naming the columns fact and value "
                   "(kaoping template --format csv writes one)");
         free_cells(&header);
+        free(buf);
         return NULL;
     }
     int kf = column(&header, "fact"), kv = column(&header, "value");
     cJSON *unit = cJSON_CreateObject(), *facts = cJSON_AddObjectToObject(unit, "facts");
     bool failed = false;
+    cJSON *last_arr = NULL, *last_rec = NULL;
+    int last_size = 0, last_idx = 0;
+    char last_list[256] = "";
     Cells row = {0};
-    while (read_row(&p, end, &row)) {
+    while (read_row(&p, end, &row, buf)) {
         const char *key = kf < row.n ? row.cell[kf] : "";
         const char *val = kv < row.n ? row.cell[kv] : "";
         char list[256];
@@ -129,16 +137,36 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
             else
                 cJSON_AddStringToObject(unit, "year", val);
         } else if (list_key(key, list, sizeof list, &idx, &field)) {
-            cJSON *arr = cJSON_GetObjectItemCaseSensitive(facts, list);
+            /* records come in order: remember the last one, so each row costs O(1) */
+            cJSON *arr = last_arr && !strcmp(last_list, list) ? last_arr : cJSON_GetObjectItemCaseSensitive(facts, list);
             if (!arr) arr = cJSON_AddArrayToObject(facts, list);
-            int size = cJSON_GetArraySize(arr);
-            if (idx > size + 1) {
+            if (arr != last_arr) {
+                last_arr = arr;
+                last_size = cJSON_GetArraySize(arr);
+                last_rec = NULL;
+                last_idx = 0;
+                snprintf(last_list, sizeof last_list, "%s", list);
+            }
+            int size = last_size;
+            if (idx > KP_MAX_RECORDS) {
+                diag_file(diag, DIAG_ERROR, "K0407", src, "row %s: a list holds at most %d records", key,
+                          KP_MAX_RECORDS);
+                failed = true;
+            } else if (idx > size + 1) {
                 diag_file(diag, DIAG_ERROR, "K0407", src, "row %s: the records of %s are numbered 1, 2, 3... with no gap",
                           key, list);
                 failed = true;
             } else {
-                if (idx == size + 1) cJSON_AddItemToArray(arr, cJSON_CreateObject());
-                cJSON *rec = cJSON_GetArrayItem(arr, idx - 1);
+                cJSON *rec;
+                if (idx == size + 1) {
+                    rec = cJSON_CreateObject();
+                    cJSON_AddItemToArray(arr, rec);
+                    last_size = ++size;
+                } else {
+                    rec = idx == last_idx ? last_rec : cJSON_GetArrayItem(arr, idx - 1);
+                }
+                last_rec = rec;
+                last_idx = idx;
                 if (cJSON_GetObjectItemCaseSensitive(rec, field)) {
                     diag_file(diag, DIAG_ERROR, "K0407", src, "row %s is given twice", key);
                     failed = true;
@@ -152,6 +180,7 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
         free_cells(&row);
     }
     free_cells(&header);
+    free(buf);
     if (failed) {
         cJSON_Delete(unit);
         return NULL;

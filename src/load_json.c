@@ -111,7 +111,8 @@ static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
     va_end(ap);
     const char *name = c->unit && c->unit->name ? c->unit->name : "?";
     Span sp;
-    if (key && find_key(c->src, c->at, key, &sp))
+    /* positions cost a scan of the file: none once the messages are cut off */
+    if (key && !diag_full(c->diag, DIAG_ERROR) && find_key(c->src, c->at, key, &sp))
         diag_at(c->diag, DIAG_ERROR, "K0401", c->src, sp, "unit \"%s\": %s", name, msg);
     else
         diag_file(c->diag, DIAG_ERROR, "K0401", c->src, "unit \"%s\": %s", name, msg);
@@ -126,7 +127,7 @@ static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     Span sp;
-    if (key && find_key(c->src, c->at, key, &sp))
+    if (key && !diag_full(c->diag, DIAG_WARNING) && find_key(c->src, c->at, key, &sp))
         diag_at(c->diag, DIAG_WARNING, "K0402", c->src, sp, "unit \"%s\": %s", c->unit->name, msg);
     else
         diag_file(c->diag, DIAG_WARNING, "K0402", c->src, "unit \"%s\": %s", c->unit->name, msg);
@@ -256,7 +257,8 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
     case TY_BOOLEAN: ok = json_bool(j, &out->u.b); break;
     case TY_DATE: ok = cJSON_IsString(j) && lex_parse_date(j->valuestring, strlen(j->valuestring), &out->u.date); break;
     case TY_TEXT:
-        ok = cJSON_IsString(j);
+        ok = cJSON_IsString(j) && strlen(j->valuestring) <= KP_MAX_STRING;
+        if (cJSON_IsString(j) && !ok) why = "is longer than 16384 bytes";
         if (ok) out->u.text = arena_strdup(c->unit->arena, j->valuestring);
         break;
     case TY_ENUM:
@@ -367,9 +369,12 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         goto fail;
     }
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(j, "name");
-    bool named = cJSON_IsString(name) && name->valuestring[0];
+    bool named = cJSON_IsString(name) && name->valuestring[0] && strlen(name->valuestring) <= KP_MAX_NAME;
     u->name = named ? arena_strdup(a, name->valuestring) : arena_printf(a, "#%d", index + 1);
-    if (!named) unit_error(c, "name", "the unit has no \"name\": write the unit's name, e.g. \"東村\"");
+    if (!named)
+        unit_error(c, "name", cJSON_IsString(name) && name->valuestring[0]
+                                  ? "the unit's name is longer than 256 bytes"
+                                  : "the unit has no \"name\": write the unit's name, e.g. \"東村\"");
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(j, "kind");
     bool kind_known = true; /* without it, which facts are needed is unknown */
     if (s->nkinds > 0) {
@@ -430,19 +435,37 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         else
             convert(c, f, v, out, "fact");
     }
-    if (facts)
+    if (facts) {
+        bool *seen = arena_alloc(a, (size_t)s->nfacts + 1);
         for (const cJSON *k = facts->child; k; k = k->next) {
-            for (const cJSON *o = facts->child; o != k; o = o->next)
-                if (!strcmp(o->string, k->string)) {
-                    unit_error(c, NULL, "fact '%s' is given twice", k->string);
-                    break;
-                }
-            if (!check_find_fact(s, k->string))
+            const Fact *f = check_find_fact(s, k->string);
+            if (!f) {
                 unit_warning(c, k->string, "fact '%s' is not declared by the standard; it is ignored", k->string);
+                continue;
+            }
+            if (seen[f->slot]) unit_error(c, NULL, "fact '%s' is given twice", k->string);
+            seen[f->slot] = true;
         }
+    }
 fail:
     u->invalid = c->failed;
     return u;
+}
+
+/* How many [ and { are open at offset off (strings skipped). */
+static int json_depth(const Source *src, uint32_t off) {
+    int depth = 0;
+    bool str = false;
+    for (uint32_t i = 0; i < off && i < src->len; i++) {
+        char ch = src->text[i];
+        if (str) {
+            if (ch == '\\') i++;
+            else if (ch == '"') str = false;
+        } else if (ch == '"') str = true;
+        else if (ch == '[' || ch == '{') depth++;
+        else if (ch == ']' || ch == '}') depth--;
+    }
+    return depth;
 }
 
 bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
@@ -479,7 +502,9 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
         else if (off >= src->len || off + 1 + strspn(src->text + off + 1, " \t\r\n") >= src->len)
             diag_at(diag, DIAG_ERROR, "K0403", src, sp,
                     "malformed JSON: the file ends too early (a '}', ']' or '\"' is missing)");
-        else {
+        else if (json_depth(src, off) >= 1000) {
+            diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: nested more than 1000 levels deep, the most kaoping reads");
+        } else {
             uint32_t cp = lex_codepoint(src->text + off);
             Diag *g = diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: unexpected '%.*s' here",
                               cp < 0x80      ? 1

@@ -5,6 +5,7 @@
 /* realpath */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,7 @@ static void usage(FILE *out) {
           "  template  write a blank data file for one kind of unit to fill in\n"
           "\n"
           "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
-          "             2 a usage error or bad input\n",
+          "             2 a usage error or bad input, 3 out of memory\n",
           out);
 }
 
@@ -72,6 +73,19 @@ static char *tests_path_for(const char *path) {
     return t;
 }
 
+/* True when path, links resolved, lies in the folder of the file `beside`. */
+static bool same_folder(const char *beside, const char *path) {
+    char *a = realpath(beside, NULL), *b = realpath(path, NULL);
+    bool ok = false;
+    if (a && b) {
+        char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+        ok = sa && sb && sa - a == sb - b && !strncmp(a, b, (size_t)(sa - a));
+    }
+    free(a);
+    free(b);
+    return ok;
+}
+
 /* Loads and checks a standard; with_tests also reads NAME.tests.kp (for
  * check and test: a broken tests file must not stop an evaluation). */
 static bool load_standard(Loaded *l, const char *path, DiagSink *d, bool with_tests) {
@@ -81,6 +95,11 @@ static bool load_standard(Loaded *l, const char *path, DiagSink *d, bool with_te
     l->std = lex_parse(&l->src, l->arena, d);
     if (!l->std || d->errors) return false;
     if (with_tests && (l->tests_path = tests_path_for(path)) != NULL) {
+        if (!same_folder(path, l->tests_path)) {
+            diag_file(d, DIAG_ERROR, "K0603", NULL, "%s leads outside the folder of %s (a link): it is not read",
+                      l->tests_path, path);
+            return false;
+        }
         if (!source_read(&l->tests, l->tests_path, KP_MAX_RULE_FILE, d)) return false;
         if (!lex_parse_tests(l->std, &l->tests, l->arena, d) || d->errors) return false;
     }
@@ -191,6 +210,16 @@ typedef struct Output {
     char *tmp;
 } Output;
 
+/* The temporary file being written, removed if the run is interrupted. */
+static char *volatile pending_tmp;
+
+static void on_signal(int sig) {
+    char *t = pending_tmp;
+    if (t) unlink(t);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 static bool output_open(Output *o, const char *path) {
     memset(o, 0, sizeof *o);
     if (!path) {
@@ -210,6 +239,13 @@ static bool output_open(Output *o, const char *path) {
     mode_t mask = umask(0);
     umask(mask);
     mode_t mode = o->real && stat(o->real, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask;
+    if (o->real && access(o->real, W_OK) != 0) {
+        fprintf(stderr, "kaoping: error: cannot write %s: %s\n", path, strerror(errno));
+        if (fd >= 0) close(fd), unlink(o->tmp);
+        free(o->tmp);
+        free(o->real);
+        return false;
+    }
     if (fd < 0 || fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {
         fprintf(stderr, "kaoping: error: cannot write %s: %s\n", path, strerror(errno));
         if (fd >= 0) close(fd), unlink(o->tmp);
@@ -217,6 +253,9 @@ static bool output_open(Output *o, const char *path) {
         free(o->real);
         return false;
     }
+    pending_tmp = o->tmp;
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
     return true;
 }
 
@@ -228,6 +267,7 @@ static bool output_close(Output *o, bool keep) {
     if (keep && ok && rename(o->tmp, o->path) != 0) ok = false;
     if (!keep || !ok) unlink(o->tmp);
     if (keep && !ok) fprintf(stderr, "kaoping: error: cannot write %s: %s\n", o->path, strerror(errno));
+    pending_tmp = NULL;
     free(o->tmp);
     free(o->real);
     return ok;
@@ -422,6 +462,23 @@ static int cmd_eval(int argc, char **argv, bool explain) {
         }
     }
 
+    if (out_path) {
+        /* the report must not replace one of the run's own inputs */
+        char *o = realpath(out_path, NULL);
+        for (int i = 0; o && i < npaths; i++) {
+            char *in = realpath(paths[i], NULL);
+            bool same = in && !strcmp(in, o);
+            free(in);
+            if (same) {
+                fprintf(stderr, "kaoping: error: -o %s would overwrite an input of this run\n", out_path);
+                free(o);
+                unload_standard(&l);
+                diag_free(&d);
+                return EXIT_INPUT;
+            }
+        }
+        free(o);
+    }
     Output out;
     if (!output_open(&out, out_path)) {
         unload_standard(&l);

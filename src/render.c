@@ -7,6 +7,13 @@
 #include "lex.h"
 #include "width.h"
 
+const char *render_clean(Arena *a, const char *s) {
+    char *out = arena_strdup(a, s);
+    for (char *p = out; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7F) *p = '?';
+    return out;
+}
+
 const char *render_dec(Arena *a, Dec d, int places) {
     char buf[64];
     dec_format(d, places, buf, sizeof buf);
@@ -32,7 +39,7 @@ const char *render_value(Arena *a, const Value *v, const Fact *f) {
         lex_civil_from_days(v->u.date, &y, &m, &d);
         return arena_printf(a, "%04d-%02d-%02d", y, m, d);
     }
-    case TY_TEXT: return arena_printf(a, "\"%s\"", v->u.text);
+    case TY_TEXT: return arena_printf(a, "\"%s\"", render_clean(a, v->u.text));
     case TY_ENUM: {
         const StrList *m = f->type.members;
         for (int i = 0; m && i < v->u.member; i++)

@@ -29,6 +29,8 @@ struct cJSON *render_explain_json(const Result *res, const Part *only);
 
 /* ---- shared phrases (render.c); each returns text in arena ---------------- */
 const char *render_dec(Arena *a, Dec d, int places);
+/* Text from data with control characters shown as '?' (for terminals). */
+const char *render_clean(Arena *a, const char *s);
 /* A value as its type shows it: 91.5%, 2013-07-01, yes, "AA". */
 const char *render_value(Arena *a, const Value *v, const Fact *f);
 /* A number seen by a rule, shown the way its expression's type reads. */

@@ -98,7 +98,7 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
     const Unit *u = res->unit;
     Arena *a = u->arena;
     int places = s->decimals_value;
-    fprintf(out, "== %s", u->name);
+    fprintf(out, "== %s", render_clean(a, u->name));
     if (*u->kind_name) fprintf(out, " (%s %s)", u->kind_name, s->nkinds ? s->kind_tab[u->kind]->label : "");
     fprintf(out, " · %d %s\n", s->year_value, s->title);
     if (res->error) {

@@ -118,7 +118,7 @@ void render_text_unit(FILE *out, const Result *res) {
     Arena *a = u->arena;
     int places = s->decimals_value;
     const char *kind_label = s->nkinds ? s->kind_tab[u->kind]->label : "";
-    fprintf(out, "== %s", u->name);
+    fprintf(out, "== %s", render_clean(a, u->name));
     if (*u->kind_name) fprintf(out, " (%s %s)", u->kind_name, kind_label);
     fprintf(out, " · %d %s\n", s->year_value, s->title);
     if (res->error) {
@@ -162,6 +162,6 @@ void render_text_unit(FILE *out, const Result *res) {
 }
 
 void render_text_invalid(FILE *out, const Unit *u) {
-    fprintf(out, "== %s (%s)\n   not scored: its data has errors (reported on standard error)\n", u->name,
-            u->src->path);
+    fprintf(out, "== %s (%s)\n   not scored: its data has errors (reported on standard error)\n",
+            render_clean(u->arena, u->name), u->src->path);
 }

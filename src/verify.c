@@ -16,6 +16,7 @@
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
+#include "width.h"
 
 /* ---- the unit a case describes, as JSON ------------------------------------ */
 
@@ -89,7 +90,10 @@ static cJSON *base_unit(const TestCase *t, bool allow_outside, DiagSink *diag) {
     snprintf(path, n, "%s%s", t->data[0] == '/' ? "" : dir, t->data);
     Source src;
     cJSON *unit = NULL;
-    bool ok = allow_outside || access(path, F_OK) != 0 || inside(dir, path);
+    /* outside whether it exists or not: an absolute path, or '..' anywhere */
+    bool lexical = t->data[0] != '/' && strncmp(t->data, "../", 3) && !strstr(t->data, "/../") &&
+                   strcmp(t->data, "..") && !(strlen(t->data) >= 3 && !strcmp(t->data + strlen(t->data) - 3, "/.."));
+    bool ok = allow_outside || (lexical && (access(path, F_OK) != 0 || inside(dir, path)));
     free(dir);
     if (!ok) {
         Diag *g = diag_at(diag, DIAG_ERROR, "K0602", t->src, t->data_span,
@@ -100,12 +104,23 @@ static cJSON *base_unit(const TestCase *t, bool allow_outside, DiagSink *diag) {
     }
     if (source_read(&src, path, KP_MAX_DATA_FILE, diag)) {
         size_t pl = strlen(path);
+        size_t bad;
         if (pl > 4 && !strcasecmp(path + pl - 4, ".csv")) {
             unit = load_csv_unit(&src, diag);
+        } else if (!utf8_valid(src.text, src.len, &bad)) {
+            Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
+            diag_at(diag, DIAG_ERROR, "K0408", &src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
+                    (unsigned char)src.text[bad], bad);
         } else {
-            cJSON *root = cJSON_ParseWithLength(src.text, src.len);
+            const char *end = NULL;
+            cJSON *root = cJSON_ParseWithLengthOpts(src.text, src.len, &end, false);
             cJSON *first = cJSON_IsArray(root) ? cJSON_GetArrayItem(root, 0) : root;
             if (cJSON_IsObject(first)) unit = cJSON_Duplicate(first, true);
+            else if (!root) {
+                uint32_t off = end ? (uint32_t)(end - src.text) : 0;
+                Span sp = {off, off + 1};
+                diag_at(diag, DIAG_ERROR, "K0403", &src, sp, "malformed JSON: the data cannot be read from here on");
+            }
             cJSON_Delete(root);
         }
         source_free(&src);
