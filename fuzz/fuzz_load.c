@@ -7,40 +7,25 @@
 #include <string.h>
 
 #include "check.h"
+#include "fuzz_std.h"
 #include "lex.h"
 #include "load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-static Source rules;
-static Arena *arena;
 static Standard *std;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
-    const char *path = getenv("KAOPING_FUZZ_RULES");
-    DiagSink d;
-    diag_init(&d);
-    arena = arena_new();
-    if (!source_read(&rules, path ? path : "rules/2013.kp", 1 << 24, &d) || !(std = lex_parse(&rules, arena, &d)) ||
-        !check_standard(std, arena, &d)) {
-        diag_print(&d, stderr);
-        fputs("fuzz_load: cannot load the standard (run from the repository root)\n", stderr);
-        exit(1);
-    }
-    diag_free(&d);
+    std = fuzz_standard("fuzz_load");
     return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    char *text = malloc(size + 1);
-    if (!text) return 0;
-    memcpy(text, data, size);
-    text[size] = '\0';
-    bool csv = size > 0 && (data[0] & 1) && memchr(data, ',', size);
-    Source src = {.path = csv ? "fuzz.csv" : "fuzz.json", .text = text, .len = size};
+    Source src;
+    if (!fuzz_data_source(&src, data, size)) return 0;
     DiagSink d;
     diag_init(&d);
     LoadedUnits lu;
@@ -51,6 +36,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         fclose(null);
     }
     diag_free(&d);
-    free(text);
+    free(src.text);
     return 0;
 }

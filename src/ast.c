@@ -16,7 +16,8 @@ Expr *ast_number(AstCtx *c, const char *text, size_t len, Span sp) {
     Expr *e = expr_new(c, EX_NUMBER, sp);
     e->u.num.percent = len > 0 && text[len - 1] == '%';
     if (dec_parse(text, len, &e->u.num.value) != DEC_OK) {
-        diag_at(c->diag, DIAG_ERROR, "K0105", c->src, sp, "number cannot be kept exactly: at most 9223372036854775807, or 18 digits with decimals");
+        diag_at(c->diag, DIAG_ERROR, "K0105", c->src, sp,
+                "number cannot be kept exactly: at most 9223372036854775807, or 18 digits with decimals");
         e->u.num.value = dec_zero();
     }
     return e;
@@ -374,9 +375,15 @@ TestCase *ast_test_data(AstCtx *c, TestCase *t, const char *path, Span sp) {
     return t;
 }
 
-static SetFact *sets_append(SetFact *list, SetFact *x) { APPEND(SetFact, list, x); }
-static Expect *expects_append(Expect *list, Expect *x) { APPEND(Expect, list, x); }
-static TestCase *tests_append(TestCase *list, TestCase *x) { APPEND(TestCase, list, x); }
+static SetFact *sets_append(SetFact *list, SetFact *x) {
+    APPEND(SetFact, list, x);
+}
+static Expect *expects_append(Expect *list, Expect *x) {
+    APPEND(Expect, list, x);
+}
+static TestCase *tests_append(TestCase *list, TestCase *x) {
+    APPEND(TestCase, list, x);
+}
 
 TestCase *ast_test_set(AstCtx *c, TestCase *t, const char *name, Span name_sp, Expr *value, RecordInit *rows,
                        bool is_list, Span sp) {

@@ -263,24 +263,32 @@ typedef struct RecordInit {
 typedef struct SetFact {
     const char *name;
     Span name_span, span;
-    Expr *value;        /* a literal; NULL for a list */
-    RecordInit *rows;   /* a list literal [ {...}, ... ] */
+    Expr *value;      /* a literal; NULL for a list */
+    RecordInit *rows; /* a list literal [ {...}, ... ] */
     bool is_list;
     struct SetFact *next;
-    const Fact *fact;   /* checker */
+    const Fact *fact; /* checker */
 } SetFact;
 
 typedef enum {
-    EXPECT_ITEM, EXPECT_PART, EXPECT_TOTAL, EXPECT_GRADE, EXPECT_VETO, EXPECT_NO_VETO,
-    EXPECT_PASS, EXPECT_FAIL, EXPECT_RECT, EXPECT_NO_RECT,
+    EXPECT_ITEM,
+    EXPECT_PART,
+    EXPECT_TOTAL,
+    EXPECT_GRADE,
+    EXPECT_VETO,
+    EXPECT_NO_VETO,
+    EXPECT_PASS,
+    EXPECT_FAIL,
+    EXPECT_RECT,
+    EXPECT_NO_RECT,
 } ExpectKind;
 
 typedef struct Expect {
     ExpectKind kind;
-    const char *id;     /* item, category or group, veto, rectified item; NULL: any */
+    const char *id; /* item, category or group, veto, rectified item; NULL: any */
     Span id_span, span;
-    Expr *value;        /* EXPECT_ITEM, EXPECT_PART, EXPECT_TOTAL */
-    const char *grade;  /* EXPECT_GRADE */
+    Expr *value;       /* EXPECT_ITEM, EXPECT_PART, EXPECT_TOTAL */
+    const char *grade; /* EXPECT_GRADE */
     struct Expect *next;
     /* checker */
     const Part *part;

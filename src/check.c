@@ -402,8 +402,7 @@ static const Veto *find_veto(const Standard *s, const char *id) {
 static void check_set_value(Ctx *c, const Fact *f, const Expr *e) {
     Value v;
     const Expr *lit = e->kind == EX_NEG ? e->u.operand : e;
-    if (f->type.kind == TY_PERCENT && lit->kind == EX_NUMBER && !lit->u.num.percent &&
-        !dec_is_zero(lit->u.num.value)) {
+    if (f->type.kind == TY_PERCENT && lit->kind == EX_NUMBER && !lit->u.num.percent && !dec_is_zero(lit->u.num.value)) {
         const char *t = ast_text(c->arena, c->src, lit->span);
         Diag *g = check_err(c, lit->span, "K0214", "'%s' is a plain number, but '%s' is a percentage", t, f->name);
         diag_help(c->diag, g, "write %s%% for %s percent", t, t);
@@ -464,7 +463,8 @@ static void check_expect(Ctx *c, Expect *x) {
         break;
     case EXPECT_GRADE: {
         bool found = false;
-        for (const GradeBand *g = s->grades; g; g = g->next) found |= !strcmp(g->name, x->grade);
+        for (const GradeBand *g = s->grades; g; g = g->next)
+            found |= !strcmp(g->name, x->grade);
         if (!found) check_err(c, x->id_span, "K0273", "no grade \"%s\"", x->grade);
         break;
     }
@@ -485,8 +485,10 @@ static void check_tests(Ctx *c) {
             }
         if (t->kind && check_find_kind(c->std, t->kind) < 0)
             check_err(c, t->kind_span, "K0230", "unknown unit kind '%s'", t->kind);
-        for (SetFact *x = t->sets; x; x = x->next) check_set(c, x, t);
-        for (Expect *x = t->expects; x; x = x->next) check_expect(c, x);
+        for (SetFact *x = t->sets; x; x = x->next)
+            check_set(c, x, t);
+        for (Expect *x = t->expects; x; x = x->next)
+            check_expect(c, x);
         if (!t->expects) check_warn(c, t->span, "K0309", "test \"%s\" expects nothing: it cannot fail", t->name);
     }
     c->src = c->std->src;

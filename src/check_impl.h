@@ -15,8 +15,8 @@ typedef struct Ctx {
     const Part *item; /* the item or penalty whose rules are checked */
     const Fact *list; /* inside an aggregate: the list whose fields are in scope */
     uint32_t kinds;   /* kinds scored on what is being checked */
-    int depth;     /* expression nesting being checked */
-    bool too_deep; /* reported: the standard has an expression nested too deep */
+    int depth;        /* expression nesting being checked */
+    bool too_deep;    /* reported: the standard has an expression nested too deep */
 } Ctx;
 
 Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -3,11 +3,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "width.h"
 
@@ -177,7 +177,8 @@ static void print_line(FILE *out, const char *s, size_t len) {
 /* A message, with control characters from data (a unit's name, a value)
  * shown as '?' so they cannot move the cursor or forge lines. */
 static void print_text(FILE *out, const char *s) {
-    for (; *s; s++) fputc(((unsigned char)*s < 0x20 || *s == 0x7F) ? '?' : *s, out);
+    for (; *s; s++)
+        fputc(((unsigned char)*s < 0x20 || *s == 0x7F) ? '?' : *s, out);
 }
 
 /* Byte offset reached by advancing `cols` display columns from `from`,
@@ -267,9 +268,18 @@ static void print_one(const Diag *g, FILE *out) {
 void diag_print(const DiagSink *d, FILE *out) {
     for (const Diag *g = d->head; g; g = g->next)
         print_one(g, out);
-    if (d->warnings_cut)
-        fprintf(out, "kaoping: warning: %d more warnings not shown\n", d->warnings - d->max_warnings);
+    if (d->warnings_cut) fprintf(out, "kaoping: warning: %d more warnings not shown\n", d->warnings - d->max_warnings);
     if (d->overflowed) fprintf(out, "kaoping: error: too many errors; stopping after %d\n", d->max_errors);
+}
+
+bool source_utf8(const Source *src, DiagSink *d, const char *code, const char *help) {
+    size_t bad;
+    if (utf8_valid(src->text, src->len, &bad)) return true;
+    Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
+    Diag *g = diag_at(d, DIAG_ERROR, code, src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
+                      (unsigned char)src->text[bad], bad);
+    diag_help(d, g, "%s", help);
+    return false;
 }
 
 bool source_read(Source *s, const char *path, size_t max, DiagSink *d) {
@@ -284,7 +294,8 @@ bool source_read(Source *s, const char *path, size_t max, DiagSink *d) {
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
-        diag_file(d, DIAG_ERROR, "K0001", s, "cannot read it: %s", S_ISDIR(st.st_mode) ? "it is a folder" : "it is not a regular file");
+        diag_file(d, DIAG_ERROR, "K0001", s, "cannot read it: %s",
+                  S_ISDIR(st.st_mode) ? "it is a folder" : "it is not a regular file");
         close(fd);
         return false;
     }

@@ -20,7 +20,7 @@ typedef struct Source {
     const char *path;
     char *text; /* NUL-terminated, owned by the source */
     size_t len;
-    bool made;  /* text made by kaoping (a test's unit), not a file: no positions */
+    bool made; /* text made by kaoping (a test's unit), not a file: no positions */
 } Source;
 
 typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
@@ -69,5 +69,7 @@ void diag_position(const Source *src, uint32_t offset, int *line, int *col);
  * too large, a NUL byte) adds an error and returns false. */
 bool source_read(Source *s, const char *path, size_t max, DiagSink *d);
 void source_free(Source *s);
+/* True when src is valid UTF-8; else an error (code, help) at the first bad byte. */
+bool source_utf8(const Source *src, DiagSink *d, const char *code, const char *help);
 
 #endif

@@ -576,7 +576,9 @@ static void eval_rectification(Result *res, Arena *arena) {
 
 static Result *evaluate(const Standard *std, const Unit *u, Arena *arena, bool explain);
 
-Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) { return evaluate(std, u, arena, false); }
+Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) {
+    return evaluate(std, u, arena, false);
+}
 
 Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena) {
     return evaluate(std, u, arena, true);

@@ -1,9 +1,9 @@
 /* fmt.c - the canonical layout (see fmt.h).
  * Layout: one statement per line, two spaces per block, '{' at the end of
  * its line and '}' alone on one; the bands of 'tiers { ... }' one a line;
- * records and brackets stay on one line; a veto's reason on its own line; one space around binary operators and after ',' and ':';
- * comments stay where they were (trailing or on their own line); at most
- * one blank line in a row is kept. */
+ * records and brackets stay on one line; a veto's reason on its own line; one space around binary operators and after
+ * ',' and ':'; comments stay where they were (trailing or on their own line); at most one blank line in a row is kept.
+ */
 #include "fmt.h"
 
 #include <stdlib.h>
@@ -19,7 +19,8 @@ typedef struct Out {
 static void put(Out *o, const char *s, size_t n) {
     if (o->len + n + 1 > o->cap) {
         size_t cap = o->cap ? o->cap * 2 : 4096;
-        while (cap < o->len + n + 1) cap *= 2;
+        while (cap < o->len + n + 1)
+            cap *= 2;
         char *b = realloc(o->buf, cap);
         if (!b) {
             fputs("kaoping: error: out of memory\n", stderr);
@@ -33,15 +34,19 @@ static void put(Out *o, const char *s, size_t n) {
     o->buf[o->len] = '\0';
 }
 
-static void puts_(Out *o, const char *s) { put(o, s, strlen(s)); }
+static void puts_(Out *o, const char *s) {
+    put(o, s, strlen(s));
+}
 
 static void newline(Out *o) {
-    while (o->len && o->buf[o->len - 1] == ' ') o->len--; /* no trailing blanks */
+    while (o->len && o->buf[o->len - 1] == ' ')
+        o->len--; /* no trailing blanks */
     if (o->len) put(o, "\n", 1);
 }
 
 static void indent(Out *o, int depth) {
-    for (int i = 0; i < depth; i++) put(o, "  ", 2);
+    for (int i = 0; i < depth; i++)
+        put(o, "  ", 2);
 }
 
 static void put_string(Out *o, const char *s) {
@@ -106,7 +111,9 @@ static void put_token(Out *o, const Source *src, const LexToken *t, FmtKeywords 
     char buf[256];
     switch (t->token) {
     case STRING: put_string(o, t->text); return;
-    case NUMBER: case PERCENT_LIT: case IDENT: puts_(o, t->text); return;
+    case NUMBER:
+    case PERCENT_LIT:
+    case IDENT: puts_(o, t->text); return;
     case DATE_LIT: put(o, src->text + t->span.begin, t->span.end - t->span.begin); return;
     case COMMENT: /* line ends become \n: a CR in a comment is dropped */
         for (uint32_t k = t->span.begin; k < t->span.end; k++)
@@ -130,7 +137,8 @@ static void put_token(Out *o, const Source *src, const LexToken *t, FmtKeywords 
 /* Line breaks in the source between two offsets. */
 static int breaks(const Source *src, uint32_t from, uint32_t to) {
     int n = 0;
-    for (uint32_t i = from; i < to && i < src->len; i++) n += src->text[i] == '\n';
+    for (uint32_t i = from; i < to && i < src->len; i++)
+        n += src->text[i] == '\n';
     return n;
 }
 
@@ -156,15 +164,15 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
         return NULL;
     }
     Out o = {0};
-    int depth = 0;          /* block indentation */
-    int nest = 0;           /* open inline brackets: ( [ and inline { */
+    int depth = 0; /* block indentation */
+    int nest = 0;  /* open inline brackets: ( [ and inline { */
     /* BANDS: 'tiers {', a block inside a statement; EMPTY: a block with nothing in it, written "{ }" */
     enum { BLOCK, INLINE, BANDS, EMPTY } brace_kind[MAX_NEST] = {BLOCK};
-    int braces = 0;         /* all open braces */
-    bool line_start = true; /* nothing written on the current line yet */
-    bool continued = false; /* a statement broken by a comment goes on */
-    int tiers_open = 0;      /* 'tiers' words whose '{' is still to come: those '{' hold bands */
-    bool after_comment = false; /* a block comment just written on this line */
+    int braces = 0;              /* all open braces */
+    bool line_start = true;      /* nothing written on the current line yet */
+    bool continued = false;      /* a statement broken by a comment goes on */
+    int tiers_open = 0;          /* 'tiers' words whose '{' is still to come: those '{' hold bands */
+    bool after_comment = false;  /* a block comment just written on this line */
     const LexToken *prev = NULL; /* the last token that is not a comment */
     bool prev_unary = false;
     bool closed_inline = false; /* the last '}' closed 'tiers {' or a record */
@@ -231,9 +239,7 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
         switch (t->token) {
         case TIERS: tiers_open++; break;
         case '(':
-        case '[':
-            nest++;
-            break;
+        case '[': nest++; break;
         case ')':
         case ']':
             if (nest > 0) nest--;

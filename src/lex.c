@@ -22,39 +22,70 @@ typedef struct {
 } Keyword;
 
 static const Keyword keywords[] = {
-    {STANDARD, {"standard", "標準", "标准"}},     {YEAR, {"year", "年度", "年度"}},
-    {TOTAL, {"total", "總分", "总分"}},           {DECIMALS, {"decimals", "小數位", "小数位"}},
-    {GRADE, {"grade", "等次", "等次"}},           {OTHERWISE, {"otherwise", "其餘", "其余"}},
-    {FAIL, {"fail", "不通過", "不通过"}},         {SUMS, {"sums", "合計", "合计"}},
-    {WARN, {"warn", "僅警告", "仅警告"}},         {KINDS, {"kinds", "單位類型", "单位类型"}},
-    {FACT, {"fact", "指標", "指标"}},             {IN, {"in", "範圍", "范围"}},
-    {DEFAULT, {"default", "默認", "默认"}},       {INTEGER, {"integer", "整數", "整数"}},
-    {DECIMAL, {"decimal", "小數", "小数"}},       {PERCENT, {"percent", "百分比", "百分比"}},
-    {BOOLEAN, {"boolean", "是否", "是否"}},       {DATE, {"date", "日期", "日期"}},
-    {TEXT, {"text", "文本", "文本"}},             {ENUM, {"enum", "選項", "选项"}},
-    {LIST, {"list", "清單", "清单"}},             {CATEGORY, {"category", "類別", "类别"}},
-    {GROUP, {"group", "子類", "子类"}},           {ITEM, {"item", "項目", "项目"}},
-    {BONUS, {"bonus", "加分項", "加分项"}},       {PENALTY, {"penalty", "罰分", "罚分"}},
-    {VETO, {"veto", "否決", "否决"}},             {REASON, {"reason", "理由", "理由"}},
-    {POINTS, {"points", "分值", "分值"}},         {CAP, {"cap", "上限", "上限"}},
+    {STANDARD, {"standard", "標準", "标准"}},
+    {YEAR, {"year", "年度", "年度"}},
+    {TOTAL, {"total", "總分", "总分"}},
+    {DECIMALS, {"decimals", "小數位", "小数位"}},
+    {GRADE, {"grade", "等次", "等次"}},
+    {OTHERWISE, {"otherwise", "其餘", "其余"}},
+    {FAIL, {"fail", "不通過", "不通过"}},
+    {SUMS, {"sums", "合計", "合计"}},
+    {WARN, {"warn", "僅警告", "仅警告"}},
+    {KINDS, {"kinds", "單位類型", "单位类型"}},
+    {FACT, {"fact", "指標", "指标"}},
+    {IN, {"in", "範圍", "范围"}},
+    {DEFAULT, {"default", "默認", "默认"}},
+    {INTEGER, {"integer", "整數", "整数"}},
+    {DECIMAL, {"decimal", "小數", "小数"}},
+    {PERCENT, {"percent", "百分比", "百分比"}},
+    {BOOLEAN, {"boolean", "是否", "是否"}},
+    {DATE, {"date", "日期", "日期"}},
+    {TEXT, {"text", "文本", "文本"}},
+    {ENUM, {"enum", "選項", "选项"}},
+    {LIST, {"list", "清單", "清单"}},
+    {CATEGORY, {"category", "類別", "类别"}},
+    {GROUP, {"group", "子類", "子类"}},
+    {ITEM, {"item", "項目", "项目"}},
+    {BONUS, {"bonus", "加分項", "加分项"}},
+    {PENALTY, {"penalty", "罰分", "罚分"}},
+    {VETO, {"veto", "否決", "否决"}},
+    {REASON, {"reason", "理由", "理由"}},
+    {POINTS, {"points", "分值", "分值"}},
+    {CAP, {"cap", "上限", "上限"}},
     {RESPONSIBLE, {"responsible", "責任單位", "责任单位"}},
-    {APPLIES, {"applies", "適用", "适用"}},       {CONTENT, {"content", "內容", "内容"}},
-    {METHOD, {"method", "評分方法", "评分方法"}}, {FLOOR, {"floor", "下限", "下限"}},
-    {NONE, {"none", "無", "无"}},                 {DEDUCT, {"deduct", "扣", "扣"}},
-    {ADD, {"add", "加", "加"}},                   {SCORE, {"score", "得分", "得分"}},
-    {PER, {"per", "每", "每"}},                   {BELOW, {"below", "低於", "低于"}},
-    {ABOVE, {"above", "高於", "高于"}},           {WHEN, {"when", "若", "若"}},
-    {STEP, {"step", "步長", "步长"}},             {STARTED, {"started", "進位", "进位"}},
-    {COMPLETED, {"completed", "捨去", "舍去"}},   {PRO_RATA, {"pro_rata", "按比例", "按比例"}},
-    {AND, {"and", "且", "且"}},                   {OR, {"or", "或", "或"}},
-    {NOT, {"not", "非", "非"}},                   {IF, {"if", "如果", "如果"}},
-    {THEN, {"then", "則", "则"}},                 {ELSE, {"else", "否則", "否则"}},
-    {TIERS, {"tiers", "分檔", "分档"}},           {TRUE, {"true", "是", "是"}},
-    {FALSE, {"false", "否", "否"}},               {WHERE, {"where", "其中", "其中"}},
+    {APPLIES, {"applies", "適用", "适用"}},
+    {CONTENT, {"content", "內容", "内容"}},
+    {METHOD, {"method", "評分方法", "评分方法"}},
+    {FLOOR, {"floor", "下限", "下限"}},
+    {NONE, {"none", "無", "无"}},
+    {DEDUCT, {"deduct", "扣", "扣"}},
+    {ADD, {"add", "加", "加"}},
+    {SCORE, {"score", "得分", "得分"}},
+    {PER, {"per", "每", "每"}},
+    {BELOW, {"below", "低於", "低于"}},
+    {ABOVE, {"above", "高於", "高于"}},
+    {WHEN, {"when", "若", "若"}},
+    {STEP, {"step", "步長", "步长"}},
+    {STARTED, {"started", "進位", "进位"}},
+    {COMPLETED, {"completed", "捨去", "舍去"}},
+    {PRO_RATA, {"pro_rata", "按比例", "按比例"}},
+    {AND, {"and", "且", "且"}},
+    {OR, {"or", "或", "或"}},
+    {NOT, {"not", "非", "非"}},
+    {IF, {"if", "如果", "如果"}},
+    {THEN, {"then", "則", "则"}},
+    {ELSE, {"else", "否則", "否则"}},
+    {TIERS, {"tiers", "分檔", "分档"}},
+    {TRUE, {"true", "是", "是"}},
+    {FALSE, {"false", "否", "否"}},
+    {WHERE, {"where", "其中", "其中"}},
     /* test cases */
-    {TEST, {"test", "測試", "测试"}},             {SET, {"set", "設", "设"}},
-    {EXPECT, {"expect", "預期", "预期"}},         {KIND, {"kind", "類型", "类型"}},
-    {DATA, {"data", "數據", "数据"}},             {PASS, {"pass", "通過", "通过"}},
+    {TEST, {"test", "測試", "测试"}},
+    {SET, {"set", "設", "设"}},
+    {EXPECT, {"expect", "預期", "预期"}},
+    {KIND, {"kind", "類型", "类型"}},
+    {DATA, {"data", "數據", "数据"}},
+    {PASS, {"pass", "通過", "通过"}},
     {RECTIFICATION, {"rectification", "整改", "整改"}},
 };
 
@@ -78,7 +109,8 @@ static void index_keywords(void) {
         for (int k = 0; k < LEX_SPELLINGS; k++) {
             /* a spelling shared by two sets is indexed once, as the first */
             bool dup = false;
-            for (int j = 0; j < k; j++) dup |= !strcmp(keywords[r].spelling[j], keywords[r].spelling[k]);
+            for (int j = 0; j < k; j++)
+                dup |= !strcmp(keywords[r].spelling[j], keywords[r].spelling[k]);
             if (!dup) spellings[nspellings++] = (Spelling){keywords[r].spelling[k], r, k};
         }
     qsort(spellings, (size_t)nspellings, sizeof *spellings, by_word);
@@ -193,7 +225,8 @@ char *lex_curly(LexCtx *x, const char *s, size_t len) {
         Span sp = {x->offset - (uint32_t)len - 6, x->offset};
         lex_error(x, sp, "K0112", "a string of %zu bytes: at most %d", len, KP_MAX_STRING);
         len = KP_MAX_STRING;
-        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) len--;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--;
     }
     return lex_copy(x, s, len);
 }
@@ -274,12 +307,14 @@ int lex_word(LexCtx *x, const char *s, size_t len, YYSTYPE *val, Span sp) {
     if (len > KP_MAX_NAME) {
         lex_error(x, sp, "K0113", "a name of %zu bytes: at most %d", len, KP_MAX_NAME);
         len = KP_MAX_NAME;
-        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) len--; /* whole characters */
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--; /* whole characters */
     }
     const Spelling *spl = find_spelling(s, len);
     int kw = spl ? keywords[spl->row].token : 0;
     /* a spelling both Chinese sets share (年度, 扣) says nothing about the script */
-    if (spl && (spl->set == LEX_EN || strcmp(keywords[spl->row].spelling[LEX_HANT], keywords[spl->row].spelling[LEX_HANS])))
+    if (spl &&
+        (spl->set == LEX_EN || strcmp(keywords[spl->row].spelling[LEX_HANT], keywords[spl->row].spelling[LEX_HANS])))
         x->sets_seen[spl->set]++;
     if (kw && kw_name(kw)) {
         x->last_kw = kw;
@@ -327,14 +362,8 @@ bool lex_parse_tests(Standard *std, const Source *src, Arena *arena, DiagSink *d
 }
 
 static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink *diag, bool tests_only) {
-    size_t bad;
-    if (!utf8_valid(src->text, src->len, &bad)) {
-        Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
-        Diag *g = diag_at(diag, DIAG_ERROR, "K0101", src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
-                          (unsigned char)src->text[bad], bad);
-        diag_help(diag, g, "save the file as UTF-8 (in Word or Notepad: Save As, encoding UTF-8)");
+    if (!source_utf8(src, diag, "K0101", "save the file as UTF-8 (in Word or Notepad: Save As, encoding UTF-8)"))
         return false;
-    }
     /* a line longer than the limit is reported once, and parsing goes on */
     for (size_t i = 0, start = 0; i <= src->len; i++)
         if (i == src->len || src->text[i] == '\n') {

@@ -20,10 +20,10 @@ typedef struct LexCtx {
     Span open;       /* where an unterminated block comment began */
     int last_kw;     /* the last part keyword seen, and where */
     Span last_kw_span;
-    int last_closed; /* the keyword whose '{' the last '}' closed */
+    int last_closed;              /* the keyword whose '{' the last '}' closed */
     int sets_seen[LEX_SPELLINGS]; /* keywords read in each set */
     bool keep_comments;           /* return comments as tokens (kaoping fmt) */
-    int depth;       /* open braces, and what opened each */
+    int depth;                    /* open braces, and what opened each */
     struct {
         int kw;
         Span kw_span;

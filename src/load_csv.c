@@ -32,7 +32,8 @@ static void push_cell(Cells *c, const char *s, size_t n) {
 }
 
 static void free_cells(Cells *c) {
-    for (int i = 0; i < c->n; i++) free(c->cell[i]);
+    for (int i = 0; i < c->n; i++)
+        free(c->cell[i]);
     free(c->cell);
     memset(c, 0, sizeof *c);
 }
@@ -46,18 +47,26 @@ static bool read_row(const char **p, const char *end, Cells *row, char *buf) {
         size_t n = 0;
         if (s < end && *s == '"') {
             for (s++; s < end; s++) {
-                if (*s == '"' && s + 1 < end && s[1] == '"') buf[n++] = '"', s++;
-                else if (*s == '"') { s++; break; }
-                else buf[n++] = *s;
+                if (*s == '"' && s + 1 < end && s[1] == '"')
+                    buf[n++] = '"', s++;
+                else if (*s == '"') {
+                    s++;
+                    break;
+                } else
+                    buf[n++] = *s;
             }
-            while (s < end && *s != ',' && *s != '\n' && *s != '\r') s++;
+            while (s < end && *s != ',' && *s != '\n' && *s != '\r')
+                s++;
         } else {
-            while (s < end && *s != ',' && *s != '\n' && *s != '\r') buf[n++] = *s++;
+            while (s < end && *s != ',' && *s != '\n' && *s != '\r')
+                buf[n++] = *s++;
         }
         /* spaces around a cell are not part of it (Excel users type them) */
         size_t b = 0;
-        while (b < n && (buf[b] == ' ' || buf[b] == '\t')) b++;
-        while (n > b && (buf[n - 1] == ' ' || buf[n - 1] == '\t')) n--;
+        while (b < n && (buf[b] == ' ' || buf[b] == '\t'))
+            b++;
+        while (n > b && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+            n--;
         push_cell(row, buf + b, n - b);
         if (s < end && *s == ',') {
             s++;
@@ -93,14 +102,7 @@ static bool list_key(const char *key, char *list, size_t cap, int *row, const ch
 
 cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
     const char *p = src->text, *end = src->text + src->len;
-    size_t bad;
-    if (!utf8_valid(src->text, src->len, &bad)) {
-        Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
-        Diag *g = diag_at(diag, DIAG_ERROR, "K0408", src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
-                          (unsigned char)src->text[bad], bad);
-        diag_help(diag, g, "save the form as UTF-8 (in Excel: Save As, CSV UTF-8)");
-        return NULL;
-    }
+    if (!source_utf8(src, diag, "K0408", "save the form as UTF-8 (in Excel: Save As, CSV UTF-8)")) return NULL;
     if (src->len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
     char *buf = malloc(src->len + 1);
     if (!buf) exit(3);
@@ -138,7 +140,8 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
                 cJSON_AddStringToObject(unit, "year", val);
         } else if (list_key(key, list, sizeof list, &idx, &field)) {
             /* records come in order: remember the last one, so each row costs O(1) */
-            cJSON *arr = last_arr && !strcmp(last_list, list) ? last_arr : cJSON_GetObjectItemCaseSensitive(facts, list);
+            cJSON *arr =
+                last_arr && !strcmp(last_list, list) ? last_arr : cJSON_GetObjectItemCaseSensitive(facts, list);
             if (!arr) arr = cJSON_AddArrayToObject(facts, list);
             if (arr != last_arr) {
                 last_arr = arr;
@@ -153,8 +156,8 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
                           KP_MAX_RECORDS);
                 failed = true;
             } else if (idx > size + 1) {
-                diag_file(diag, DIAG_ERROR, "K0407", src, "row %s: the records of %s are numbered 1, 2, 3... with no gap",
-                          key, list);
+                diag_file(diag, DIAG_ERROR, "K0407", src,
+                          "row %s: the records of %s are numbered 1, 2, 3... with no gap", key, list);
                 failed = true;
             } else {
                 cJSON *rec;
@@ -196,7 +199,8 @@ bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnit
     cJSON_Delete(unit);
     Source made = {.path = src->path, .text = text, .len = text ? strlen(text) : 0, .made = true};
     bool ok = text && load_json(std, &made, diag, out);
-    for (int i = 0; i < out->count; i++) out->units[i]->src = src;
+    for (int i = 0; i < out->count; i++)
+        out->units[i]->src = src;
     cJSON_free(text);
     return ok;
 }

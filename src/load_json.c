@@ -45,7 +45,8 @@ static bool find_key(const Source *src, uint32_t from, const char *key, Span *sp
     for (const char *p = src->text + from + 1; p + klen + 1 <= end; p++) {
         if (p[-1] != '"' || memcmp(p, key, klen) != 0 || p[klen] != '"') continue;
         const char *q = p + klen + 1;
-        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')) q++;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+            q++;
         if (q >= end || *q != ':') continue;
         sp->begin = (uint32_t)(p - 1 - src->text);
         sp->end = (uint32_t)(p + klen + 1 - src->text);
@@ -372,9 +373,10 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     bool named = cJSON_IsString(name) && name->valuestring[0] && strlen(name->valuestring) <= KP_MAX_NAME;
     u->name = named ? arena_strdup(a, name->valuestring) : arena_printf(a, "#%d", index + 1);
     if (!named)
-        unit_error(c, "name", cJSON_IsString(name) && name->valuestring[0]
-                                  ? "the unit's name is longer than 256 bytes"
-                                  : "the unit has no \"name\": write the unit's name, e.g. \"東村\"");
+        unit_error(c, "name",
+                   cJSON_IsString(name) && name->valuestring[0]
+                       ? "the unit's name is longer than 256 bytes"
+                       : "the unit has no \"name\": write the unit's name, e.g. \"東村\"");
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(j, "kind");
     bool kind_known = true; /* without it, which facts are needed is unknown */
     if (s->nkinds > 0) {
@@ -459,25 +461,23 @@ static int json_depth(const Source *src, uint32_t off) {
     for (uint32_t i = 0; i < off && i < src->len; i++) {
         char ch = src->text[i];
         if (str) {
-            if (ch == '\\') i++;
-            else if (ch == '"') str = false;
-        } else if (ch == '"') str = true;
-        else if (ch == '[' || ch == '{') depth++;
-        else if (ch == ']' || ch == '}') depth--;
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                str = false;
+        } else if (ch == '"')
+            str = true;
+        else if (ch == '[' || ch == '{')
+            depth++;
+        else if (ch == ']' || ch == '}')
+            depth--;
     }
     return depth;
 }
 
 bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
     memset(out, 0, sizeof *out);
-    size_t bad;
-    if (!src->made && !utf8_valid(src->text, src->len, &bad)) {
-        Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
-        Diag *g = diag_at(diag, DIAG_ERROR, "K0408", src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
-                          (unsigned char)src->text[bad], bad);
-        diag_help(diag, g, "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)");
-        return false;
-    }
+    if (!source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)")) return false;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
     if (root && end && (size_t)(end - src->text) + strspn(end, " \t\r\n") < src->len) {
@@ -503,7 +503,8 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
             diag_at(diag, DIAG_ERROR, "K0403", src, sp,
                     "malformed JSON: the file ends too early (a '}', ']' or '\"' is missing)");
         else if (json_depth(src, off) >= 1000) {
-            diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: nested more than 1000 levels deep, the most kaoping reads");
+            diag_at(diag, DIAG_ERROR, "K0403", src, sp,
+                    "malformed JSON: nested more than 1000 levels deep, the most kaoping reads");
         } else {
             uint32_t cp = lex_codepoint(src->text + off);
             Diag *g = diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: unexpected '%.*s' here",

@@ -129,7 +129,8 @@ static int cmd_check(int argc, char **argv) {
         if (ok) {
             const Standard *s = l.std;
             int cats = 0, items = 0; /* scored items: not bonus items, not penalties */
-            for (const Part *p = s->parts; p; p = p->next) cats += p->kind == PART_CATEGORY;
+            for (const Part *p = s->parts; p; p = p->next)
+                cats += p->kind == PART_CATEGORY;
             for (int k = 0; k < s->nitems; k++)
                 items += s->item_tab[k]->kind == PART_ITEM && s->item_tab[k]->parent->kind != PART_BONUS;
             char total[64];
@@ -278,15 +279,20 @@ static bool output_close(Output *o, bool keep) {
 static int cmd_template(int argc, char **argv) {
     const char *rules = NULL, *kind = NULL, *format = "json", *out_path = NULL;
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--kind") && i + 1 < argc) kind = argv[++i];
-        else if ((!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) && i + 1 < argc) format = argv[++i];
-        else if (!strncmp(argv[i], "--format=", 9)) format = argv[i] + 9;
-        else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc) out_path = argv[++i];
+        if (!strcmp(argv[i], "--kind") && i + 1 < argc)
+            kind = argv[++i];
+        else if ((!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) && i + 1 < argc)
+            format = argv[++i];
+        else if (!strncmp(argv[i], "--format=", 9))
+            format = argv[i] + 9;
+        else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
+            out_path = argv[++i];
         else if (argv[i][0] == '-' || rules) {
             fprintf(stderr, "kaoping: error: unexpected '%s'\n", argv[i]);
             usage(stderr);
             return EXIT_INPUT;
-        } else rules = argv[i];
+        } else
+            rules = argv[i];
     }
     bool csv = !strcmp(format, "csv");
     if (!rules || (!csv && strcmp(format, "json"))) {
@@ -312,8 +318,10 @@ static int cmd_template(int argc, char **argv) {
             if (!output_open(&out, out_path)) {
                 status = EXIT_INPUT;
             } else {
-                if (csv) template_csv(l.std, k, out.f);
-                else template_json(l.std, k, out.f);
+                if (csv)
+                    template_csv(l.std, k, out.f);
+                else
+                    template_json(l.std, k, out.f);
                 if (!output_close(&out, true)) status = EXIT_INPUT;
             }
         }
@@ -330,17 +338,22 @@ static int cmd_fmt(int argc, char **argv) {
     FmtKeywords kw = FMT_KEEP;
     int nfiles = 0, changed = 0, status = EXIT_PASS;
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--check")) check = true;
-        else if (!strcmp(argv[i], "--stdout")) to_stdout = true;
+        if (!strcmp(argv[i], "--check"))
+            check = true;
+        else if (!strcmp(argv[i], "--stdout"))
+            to_stdout = true;
         else if (!strcmp(argv[i], "--keywords")) {
             if (i + 1 == argc) {
                 fprintf(stderr, "kaoping: error: --keywords needs a set: en, zh (traditional) or zh-hans\n");
                 return EXIT_INPUT;
             }
             const char *k = argv[++i];
-            if (!strcmp(k, "en")) kw = FMT_EN;
-            else if (!strcmp(k, "zh") || !strcmp(k, "zh-hant")) kw = FMT_HANT;
-            else if (!strcmp(k, "zh-hans")) kw = FMT_HANS;
+            if (!strcmp(k, "en"))
+                kw = FMT_EN;
+            else if (!strcmp(k, "zh") || !strcmp(k, "zh-hant"))
+                kw = FMT_HANT;
+            else if (!strcmp(k, "zh-hans"))
+                kw = FMT_HANS;
             else {
                 fprintf(stderr, "kaoping: error: unknown keyword set '%s': use en, zh (traditional) or zh-hans\n", k);
                 return EXIT_INPUT;
@@ -379,8 +392,10 @@ static int cmd_fmt(int argc, char **argv) {
                 Output out;
                 if (output_open(&out, argv[i])) {
                     fputs(text, out.f);
-                    if (output_close(&out, true)) printf("formatted %s\n", argv[i]);
-                    else status = EXIT_INPUT;
+                    if (output_close(&out, true))
+                        printf("formatted %s\n", argv[i]);
+                    else
+                        status = EXIT_INPUT;
                 } else {
                     status = EXIT_INPUT;
                 }

@@ -26,6 +26,8 @@ bool render_json_end(JsonDoc *doc, FILE *out);
 void render_explain_text(FILE *out, const Result *res, const Part *only);
 struct cJSON;
 struct cJSON *render_explain_json(const Result *res, const Part *only);
+/* A JSON number written from its exact decimal text (render_json.c). */
+void render_json_number(struct cJSON *o, const char *key, Dec d, int places);
 
 /* ---- shared phrases (render.c); each returns text in arena ---------------- */
 const char *render_dec(Arena *a, Dec d, int places);

@@ -15,7 +15,9 @@ static const char *step_value(Arena *a, const TraceStep *s) {
         return render_value(a, &s->value, x->type_fact);
     switch (x->type) {
     case TY_BOOLEAN: return s->value.u.b ? "yes" : "no";
-    case TY_INTEGER: case TY_DECIMAL: case TY_PERCENT: return render_number(a, s->value.u.num, x->type);
+    case TY_INTEGER:
+    case TY_DECIMAL:
+    case TY_PERCENT: return render_number(a, s->value.u.num, x->type);
     default: {
         /* a date, text or enum computed by an expression: show it through a fact of that type if any */
         Fact f = {.type = {.kind = x->type}};
@@ -78,8 +80,7 @@ static const char *outcome(Arena *a, const Result *res, const RuleResult *rr) {
 static const char *item_sum(Arena *a, const Result *res, const ItemResult *ir) {
     int places = res->std->decimals_value;
     const Part *p = ir->item;
-    if (p->kind == PART_PENALTY)
-        return arena_printf(a, "takes %s off the total", render_dec(a, ir->score, places));
+    if (p->kind == PART_PENALTY) return arena_printf(a, "takes %s off the total", render_dec(a, ir->score, places));
     if (!dec_cmp(ir->base, ir->points) && !dec_sign(ir->deducted) && !dec_sign(ir->added) && !ir->capped)
         return arena_printf(a, "keeps its %s points", render_dec(a, ir->points, places));
     const char *s = arena_printf(a, "%s %s", dec_cmp(ir->base, ir->points) ? "set to" : "starts at",
@@ -120,7 +121,8 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
         for (int k = 0; k < p->nrules; k++) {
             const RuleResult *rr = &ir->rules[k];
             fprintf(out, "  rule %d  %s\n", k + 1, render_rule_text(a, s, rr->rule));
-            for (int t = 0; t < rr->ntrace; t++) fprintf(out, "          %s\n", step_text(a, res, rr, &rr->trace[t]));
+            for (int t = 0; t < rr->ntrace; t++)
+                fprintf(out, "          %s\n", step_text(a, res, rr, &rr->trace[t]));
             fprintf(out, "          => %s\n", outcome(a, res, rr));
         }
         fprintf(out, "  score   %s\n", item_sum(a, res, ir));
@@ -135,21 +137,19 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
     fprintf(out, " = %s\n", render_dec(a, res->items_scaled, places));
     if (dec_sign(res->bonus_raw))
         fprintf(out, "         + bonus %s%s\n", render_dec(a, res->bonus, places),
-                dec_cmp(res->bonus, res->bonus_raw) ? arena_printf(a, " (capped from %s)", render_dec(a, res->bonus_raw, places)) : "");
+                dec_cmp(res->bonus, res->bonus_raw)
+                    ? arena_printf(a, " (capped from %s)", render_dec(a, res->bonus_raw, places))
+                    : "");
     if (dec_sign(res->penalty)) fprintf(out, "         - penalties %s\n", render_dec(a, res->penalty, places));
     fprintf(out, "         = %s, grade %s%s\n", render_dec(a, res->total, places), s->grade_tab[res->grade]->name,
-            res->nvetoes ? " (vetoed: fails)" : res->pass ? " (passes)" : " (fails)");
+            res->nvetoes ? " (vetoed: fails)"
+            : res->pass  ? " (passes)"
+                         : " (fails)");
     for (int v = 0; v < s->nvetoes; v++)
         if (res->vetoes[v]) fprintf(out, "veto     %s %s fired\n", s->veto_tab[v]->id, s->veto_tab[v]->title);
 }
 
 /* ---- JSON ------------------------------------------------------------------------- */
-
-static void put_dec(cJSON *o, const char *key, Dec d, int places) {
-    char buf[64];
-    dec_format(d, places, buf, sizeof buf);
-    cJSON_AddRawToObject(o, key, buf);
-}
 
 static const char *kind_name(TraceKind k) {
     static const char *names[] = {"value", "gap", "steps", "counted", "times", "capped", "rounded"};
@@ -177,20 +177,20 @@ cJSON *render_explain_json(const Result *res, const Part *only) {
         cJSON_AddStringToObject(it, "id", p->id ? p->id : "");
         cJSON_AddStringToObject(it, "title", p->title ? p->title : "");
         cJSON_AddBoolToObject(it, "applies", ir->applies);
-        put_dec(it, "points", ir->points, places);
-        put_dec(it, "base", ir->base, places);
-        put_dec(it, "deducted", ir->deducted, places);
-        put_dec(it, "added", ir->added, places);
+        render_json_number(it, "points", ir->points, places);
+        render_json_number(it, "base", ir->base, places);
+        render_json_number(it, "deducted", ir->deducted, places);
+        render_json_number(it, "added", ir->added, places);
         cJSON_AddBoolToObject(it, "floored", ir->floored);
         cJSON_AddBoolToObject(it, "capped", ir->capped);
-        put_dec(it, "score", ir->score, places);
+        render_json_number(it, "score", ir->score, places);
         cJSON *rules = cJSON_AddArrayToObject(it, "rules");
         for (int k = 0; ir->applies && k < p->nrules; k++) {
             const RuleResult *rr = &ir->rules[k];
             cJSON *r = cJSON_CreateObject();
             cJSON_AddStringToObject(r, "rule", render_rule_text(a, s, rr->rule));
             cJSON_AddBoolToObject(r, "fired", rr->fired);
-            if (rr->fired) put_dec(r, "points", rr->amount, places);
+            if (rr->fired) render_json_number(r, "points", rr->amount, places);
             cJSON *steps = cJSON_AddArrayToObject(r, "steps");
             for (int t = 0; t < rr->ntrace; t++) {
                 const TraceStep *st = &rr->trace[t];
@@ -200,10 +200,10 @@ cJSON *render_explain_json(const Result *res, const Part *only) {
                     cJSON_AddStringToObject(x, "expr", ast_text(a, s->src, st->expr->span));
                     TypeKind ty = st->expr->type;
                     if (ty == TY_INTEGER || ty == TY_DECIMAL || ty == TY_PERCENT)
-                        put_dec(x, "value", st->value.u.num, 9);
+                        render_json_number(x, "value", st->value.u.num, 9);
                     cJSON_AddStringToObject(x, "shown", step_value(a, st));
                 } else {
-                    put_dec(x, "value", st->value.u.num, 9);
+                    render_json_number(x, "value", st->value.u.num, 9);
                 }
                 cJSON_AddStringToObject(x, "text", step_text(a, res, rr, st));
                 cJSON_AddItemToArray(steps, x);
@@ -213,12 +213,12 @@ cJSON *render_explain_json(const Result *res, const Part *only) {
         cJSON_AddItemToArray(items, it);
     }
     if (!only) {
-        put_dec(o, "items_score", res->items_score, places);
-        put_dec(o, "items_max", res->items_max, places);
-        put_dec(o, "items_scaled", res->items_scaled, places);
-        put_dec(o, "bonus", res->bonus, places);
-        put_dec(o, "penalty", res->penalty, places);
-        put_dec(o, "total", res->total, places);
+        render_json_number(o, "items_score", res->items_score, places);
+        render_json_number(o, "items_max", res->items_max, places);
+        render_json_number(o, "items_scaled", res->items_scaled, places);
+        render_json_number(o, "bonus", res->bonus, places);
+        render_json_number(o, "penalty", res->penalty, places);
+        render_json_number(o, "total", res->total, places);
         cJSON_AddStringToObject(o, "grade", s->grade_tab[res->grade]->name);
         cJSON_AddBoolToObject(o, "pass", res->pass);
         cJSON *vetoes = cJSON_AddArrayToObject(o, "vetoes");

@@ -12,7 +12,7 @@ struct JsonDoc {
     const Standard *std;
 };
 
-static void put_dec(cJSON *o, const char *key, Dec d, int places) {
+void render_json_number(struct cJSON *o, const char *key, Dec d, int places) {
     char buf[64];
     dec_format(d, places, buf, sizeof buf);
     cJSON_AddRawToObject(o, key, buf);
@@ -42,7 +42,7 @@ JsonDoc *render_json_begin(const Standard *std, const char *rules_path) {
     put_str(s, "file", rules_path);
     put_str(s, "title", std->title);
     cJSON_AddNumberToObject(s, "year", std->year_value);
-    put_dec(s, "total", std->total_value, std->decimals_value);
+    render_json_number(s, "total", std->total_value, std->decimals_value);
     cJSON_AddNumberToObject(s, "decimals", std->decimals_value);
     d->units = cJSON_AddArrayToObject(d->root, "units");
     return d;
@@ -55,12 +55,12 @@ static cJSON *rule_json(Arena *a, const Result *res, const RuleResult *rr, int p
     put_str(o, "kind", r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score");
     cJSON_AddBoolToObject(o, "fired", rr->fired);
     if (!rr->fired) return o;
-    put_dec(o, "points", rr->amount, places);
-    put_dec(o, "lost", rr->lost, places);
+    render_json_number(o, "points", rr->amount, places);
+    render_json_number(o, "lost", rr->lost, places);
     if (rr->has_value && rr->subject) {
-        put_dec(o, "value", rr->value, 9);
-        if (r->gap != GAP_NONE || r->kind == RULE_SCORE) put_dec(o, "required", rr->bar, 9);
-        if (r->per) put_dec(o, "steps", rr->steps, 9);
+        render_json_number(o, "value", rr->value, 9);
+        if (r->gap != GAP_NONE || r->kind == RULE_SCORE) render_json_number(o, "required", rr->bar, 9);
+        if (r->per) render_json_number(o, "steps", rr->steps, 9);
     }
     put_str(o, "saw", render_saw(a, res, rr));
     return o;
@@ -72,10 +72,10 @@ static cJSON *item_json(Arena *a, const Result *res, const ItemResult *ir, int p
     put_str(o, "id", p->id);
     put_str(o, "title", p->title);
     bool bonus = p->parent && p->parent->kind == PART_BONUS;
-    if (bonus && p->has_cap) put_dec(o, "cap", p->cap_value, places);
-    if (p->kind != PART_PENALTY && !bonus) put_dec(o, "points", ir->points, places);
-    put_dec(o, "score", ir->score, places);
-    if (p->kind != PART_PENALTY && !bonus) put_dec(o, "lost", ir->lost, places);
+    if (bonus && p->has_cap) render_json_number(o, "cap", p->cap_value, places);
+    if (p->kind != PART_PENALTY && !bonus) render_json_number(o, "points", ir->points, places);
+    render_json_number(o, "score", ir->score, places);
+    if (p->kind != PART_PENALTY && !bonus) render_json_number(o, "lost", ir->lost, places);
     cJSON_AddItemToObject(o, "responsible", owners(p));
     if (p->content) put_str(o, "content", p->content);
     if (p->method) put_str(o, "method", p->method);
@@ -94,12 +94,12 @@ static cJSON *part_json(Arena *a, const Result *res, const Part *p, int places) 
     put_str(o, "id", p->id);
     put_str(o, "title", p->title);
     if (p->kind == PART_BONUS) {
-        if (p->has_cap) put_dec(o, "cap", p->cap_value, places);
-        put_dec(o, "counted", pr->counted, places);
+        if (p->has_cap) render_json_number(o, "cap", p->cap_value, places);
+        render_json_number(o, "counted", pr->counted, places);
     } else {
-        put_dec(o, "points", pr->points, places);
+        render_json_number(o, "points", pr->points, places);
     }
-    put_dec(o, "score", pr->score, places);
+    render_json_number(o, "score", pr->score, places);
     cJSON *groups = NULL, *items = cJSON_CreateArray();
     for (const Part *c = p->children; c; c = c->next) {
         if (c->kind == PART_GROUP) {
@@ -132,17 +132,17 @@ void render_json_unit(JsonDoc *d, const Result *res) {
         return;
     }
     put_str(o, "status", "scored");
-    put_dec(o, "total", res->total, places);
+    render_json_number(o, "total", res->total, places);
     put_str(o, "grade", s->grade_tab[res->grade]->name);
     cJSON_AddBoolToObject(o, "pass", res->pass);
     cJSON_AddBoolToObject(o, "vetoed", res->nvetoes > 0);
-    put_dec(o, "items_score", res->items_score, places);
-    put_dec(o, "items_max", res->items_max, places);
-    put_dec(o, "items_scaled", res->items_scaled, places);
-    put_dec(o, "bonus", res->bonus, places);
-    put_dec(o, "bonus_uncapped", res->bonus_raw, places);
-    put_dec(o, "penalty", res->penalty, places);
-    put_dec(o, "raw_total", res->raw_total, places);
+    render_json_number(o, "items_score", res->items_score, places);
+    render_json_number(o, "items_max", res->items_max, places);
+    render_json_number(o, "items_scaled", res->items_scaled, places);
+    render_json_number(o, "bonus", res->bonus, places);
+    render_json_number(o, "bonus_uncapped", res->bonus_raw, places);
+    render_json_number(o, "penalty", res->penalty, places);
+    render_json_number(o, "raw_total", res->raw_total, places);
     cJSON *vetoes = cJSON_AddArrayToObject(o, "vetoes");
     for (int v = 0; v < s->nvetoes; v++) {
         if (!res->vetoes[v]) continue;
@@ -173,7 +173,7 @@ void render_json_unit(JsonDoc *d, const Result *res) {
         put_str(e, "title", p->title);
         cJSON_AddBoolToObject(e, "penalty", p->kind == PART_PENALTY);
         cJSON_AddItemToObject(e, "responsible", owners(p));
-        put_dec(e, "lost", x->lost, places);
+        render_json_number(e, "lost", x->lost, places);
         put_str(e, "rule", render_rule_text(a, s, x->rule->rule));
         put_str(e, "saw", render_saw(a, res, x->rule));
         put_str(e, "target", render_target(a, res, x->rule));

@@ -45,7 +45,8 @@ static void data_text(const Fact *f, const Value *v, char *buf, size_t cap) {
     case TY_TEXT: snprintf(buf, cap, "%s", v->u.text); return;
     case TY_ENUM: {
         const StrList *m = f->type.members;
-        for (int i = 0; m && i < v->u.member; i++) m = m->next;
+        for (int i = 0; m && i < v->u.member; i++)
+            m = m->next;
         snprintf(buf, cap, "%s", m ? m->s : "");
         return;
     }
@@ -62,9 +63,12 @@ static char *guide(const Fact *f) {
             n += (size_t)snprintf(buf + n, sizeof buf - n, "%s\"%s\"", m == f->type.members ? " " : ", ", m->s);
     if (f->lo_value.present) data_text(f, &f->lo_value, lo, sizeof lo);
     if (f->hi_value.present) data_text(f, &f->hi_value, hi, sizeof hi);
-    if (*lo && *hi) n += (size_t)snprintf(buf + n, sizeof buf - n, " · from %s to %s", lo, hi);
-    else if (*lo) n += (size_t)snprintf(buf + n, sizeof buf - n, " · at least %s", lo);
-    else if (*hi) n += (size_t)snprintf(buf + n, sizeof buf - n, " · at most %s", hi);
+    if (*lo && *hi)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, " · from %s to %s", lo, hi);
+    else if (*lo)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, " · at least %s", lo);
+    else if (*hi)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, " · at most %s", hi);
     if (f->def_value.present) {
         data_text(f, &f->def_value, def, sizeof def);
         snprintf(buf + n, sizeof buf - n, " · default %s", def);
@@ -97,8 +101,10 @@ void template_json(const Standard *std, int kind, FILE *out) {
     cJSON *u = cJSON_CreateObject();
     cJSON_AddStringToObject(u, "name", "");
     if (std->nkinds) {
-        if (kind >= 0) cJSON_AddStringToObject(u, "kind", std->kind_tab[kind]->id);
-        else cJSON_AddNullToObject(u, "kind");
+        if (kind >= 0)
+            cJSON_AddStringToObject(u, "kind", std->kind_tab[kind]->id);
+        else
+            cJSON_AddNullToObject(u, "kind");
     }
     cJSON_AddNumberToObject(u, "year", std->year_value);
     cJSON *facts = cJSON_AddObjectToObject(u, "facts");

@@ -49,7 +49,8 @@ static cJSON *list_literal(const Source *src, const SetFact *x) {
     cJSON *arr = cJSON_CreateArray();
     for (const RecordInit *r = x->rows; r; r = r->next) {
         cJSON *o = cJSON_CreateObject();
-        for (const FieldInit *f = r->fields; f; f = f->next) cJSON_AddItemToObject(o, f->name, literal(src, f->value));
+        for (const FieldInit *f = r->fields; f; f = f->next)
+            cJSON_AddItemToObject(o, f->name, literal(src, f->value));
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
@@ -104,18 +105,16 @@ static cJSON *base_unit(const TestCase *t, bool allow_outside, DiagSink *diag) {
     }
     if (source_read(&src, path, KP_MAX_DATA_FILE, diag)) {
         size_t pl = strlen(path);
-        size_t bad;
         if (pl > 4 && !strcasecmp(path + pl - 4, ".csv")) {
             unit = load_csv_unit(&src, diag);
-        } else if (!utf8_valid(src.text, src.len, &bad)) {
-            Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
-            diag_at(diag, DIAG_ERROR, "K0408", &src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
-                    (unsigned char)src.text[bad], bad);
+        } else if (!source_utf8(&src, diag, "K0408", "save the data as UTF-8")) {
+            /* reported */
         } else {
             const char *end = NULL;
             cJSON *root = cJSON_ParseWithLengthOpts(src.text, src.len, &end, false);
             cJSON *first = cJSON_IsArray(root) ? cJSON_GetArrayItem(root, 0) : root;
-            if (cJSON_IsObject(first)) unit = cJSON_Duplicate(first, true);
+            if (cJSON_IsObject(first))
+                unit = cJSON_Duplicate(first, true);
             else if (!root) {
                 uint32_t off = end ? (uint32_t)(end - src.text) : 0;
                 Span sp = {off, off + 1};
@@ -211,8 +210,7 @@ static void compare(const Result *res, const Expect *x, Report *r) {
         break;
     }
     case EXPECT_TOTAL:
-        if (dec_cmp(res->total, x->number))
-            say(r, "total: expected %s, got %s", num(a, x->number), num(b, res->total));
+        if (dec_cmp(res->total, x->number)) say(r, "total: expected %s, got %s", num(a, x->number), num(b, res->total));
         break;
     case EXPECT_GRADE:
         if (strcmp(s->grade_tab[res->grade]->name, x->grade))
@@ -268,7 +266,8 @@ static void run_case(const Standard *std, const TestCase *t, FILE *out, DiagSink
         if (res->error)
             say(&r, "the unit cannot be scored: %s", res->error);
         else
-            for (const Expect *x = t->expects; x; x = x->next) compare(res, x, &r);
+            for (const Expect *x = t->expects; x; x = x->next)
+                compare(res, x, &r);
     }
     /* diagnostics name the made-up source: print them while it lives */
     diag_print(diag, stderr);
@@ -285,7 +284,8 @@ static void run_case(const Standard *std, const TestCase *t, FILE *out, DiagSink
 }
 
 void verify_standard(const Standard *std, bool allow_outside, FILE *out, DiagSink *diag, VerifyStats *st) {
-    for (const TestCase *t = std->tests; t; t = t->next) run_case(std, t, out, diag, st, allow_outside);
+    for (const TestCase *t = std->tests; t; t = t->next)
+        run_case(std, t, out, diag, st, allow_outside);
 }
 
 void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {
@@ -311,7 +311,9 @@ void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {
         missing++;
         if (w < sizeof lacking - 80)
             w += (size_t)snprintf(lacking + w, sizeof lacking - w, "%s%s (%s)", w ? ", " : "", p->id,
-                                  !loses && !keeps ? "no case" : !loses ? "no losing case" : "no keeping case");
+                                  !loses && !keeps ? "no case"
+                                  : !loses         ? "no losing case"
+                                                   : "no keeping case");
         else if (w < sizeof lacking - 4)
             w += (size_t)snprintf(lacking + w, sizeof lacking - w, ", ...");
     }

@@ -10,7 +10,7 @@
 
 typedef struct VerifyStats {
     int passed, failed;
-    int errors; /* cases whose unit could not be built (a data file missing) */
+    int errors;         /* cases whose unit could not be built (a data file missing) */
     int items, covered; /* items with a losing and a keeping case */
 } VerifyStats;
 
