@@ -58,6 +58,8 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
     Expect *expect;
     RecordInit *records;
     FieldInit *inits;
+    Task *task;
+    int flags;
 }
 
 %token <text> NUMBER "a number" PERCENT_LIT "a percentage" STRING "a string"
@@ -78,6 +80,9 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token TIERS "'tiers'" TRUE "'true'" FALSE "'false'" WHERE "'where'"
 %token TEST "'test'" SET "'set'" EXPECT "'expect'" KIND "'kind'" DATA "'data'" PASS "'pass'"
 %token RECTIFICATION "'rectification'"
+%token PHASE "'phase'" TASK "'task'" FROM "'from'" TO "'to'" DUE "'due'" DONE "'done'" OF "'of'"
+%token LATE "'late'" MISSED "'missed'" OVERLAPS "'overlaps'" INSPECTION "'inspection'"
+%token DEADLINE "'deadline'" FINAL "'final'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
@@ -99,6 +104,8 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %type <expect> expect
 %type <records> records
 %type <inits> inits
+%type <task> task_head task_body
+%type <flags> phase_flags
 
 %precedence ELSE
 %left OR
@@ -129,9 +136,42 @@ decl
   | VETO name label_opt WHEN expr reason_opt ';'
                                             { ast_add_veto(A, $2, @2, $3, $5, $6, @$); }
   | test_head '{' test_body '}'              { ast_add_test(A, $3, @$); }
+  | PHASE name label_opt FROM expr TO expr phase_flags ';'
+                                            { ast_add_phase(A, $2, @2, $3, $5, $7, $8, @$); }
+  | task_head '{' task_body '}'              { ast_add_task(A, $3, @$); }
   | ';'
   | error ';'
   | error '}'
+  ;
+
+phase_flags
+  : %empty                                  { $$ = 0; }
+  | phase_flags OVERLAPS                    { $$ = $1 | 1; }
+  | phase_flags INSPECTION                  { $$ = $1 | 2; }
+  ;
+
+/* task -> 'task' id [title] '{' { phase p; | due d; | from d to d; | responsible ...; | applies ...;
+ *          | done fact; | done N of list.field; | late|missed deduct n from item; } '}' */
+task_head
+  : TASK name label_opt                     { $$ = ast_task(A, $2, @2, $3); }
+  ;
+
+task_body
+  : %empty                                  { $$ = $<task>-1; } /* the task_head before the brace */
+  | task_body PHASE name ';'                { $$ = ast_task_phase($1, $3, @3); }
+  | task_body DUE expr ';'                  { $$ = ast_task_due($1, NULL, $3); }
+  | task_body FROM expr TO expr ';'         { $$ = ast_task_due($1, $3, $5); }
+  | task_body RESPONSIBLE strings ';'       { $$ = ast_task_owners($1, $3); }
+  | task_body APPLIES names ';'             { $$ = ast_task_applies($1, $3); }
+  | task_body DONE name ';'                 { $$ = ast_task_done($1, $3, @3, NULL, NULL); }
+  | task_body DONE primary OF name '.' name ';'
+                                            { $$ = ast_task_done($1, $5, @5, $3, $7); }
+  | task_body LATE DEDUCT expr FROM name ';'
+                                            { $$ = ast_task_penalty(A, $1, false, $4, $6, @6, sp2(@2, @6)); }
+  | task_body MISSED DEDUCT expr FROM name ';'
+                                            { $$ = ast_task_penalty(A, $1, true, $4, $6, @6, sp2(@2, @6)); }
+  | task_body ';'                           { $$ = $1; }
+  | task_body error                         { $$ = $1; }
   ;
 
 /* test -> 'test' "name" '{' { kind k; | data "file"; | set f = v; | expect ...; } '}' */
@@ -251,6 +291,7 @@ body
   | body CONTENT STRING ';'                 { $$ = ast_part_content($1, $3); }
   | body METHOD STRING ';'                  { $$ = ast_part_method($1, $3); }
   | body FLOOR NONE ';'                     { $$ = ast_part_floor($1, @2); }
+  | body DEADLINE expr ';'                  { $$ = ast_part_deadline($1, $3); }
   | body rule ';'                           { $$ = ast_part_rule($1, $2); }
   | body part                               { $$ = ast_part_child($1, $2); }
   | body ';'                                { $$ = $1; }
@@ -278,6 +319,8 @@ opts
   | opts STARTED                            { $$ = ast_opt(A, $1, OPT_MODE, NULL, STEP_STARTED, @2); }
   | opts COMPLETED                          { $$ = ast_opt(A, $1, OPT_MODE, NULL, STEP_COMPLETED, @2); }
   | opts PRO_RATA                           { $$ = ast_opt(A, $1, OPT_MODE, NULL, STEP_PRO_RATA, @2); }
+  | opts DEADLINE expr                      { $$ = ast_opt(A, $1, OPT_DEADLINE, $3, STEP_DEFAULT, sp2(@2, @3)); }
+  | opts FINAL                              { $$ = ast_opt(A, $1, OPT_FINAL, NULL, STEP_DEFAULT, @2); }
   ;
 
 reason_opt : %empty { $$ = NULL; } | REASON STRING { $$ = $2; } ;

@@ -351,6 +351,87 @@ void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr
     c->std->vetoes = vetoes_append(c->std->vetoes, v);
 }
 
+/* ---- campaign time --------------------------------------------------------- */
+
+static Phase *phases_append(Phase *list, Phase *x) { APPEND(Phase, list, x); }
+static Task *tasks_append(Task *list, Task *x) { APPEND(Task, list, x); }
+static TaskPenalty *penalties_append(TaskPenalty *list, TaskPenalty *x) { APPEND(TaskPenalty, list, x); }
+
+void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags,
+                   Span sp) {
+    if (tests_only(c, sp)) return;
+    Phase *p = arena_alloc(c->arena, sizeof *p);
+    p->id = id;
+    p->id_span = id_sp;
+    p->title = title ? title : id;
+    p->from = from;
+    p->to = to;
+    p->overlaps = flags & 1;
+    p->inspection = flags & 2;
+    p->span = sp;
+    c->std->phases = phases_append(c->std->phases, p);
+}
+
+Task *ast_task(AstCtx *c, const char *id, Span id_sp, const char *title) {
+    Task *t = arena_alloc(c->arena, sizeof *t);
+    t->id = id;
+    t->id_span = id_sp;
+    t->title = title ? title : id;
+    return t;
+}
+
+Task *ast_task_phase(Task *t, const char *phase, Span sp) {
+    t->phase = phase;
+    t->phase_span = sp;
+    return t;
+}
+
+Task *ast_task_due(Task *t, Expr *from, Expr *due) {
+    t->from = from;
+    t->due = due;
+    return t;
+}
+
+Task *ast_task_owners(Task *t, StrList *owners) {
+    t->responsible = strs_concat(t->responsible, owners);
+    return t;
+}
+
+Task *ast_task_applies(Task *t, StrList *kinds) {
+    t->applies = strs_concat(t->applies, kinds);
+    return t;
+}
+
+Task *ast_task_done(Task *t, const char *fact, Span sp, Expr *count, const char *field) {
+    t->done = fact;
+    t->done_span = sp;
+    t->done_count = count;
+    t->done_field = field;
+    return t;
+}
+
+Task *ast_task_penalty(AstCtx *c, Task *t, bool missed, Expr *amount, const char *item, Span item_sp, Span sp) {
+    TaskPenalty *x = arena_alloc(c->arena, sizeof *x);
+    x->missed = missed;
+    x->amount = amount;
+    x->item = item;
+    x->item_span = item_sp;
+    x->span = sp;
+    t->penalties = penalties_append(t->penalties, x);
+    return t;
+}
+
+void ast_add_task(AstCtx *c, Task *t, Span sp) {
+    if (tests_only(c, sp)) return;
+    t->span = sp;
+    c->std->tasks = tasks_append(c->std->tasks, t);
+}
+
+Part *ast_part_deadline(Part *p, Expr *e) {
+    p->deadline = e;
+    return p;
+}
+
 /* ---- test cases ---------------------------------------------------------- */
 
 TestCase *ast_test(AstCtx *c, const char *name, Span sp) {

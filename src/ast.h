@@ -164,7 +164,7 @@ typedef enum { RULE_DEDUCT, RULE_ADD, RULE_SCORE } RuleKind;
 typedef enum { STEP_DEFAULT, STEP_STARTED, STEP_COMPLETED, STEP_PRO_RATA } StepMode;
 typedef enum { GAP_NONE, GAP_BELOW, GAP_ABOVE } GapDir;
 
-typedef enum { OPT_WHEN, OPT_STEP, OPT_CAP, OPT_MODE } RuleOptKind;
+typedef enum { OPT_WHEN, OPT_STEP, OPT_CAP, OPT_MODE, OPT_DEADLINE, OPT_FINAL } RuleOptKind;
 typedef struct RuleOpt {
     RuleOptKind kind;
     Expr *e;
@@ -184,6 +184,10 @@ typedef struct Rule {
     struct Rule *next;
     /* checker */
     Expr *when, *step, *cap;
+    Expr *deadline;          /* the date its rectification is due, if written */
+    bool final;              /* what it deducts cannot be won back (an incident happened) */
+    const struct Task *task; /* a task's late or missed deduction, put on its item */
+    bool on_missed;          /* ... for a missed task, else for a late one */
     StepMode mode;
     bool mode_given; /* started/completed/pro_rata written out */
     int index;       /* within its item */
@@ -204,6 +208,7 @@ typedef struct Part {
     const char *content, *method;
     bool no_floor;
     Span floor_span;
+    Expr *deadline; /* items: the date their rectification is due */
     struct Part *children;
     Rule *rules;
     struct Part *next;
@@ -243,6 +248,50 @@ typedef struct GradeBand {
     struct GradeBand *next;
     Dec value; /* checker */
 } GradeBand;
+
+/* ---- campaign time: phases and tasks ----------------------------------- */
+
+typedef struct Phase {
+    const char *id, *title;
+    Span span, id_span;
+    Expr *from, *to;
+    bool overlaps;   /* may overlap the phase before it */
+    bool inspection; /* the inspection: rectification is due by its start */
+    struct Phase *next;
+    /* checker */
+    int32_t start, end;
+    int index;
+} Phase;
+
+typedef struct TaskPenalty {
+    bool missed; /* for a missed task, else for a late one */
+    Expr *amount;
+    const char *item;
+    Span item_span, span;
+    struct TaskPenalty *next;
+} TaskPenalty;
+
+typedef struct Task {
+    const char *id, *title;
+    Span span, id_span;
+    const char *phase;
+    Span phase_span;
+    Expr *due, *from; /* the due date; from: the window's first day, optional */
+    StrList *responsible, *applies;
+    const char *done; /* a date fact, or a list whose records carry a date field */
+    Span done_span;
+    const char *done_field; /* done N of LIST.FIELD */
+    Expr *done_count;
+    TaskPenalty *penalties;
+    struct Task *next;
+    /* checker */
+    const Phase *ph;
+    int32_t due_day, from_day;
+    uint32_t kinds;
+    const Fact *done_fact;
+    int field, count;
+    int index;
+} Task;
 
 /* ---- test cases (kaoping test) ---------------------------------------- */
 
@@ -325,11 +374,16 @@ typedef struct Standard {
     Fact *facts;
     Part *parts; /* categories, bonus sections and penalties, in order */
     Veto *vetoes;
+    Phase *phases;
+    Task *tasks;
     TestCase *tests;
     /* checker: flat tables for evaluation */
     int year_value, decimals_value;
     Dec total_value;
-    int nkinds, nfacts, nitems, nparts, nvetoes, ngrades;
+    int nkinds, nfacts, nitems, nparts, nvetoes, ngrades, nphases, ntasks;
+    Phase **phase_tab;
+    Task **task_tab;
+    int32_t inspection_start; /* the inspection phase's first day, or INT32_MIN */
     Kind **kind_tab;
     Fact **fact_tab; /* by slot */
     Part **item_tab; /* items of categories and bonus, and penalties, in order */
@@ -396,6 +450,17 @@ void ast_add_kind(AstCtx *c, const char *id, const char *label, Span sp);
 void ast_add_fact(AstCtx *c, Fact *f);
 void ast_add_part(AstCtx *c, Part *p);
 void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason, Span sp);
+
+void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags, Span sp);
+Task *ast_task(AstCtx *c, const char *id, Span id_sp, const char *title);
+Task *ast_task_phase(Task *t, const char *phase, Span sp);
+Task *ast_task_due(Task *t, Expr *from, Expr *due);
+Task *ast_task_owners(Task *t, StrList *owners);
+Task *ast_task_applies(Task *t, StrList *kinds);
+Task *ast_task_done(Task *t, const char *fact, Span sp, Expr *count, const char *field);
+Task *ast_task_penalty(AstCtx *c, Task *t, bool missed, Expr *amount, const char *item, Span item_sp, Span sp);
+void ast_add_task(AstCtx *c, Task *t, Span sp);
+Part *ast_part_deadline(Part *p, Expr *e);
 
 TestCase *ast_test(AstCtx *c, const char *name, Span sp);
 TestCase *ast_test_kind(AstCtx *c, TestCase *t, const char *kind, Span sp);

@@ -58,6 +58,14 @@ static bool never_true(const Expr *e) {
 
 static void fold_opts(Ctx *c, Rule *r) {
     for (RuleOpt *o = r->opts; o; o = o->next) {
+        if (o->kind == OPT_DEADLINE) {
+            r->deadline = o->e;
+            continue;
+        }
+        if (o->kind == OPT_FINAL) {
+            r->final = true;
+            continue;
+        }
         Expr **slot = o->kind == OPT_WHEN   ? &r->when
                       : o->kind == OPT_STEP ? &r->step
                       : o->kind == OPT_CAP  ? &r->cap
@@ -144,7 +152,7 @@ static uint32_t all_kinds(const Standard *s) {
     return s->nkinds ? (uint32_t)((1ull << s->nkinds) - 1) : 1u;
 }
 
-static uint32_t resolve_kinds(Ctx *c, const StrList *names) {
+uint32_t check_kinds(Ctx *c, const StrList *names) {
     uint32_t mask = 0;
     for (; names; names = names->next) {
         int k = check_find_kind(c->std, names->s);
@@ -228,7 +236,7 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
             p->has_cap = true;
     }
     /* kinds and owners, inherited */
-    p->kinds = p->applies ? resolve_kinds(c, p->applies) : parent ? parent->kinds : all_kinds(c->std);
+    p->kinds = p->applies ? check_kinds(c, p->applies) : parent ? parent->kinds : all_kinds(c->std);
     p->owners = p->responsible ? p->responsible : parent ? parent->owners : NULL;
     if (p->no_floor && p->kind != PART_ITEM) check_err(c, p->floor_span, "K0235", "'floor none' belongs to an item");
 
@@ -584,6 +592,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     for (Veto *v = s->vetoes; v; v = v->next)
         s->veto_tab[nv++] = v;
 
+    check_campaign(&c, all_kinds(s));
     check_tests(&c);
     for (Fact *f = s->facts; f; f = f->next)
         if (!f->used) {

@@ -34,4 +34,9 @@ void check_condition(Ctx *c, Expr *e, const char *where);
 /* Reports a percentage compared with a plain number like 95 (meant 95%). */
 void check_percent_literal(Ctx *c, const Expr *l, const Expr *r);
 
+/* check.c: the kinds named in an 'applies' list, as a bit mask */
+uint32_t check_kinds(Ctx *c, const StrList *names);
+/* check_campaign.c: phases, tasks, deadlines (after parts and facts) */
+void check_campaign(Ctx *c, uint32_t all_kinds);
+
 #endif

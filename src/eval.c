@@ -5,10 +5,14 @@
  * standard's decimals, so every total is the sum of its printed parts. */
 #include "eval.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lex.h"
+
 typedef struct Env {
+    const EvalOptions *opt;
     Arena *arena;
     RuleResult *tracing; /* explaining: the rule whose steps are kept */
     int trace_cap;
@@ -337,6 +341,16 @@ static Dec one_percent(void) {
 static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
     rr->rule = r;
     e->at = r->span;
+    if (r->task) { /* a late or a missed task's deduction */
+        TaskStatus st = e->res->tasks[r->task->index].status;
+        if (st != (r->on_missed ? TASK_OVERDUE : TASK_LATE)) return;
+        Dec v = rnd(e, number(e, r->amount), e->std->decimals_value);
+        if (dec_sign(v) <= 0) return;
+        rr->fired = true;
+        rr->amount = v;
+        rr->target = TARGET_TASK;
+        return;
+    }
     if (r->when && !truth(e, r->when)) return;
     int places = e->std->decimals_value;
     Dec amount = number(e, r->amount);
@@ -546,6 +560,19 @@ static int by_lost(const void *a, const void *b) {
     return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
+/* Due by the rule's deadline, else its item's, else the inspection's start. */
+static void set_deadline(Result *res, const Part *item, RuleResult *rr) {
+    const Expr *d = rr->rule->deadline ? rr->rule->deadline : item->deadline;
+    if (d && d->kind == EX_DATE) {
+        rr->deadline = d->u.date;
+        rr->has_deadline = true;
+    } else if (res->std->inspection_start != INT32_MIN) {
+        rr->deadline = res->std->inspection_start;
+        rr->has_deadline = true;
+    }
+    rr->overdue = rr->has_deadline && res->as_of > rr->deadline;
+}
+
 static void eval_rectification(Result *res, Arena *arena) {
     const Standard *s = res->std;
     int n = 0;
@@ -566,6 +593,7 @@ static void eval_rectification(Result *res, Arena *arena) {
             Rectification *x = &res->rect[res->nrect++];
             x->item = ir;
             x->rule = rr;
+            set_deadline(res, ir->item, (RuleResult *)rr);
             x->lost = rr->lost;
             dec_add(res->rect_lost, x->lost, &res->rect_lost);
         }
@@ -574,24 +602,90 @@ static void eval_rectification(Result *res, Arena *arena) {
 
 /* ---- entry point --------------------------------------------------------------- */
 
-static Result *evaluate(const Standard *std, const Unit *u, Arena *arena, bool explain);
+/* ---- campaign time: where each task stands on the as-of day ---------------- */
+
+static int by_day(const void *a, const void *b) {
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The day a task was done, or INT32_MIN: its date fact, or the count-th
+ * dated record of its list (records dated after the as-of day do not count). */
+static int32_t done_on(Env *e, const Task *t, Arena *arena) {
+    if (!t->done_fact) return INT32_MIN;
+    const Value *v = &e->unit->facts[t->done_fact->slot];
+    if (!v->present) return INT32_MIN;
+    if (!t->done_field) return v->u.date <= e->opt->as_of ? v->u.date : INT32_MIN;
+    int n = 0;
+    int32_t *days = arena_alloc(arena, sizeof *days * (size_t)(v->u.list.rows + 1));
+    for (int r = 0; r < v->u.list.rows; r++) {
+        const Value *cell = &v->u.list.cells[(size_t)r * (size_t)v->u.list.fields + (size_t)t->field];
+        if (cell->present && cell->u.date <= e->opt->as_of) days[n++] = cell->u.date;
+    }
+    if (n < t->count) return INT32_MIN;
+    qsort(days, (size_t)n, sizeof *days, by_day);
+    return days[t->count - 1];
+}
+
+static void eval_tasks(Env *e, Result *res, Arena *arena) {
+    const Standard *s = e->std;
+    res->tasks = arena_alloc(arena, sizeof(TaskResult) * (size_t)(s->ntasks ? s->ntasks : 1));
+    res->phases = arena_alloc(arena, sizeof(PhaseResult) * (size_t)(s->nphases ? s->nphases : 1));
+    for (int p = 0; p < s->nphases; p++) res->phases[p].phase = s->phase_tab[p];
+    for (int i = 0; i < s->ntasks; i++) {
+        const Task *t = s->task_tab[i];
+        TaskResult *tr = &res->tasks[i];
+        tr->task = t;
+        if (!((t->kinds >> e->unit->kind) & 1u)) continue; /* TASK_NOT_APPLICABLE */
+        int32_t day = done_on(e, t, arena), as_of = e->opt->as_of;
+        if (day != INT32_MIN) {
+            tr->done_on = day;
+            tr->status = day <= t->due_day ? TASK_ON_TIME : TASK_LATE;
+            tr->days = day - t->due_day;
+        } else if (as_of > t->due_day) {
+            tr->status = TASK_OVERDUE;
+            tr->days = as_of - t->due_day;
+        } else {
+            tr->days = t->due_day - as_of;
+            tr->status = tr->days <= e->opt->soon ? TASK_DUE_SOON : TASK_NOT_DUE;
+        }
+        if (t->ph) {
+            PhaseResult *pr = &res->phases[t->ph->index];
+            pr->tasks++;
+            pr->done += tr->status == TASK_ON_TIME || tr->status == TASK_LATE;
+        }
+    }
+    for (int p = 0; p < s->nphases; p++) res->phases[p].complete = res->phases[p].done == res->phases[p].tasks;
+}
+
+int32_t eval_campaign_end(const Standard *std) {
+    int32_t end = INT32_MIN;
+    for (int p = 0; p < std->nphases; p++)
+        if (std->phase_tab[p]->end > end) end = std->phase_tab[p]->end;
+    return end != INT32_MIN ? end : lex_days_from_civil(std->year_value ? std->year_value : 1970, 12, 31);
+}
 
 Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) {
-    return evaluate(std, u, arena, false);
+    EvalOptions opt = {eval_campaign_end(std), 14, false};
+    return eval_unit_with(std, u, arena, &opt);
 }
 
 Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena) {
-    return evaluate(std, u, arena, true);
+    EvalOptions opt = {eval_campaign_end(std), 14, true};
+    return eval_unit_with(std, u, arena, &opt);
 }
 
-static Result *evaluate(const Standard *std, const Unit *u, Arena *arena, bool explain) {
+Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const EvalOptions *opt) {
+    bool explain = opt->explain;
     Result *res = arena_alloc(arena, sizeof *res);
     res->std = std;
     res->unit = u;
     res->items = arena_alloc(arena, sizeof(ItemResult) * (size_t)(std->nitems ? std->nitems : 1));
     res->parts = arena_alloc(arena, sizeof(PartResult) * (size_t)(std->nparts ? std->nparts : 1));
     res->vetoes = arena_alloc(arena, sizeof(bool) * (size_t)(std->nvetoes ? std->nvetoes : 1));
-    Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL};
+    Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt};
+    res->as_of = opt->as_of;
+    eval_tasks(&e, res, arena);
     for (int i = 0; i < std->nitems; i++)
         eval_item(&e, std->item_tab[i], &res->items[i], arena);
     eval_parts(&e, res);

@@ -7,12 +7,44 @@
 #include "ast.h"
 #include "unit.h"
 
+/* Where a task stands on the as-of date. */
+typedef enum {
+    TASK_NOT_APPLICABLE, /* not for this unit's kind */
+    TASK_ON_TIME,        /* done by its due date */
+    TASK_LATE,           /* done, after its due date (days: how late) */
+    TASK_OVERDUE,        /* not done, past its due date (days: how long) */
+    TASK_DUE_SOON,       /* not done, due within the 'soon' days (days: how many left) */
+    TASK_NOT_DUE,        /* not done, not due yet (days: how many left) */
+} TaskStatus;
+
+typedef struct TaskResult {
+    const Task *task;
+    TaskStatus status;
+    int32_t done_on; /* the day it was done (ON_TIME, LATE) */
+    int days;
+} TaskResult;
+
+typedef struct PhaseResult {
+    const Phase *phase;
+    int tasks, done; /* tasks that apply, and how many of them are done */
+    bool complete;
+} PhaseResult;
+
+/* How to evaluate: the day to stand on (tasks, deadlines) and how many
+ * days ahead a task counts as due soon. */
+typedef struct EvalOptions {
+    int32_t as_of;
+    int soon;
+    bool explain; /* keep every step (RuleResult.trace) */
+} EvalOptions;
+
 typedef enum {
     TARGET_NONE,      /* nothing to aim at (a score below the full points) */
     TARGET_RAISE,     /* raise `subject` to `goal` */
     TARGET_LOWER,     /* lower `subject` to `goal` */
     TARGET_ZERO,      /* bring the count `subject` to 0 */
     TARGET_CONDITION, /* make the rule's condition false */
+    TARGET_TASK,      /* do the task (rule->task) */
 } TargetKind;
 
 /* One step of a rule's evaluation, kept when explaining (kaoping explain). */
@@ -48,6 +80,9 @@ typedef struct RuleResult {
     Dec goal;
     bool goal_inclusive; /* goal reached at the value itself (>=), or only beyond it */
     Dec short_by;        /* whole counts: how many more (or fewer) reach the goal; else 0 */
+    bool has_deadline;   /* rectification: due by deadline (rule, item, or the inspection) */
+    int32_t deadline;
+    bool overdue;        /* ... and the as-of day is past it */
     TraceStep *trace;    /* explained evaluations only */
     int ntrace;
 } RuleResult;
@@ -98,12 +133,19 @@ typedef struct Result {
     int nvetoes;  /* how many fired */
     Rectification *rect;
     int nrect;
+    int32_t as_of;
+    TaskResult *tasks;   /* std->ntasks */
+    PhaseResult *phases; /* std->nphases */
     Dec rect_lost; /* the points of all rectification entries */
 } Result;
 
 /* Scores one unit; everything is allocated in arena. */
+Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const EvalOptions *opt);
+/* The same standing on the campaign's last day (the last phase's end; the
+ * standard's year's 31 December without phases), soon = 14. */
 Result *eval_unit(const Standard *std, const Unit *u, Arena *arena);
-/* The same, keeping every step of every rule (RuleResult.trace). */
 Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena);
+/* The campaign's last day, the default as-of day of tests. */
+int32_t eval_campaign_end(const Standard *std);
 
 #endif

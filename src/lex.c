@@ -87,6 +87,14 @@ static const Keyword keywords[] = {
     {DATA, {"data", "數據", "数据"}},
     {PASS, {"pass", "通過", "通过"}},
     {RECTIFICATION, {"rectification", "整改", "整改"}},
+    /* campaign time */
+    {PHASE, {"phase", "階段", "阶段"}},           {TASK, {"task", "任務", "任务"}},
+    {FROM, {"from", "自", "自"}},                 {TO, {"to", "至", "至"}},
+    {DUE, {"due", "截止", "截止"}},               {DONE, {"done", "完成於", "完成于"}},
+    {OF, {"of", "之", "之"}},                     {LATE, {"late", "逾期", "逾期"}},
+    {MISSED, {"missed", "未完成", "未完成"}},     {OVERLAPS, {"overlaps", "可重疊", "可重叠"}},
+    {INSPECTION, {"inspection", "驗收", "验收"}}, {DEADLINE, {"deadline", "整改期限", "整改期限"}},
+    {FINAL, {"final", "不可整改", "不可整改"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };
@@ -459,6 +467,7 @@ static const char *kw_name(int kw) {
     case LIST: return "list";
     case TIERS: return "tiers";
     case TEST: return "test";
+    case TASK: return "task";
     default: return NULL;
     }
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -29,8 +30,8 @@ enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
 
 static void usage(FILE *out) {
     fputs("usage: kaoping check RULES...\n"
-          "       kaoping eval RULES DATA... [--format text|json] [-o FILE]\n"
-          "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE]\n"
+          "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+          "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE]\n"
           "       kaoping test RULES... [--coverage] [--allow-outside]\n"
           "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
           "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
@@ -417,8 +418,40 @@ static int cmd_fmt(int argc, char **argv) {
 
 /* eval and explain: score each unit of each data file, then print its
  * scorecard or the steps behind it. */
+/* Today in the local calendar, as days since 1970-01-01. */
+static int32_t today(void) {
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    return lex_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* --as-of YYYY-MM-DD and --soon N, shared by eval, explain and timeline. */
+static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
+    if (!strcmp(argv[*i], "--as-of") && *i + 1 < argc) {
+        const char *d = argv[++*i];
+        if (!lex_parse_date(d, strlen(d), &opt->as_of)) {
+            fprintf(stderr, "kaoping: error: --as-of %s is not a date: write YYYY-MM-DD\n", d);
+            exit(EXIT_INPUT);
+        }
+        return true;
+    }
+    if (!strcmp(argv[*i], "--soon") && *i + 1 < argc) {
+        char *end;
+        long n = strtol(argv[++*i], &end, 10);
+        if (*end || n < 0 || n > 3650) {
+            fprintf(stderr, "kaoping: error: --soon takes a number of days from 0 to 3650\n");
+            exit(EXIT_INPUT);
+        }
+        opt->soon = (int)n;
+        return true;
+    }
+    return false;
+}
+
 static int cmd_eval(int argc, char **argv, bool explain) {
     const char *format = "text", *out_path = NULL, *item = NULL;
+    EvalOptions opt = {today(), 14, explain};
     const char *paths[argc > 0 ? argc : 1];
     int npaths = 0;
     for (int i = 0; i < argc; i++) {
@@ -430,6 +463,8 @@ static int cmd_eval(int argc, char **argv, bool explain) {
         } else if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
             if (++i == argc) goto bad;
             out_path = argv[i];
+        } else if (time_option(argc, argv, &i, &opt)) {
+            continue;
         } else if (explain && !strcmp(argv[i], "--item")) {
             if (++i == argc) goto bad;
             item = argv[i];
@@ -525,7 +560,7 @@ static int cmd_eval(int argc, char **argv, bool explain) {
                     render_text_invalid(out.f, u);
                 continue;
             }
-            Result *res = explain ? eval_unit_explained(l.std, u, u->arena) : eval_unit(l.std, u, u->arena);
+            Result *res = eval_unit_with(l.std, u, u->arena, &opt);
             if (res->error) {
                 Diag *g = diag_at(&d, DIAG_ERROR, "K0501", &l.src, res->error_span, "unit \"%s\": cannot be scored: %s",
                                   u->name, res->error);

@@ -58,6 +58,7 @@ const char *render_subject(Arena *a, const Standard *std, const Expr *x) {
 }
 
 const char *render_rule_text(Arena *a, const Standard *std, const Rule *r) {
+    if (r->task) return arena_printf(a, "task %s: %s", r->task->id, ast_text(a, std->src, r->span));
     return ast_text(a, std->src, r->span);
 }
 
@@ -109,8 +110,15 @@ static void saw_expr(Arena *a, const Result *res, const Expr *x, char **acc, con
     }
 }
 
+const char *render_day(Arena *a, int32_t day);
+
 const char *render_saw(Arena *a, const Result *res, const RuleResult *rr) {
     const Rule *r = rr->rule;
+    if (r->task) {
+        const TaskResult *tr = &res->tasks[r->task->index];
+        return arena_printf(a, "task %s due %s: %s", r->task->id, render_day(a, r->task->due_day),
+                            render_task_status(a, tr));
+    }
     const Standard *std = res->std;
     char *acc = "";
     const Fact *seen[16];
@@ -167,6 +175,8 @@ static const char *negated(Arena *a, const Standard *std, const Expr *x) {
     return arena_printf(a, "not (%s)", ast_text(a, std->src, x->span));
 }
 
+const char *render_day(Arena *a, int32_t day);
+
 const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
     const Standard *std = res->std;
     const Expr *s = rr->subject;
@@ -187,9 +197,41 @@ const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
     }
     case TARGET_ZERO: return arena_printf(a, "bring %s to 0", render_subject(a, std, s));
     case TARGET_CONDITION: return negated(a, std, rr->rule->when);
+    case TARGET_TASK: {
+        const Task *t = rr->rule->task;
+        return rr->rule->on_missed
+                   ? arena_printf(a, "do task %s %s (it was due %s)", t->id, t->title, render_day(a, t->due_day))
+                   : arena_printf(a, "task %s %s was done late: this cannot be undone", t->id, t->title);
+    }
     case TARGET_NONE: break;
     }
     return "meet the scoring method in full";
+}
+
+const char *render_day(Arena *a, int32_t day) {
+    int y, m, d;
+    lex_civil_from_days(day, &y, &m, &d);
+    return arena_printf(a, "%04d-%02d-%02d", y, m, d);
+}
+
+static const char *days_text(Arena *a, int n) { return arena_printf(a, "%d %s", n, n == 1 ? "day" : "days"); }
+
+const char *render_task_status(Arena *a, const TaskResult *tr) {
+    switch (tr->status) {
+    case TASK_NOT_APPLICABLE: return "not for this kind of unit";
+    case TASK_ON_TIME: return arena_printf(a, "done on time (%s)", render_day(a, tr->done_on));
+    case TASK_LATE: return arena_printf(a, "done %s late (%s)", days_text(a, tr->days), render_day(a, tr->done_on));
+    case TASK_OVERDUE: return arena_printf(a, "OVERDUE by %s", days_text(a, tr->days));
+    case TASK_DUE_SOON:
+        return tr->days ? arena_printf(a, "due soon: in %s", days_text(a, tr->days)) : "due soon: today";
+    case TASK_NOT_DUE: return arena_printf(a, "not due yet (in %s)", days_text(a, tr->days));
+    }
+    return "";
+}
+
+const char *render_task_status_word(TaskStatus st) {
+    static const char *words[] = {"not_applicable", "on_time", "late", "overdue", "due_soon", "not_due"};
+    return words[st];
 }
 
 void render_pad(FILE *out, const char *s, size_t width, bool right) {

@@ -47,6 +47,12 @@ const char *render_target(Arena *a, const Result *res, const RuleResult *rr);
 const char *render_rule_text(Arena *a, const Standard *std, const Rule *r);
 /* "鎮黨委辦公室, 司法所", or "" */
 const char *render_owners(Arena *a, const Part *p);
+/* A day as YYYY-MM-DD. */
+const char *render_day(Arena *a, int32_t day);
+/* Where a task stands: "done 5 days late (2013-08-05)", "OVERDUE by 12 days". */
+const char *render_task_status(Arena *a, const TaskResult *tr);
+/* The same as one word for JSON: on_time, late, overdue, due_soon, not_due, not_applicable. */
+const char *render_task_status_word(TaskStatus st);
 /* Pads to a display width (CJK counts two columns). */
 void render_pad(FILE *out, const char *s, size_t width, bool right);
 

@@ -164,6 +164,39 @@ void render_json_unit(JsonDoc *d, const Result *res) {
     for (const Part *p = s->parts; p; p = p->next)
         if (p->kind == PART_PENALTY && res->items[p->index].applies)
             cJSON_AddItemToArray(pens, item_json(a, res, &res->items[p->index], places));
+    if (s->ntasks) {
+        put_str(o, "as_of", render_day(a, res->as_of));
+        cJSON *phases = cJSON_AddArrayToObject(o, "phases");
+        for (int p = 0; p < s->nphases; p++) {
+            const PhaseResult *pr = &res->phases[p];
+            cJSON *x = cJSON_CreateObject();
+            put_str(x, "id", pr->phase->id);
+            put_str(x, "title", pr->phase->title);
+            put_str(x, "from", render_day(a, pr->phase->start));
+            put_str(x, "to", render_day(a, pr->phase->end));
+            cJSON_AddNumberToObject(x, "tasks", pr->tasks);
+            cJSON_AddNumberToObject(x, "done", pr->done);
+            cJSON_AddBoolToObject(x, "complete", pr->complete);
+            cJSON_AddItemToArray(phases, x);
+        }
+        cJSON *tasks = cJSON_AddArrayToObject(o, "tasks");
+        for (int i = 0; i < s->ntasks; i++) {
+            const TaskResult *tr = &res->tasks[i];
+            cJSON *x = cJSON_CreateObject();
+            put_str(x, "id", tr->task->id);
+            put_str(x, "title", tr->task->title);
+            put_str(x, "phase", tr->task->phase);
+            put_str(x, "due", render_day(a, tr->task->due_day));
+            put_str(x, "status", render_task_status_word(tr->status));
+            if (tr->status == TASK_ON_TIME || tr->status == TASK_LATE) put_str(x, "done_on", render_day(a, tr->done_on));
+            if (tr->status != TASK_NOT_APPLICABLE && tr->status != TASK_ON_TIME)
+                cJSON_AddNumberToObject(x, tr->status == TASK_LATE      ? "days_late"
+                                           : tr->status == TASK_OVERDUE ? "days_overdue"
+                                                                        : "days_left",
+                                        tr->days);
+            cJSON_AddItemToArray(tasks, x);
+        }
+    }
     cJSON *rect = cJSON_AddArrayToObject(o, "rectification");
     for (int i = 0; i < res->nrect; i++) {
         const Rectification *x = &res->rect[i];
@@ -177,6 +210,11 @@ void render_json_unit(JsonDoc *d, const Result *res) {
         put_str(e, "rule", render_rule_text(a, s, x->rule->rule));
         put_str(e, "saw", render_saw(a, res, x->rule));
         put_str(e, "target", render_target(a, res, x->rule));
+        cJSON_AddBoolToObject(e, "rectifiable", !x->rule->rule->final);
+        if (x->rule->has_deadline) {
+            put_str(e, "deadline", render_day(a, x->rule->deadline));
+            cJSON_AddBoolToObject(e, "overdue", x->rule->overdue);
+        }
         cJSON_AddItemToArray(rect, e);
     }
     cJSON_AddItemToArray(d->units, o);

@@ -109,6 +109,32 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
                 out, ind, "note",
                 arena_printf(a, "the rule deducts %s; the item stops at 0", render_dec(a, x->rule->amount, places)));
         rule_line(out, ind, "to do", render_target(a, res, x->rule));
+        if (x->rule->rule->final)
+            rule_line(out, ind, "note", "this deduction cannot be rectified");
+        else if (x->rule->has_deadline)
+            rule_line(out, ind, "by", arena_printf(a, "%s%s", render_day(a, x->rule->deadline),
+                                                   x->rule->overdue ? " (OVERDUE)" : ""));
+    }
+}
+
+/* Phases and tasks as of the evaluation's day. */
+static void tasks(FILE *out, const Result *res, Arena *a) {
+    const Standard *s = res->std;
+    if (!s->ntasks) return;
+    fprintf(out, "\nTasks as of %s\n", render_day(a, res->as_of));
+    for (int p = 0; p < s->nphases; p++) {
+        const PhaseResult *pr = &res->phases[p];
+        if (!pr->tasks) continue;
+        const Phase *ph = pr->phase;
+        fprintf(out, "  %s %s (%s to %s): %s\n", ph->id, ph->title, render_day(a, ph->start), render_day(a, ph->end),
+                pr->complete ? "complete" : arena_printf(a, "%d of %d tasks done", pr->done, pr->tasks));
+        for (int i = 0; i < s->ntasks; i++) {
+            const TaskResult *tr = &res->tasks[i];
+            if (tr->task->ph != ph || tr->status == TASK_NOT_APPLICABLE) continue;
+            fputs("    ", out);
+            render_pad(out, arena_printf(a, "%s %s", tr->task->id, tr->task->title), TITLE_W - 2, false);
+            fprintf(out, " due %s  %s\n", render_day(a, tr->task->due_day), render_task_status(a, tr));
+        }
     }
 }
 
@@ -158,6 +184,7 @@ void render_text_unit(FILE *out, const Result *res) {
     }
     fputc('\n', out);
     categories(out, res, a);
+    tasks(out, res, a);
     rectification(out, res, a);
 }
 

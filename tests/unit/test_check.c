@@ -165,7 +165,7 @@ static void test_clean_rich(void **state) {
                    "fact has_system: boolean \"制度\" default false;\n"
                    "fact level: enum(\"無\", \"A\", \"AA\") \"等級\" default \"無\";\n"
                    "fact plan_date: date \"日期\" in 2013-01-01..;\n"
-                   "fact done: integer \"完成\" in 0.. default 0;\n"
+                   "fact finished: integer \"完成\" in 0.. default 0;\n"
                    "fact target: integer \"目標\" in 1..;\n"
                    "fact villages: list \"各村\" { model: boolean \"示範\"; mark: decimal \"分\" in 0..; }\n"
                    "category party \"黨委\" points 60 {\n"
@@ -179,12 +179,12 @@ static void test_clean_rich(void **state) {
                    "  item p3 \"示範\" points 20 { deduct 1 per share(villages where model) below 30% step 5%; }\n"
                    "}\n"
                    "category work \"工作\" points 40 {\n"
-                   "  item w1 \"完成\" points 30 { score points * done / target; }\n"
+                   "  item w1 \"完成\" points 30 { score points * finished / target; }\n"
                    "  item w2 \"評分\" points 10 { floor none; score tiers avg(villages, mark) "
                    "{ >= 90: points; > 80: points * 80%; else: 0; }; "
                    "deduct 1 when count(villages where mark < 60) > 0 and any(villages where not model); }\n"
                    "}\n"
-                   "bonus \"加分\" cap 5 { item b1 \"表彰\" points 3 { add 1 per max(done, 0); } }\n"
+                   "bonus \"加分\" cap 5 { item b1 \"表彰\" points 3 { add 1 per max(finished, 0); } }\n"
                    "penalty x1 \"事故\" { deduct 10 when if all(villages where model) then false else true; }\n"
                    "veto v1 \"否決\" when round(rate, 2) < 50% reason \"太低\";\n");
     if (d->head) diag_print(d, stderr);

@@ -289,8 +289,8 @@ static void test_floor_none(void **state) {
 
 static void test_rule_cap(void **state) {
     (void)state;
-    run(HDR10 "fact late: integer 'l';\n" ITEM10("deduct 1 per late cap 4;"),
-        "[{'name': 'a', 'facts': {'late': 7}}, {'name': 'b', 'facts': {'late': 3}}]");
+    run(HDR10 "fact late_reports: integer 'l';\n" ITEM10("deduct 1 per late_reports cap 4;"),
+        "[{'name': 'a', 'facts': {'late_reports': 7}}, {'name': 'b', 'facts': {'late_reports': 3}}]");
     const RuleResult *rr = &item(unit(0), "i1")->rules[0];
     assert_dec(rr->steps, "7");
     assert_dec(rr->amount, "4");
@@ -317,9 +317,9 @@ static void test_score_tiers(void **state) {
 
 static void test_proportional(void **state) {
     (void)state;
-    run(HDR10 "fact done: integer 'd'; fact target: integer 't' in 1..;\n" ITEM10("score points * done / target;"),
-        "[{'name': 'a', 'facts': {'done': 2, 'target': 3}}, {'name': 'b', 'facts': {'done': 3, 'target': 3}},"
-        " {'name': 'c', 'facts': {'done': 4, 'target': 3}}]");
+    run(HDR10 "fact finished: integer 'd'; fact target: integer 't' in 1..;\n" ITEM10("score points * finished / target;"),
+        "[{'name': 'a', 'facts': {'finished': 2, 'target': 3}}, {'name': 'b', 'facts': {'finished': 3, 'target': 3}},"
+        " {'name': 'c', 'facts': {'finished': 4, 'target': 3}}]");
     const ItemResult *ir = item(unit(0), "i1");
     /* 20/3 rounded to the standard's 2 decimals, exactly 667/100 */
     assert_int_equal(ir->score.num, 667);
@@ -331,8 +331,8 @@ static void test_proportional(void **state) {
     assert_string_equal(iscore(2, "i1"), "10"); /* 13.33 stops at the item's points */
     assert_true(item(unit(2), "i1")->capped);
     /* a target of 0: the unit cannot be scored, and the rule is named */
-    run(HDR10 "fact done: integer 'd'; fact target: integer 't';\n" ITEM10("score points * done / target;"),
-        UNIT("'done': 2, 'target': 0"));
+    run(HDR10 "fact finished: integer 'd'; fact target: integer 't';\n" ITEM10("score points * finished / target;"),
+        UNIT("'finished': 2, 'target': 0"));
     const Result *r = cur->res[0];
     assert_non_null(r);
     assert_string_equal(r->error, "division by zero");
@@ -424,17 +424,17 @@ static void test_dates(void **state) {
     run("standard 't' { year 2013; total 20; grade 'A' >= 18; grade 'F' otherwise; }\n"
         "fact plan_date: date 'd';\n"
         "category c 'C' points 20 {\n"
-        "  item late 'a' points 10 { deduct 2 when plan_date > 2013-03-31; }\n"
+        "  item late_plan 'a' points 10 { deduct 2 when plan_date > 2013-03-31; }\n"
         "  item days 'b' points 10 { deduct 0.1 per plan_date - 2013-03-31; }\n"
         "}\n",
         "[{'name': 'a', 'facts': {'plan_date': '2013-04-10'}}, {'name': 'b', 'facts': {'plan_date': '2013-03-31'}},"
         " {'name': 'c', 'facts': {'plan_date': '2013-03-01'}}, {'name': 'd', 'facts': {'plan_date': '2014-03-31'}}]");
-    assert_string_equal(iscore(0, "late"), "8");
+    assert_string_equal(iscore(0, "late_plan"), "8");
     assert_dec(item(unit(0), "days")->rules[0].steps, "10");
     assert_string_equal(iscore(0, "days"), "9");
-    assert_string_equal(iscore(1, "late"), "10");
+    assert_string_equal(iscore(1, "late_plan"), "10");
     assert_string_equal(iscore(1, "days"), "10");
-    assert_string_equal(iscore(2, "late"), "10");
+    assert_string_equal(iscore(2, "late_plan"), "10");
     assert_string_equal(iscore(2, "days"), "10");
     assert_dec(item(unit(3), "days")->rules[0].steps, "365");
     assert_string_equal(iscore(3, "days"), "0");
@@ -605,14 +605,14 @@ static void test_rectification_order(void **state) {
 static void test_total_is_sum_of_categories(void **state) {
     (void)state;
     const Result *r = score("standard 't' { year 2013; total 100; grade 'A' >= 90; grade 'F' otherwise; }\n"
-                            "fact r: percent 'r'; fact done: integer 'd'; fact target: integer 't' in 1..;\n"
+                            "fact r: percent 'r'; fact finished: integer 'd'; fact target: integer 't' in 1..;\n"
                             "fact n: integer 'n';\n"
                             "category c1 'C1' points 60 {\n"
                             "  group g 'G' points 30 { item i1 'a' points 30 { deduct 1 per r below 95% pro_rata; } }\n"
-                            "  item i2 'b' points 30 { score points * done / target; }\n"
+                            "  item i2 'b' points 30 { score points * finished / target; }\n"
                             "}\n"
                             "category c2 'C2' points 40 { item i3 'c' points 40 { deduct 0.125 per n; } }\n",
-                            UNIT("'r': 93.33, 'done': 2, 'target': 3, 'n': 1"));
+                            UNIT("'r': 93.33, 'finished': 2, 'target': 3, 'n': 1"));
     assert_dec(item(r, "i1")->score, "28.33");
     assert_dec(item(r, "i2")->score, "20");
     assert_dec(item(r, "i3")->rules[0].amount, "0.13");
