@@ -20,6 +20,7 @@
 #include "limits.h"
 #include "load.h"
 #include "render.h"
+#include "plan.h"
 #include "script.h"
 #include "template.h"
 #include "verify.h"
@@ -32,6 +33,8 @@ static void usage(FILE *out) {
     fputs("usage: kaoping check RULES...\n"
           "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
           "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE]\n"
+          "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE]\n"
+          "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
           "       kaoping test RULES... [--coverage] [--allow-outside]\n"
           "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
           "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
@@ -39,6 +42,8 @@ static void usage(FILE *out) {
           "  check   check standards (rule files) and report every problem\n"
           "  eval    score units (JSON files or CSV forms) against a standard\n"
           "  explain show every step behind each item's score\n"
+          "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
+          "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
           "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
           "  fmt     rewrite rule files in the canonical layout\n"
           "  template  write a blank data file for one kind of unit to fill in\n"
@@ -275,6 +280,106 @@ static bool output_close(Output *o, bool keep) {
     return ok;
 }
 
+/* Today in the local calendar, as days since 1970-01-01. */
+static int32_t today(void) {
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    return lex_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* --as-of YYYY-MM-DD and --soon N, shared by eval, explain and timeline. */
+static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
+    if (!strcmp(argv[*i], "--as-of") && *i + 1 < argc) {
+        const char *d = argv[++*i];
+        if (!lex_parse_date(d, strlen(d), &opt->as_of)) {
+            fprintf(stderr, "kaoping: error: --as-of %s is not a date: write YYYY-MM-DD\n", d);
+            exit(EXIT_INPUT);
+        }
+        return true;
+    }
+    if (!strcmp(argv[*i], "--soon") && *i + 1 < argc) {
+        char *end;
+        long n = strtol(argv[++*i], &end, 10);
+        if (*end || n < 0 || n > 3650) {
+            fprintf(stderr, "kaoping: error: --soon takes a number of days from 0 to 3650\n");
+            exit(EXIT_INPUT);
+        }
+        opt->soon = (int)n;
+        return true;
+    }
+    return false;
+}
+
+/* ---- timeline ------------------------------------------------------------------- */
+
+static int cmd_timeline(int argc, char **argv) {
+    EvalOptions opt = {today(), 14, false};
+    const char *paths[argc > 0 ? argc : 1];
+    int npaths = 0;
+    for (int i = 0; i < argc; i++) {
+        if (time_option(argc, argv, &i, &opt)) continue;
+        if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return EXIT_INPUT;
+        }
+        paths[npaths++] = argv[i];
+    }
+    if (npaths < 1) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    DiagSink d;
+    diag_init(&d);
+    Loaded l;
+    if (!load_standard(&l, paths[0], &d, false)) {
+        diag_print(&d, stderr);
+        fprintf(stderr, "%s: the standard has errors\n", paths[0]);
+        unload_standard(&l);
+        diag_free(&d);
+        return EXIT_INPUT;
+    }
+    diag_free(&d);
+    diag_init(&d);
+    d.max_errors = 1000;
+    int status = EXIT_PASS, nres = 0, cap = 16;
+    Source *srcs = calloc((size_t)npaths, sizeof *srcs);
+    LoadedUnits *lus = calloc((size_t)npaths, sizeof *lus);
+    const Result **res = malloc(sizeof *res * (size_t)cap);
+    for (int i = 1; i < npaths && srcs && lus && res; i++) {
+        if (!source_read(&srcs[i], paths[i], KP_MAX_DATA_FILE, &d) || !load_file(l.std, &srcs[i], &d, &lus[i])) {
+            status = EXIT_INPUT;
+            continue;
+        }
+        for (int k = 0; k < lus[i].count; k++) {
+            Unit *u = lus[i].units[k];
+            if (u->invalid) {
+                status = EXIT_INPUT;
+                continue;
+            }
+            if (nres == cap) {
+                const Result **more = realloc(res, sizeof *res * (size_t)(cap *= 2));
+                if (!more) break;
+                res = more;
+            }
+            res[nres++] = eval_unit_with(l.std, u, u->arena, &opt);
+        }
+    }
+    if (srcs && lus && res) render_timeline_text(stdout, l.std, l.arena, opt.as_of, res, nres);
+    diag_print(&d, stderr);
+    for (int i = 1; i < npaths && srcs && lus; i++) {
+        load_free(&lus[i]);
+        source_free(&srcs[i]);
+    }
+    free(res);
+    free(lus);
+    free(srcs);
+    unload_standard(&l);
+    diag_free(&d);
+    return status;
+}
+
 /* ---- template ------------------------------------------------------------------- */
 
 static int cmd_template(int argc, char **argv) {
@@ -418,39 +523,11 @@ static int cmd_fmt(int argc, char **argv) {
 
 /* eval and explain: score each unit of each data file, then print its
  * scorecard or the steps behind it. */
-/* Today in the local calendar, as days since 1970-01-01. */
-static int32_t today(void) {
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    return lex_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
+typedef enum { RUN_EVAL, RUN_EXPLAIN, RUN_PLAN } RunMode;
 
-/* --as-of YYYY-MM-DD and --soon N, shared by eval, explain and timeline. */
-static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
-    if (!strcmp(argv[*i], "--as-of") && *i + 1 < argc) {
-        const char *d = argv[++*i];
-        if (!lex_parse_date(d, strlen(d), &opt->as_of)) {
-            fprintf(stderr, "kaoping: error: --as-of %s is not a date: write YYYY-MM-DD\n", d);
-            exit(EXIT_INPUT);
-        }
-        return true;
-    }
-    if (!strcmp(argv[*i], "--soon") && *i + 1 < argc) {
-        char *end;
-        long n = strtol(argv[++*i], &end, 10);
-        if (*end || n < 0 || n > 3650) {
-            fprintf(stderr, "kaoping: error: --soon takes a number of days from 0 to 3650\n");
-            exit(EXIT_INPUT);
-        }
-        opt->soon = (int)n;
-        return true;
-    }
-    return false;
-}
-
-static int cmd_eval(int argc, char **argv, bool explain) {
-    const char *format = "text", *out_path = NULL, *item = NULL;
+static int cmd_eval(int argc, char **argv, RunMode mode) {
+    bool explain = mode == RUN_EXPLAIN;
+    const char *format = "text", *out_path = NULL, *item = NULL, *target = NULL;
     EvalOptions opt = {today(), 14, explain};
     const char *paths[argc > 0 ? argc : 1];
     int npaths = 0;
@@ -465,6 +542,9 @@ static int cmd_eval(int argc, char **argv, bool explain) {
             out_path = argv[i];
         } else if (time_option(argc, argv, &i, &opt)) {
             continue;
+        } else if (mode == RUN_PLAN && !strcmp(argv[i], "--target")) {
+            if (++i == argc) goto bad;
+            target = argv[i];
         } else if (explain && !strcmp(argv[i], "--item")) {
             if (++i == argc) goto bad;
             item = argv[i];
@@ -482,7 +562,7 @@ static int cmd_eval(int argc, char **argv, bool explain) {
     }
     if (npaths < 2) {
         fprintf(stderr, "kaoping: error: %s needs a rule file and at least one data file\n",
-                explain ? "explain" : "eval");
+                mode == RUN_EXPLAIN ? "explain" : mode == RUN_PLAN ? "plan" : "eval");
         goto bad;
     }
 
@@ -500,6 +580,17 @@ static int cmd_eval(int argc, char **argv, bool explain) {
     diag_free(&d);
     diag_init(&d);
     d.max_errors = 1000;
+    int target_grade = -1;
+    if (target) {
+        for (int g = 0; g < l.std->ngrades; g++)
+            if (!strcmp(l.std->grade_tab[g]->name, target)) target_grade = g;
+        if (target_grade < 0) {
+            fprintf(stderr, "kaoping: error: %s has no grade \"%s\"\n", paths[0], target);
+            unload_standard(&l);
+            diag_free(&d);
+            return EXIT_INPUT;
+        }
+    }
     const Part *only = NULL;
     if (item) {
         for (int i = 0; i < l.std->nitems && !only; i++)
@@ -570,7 +661,13 @@ static int cmd_eval(int argc, char **argv, bool explain) {
             } else if (!res->pass && status == EXIT_PASS) {
                 status = EXIT_FAILS;
             }
-            if (explain && json)
+            if (mode == RUN_PLAN) {
+                Plan *plan = plan_unit(res, target_grade, u->arena);
+                if (json)
+                    render_json_add(doc, render_plan_json(plan));
+                else
+                    render_plan_text(out.f, plan);
+            } else if (explain && json)
                 render_json_explained(doc, res, only);
             else if (explain)
                 render_explain_text(out.f, res, only);
@@ -602,8 +699,10 @@ static int run(int argc, char **argv) {
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
-    if (!strcmp(cmd, "eval")) return cmd_eval(argc - 2, argv + 2, false);
-    if (!strcmp(cmd, "explain")) return cmd_eval(argc - 2, argv + 2, true);
+    if (!strcmp(cmd, "eval")) return cmd_eval(argc - 2, argv + 2, RUN_EVAL);
+    if (!strcmp(cmd, "explain")) return cmd_eval(argc - 2, argv + 2, RUN_EXPLAIN);
+    if (!strcmp(cmd, "plan")) return cmd_eval(argc - 2, argv + 2, RUN_PLAN);
+    if (!strcmp(cmd, "timeline")) return cmd_timeline(argc - 2, argv + 2);
     if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
     if (!strcmp(cmd, "template")) return cmd_template(argc - 2, argv + 2);

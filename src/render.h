@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "eval.h"
+#include "plan.h"
 
 void render_text_unit(FILE *out, const Result *res);
 /* A unit whose data had errors (already reported): named, not scored. */
@@ -18,6 +19,8 @@ JsonDoc *render_json_begin(const Standard *std, const char *rules_path);
 void render_json_unit(JsonDoc *doc, const Result *res);
 void render_json_invalid(JsonDoc *doc, const Unit *u);
 void render_json_explained(JsonDoc *doc, const Result *res, const Part *only);
+struct cJSON;
+void render_json_add(JsonDoc *doc, struct cJSON *unit);
 /* Prints the document and frees it; false when out of memory. */
 bool render_json_end(JsonDoc *doc, FILE *out);
 
@@ -28,6 +31,12 @@ struct cJSON;
 struct cJSON *render_explain_json(const Result *res, const Part *only);
 /* A JSON number written from its exact decimal text (render_json.c). */
 void render_json_number(struct cJSON *o, const char *key, Dec d, int places);
+
+/* The campaign (render_campaign.c): a unit's plan to a grade; the phases and
+ * tasks as a chart of at most 100 columns, with each unit's status. */
+void render_plan_text(FILE *out, const Plan *p);
+struct cJSON *render_plan_json(const Plan *p);
+void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of, const Result **units, int nunits);
 
 /* ---- shared phrases (render.c); each returns text in arena ---------------- */
 const char *render_dec(Arena *a, Dec d, int places);

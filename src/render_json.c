@@ -220,6 +220,8 @@ void render_json_unit(JsonDoc *d, const Result *res) {
     cJSON_AddItemToArray(d->units, o);
 }
 
+void render_json_add(JsonDoc *d, struct cJSON *unit) { cJSON_AddItemToArray(d->units, unit); }
+
 void render_json_explained(JsonDoc *d, const Result *res, const Part *only) {
     cJSON_AddItemToArray(d->units, render_explain_json(res, only));
 }

@@ -1,0 +1,210 @@
+/* render_campaign.c - the campaign on one screen ('kaoping timeline') and a
+ * unit's plan to the next grade ('kaoping plan'), as text or JSON. They
+ * print what eval.c and plan.c computed. */
+#include <cjson/cJSON.h>
+#include <string.h>
+
+#include "lex.h"
+#include "render.h"
+#include "width.h"
+
+/* ---- plan ------------------------------------------------------------------ */
+
+static const char *unit_head(Arena *a, const Result *res) {
+    const Standard *s = res->std;
+    const Unit *u = res->unit;
+    return arena_printf(a, "== %s%s · %d %s", render_clean(a, u->name),
+                        *u->kind_name ? arena_printf(a, " (%s %s)", u->kind_name,
+                                                     s->nkinds ? s->kind_tab[u->kind]->label : "")
+                                      : "",
+                        s->year_value, s->title);
+}
+
+void render_plan_text(FILE *out, const Plan *p) {
+    const Result *res = p->res;
+    const Standard *s = res->std;
+    Arena *a = res->unit->arena;
+    int places = s->decimals_value;
+    fprintf(out, "%s\n", unit_head(a, res));
+    if (p->outcome == PLAN_NOT_SCORED) {
+        fprintf(out, "   not scored: %s\n", res->error);
+        return;
+    }
+    const char *grade = s->grade_tab[res->grade]->name, *target = s->grade_tab[p->target]->name;
+    fprintf(out, "Now      %s, %s\n", render_dec(a, res->total, places), grade);
+    switch (p->outcome) {
+    case PLAN_TOP: fprintf(out, "Plan     nothing to do: %s is the top grade\n", grade); return;
+    case PLAN_ALREADY: fprintf(out, "Plan     nothing to do: the unit already has %s or better\n", target); return;
+    case PLAN_VETOED:
+        fprintf(out, "Plan     no plan helps: a veto fired, and a vetoed unit fails whatever its score\n");
+        for (int v = 0; v < s->nvetoes; v++)
+            if (res->vetoes[v]) fprintf(out, "         veto %s %s\n", s->veto_tab[v]->id, s->veto_tab[v]->title);
+        return;
+    default: break;
+    }
+    fprintf(out, "Target   %s: %s more %s needed\n", target, render_dec(a, p->needed, places),
+            dec_cmp(p->needed, dec_int(1)) ? "points" : "point");
+    if (p->outcome == PLAN_SHORT) {
+        Dec best = p->nsteps ? p->steps[p->nsteps - 1].total : res->total;
+        fprintf(out, "Plan     %s cannot be reached: winning back everything that can be rectified gives %s",
+                target, render_dec(a, best, places));
+        if (dec_sign(p->fixed_lost))
+            fprintf(out, "; %s points were lost to deductions that cannot be rectified", render_dec(a, p->fixed_lost, places));
+        fputc('\n', out);
+        if (!p->nsteps) return;
+        fputs("         what can be won back, cheapest first:\n", out);
+    } else {
+        fprintf(out, "Plan     %d %s, cheapest first (most points for the least work):\n", p->nsteps,
+                p->nsteps == 1 ? "step" : "steps");
+    }
+    for (int i = 0; i < p->nsteps; i++) {
+        const PlanStep *st = &p->steps[i];
+        const Rectification *x = st->entry;
+        const Part *item = x->item->item;
+        fprintf(out, "%3d. +%-7s %s %s\n", i + 1, render_dec(a, st->gain, places), item->id ? item->id : "",
+                item->title);
+        const char *owners = render_owners(a, item);
+        if (*owners) fprintf(out, "             owner   %s\n", owners);
+        fprintf(out, "             to do   %s\n", render_target(a, res, x->rule));
+        fprintf(out, "             gains   %s of the item's points; total then %s\n", render_dec(a, x->lost, places),
+                render_dec(a, st->total, places));
+        if (x->rule->has_deadline)
+            fprintf(out, "             by      %s%s\n", render_day(a, x->rule->deadline),
+                    x->rule->overdue ? " (OVERDUE)" : "");
+    }
+}
+
+cJSON *render_plan_json(const Plan *p) {
+    const Result *res = p->res;
+    const Standard *s = res->std;
+    Arena *a = res->unit->arena;
+    int places = s->decimals_value;
+    static const char *outcomes[] = {"reached", "already", "top", "vetoed", "short", "not_scored"};
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", res->unit->name);
+    cJSON_AddStringToObject(o, "outcome", outcomes[p->outcome]);
+    if (p->outcome == PLAN_NOT_SCORED) return o;
+    render_json_number(o, "total", res->total, places);
+    cJSON_AddStringToObject(o, "grade", s->grade_tab[res->grade]->name);
+    cJSON_AddStringToObject(o, "target", s->grade_tab[p->target]->name);
+    if (p->outcome != PLAN_REACHED && p->outcome != PLAN_SHORT) return o;
+    render_json_number(o, "needed", p->needed, places);
+    render_json_number(o, "cannot_be_rectified", p->fixed_lost, places);
+    cJSON *steps = cJSON_AddArrayToObject(o, "steps");
+    for (int i = 0; i < p->nsteps; i++) {
+        const PlanStep *st = &p->steps[i];
+        const Rectification *x = st->entry;
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "item", x->item->item->id ? x->item->item->id : "");
+        cJSON_AddStringToObject(j, "title", x->item->item->title);
+        cJSON_AddStringToObject(j, "rule", render_rule_text(a, s, x->rule->rule));
+        cJSON_AddStringToObject(j, "target", render_target(a, res, x->rule));
+        render_json_number(j, "points", x->lost, places);
+        render_json_number(j, "gain", st->gain, places);
+        render_json_number(j, "total", st->total, places);
+        render_json_number(j, "effort", st->effort, 9);
+        if (x->rule->has_deadline) cJSON_AddStringToObject(j, "deadline", render_day(a, x->rule->deadline));
+        cJSON_AddItemToArray(steps, j);
+    }
+    return o;
+}
+
+/* ---- timeline ----------------------------------------------------------------- */
+
+enum { LABEL_W = 36, CHART_W = 60 }; /* 36 + 2 + 60 + 1 columns: a 100-column screen */
+
+typedef struct Scale {
+    int32_t first, last; /* the days the chart spans */
+} Scale;
+
+static int column(const Scale *sc, int32_t day) {
+    if (day <= sc->first) return 0;
+    if (day >= sc->last) return CHART_W - 1;
+    return (int)((int64_t)(day - sc->first) * (CHART_W - 1) / (sc->last - sc->first));
+}
+
+static void bar(FILE *out, const char *label, const Scale *sc, int32_t from, int32_t to, char fill, char end,
+                int as_of_col) {
+    render_pad(out, label, LABEL_W, false);
+    fputs(" |", out);
+    int a = column(sc, from), b = column(sc, to);
+    for (int c = 0; c < CHART_W; c++) {
+        char ch = c >= a && c <= b ? (c == b && end ? end : fill) : (c == as_of_col ? ':' : ' ');
+        fputc(ch, out);
+    }
+    fputs("|\n", out);
+}
+
+void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of, const Result **units, int nunits) {
+    if (!s->nphases) {
+        fprintf(out, "%d %s: the standard has no phases or tasks\n", s->year_value, s->title);
+        return;
+    }
+    Scale sc = {s->phase_tab[0]->start, s->phase_tab[0]->end};
+    for (int p = 0; p < s->nphases; p++) {
+        if (s->phase_tab[p]->start < sc.first) sc.first = s->phase_tab[p]->start;
+        if (s->phase_tab[p]->end > sc.last) sc.last = s->phase_tab[p]->end;
+    }
+    if (sc.last == sc.first) sc.last++;
+    int as_of_col = as_of >= sc.first && as_of <= sc.last ? column(&sc, as_of) : -1;
+    fprintf(out, "%d %s: %s to %s, as of %s\n", s->year_value, s->title, render_day(a, sc.first),
+            render_day(a, sc.last), render_day(a, as_of));
+    /* the axis: the first day of each month */
+    char axis[CHART_W + 1];
+    memset(axis, ' ', CHART_W);
+    axis[CHART_W] = '\0';
+    int y, m, d;
+    lex_civil_from_days(sc.first, &y, &m, &d);
+    for (int32_t day = lex_days_from_civil(y, m, 1); day <= sc.last;) {
+        int c = column(&sc, day);
+        if (day >= sc.first) {
+            int yy, mm, dd;
+            lex_civil_from_days(day, &yy, &mm, &dd);
+            char lab[8];
+            snprintf(lab, sizeof lab, "%02d", mm);
+            if (c + 1 < CHART_W) memcpy(axis + c, lab, 2);
+        }
+        if (++m == 13) m = 1, y++;
+        day = lex_days_from_civil(y, m, 1);
+    }
+    render_pad(out, "month", LABEL_W, false);
+    fprintf(out, "  %s\n", axis);
+    for (int p = 0; p < s->nphases; p++) {
+        const Phase *ph = s->phase_tab[p];
+        bar(out, arena_printf(a, "%s %s", ph->id, ph->title), &sc, ph->start, ph->end, '#', 0, as_of_col);
+        for (int i = 0; i < s->ntasks; i++) {
+            const Task *t = s->task_tab[i];
+            if (t->ph != ph) continue;
+            bar(out, arena_printf(a, "  %s %s", t->id, t->title), &sc, t->from_day, t->due_day, '=', '|', as_of_col);
+        }
+    }
+    if (as_of_col >= 0) {
+        render_pad(out, "", LABEL_W, false);
+        fprintf(out, "  %*s^ %s\n", as_of_col, "", render_day(a, as_of));
+    }
+    if (!nunits) return;
+    /* each unit's status on each task */
+    fputs("\nTasks by unit (ok done on time, LATE done late, OVER overdue, soon due soon, - not due, n/a)\n", out);
+    int wcol[64];
+    int shown = nunits < 64 ? nunits : 64;
+    render_pad(out, "task", LABEL_W, false);
+    for (int k = 0; k < shown; k++) {
+        const char *name = units[k]->error ? "?" : render_clean(a, units[k]->unit->name);
+        int w = (int)width_str(name);
+        wcol[k] = w < 5 ? 5 : w;
+        fputc(' ', out);
+        render_pad(out, name, (size_t)wcol[k], false);
+    }
+    fputc('\n', out);
+    static const char *marks[] = {"n/a", "ok", "LATE", "OVER", "soon", "-"};
+    for (int i = 0; i < s->ntasks; i++) {
+        const Task *t = s->task_tab[i];
+        render_pad(out, arena_printf(a, "%s due %s", t->id, render_day(a, t->due_day)), LABEL_W, false);
+        for (int k = 0; k < shown; k++) {
+            fputc(' ', out);
+            render_pad(out, units[k]->error ? "?" : marks[units[k]->tasks[i].status], (size_t)wcol[k], false);
+        }
+        fputc('\n', out);
+    }
+    if (nunits > shown) fprintf(out, "(%d more units not shown)\n", nunits - shown);
+}
