@@ -121,6 +121,7 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
         for (int k = 0; k < p->nrules; k++) {
             const RuleResult *rr = &ir->rules[k];
             fprintf(out, "  rule %d  %s\n", k + 1, render_rule_text(a, s, rr->rule));
+            if (rr->rule->task) fprintf(out, "          %s\n", render_saw(a, res, rr));
             for (int t = 0; t < rr->ntrace; t++)
                 fprintf(out, "          %s\n", step_text(a, res, rr, &rr->trace[t]));
             fprintf(out, "          => %s\n", outcome(a, res, rr));
