@@ -206,6 +206,7 @@ Part *ast_part_end(Part *head, Part *body, Span sp) {
     head->method = body->method;
     head->no_floor = body->no_floor;
     head->floor_span = body->floor_span;
+    head->deadline = body->deadline;
     head->children = body->children;
     head->rules = body->rules;
     return head;

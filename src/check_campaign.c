@@ -81,8 +81,7 @@ static void check_done(Ctx *c, Task *t) {
         check_err(c, t->done_span, "K0201", "unknown fact '%s'", t->done);
         return;
     }
-    f->used = true;
-    f->needed_by |= t->kinds;
+    f->used = true; /* not needed: a unit that leaves it out has not done the task */
     t->done_fact = f;
     if (!t->done_field) {
         if (f->type.kind != TY_DATE)

@@ -86,6 +86,7 @@ static bool space_between(const Source *src, const LexToken *prev, const LexToke
     if (c == ';' || c == ',' || c == ')' || c == ']' || c == ':') return false;
     if (p == '(' || p == '[') return false;
     if (prev_unary) return false;
+    if (c == '.' || p == '.') return false; /* done 2 of list.field */
     if (c == DOTDOT) return p == IN;
     if (p == DOTDOT) return c == ';' ? false : is_keyword(src, t);
     if (c == '(' && (p == IDENT || p == ENUM)) return false;

@@ -32,7 +32,7 @@ enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
 static void usage(FILE *out) {
     fputs("usage: kaoping check RULES...\n"
           "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE]\n"
+          "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
           "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE]\n"
           "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
           "       kaoping test RULES... [--coverage] [--allow-outside]\n"
@@ -290,8 +290,8 @@ static int32_t today(void) {
 
 /* --as-of YYYY-MM-DD and --soon N, shared by eval, explain and timeline. */
 static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
-    if (!strcmp(argv[*i], "--as-of") && *i + 1 < argc) {
-        const char *d = argv[++*i];
+    if ((!strcmp(argv[*i], "--as-of") && *i + 1 < argc) || !strncmp(argv[*i], "--as-of=", 8)) {
+        const char *d = argv[*i][7] == '=' ? argv[*i] + 8 : argv[++*i];
         if (!lex_parse_date(d, strlen(d), &opt->as_of)) {
             fprintf(stderr, "kaoping: error: --as-of %s is not a date: write YYYY-MM-DD\n", d);
             exit(EXIT_INPUT);

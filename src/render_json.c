@@ -211,7 +211,7 @@ void render_json_unit(JsonDoc *d, const Result *res) {
         put_str(e, "saw", render_saw(a, res, x->rule));
         put_str(e, "target", render_target(a, res, x->rule));
         cJSON_AddBoolToObject(e, "rectifiable", !x->rule->rule->final);
-        if (x->rule->has_deadline) {
+        if (x->rule->has_deadline && !x->rule->rule->final) {
             put_str(e, "deadline", render_day(a, x->rule->deadline));
             cJSON_AddBoolToObject(e, "overdue", x->rule->overdue);
         }

@@ -46,6 +46,10 @@ syn keyword kaopingStructure reason 理由 points 分值
 syn keyword kaopingStructure responsible 責任單位 责任单位 applies 適用 适用
 syn keyword kaopingStructure content 內容 内容 method 評分方法 评分方法
 syn keyword kaopingStructure floor 下限
+" Campaign time: phases, tasks, their date windows and completion.
+syn keyword kaopingStructure phase 階段 阶段 task 任務 任务 from 自 to 至
+syn keyword kaopingStructure due 截止 done 完成於 完成于 of 之
+syn keyword kaopingStructure overlaps 可重疊 可重叠 inspection 驗收 验收
 
 " Test blocks (test "..." { kind ...; set ...; expect ...; }).  keyword.other.test
 syn keyword kaopingTest test 測試 测试 set 設 设 expect 預期 预期
@@ -58,6 +62,9 @@ syn keyword kaopingRule below 低於 低于 above 高於 高于 when 若
 syn keyword kaopingRule step 步長 步长 cap 上限
 syn keyword kaopingRule started 進位 进位 completed 捨去 舍去 pro_rata 按比例
 syn keyword kaopingRule tiers 分檔 分档 where 其中
+" A task's deductions (late/missed deduct N from ITEM) and the rectification
+" options (deadline D, final; deadline D; is also an item statement).
+syn keyword kaopingRule late 逾期 missed 未完成 deadline 整改期限 final 不可整改
 
 " if / then / else.    keyword.control.conditional
 syn keyword kaopingConditional if 如果 then 則 则 else 否則 否则
