@@ -62,16 +62,22 @@ const char *render_rule_text(Arena *a, const Standard *std, const Rule *r) {
     return ast_text(a, std->src, r->span);
 }
 
-const char *render_owners(Arena *a, const Part *p) {
+static const char *join(Arena *a, const StrList *list) {
     size_t n = 0;
-    for (const StrList *o = p->owners; o; o = o->next)
-        n += strlen(o->s) + 2;
+    for (const StrList *o = list; o; o = o->next) n += strlen(o->s) + 2;
     char *s = arena_alloc(a, n + 1);
-    for (const StrList *o = p->owners; o; o = o->next) {
-        if (o != p->owners) strcat(s, ", ");
+    for (const StrList *o = list; o; o = o->next) {
+        if (o != list) strcat(s, ", ");
         strcat(s, o->s);
     }
     return s;
+}
+
+const char *render_owners(Arena *a, const Part *p) { return join(a, p->owners); }
+
+const char *render_entry_owners(Arena *a, const Rectification *x) {
+    const Task *t = x->rule->rule->task;
+    return t && t->responsible ? join(a, t->responsible) : render_owners(a, x->item->item);
 }
 
 /* Appends "label (name) value" for every fact an expression reads. */

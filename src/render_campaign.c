@@ -63,7 +63,7 @@ void render_plan_text(FILE *out, const Plan *p) {
         const Part *item = x->item->item;
         fprintf(out, "%3d. +%-7s %s %s\n", i + 1, render_dec(a, st->gain, places), item->id ? item->id : "",
                 item->title);
-        const char *owners = render_owners(a, item);
+        const char *owners = render_entry_owners(a, x);
         if (*owners) fprintf(out, "             owner   %s\n", owners);
         fprintf(out, "             to do   %s\n", render_target(a, res, x->rule));
         fprintf(out, "             gains   %s of the item's points; total then %s\n", render_dec(a, x->lost, places),

@@ -88,7 +88,7 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
     for (int i = 0; i < res->nrect; i++) {
         const Rectification *x = &res->rect[i];
         const Part *p = x->item->item;
-        const char *owners = render_owners(a, p);
+        const char *owners = render_entry_owners(a, x);
         fprintf(out, "%3d. ", i + 1);
         render_pad(out, arena_printf(a, "-%s", render_dec(a, x->lost, places)), 8, false);
         fprintf(out, "%s %s", p->id ? p->id : "", p->title);
