@@ -665,13 +665,14 @@ int32_t eval_campaign_end(const Standard *std) {
     return end != INT32_MIN ? end : lex_days_from_civil(std->year_value ? std->year_value : 1970, 12, 31);
 }
 
+/* The default day: the day after the campaign, when everything is due. */
 Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) {
-    EvalOptions opt = {eval_campaign_end(std), 14, false};
+    EvalOptions opt = {eval_campaign_end(std) + 1, 14, false};
     return eval_unit_with(std, u, arena, &opt);
 }
 
 Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena) {
-    EvalOptions opt = {eval_campaign_end(std), 14, true};
+    EvalOptions opt = {eval_campaign_end(std) + 1, 14, true};
     return eval_unit_with(std, u, arena, &opt);
 }
 

@@ -141,8 +141,9 @@ typedef struct Result {
 
 /* Scores one unit; everything is allocated in arena. */
 Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const EvalOptions *opt);
-/* The same standing on the campaign's last day (the last phase's end; the
- * standard's year's 31 December without phases), soon = 14. */
+/* The same standing on the day after the campaign's last day (the last
+ * phase's end; the standard's year's 31 December without phases), when
+ * every task is due: the final assessment. soon = 14. */
 Result *eval_unit(const Standard *std, const Unit *u, Arena *arena);
 Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena);
 /* The campaign's last day, the default as-of day of tests. */
