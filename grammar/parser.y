@@ -158,14 +158,14 @@ task_head
 
 task_body
   : %empty                                  { $$ = $<task>-1; } /* the task_head before the brace */
-  | task_body PHASE name ';'                { $$ = ast_task_phase($1, $3, @3); }
-  | task_body DUE expr ';'                  { $$ = ast_task_due($1, NULL, $3); }
-  | task_body FROM expr TO expr ';'         { $$ = ast_task_due($1, $3, $5); }
+  | task_body PHASE name ';'                { $$ = ast_task_phase(A, $1, $3, @3); }
+  | task_body DUE expr ';'                  { $$ = ast_task_due(A, $1, NULL, $3); }
+  | task_body FROM expr TO expr ';'         { $$ = ast_task_due(A, $1, $3, $5); }
   | task_body RESPONSIBLE strings ';'       { $$ = ast_task_owners($1, $3); }
   | task_body APPLIES names ';'             { $$ = ast_task_applies($1, $3); }
-  | task_body DONE name ';'                 { $$ = ast_task_done($1, $3, @3, NULL, NULL); }
+  | task_body DONE name ';'                 { $$ = ast_task_done(A, $1, $3, @3, NULL, NULL); }
   | task_body DONE primary OF name '.' name ';'
-                                            { $$ = ast_task_done($1, $5, @5, $3, $7); }
+                                            { $$ = ast_task_done(A, $1, $5, @5, $3, $7); }
   | task_body LATE DEDUCT expr FROM name ';'
                                             { $$ = ast_task_penalty(A, $1, false, $4, $6, @6, sp2(@2, @6)); }
   | task_body MISSED DEDUCT expr FROM name ';'

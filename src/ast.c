@@ -381,13 +381,15 @@ Task *ast_task(AstCtx *c, const char *id, Span id_sp, const char *title) {
     return t;
 }
 
-Task *ast_task_phase(Task *t, const char *phase, Span sp) {
+Task *ast_task_phase(AstCtx *c, Task *t, const char *phase, Span sp) {
+    if (t->phase) diag_at(c->diag, DIAG_ERROR, "K0111", c->src, sp, "this task already names its phase");
     t->phase = phase;
     t->phase_span = sp;
     return t;
 }
 
-Task *ast_task_due(Task *t, Expr *from, Expr *due) {
+Task *ast_task_due(AstCtx *c, Task *t, Expr *from, Expr *due) {
+    if (t->due) diag_at(c->diag, DIAG_ERROR, "K0111", c->src, due->span, "this task already has a due date");
     t->from = from;
     t->due = due;
     return t;
@@ -403,7 +405,8 @@ Task *ast_task_applies(Task *t, StrList *kinds) {
     return t;
 }
 
-Task *ast_task_done(Task *t, const char *fact, Span sp, Expr *count, const char *field) {
+Task *ast_task_done(AstCtx *c, Task *t, const char *fact, Span sp, Expr *count, const char *field) {
+    if (t->done) diag_at(c->diag, DIAG_ERROR, "K0111", c->src, sp, "this task already says how it is done");
     t->done = fact;
     t->done_span = sp;
     t->done_count = count;

@@ -158,6 +158,7 @@ typedef struct Fact {
     int slot; /* index in a unit's fact array, or field index */
     bool used;
     uint32_t needed_by; /* kinds (bit per kind) scored on something reading it */
+    uint32_t asked_by;  /* kinds with a task done by it (optional: absent is not done) */
 } Fact;
 
 typedef enum { RULE_DEDUCT, RULE_ADD, RULE_SCORE } RuleKind;
@@ -453,11 +454,11 @@ void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr
 
 void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags, Span sp);
 Task *ast_task(AstCtx *c, const char *id, Span id_sp, const char *title);
-Task *ast_task_phase(Task *t, const char *phase, Span sp);
-Task *ast_task_due(Task *t, Expr *from, Expr *due);
+Task *ast_task_phase(AstCtx *c, Task *t, const char *phase, Span sp);
+Task *ast_task_due(AstCtx *c, Task *t, Expr *from, Expr *due);
 Task *ast_task_owners(Task *t, StrList *owners);
 Task *ast_task_applies(Task *t, StrList *kinds);
-Task *ast_task_done(Task *t, const char *fact, Span sp, Expr *count, const char *field);
+Task *ast_task_done(AstCtx *c, Task *t, const char *fact, Span sp, Expr *count, const char *field);
 Task *ast_task_penalty(AstCtx *c, Task *t, bool missed, Expr *amount, const char *item, Span item_sp, Span sp);
 void ast_add_task(AstCtx *c, Task *t, Span sp);
 Part *ast_part_deadline(Part *p, Expr *e);

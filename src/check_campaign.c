@@ -29,7 +29,7 @@ static void check_phases(Ctx *c) {
     Standard *s = c->std;
     int n = 0;
     s->inspection_start = INT32_MIN;
-    const Phase *prev = NULL;
+    const Phase *prev = NULL, *latest = NULL; /* latest: the earlier phase that ends last */
     for (Phase *p = s->phases; p; p = p->next) {
         for (const Phase *o = s->phases; o != p; o = o->next)
             if (!strcmp(o->id, p->id)) check_err(c, p->id_span, "K0281", "duplicate phase '%s'", p->id);
@@ -43,9 +43,9 @@ static void check_phases(Ctx *c) {
             Diag *g = check_err(c, p->from->span, "K0283", "phase '%s' starts before the phase before it, '%s'", p->id,
                                 prev->id);
             diag_help(c->diag, g, "write the phases in the order they run");
-        } else if (ok && prev && p->start <= prev->end && !p->overlaps) {
+        } else if (ok && latest && p->start <= latest->end && !p->overlaps) {
             Diag *g = check_err(c, p->from->span, "K0283", "phase '%s' starts %s, while '%s' runs to %s", p->id,
-                                day_text(c, p->start), prev->id, day_text(c, prev->end));
+                                day_text(c, p->start), latest->id, day_text(c, latest->end));
             diag_help(c->diag, g, "if they run side by side, write 'overlaps' after its dates");
         }
         if (p->inspection) {
@@ -54,7 +54,10 @@ static void check_phases(Ctx *c) {
             else if (ok)
                 s->inspection_start = p->start;
         }
-        if (ok) prev = p;
+        if (ok) {
+            prev = p;
+            if (!latest || p->end > latest->end) latest = p;
+        }
     }
     s->nphases = n;
     s->phase_tab = arena_alloc(c->arena, sizeof(Phase *) * (size_t)(n ? n : 1));
@@ -82,6 +85,7 @@ static void check_done(Ctx *c, Task *t) {
         return;
     }
     f->used = true; /* not needed: a unit that leaves it out has not done the task */
+    f->asked_by |= t->kinds; /* but a template asks for it */
     t->done_fact = f;
     if (!t->done_field) {
         if (f->type.kind != TY_DATE)

@@ -570,6 +570,8 @@ static void set_deadline(Result *res, const Part *item, RuleResult *rr) {
         rr->deadline = res->std->inspection_start;
         rr->has_deadline = true;
     }
+    /* a task cannot be made good before it is due */
+    if (rr->rule->task && rr->has_deadline && rr->deadline < rr->rule->task->due_day) rr->deadline = rr->rule->task->due_day;
     rr->overdue = rr->has_deadline && res->as_of > rr->deadline;
 }
 

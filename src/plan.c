@@ -18,17 +18,75 @@ static Dec sub(Dec a, Dec b) {
     return dec_sub(a, b, &r) == DEC_OK ? r : a;
 }
 
-/* The graded total if items regained `items` points and penalties `pen`. */
-static Dec total_with(const Result *res, Dec items, Dec pen) {
+/* Which fired rules a plan wins back, per item; the totals are recomputed
+ * from the items' rule amounts, so an item's floor, its other rules and the
+ * scaling all count as eval counts them. */
+typedef struct Choice {
+    const ItemResult *ir;
+    int rule; /* index into ir->rules */
+} Choice;
+
+static bool chosen(const Choice *set, int n, const ItemResult *ir, int rule) {
+    for (int i = 0; i < n; i++)
+        if (set[i].ir == ir && set[i].rule == rule) return true;
+    return false;
+}
+
+/* The late deduction that replaces a missed one once the task is done now. */
+static Dec late_instead(const ItemResult *ir, const Rule *missed) {
+    for (int k = 0; k < ir->item->nrules; k++) {
+        const Rule *r = ir->rules[k].rule;
+        if (r && r->task == missed->task && !r->on_missed && r->amount->kind == EX_NUMBER)
+            return r->amount->u.num.value;
+    }
+    return dec_zero();
+}
+
+/* An item's score (a penalty's amount) with the chosen rules won back. */
+static Dec item_with(const ItemResult *ir, const Choice *set, int n) {
+    const Part *p = ir->item;
+    Dec base = ir->base, ded = dec_zero(), added = ir->added;
+    for (int k = 0; k < p->nrules; k++) {
+        const RuleResult *rr = &ir->rules[k];
+        if (!rr->fired) continue;
+        bool won = chosen(set, n, ir, k);
+        if (rr->rule->kind == RULE_SCORE) {
+            if (won) base = ir->points;
+        } else if (rr->rule->kind == RULE_DEDUCT) {
+            if (!won) ded = add(ded, rr->amount);
+            else if (rr->rule->task && rr->rule->on_missed) ded = add(ded, late_instead(ir, rr->rule));
+        }
+    }
+    if (p->kind == PART_PENALTY) return ded;
+    Dec score = add(sub(base, ded), added);
+    if (dec_sign(score) < 0 && !p->no_floor) score = dec_zero();
+    if (dec_cmp(score, ir->points) > 0) score = ir->points;
+    return score;
+}
+
+/* The graded total with the chosen rules won back. */
+static Dec total_with(const Result *res, const Choice *set, int n) {
     const Standard *s = res->std;
-    Dec score = add(res->items_score, items), scaled = score, t;
+    Dec items = res->items_score, pen = res->penalty;
+    for (int i = 0; i < s->nitems; i++) {
+        const ItemResult *ir = &res->items[i];
+        bool touched = false;
+        for (int k = 0; k < n; k++) touched |= set[k].ir == ir;
+        if (!touched) continue;
+        Dec now = item_with(ir, set, n);
+        if (ir->item->kind == PART_PENALTY)
+            pen = add(sub(pen, ir->score), now);
+        else
+            items = add(sub(items, ir->score), now);
+    }
+    Dec scaled = items, t;
     if (dec_cmp(res->items_max, s->total_value)) {
         Dec x;
-        if (dec_mul(score, s->total_value, &x) == DEC_OK && dec_div(x, res->items_max, &x) == DEC_OK &&
+        if (dec_mul(items, s->total_value, &x) == DEC_OK && dec_div(x, res->items_max, &x) == DEC_OK &&
             dec_round(x, s->decimals_value, &x) == DEC_OK)
             scaled = x;
     }
-    t = sub(add(scaled, res->bonus), sub(res->penalty, pen));
+    t = sub(add(scaled, res->bonus), pen);
     return dec_sign(t) < 0 ? dec_zero() : t;
 }
 
@@ -38,18 +96,19 @@ static Dec effort_of(const RuleResult *rr) {
 }
 
 typedef struct Cand {
-    const Rectification *x;
-    Dec effort, per_effort;
-    bool penalty;
+    Choice c;
+    const Rectification *x; /* its rectification entry, when it has one */
+    Dec effort, alone, per_effort;
 } Cand;
 
 static int cheapest_first(const void *a, const void *b) {
     const Cand *x = a, *y = b;
     int c = dec_cmp(y->per_effort, x->per_effort);
     if (c) return c;
-    c = dec_cmp(y->x->lost, x->x->lost);
+    c = dec_cmp(y->alone, x->alone);
     if (c) return c;
-    return x->x < y->x ? -1 : x->x > y->x;
+    if (x->c.ir != y->c.ir) return x->c.ir < y->c.ir ? -1 : 1;
+    return x->c.rule - y->c.rule;
 }
 
 /* The least total in band g (exclusive bands need one unit above). */
@@ -92,35 +151,50 @@ Plan *plan_unit(const Result *res, int target, Arena *arena) {
     }
     Dec goal = band_floor(s, target);
     p->needed = sub(goal, res->total);
-    /* candidates: what can be won back */
-    Cand *c = arena_alloc(arena, sizeof *c * (size_t)(res->nrect + 1));
+    /* candidates: every fired deduction or score that can be won back,
+     * including those whose share of a floored item's loss is 0 */
+    int cap = 0;
+    for (int i = 0; i < s->nitems; i++) cap += s->item_tab[i]->nrules;
+    Cand *c = arena_alloc(arena, sizeof *c * (size_t)(cap + 1));
     int n = 0;
-    for (int i = 0; i < res->nrect; i++) {
-        const Rectification *x = &res->rect[i];
-        if (x->rule->rule->final) {
-            p->fixed_lost = add(p->fixed_lost, x->lost);
-            continue;
+    for (int i = 0; i < s->nitems; i++) {
+        const ItemResult *ir = &res->items[i];
+        if (!ir->applies) continue;
+        for (int k = 0; k < ir->item->nrules; k++) {
+            const RuleResult *rr = &ir->rules[k];
+            if (!rr->fired || rr->rule->kind == RULE_ADD) continue;
+            if (rr->rule->kind == RULE_SCORE && !dec_cmp(rr->amount, ir->points)) continue;
+            if (rr->rule->final) {
+                p->fixed_lost = add(p->fixed_lost, rr->lost);
+                continue;
+            }
+            Cand *x = &c[n];
+            x->c = (Choice){ir, k};
+            x->x = NULL;
+            for (int r = 0; r < res->nrect; r++)
+                if (res->rect[r].rule == rr) x->x = &res->rect[r];
+            x->effort = effort_of(rr);
+            x->alone = sub(total_with(res, &x->c, 1), res->total);
+            if (dec_div(x->alone, x->effort, &x->per_effort) != DEC_OK) x->per_effort = x->alone;
+            n++;
         }
-        c[n].x = x;
-        c[n].penalty = x->item->item->kind == PART_PENALTY;
-        c[n].effort = effort_of(x->rule);
-        if (dec_div(x->lost, c[n].effort, &c[n].per_effort) != DEC_OK) c[n].per_effort = x->lost;
-        n++;
     }
     qsort(c, (size_t)n, sizeof *c, cheapest_first);
     p->steps = arena_alloc(arena, sizeof(PlanStep) * (size_t)(n + 1));
-    Dec items = dec_zero(), pen = dec_zero(), before = res->total;
+    Choice *set = arena_alloc(arena, sizeof *set * (size_t)(n + 1));
+    Dec before = res->total;
     p->outcome = PLAN_SHORT;
     for (int i = 0; i < n; i++) {
-        if (c[i].penalty)
-            pen = add(pen, c[i].x->lost);
-        else
-            items = add(items, c[i].x->lost);
+        set[i] = c[i].c;
         PlanStep *st = &p->steps[p->nsteps++];
+        st->item = c[i].c.ir;
+        st->rule = &c[i].c.ir->rules[c[i].c.rule];
         st->entry = c[i].x;
         st->effort = c[i].effort;
-        st->total = total_with(res, items, pen);
+        st->total = total_with(res, set, i + 1);
         st->gain = sub(st->total, before);
+        st->points = sub(item_with(c[i].c.ir, set, i + 1), item_with(c[i].c.ir, set, i));
+        if (c[i].c.ir->item->kind == PART_PENALTY) st->points = sub(dec_zero(), st->points);
         before = st->total;
         if (dec_cmp(st->total, goal) >= 0) {
             p->outcome = PLAN_REACHED;

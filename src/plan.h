@@ -7,9 +7,12 @@
 #include "eval.h"
 
 typedef struct PlanStep {
-    const Rectification *entry;
+    const ItemResult *item;    /* the item (or penalty) the rule belongs to */
+    const RuleResult *rule;    /* the deduction won back */
+    const Rectification *entry; /* its rectification entry, or NULL (its share of a floored item was 0) */
     Dec effort; /* steps to take: the rule's counted steps, a count, or 1 */
-    Dec gain;   /* what winning the entry back adds to the graded total */
+    Dec points; /* the item's points (a penalty's) won back by this step */
+    Dec gain;   /* what it adds to the graded total */
     Dec total;  /* the graded total once this step and those before it are taken */
 } PlanStep;
 

@@ -75,9 +75,9 @@ static const char *join(Arena *a, const StrList *list) {
 
 const char *render_owners(Arena *a, const Part *p) { return join(a, p->owners); }
 
-const char *render_entry_owners(Arena *a, const Rectification *x) {
-    const Task *t = x->rule->rule->task;
-    return t && t->responsible ? join(a, t->responsible) : render_owners(a, x->item->item);
+const char *render_entry_owners(Arena *a, const Part *item, const Rule *rule) {
+    const Task *t = rule->task;
+    return t && t->responsible ? join(a, t->responsible) : render_owners(a, item);
 }
 
 /* Appends "label (name) value" for every fact an expression reads. */

@@ -57,7 +57,7 @@ const char *render_rule_text(Arena *a, const Standard *std, const Rule *r);
 /* "鎮黨委辦公室, 司法所", or "" */
 const char *render_owners(Arena *a, const Part *p);
 /* Who answers for an entry: a task's own owners, else its item's. */
-const char *render_entry_owners(Arena *a, const Rectification *x);
+const char *render_entry_owners(Arena *a, const Part *item, const Rule *rule);
 /* A day as YYYY-MM-DD. */
 const char *render_day(Arena *a, int32_t day);
 /* Where a task stands: "done 5 days late (2013-08-05)", "OVERDUE by 12 days". */

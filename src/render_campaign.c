@@ -59,18 +59,17 @@ void render_plan_text(FILE *out, const Plan *p) {
     }
     for (int i = 0; i < p->nsteps; i++) {
         const PlanStep *st = &p->steps[i];
-        const Rectification *x = st->entry;
-        const Part *item = x->item->item;
+        const Part *item = st->item->item;
         fprintf(out, "%3d. +%-7s %s %s\n", i + 1, render_dec(a, st->gain, places), item->id ? item->id : "",
                 item->title);
-        const char *owners = render_entry_owners(a, x);
+        const char *owners = render_entry_owners(a, item, st->rule->rule);
         if (*owners) fprintf(out, "             owner   %s\n", owners);
-        fprintf(out, "             to do   %s\n", render_target(a, res, x->rule));
-        fprintf(out, "             gains   %s of the item's points; total then %s\n", render_dec(a, x->lost, places),
+        fprintf(out, "             to do   %s\n", render_target(a, res, st->rule));
+        fprintf(out, "             gains   %s of the item's points; total then %s\n", render_dec(a, st->points, places),
                 render_dec(a, st->total, places));
-        if (x->rule->has_deadline)
-            fprintf(out, "             by      %s%s\n", render_day(a, x->rule->deadline),
-                    x->rule->overdue ? " (OVERDUE)" : "");
+        if (st->entry && st->rule->has_deadline)
+            fprintf(out, "             by      %s%s\n", render_day(a, st->rule->deadline),
+                    st->rule->overdue ? " (OVERDUE)" : "");
     }
 }
 
@@ -87,23 +86,32 @@ cJSON *render_plan_json(const Plan *p) {
     render_json_number(o, "total", res->total, places);
     cJSON_AddStringToObject(o, "grade", s->grade_tab[res->grade]->name);
     cJSON_AddStringToObject(o, "target", s->grade_tab[p->target]->name);
+    if (p->outcome == PLAN_VETOED) {
+        cJSON *v = cJSON_AddArrayToObject(o, "vetoes");
+        for (int k = 0; k < s->nvetoes; k++)
+            if (res->vetoes[k]) cJSON_AddItemToArray(v, cJSON_CreateString(s->veto_tab[k]->id));
+    }
     if (p->outcome != PLAN_REACHED && p->outcome != PLAN_SHORT) return o;
     render_json_number(o, "needed", p->needed, places);
     render_json_number(o, "cannot_be_rectified", p->fixed_lost, places);
     cJSON *steps = cJSON_AddArrayToObject(o, "steps");
     for (int i = 0; i < p->nsteps; i++) {
         const PlanStep *st = &p->steps[i];
-        const Rectification *x = st->entry;
+        const Part *item = st->item->item;
         cJSON *j = cJSON_CreateObject();
-        cJSON_AddStringToObject(j, "item", x->item->item->id ? x->item->item->id : "");
-        cJSON_AddStringToObject(j, "title", x->item->item->title);
-        cJSON_AddStringToObject(j, "rule", render_rule_text(a, s, x->rule->rule));
-        cJSON_AddStringToObject(j, "target", render_target(a, res, x->rule));
-        render_json_number(j, "points", x->lost, places);
+        cJSON_AddStringToObject(j, "item", item->id ? item->id : "");
+        cJSON_AddStringToObject(j, "title", item->title);
+        cJSON_AddStringToObject(j, "rule", render_rule_text(a, s, st->rule->rule));
+        cJSON_AddStringToObject(j, "target", render_target(a, res, st->rule));
+        cJSON_AddStringToObject(j, "responsible", render_entry_owners(a, item, st->rule->rule));
+        render_json_number(j, "points", st->points, places);
         render_json_number(j, "gain", st->gain, places);
         render_json_number(j, "total", st->total, places);
         render_json_number(j, "effort", st->effort, 9);
-        if (x->rule->has_deadline) cJSON_AddStringToObject(j, "deadline", render_day(a, x->rule->deadline));
+        if (st->entry && st->rule->has_deadline) {
+            cJSON_AddStringToObject(j, "deadline", render_day(a, st->rule->deadline));
+            cJSON_AddBoolToObject(j, "overdue", st->rule->overdue);
+        }
         cJSON_AddItemToArray(steps, j);
     }
     return o;

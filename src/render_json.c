@@ -25,6 +25,12 @@ static void put_str(cJSON *o, const char *key, const char *s) {
         cJSON_AddNullToObject(o, key);
 }
 
+static cJSON *list_json(const StrList *l) {
+    cJSON *arr = cJSON_CreateArray();
+    for (; l; l = l->next) cJSON_AddItemToArray(arr, cJSON_CreateString(l->s));
+    return arr;
+}
+
 static cJSON *owners(const Part *p) {
     cJSON *arr = cJSON_CreateArray();
     for (const StrList *o = p->owners; o; o = o->next)
@@ -205,7 +211,10 @@ void render_json_unit(JsonDoc *d, const Result *res) {
         put_str(e, "item", p->id);
         put_str(e, "title", p->title);
         cJSON_AddBoolToObject(e, "penalty", p->kind == PART_PENALTY);
-        cJSON_AddItemToObject(e, "responsible", owners(p));
+        cJSON_AddItemToObject(e, "responsible",
+                              x->rule->rule->task && x->rule->rule->task->responsible
+                                  ? list_json(x->rule->rule->task->responsible)
+                                  : owners(p));
         render_json_number(e, "lost", x->lost, places);
         put_str(e, "rule", render_rule_text(a, s, x->rule->rule));
         put_str(e, "saw", render_saw(a, res, x->rule));

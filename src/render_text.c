@@ -88,7 +88,7 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
     for (int i = 0; i < res->nrect; i++) {
         const Rectification *x = &res->rect[i];
         const Part *p = x->item->item;
-        const char *owners = render_entry_owners(a, x);
+        const char *owners = render_entry_owners(a, p, x->rule->rule);
         fprintf(out, "%3d. ", i + 1);
         render_pad(out, arena_printf(a, "-%s", render_dec(a, x->lost, places)), 8, false);
         fprintf(out, "%s %s", p->id ? p->id : "", p->title);
@@ -120,14 +120,17 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
 /* Phases and tasks as of the evaluation's day. */
 static void tasks(FILE *out, const Result *res, Arena *a) {
     const Standard *s = res->std;
-    if (!s->ntasks) return;
+    int applies = 0;
+    for (int p = 0; p < s->nphases; p++) applies += res->phases[p].tasks;
+    if (!applies) return;
     fprintf(out, "\nTasks as of %s\n", render_day(a, res->as_of));
     for (int p = 0; p < s->nphases; p++) {
         const PhaseResult *pr = &res->phases[p];
         if (!pr->tasks) continue;
         const Phase *ph = pr->phase;
         fprintf(out, "  %s %s (%s to %s): %s\n", ph->id, ph->title, render_day(a, ph->start), render_day(a, ph->end),
-                pr->complete ? "complete" : arena_printf(a, "%d of %d tasks done", pr->done, pr->tasks));
+                pr->complete ? "complete"
+                             : arena_printf(a, "%d of %d %s done", pr->done, pr->tasks, pr->tasks == 1 ? "task" : "tasks"));
         for (int i = 0; i < s->ntasks; i++) {
             const TaskResult *tr = &res->tasks[i];
             if (tr->task->ph != ph || tr->status == TASK_NOT_APPLICABLE) continue;

@@ -81,7 +81,8 @@ static char *guide(const Fact *f) {
 }
 
 static bool wanted(const Fact *f, int kind) {
-    return kind < 0 ? f->needed_by != 0 : ((f->needed_by >> kind) & 1u) != 0;
+    uint32_t by = f->needed_by | f->asked_by;
+    return kind < 0 ? by != 0 : ((by >> kind) & 1u) != 0;
 }
 
 static cJSON *json_value(const Fact *f) {
