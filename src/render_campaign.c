@@ -143,6 +143,24 @@ static void bar(FILE *out, const char *label, const Scale *sc, int32_t from, int
     fputs("|\n", out);
 }
 
+/* s cut to at most w display columns ("..." when cut). */
+static const char *fit(Arena *a, const char *s, size_t w) {
+    if (width_str(s) <= w) return s;
+    size_t n = strlen(s), i = 0, col = 0;
+    while (i < n) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        if (k <= 0) k = 1;
+        size_t c2 = width_advance(s + i, (size_t)k, col);
+        if (c2 > w - 3) break;
+        col = c2;
+        i += (size_t)k;
+    }
+    return arena_printf(a, "%.*s...", (int)i, s);
+}
+
+enum { SCREEN_W = 100, UNIT_W = 12 }; /* a line's width; a unit's column in the status table */
+
 void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of, const Result **units, int nunits) {
     if (!s->nphases) {
         fprintf(out, "%d %s: the standard has no phases or tasks\n", s->year_value, s->title);
@@ -153,24 +171,38 @@ void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of,
         if (s->phase_tab[p]->start < sc.first) sc.first = s->phase_tab[p]->start;
         if (s->phase_tab[p]->end > sc.last) sc.last = s->phase_tab[p]->end;
     }
+    int32_t last = sc.last;
     if (sc.last == sc.first) sc.last++;
     int as_of_col = as_of >= sc.first && as_of <= sc.last ? column(&sc, as_of) : -1;
-    fprintf(out, "%d %s: %s to %s, as of %s\n", s->year_value, s->title, render_day(a, sc.first),
-            render_day(a, sc.last), render_day(a, as_of));
-    /* the axis: the first day of each month */
+    const char *head = arena_printf(a, "%d %s: %s to %s, as of %s%s", s->year_value, s->title, render_day(a, sc.first),
+                                    render_day(a, last), render_day(a, as_of),
+                                    as_of < sc.first ? " (before the campaign)" : as_of > last ? " (after it)" : "");
+    fprintf(out, "%s\n", fit(a, head, SCREEN_W));
+    /* the axis: the first day of each month (with its year when the campaign spans two) */
     char axis[CHART_W + 1];
     memset(axis, ' ', CHART_W);
     axis[CHART_W] = '\0';
-    int y, m, d;
+    int y, m, d, y0;
     lex_civil_from_days(sc.first, &y, &m, &d);
+    y0 = y;
+    int ylast, mlast, dlast;
+    lex_civil_from_days(last, &ylast, &mlast, &dlast);
+    int next_free = 0;
     for (int32_t day = lex_days_from_civil(y, m, 1); day <= sc.last;) {
         int c = column(&sc, day);
-        if (day >= sc.first) {
+        if (day >= sc.first && c >= next_free) {
             int yy, mm, dd;
             lex_civil_from_days(day, &yy, &mm, &dd);
-            char lab[8];
-            snprintf(lab, sizeof lab, "%02d", mm);
-            if (c + 1 < CHART_W) memcpy(axis + c, lab, 2);
+            char lab[16];
+            if (ylast != y0 && (mm == 1 || day == lex_days_from_civil(y0, m, 1)))
+                snprintf(lab, sizeof lab, "%04d-%02d", yy, mm);
+            else
+                snprintf(lab, sizeof lab, "%02d", mm);
+            size_t len = strlen(lab);
+            if ((size_t)c + len <= CHART_W) {
+                memcpy(axis + c, lab, len);
+                next_free = c + (int)len + 1;
+            }
         }
         if (++m == 13) m = 1, y++;
         day = lex_days_from_civil(y, m, 1);
@@ -179,40 +211,47 @@ void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of,
     fprintf(out, "  %s\n", axis);
     for (int p = 0; p < s->nphases; p++) {
         const Phase *ph = s->phase_tab[p];
-        bar(out, arena_printf(a, "%s %s", ph->id, ph->title), &sc, ph->start, ph->end, '#', 0, as_of_col);
+        bar(out, fit(a, arena_printf(a, "%s %s", ph->id, ph->title), LABEL_W), &sc, ph->start, ph->end, '#', 0,
+            as_of_col);
         for (int i = 0; i < s->ntasks; i++) {
             const Task *t = s->task_tab[i];
             if (t->ph != ph) continue;
-            bar(out, arena_printf(a, "  %s %s", t->id, t->title), &sc, t->from_day, t->due_day, '=', '|', as_of_col);
+            bar(out, fit(a, arena_printf(a, "  %s %s", t->id, t->title), LABEL_W), &sc, t->from_day, t->due_day, '=',
+                '|', as_of_col);
         }
     }
     if (as_of_col >= 0) {
+        /* "^ 2013-10-15" under the day, or "2013-10-15 ^" when it would run past the screen */
         render_pad(out, "", LABEL_W, false);
-        fprintf(out, "  %*s^ %s\n", as_of_col, "", render_day(a, as_of));
+        if (as_of_col + 13 <= CHART_W + 1)
+            fprintf(out, "  %*s^ %s\n", as_of_col, "", render_day(a, as_of));
+        else
+            fprintf(out, "  %*s%s ^\n", as_of_col - 11, "", render_day(a, as_of));
     }
     if (!nunits) return;
-    /* each unit's status on each task */
+    /* each unit's status on each task, in blocks of units that fit the screen */
     fputs("\nTasks by unit (ok done on time, LATE done late, OVER overdue, soon due soon, - not due, n/a)\n", out);
-    int wcol[64];
-    int shown = nunits < 64 ? nunits : 64;
-    render_pad(out, "task", LABEL_W, false);
-    for (int k = 0; k < shown; k++) {
-        const char *name = units[k]->error ? "?" : render_clean(a, units[k]->unit->name);
-        int w = (int)width_str(name);
-        wcol[k] = w < 5 ? 5 : w;
-        fputc(' ', out);
-        render_pad(out, name, (size_t)wcol[k], false);
-    }
-    fputc('\n', out);
     static const char *marks[] = {"n/a", "ok", "LATE", "OVER", "soon", "-"};
-    for (int i = 0; i < s->ntasks; i++) {
-        const Task *t = s->task_tab[i];
-        render_pad(out, arena_printf(a, "%s due %s", t->id, render_day(a, t->due_day)), LABEL_W, false);
-        for (int k = 0; k < shown; k++) {
+    int per_block = (SCREEN_W - LABEL_W) / (UNIT_W + 1);
+    for (int from = 0; from < nunits; from += per_block) {
+        int to = from + per_block < nunits ? from + per_block : nunits;
+        if (from) fputc('\n', out);
+        render_pad(out, "task", LABEL_W, false);
+        for (int k = from; k < to; k++) {
             fputc(' ', out);
-            render_pad(out, units[k]->error ? "?" : marks[units[k]->tasks[i].status], (size_t)wcol[k], false);
+            render_pad(out, fit(a, units[k]->error ? "?" : render_clean(a, units[k]->unit->name), UNIT_W), UNIT_W,
+                       false);
         }
         fputc('\n', out);
+        for (int i = 0; i < s->ntasks; i++) {
+            const Task *t = s->task_tab[i];
+            render_pad(out, fit(a, arena_printf(a, "%s due %s", t->id, render_day(a, t->due_day)), LABEL_W), LABEL_W,
+                       false);
+            for (int k = from; k < to; k++) {
+                fputc(' ', out);
+                render_pad(out, units[k]->error ? "?" : marks[units[k]->tasks[i].status], UNIT_W, false);
+            }
+            fputc('\n', out);
+        }
     }
-    if (nunits > shown) fprintf(out, "(%d more units not shown)\n", nunits - shown);
 }
