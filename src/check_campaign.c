@@ -16,6 +16,11 @@ static bool date_literal(Ctx *c, Expr *e, int32_t *day, const char *what) {
     }
     if (!check_const_value(c, e, TY_DATE, NULL, &v)) return false;
     *day = v.u.date;
+    /* a campaign runs in its standard's year (a slip of the year is common) */
+    int y, m, d;
+    lex_civil_from_days(v.u.date, &y, &m, &d);
+    if (c->std->year_value && y != c->std->year_value)
+        check_warn(c, e->span, "K0290", "%s is in %d, but the standard is for %d", what, y, c->std->year_value);
     return true;
 }
 
