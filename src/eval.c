@@ -577,6 +577,10 @@ static void set_deadline(Result *res, const Part *item, RuleResult *rr) {
 
 static void eval_rectification(Result *res, Arena *arena) {
     const Standard *s = res->std;
+    /* every fired rule has its deadline, entry or not (a plan may propose it) */
+    for (int i = 0; i < s->nitems; i++)
+        for (int r = 0; r < s->item_tab[i]->nrules; r++)
+            if (res->items[i].rules[r].fired) set_deadline(res, res->items[i].item, &res->items[i].rules[r]);
     int n = 0;
     for (int i = 0; i < s->nitems; i++)
         for (int r = 0; r < s->item_tab[i]->nrules; r++) {
@@ -595,7 +599,6 @@ static void eval_rectification(Result *res, Arena *arena) {
             Rectification *x = &res->rect[res->nrect++];
             x->item = ir;
             x->rule = rr;
-            set_deadline(res, ir->item, (RuleResult *)rr);
             x->lost = rr->lost;
             dec_add(res->rect_lost, x->lost, &res->rect_lost);
         }

@@ -33,7 +33,7 @@ static void usage(FILE *out) {
     fputs("usage: kaoping check RULES...\n"
           "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
           "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE]\n"
+          "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
           "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
           "       kaoping test RULES... [--coverage] [--allow-outside]\n"
           "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
@@ -298,9 +298,10 @@ static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
         }
         return true;
     }
-    if (!strcmp(argv[*i], "--soon") && *i + 1 < argc) {
+    if ((!strcmp(argv[*i], "--soon") && *i + 1 < argc) || !strncmp(argv[*i], "--soon=", 7)) {
         char *end;
-        long n = strtol(argv[++*i], &end, 10);
+        const char *v = argv[*i][6] == '=' ? argv[*i] + 7 : argv[++*i];
+        long n = strtol(v, &end, 10);
         if (*end || n < 0 || n > 3650) {
             fprintf(stderr, "kaoping: error: --soon takes a number of days from 0 to 3650\n");
             exit(EXIT_INPUT);
@@ -363,7 +364,8 @@ static int cmd_timeline(int argc, char **argv) {
                 if (!more) break;
                 res = more;
             }
-            res[nres++] = eval_unit_with(l.std, u, u->arena, &opt);
+            res[nres] = eval_unit_with(l.std, u, u->arena, &opt);
+            if (res[nres++]->error) status = EXIT_INPUT;
         }
     }
     if (srcs && lus && res) render_timeline_text(stdout, l.std, l.arena, opt.as_of, res, nres);

@@ -67,7 +67,7 @@ void render_plan_text(FILE *out, const Plan *p) {
         fprintf(out, "             to do   %s\n", render_target(a, res, st->rule));
         fprintf(out, "             gains   %s of the item's points; total then %s\n", render_dec(a, st->points, places),
                 render_dec(a, st->total, places));
-        if (st->entry && st->rule->has_deadline)
+        if (st->rule->has_deadline)
             fprintf(out, "             by      %s%s\n", render_day(a, st->rule->deadline),
                     st->rule->overdue ? " (OVERDUE)" : "");
     }
@@ -108,7 +108,7 @@ cJSON *render_plan_json(const Plan *p) {
         render_json_number(j, "gain", st->gain, places);
         render_json_number(j, "total", st->total, places);
         render_json_number(j, "effort", st->effort, 9);
-        if (st->entry && st->rule->has_deadline) {
+        if (st->rule->has_deadline) {
             cJSON_AddStringToObject(j, "deadline", render_day(a, st->rule->deadline));
             cJSON_AddBoolToObject(j, "overdue", st->rule->overdue);
         }

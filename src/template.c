@@ -72,6 +72,8 @@ static char *guide(const Fact *f) {
     if (f->def_value.present) {
         data_text(f, &f->def_value, def, sizeof def);
         snprintf(buf + n, sizeof buf - n, " · default %s", def);
+    } else if (f->asked_by && !f->needed_by && n < sizeof buf) {
+        snprintf(buf + n, sizeof buf - n, " · leave empty until the task is done");
     } else if (f->type.kind != TY_LIST && n < sizeof buf) {
         snprintf(buf + n, sizeof buf - n, " · required");
     }
