@@ -40,9 +40,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             Result *res = eval_unit_explained(std, u, u->arena);
             render_text_unit(null, res);
             render_explain_text(null, res, NULL);
+            render_plan_text(null, plan_unit(res, -1, u->arena));
             render_json_unit(doc, res);
         }
         render_json_end(doc, null);
+        /* the campaign chart over every unit scored */
+        const Result *all[64];
+        int n = 0;
+        for (int i = 0; i < lu.count && n < 64; i++)
+            if (!lu.units[i]->invalid) all[n++] = eval_unit(std, lu.units[i], lu.units[i]->arena);
+        Arena *chart = arena_new();
+        render_timeline_text(null, std, chart, eval_campaign_end(std), all, n);
+        arena_free(chart);
         load_free(&lu);
     }
     if (null) {
