@@ -192,7 +192,7 @@ static Value eval_call(Env *e, const Expr *x) {
     const ExprList *a = x->u.call.args;
     switch (x->fn) {
     case FN_ROUND: {
-        /* a percentage rounds in percentage points: round(94.96%, 1) is 95.0% */
+        /* a percentage rounds in percentage points: 94.96% to 1 decimal is 95.0% */
         int places = (int)a->next->e->u.num.value.num + (a->e->type == TY_PERCENT ? 2 : 0);
         return num(rnd(e, number(e, a->e), places));
     }

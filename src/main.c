@@ -312,6 +312,22 @@ static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
     return false;
 }
 
+/* Loads a standard to score data with: its errors are printed (with what
+ * was not done), its warnings are for 'check'; d is then ready for the data. */
+static bool load_for_scoring(Loaded *l, const char *path, DiagSink *d, const char *not_done) {
+    if (!load_standard(l, path, d, false)) {
+        diag_print(d, stderr);
+        fprintf(stderr, "%s: the standard has errors%s\n", path, not_done);
+        unload_standard(l);
+        diag_free(d);
+        return false;
+    }
+    diag_free(d);
+    diag_init(d);
+    d->max_errors = 1000;
+    return true;
+}
+
 /* ---- timeline ------------------------------------------------------------------- */
 
 static int cmd_timeline(int argc, char **argv) {
@@ -334,16 +350,7 @@ static int cmd_timeline(int argc, char **argv) {
     DiagSink d;
     diag_init(&d);
     Loaded l;
-    if (!load_standard(&l, paths[0], &d, false)) {
-        diag_print(&d, stderr);
-        fprintf(stderr, "%s: the standard has errors\n", paths[0]);
-        unload_standard(&l);
-        diag_free(&d);
-        return EXIT_INPUT;
-    }
-    diag_free(&d);
-    diag_init(&d);
-    d.max_errors = 1000;
+    if (!load_for_scoring(&l, paths[0], &d, "")) return EXIT_INPUT;
     int status = EXIT_PASS, nres = 0, cap = 16;
     Source *srcs = calloc((size_t)npaths, sizeof *srcs);
     LoadedUnits *lus = calloc((size_t)npaths, sizeof *lus);
@@ -571,17 +578,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     DiagSink d;
     diag_init(&d);
     Loaded l;
-    if (!load_standard(&l, paths[0], &d, false)) {
-        diag_print(&d, stderr);
-        fprintf(stderr, "%s: the standard has errors; no unit was scored\n", paths[0]);
-        unload_standard(&l);
-        diag_free(&d);
-        return EXIT_INPUT;
-    }
-    /* warnings about the standard are for 'check'; eval stays quiet on them */
-    diag_free(&d);
-    diag_init(&d);
-    d.max_errors = 1000;
+    if (!load_for_scoring(&l, paths[0], &d, "; no unit was scored")) return EXIT_INPUT;
     int target_grade = -1;
     if (target) {
         for (int g = 0; g < l.std->ngrades; g++)
