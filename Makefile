@@ -2,7 +2,7 @@
 # Debian packages they need first (apt-get, through sudo when not root).
 
 CC      ?= gcc
-PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev pkg-config
+PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev pkg-config gettext
 # only for make test: the editors' check runs the Vim syntax file headless;
 # the fuzz targets need clang and its libFuzzer runtime; some end-to-end
 # cases make their large inputs with python3
@@ -22,7 +22,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 
 .PHONY: fuzz fuzz-smoke
 .SECONDARY:
-.PHONY: all deps test-deps demo run-demo test unit e2e standards editors clean format
+.PHONY: all deps test-deps demo run-demo test unit e2e standards editors clean format pot messages
 all: $(B)/kaoping
 
 # --- install step: only what is missing, once ---------------------------
@@ -66,9 +66,42 @@ $(B)/san/%.o: $(B)/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -Wno-unused-function -c $< -o $@
 
-$(B)/kaoping: $(OBJ)
+# --- messages: po/LANG.po -> build/locale/LANG/LC_MESSAGES/kaoping.mo, found
+# beside the binary (src/i18n.c). `make pot` extracts the English texts; the
+# functions below translate their format argument themselves.
+LANGS    := zh_CN zh_TW
+MO       := $(foreach l,$(LANGS),$(B)/locale/$(l)/LC_MESSAGES/kaoping.mo)
+XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=date_literal:4 --keyword=check_const_number:4 \
+            --keyword=expect_type:4 --keyword=check_number_expr:3 --keyword=check_condition:3 --add-comments=TRANSLATORS: --no-location \
+            --keyword=_ --keyword=N_ --keyword=diag_at:6 --keyword=diag_file:5 --keyword=diag_label:3 \
+            --keyword=diag_help:3 --keyword=check_err:4 --keyword=check_warn:4 --keyword=lex_error:4 \
+            --keyword=unit_error:3 --keyword=unit_warning:3 --keyword=say:2 --keyword=diag_cli:2 --flag=diag_cli:2:c-format \
+            --flag=diag_at:6:c-format --flag=diag_file:5:c-format --flag=diag_label:3:c-format \
+            --flag=diag_help:3:c-format --flag=check_err:4:c-format --flag=check_warn:4:c-format \
+            --flag=lex_error:4:c-format --flag=unit_error:3:c-format --flag=unit_warning:3:c-format \
+            --flag=say:2:c-format --package-name=kaoping
+$(B)/locale/%/LC_MESSAGES/kaoping.mo: po/%.po | $(B)/.deps
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+# (the lexer's messages are taken out of its flex rules, which xgettext cannot read)
+$(B)/kaoping.pot: $(SRC) grammar/parser.y grammar/lexer.l | $(B)/.deps
+	@mkdir -p $(B)
+	@grep -o 'lex_error(.*);' grammar/lexer.l > $(B)/lexer-messages.c
+	$(XGETTEXT) -o $@ $(sort $(SRC)) grammar/parser.y $(B)/lexer-messages.c
+pot: $(B)/kaoping.pot
+	@for l in $(LANGS); do msgmerge --quiet --no-location --update --backup=none po/$$l.po $<; done
+# every English text has a translation in each catalog, none fuzzy
+messages: $(B)/kaoping.pot $(MO)
+	@for l in $(LANGS); do \
+	  msgcmp --use-untranslated po/$$l.po $(B)/kaoping.pot 2>&1 | head -20 | grep . && \
+	    { echo "po/$$l.po lacks the texts above: run make pot and translate them"; exit 1; }; \
+	  st=$$(msgfmt --statistics -o /dev/null po/$$l.po 2>&1); \
+	  case "$$st" in *untranslated*|*fuzzy*) echo "po/$$l.po: $$st"; exit 1;; esac; \
+	  echo "po/$$l.po: $$st"; done
+
+$(B)/kaoping: $(OBJ) | $(MO)
 	$(CC) $(ALL_CFLAGS) $^ $(LIBS) -o $@
-$(B)/kaoping-san: $(SAN_OBJ)
+$(B)/kaoping-san: $(SAN_OBJ) | $(MO)
 	$(CC) $(ALL_CFLAGS) $(SAN) $^ $(LIBS) -o $@
 $(B)/unit/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -156,7 +189,7 @@ fuzz-smoke: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
 	done
 
 test: deps test-deps
-	@$(MAKE) --no-print-directory unit e2e standards editors fuzz-smoke
+	@$(MAKE) --no-print-directory unit e2e messages standards editors fuzz-smoke
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check_impl.h"
+#include "i18n.h"
 #include "limits.h"
 
 /* ---- static reach of a rule: what a fact's bounds allow ------------------ */
@@ -73,9 +74,9 @@ static void fold_opts(Ctx *c, Rule *r) {
         if (slot) {
             if (*slot) {
                 check_err(c, o->span, "K0220", "this rule already has %s",
-                          o->kind == OPT_WHEN   ? "a 'when' condition: join them with 'and'"
-                          : o->kind == OPT_STEP ? "a 'step'"
-                                                : "a 'cap'");
+                          o->kind == OPT_WHEN   ? _("a 'when' condition: join them with 'and'")
+                          : o->kind == OPT_STEP ? _("a 'step'")
+                                                : _("a 'cap'"));
             }
             *slot = o->e;
         } else {
@@ -95,10 +96,11 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
         check_err(c, r->span, "K0221", "a penalty only deducts: use 'deduct', not '%s'", kw);
     if (item->kind == PART_ITEM && item->parent && item->parent->kind == PART_BONUS && r->kind != RULE_ADD)
         check_err(c, r->span, "K0221", "a bonus item only adds: use 'add', not '%s'", kw);
-    check_number_expr(c, r->amount, r->kind == RULE_SCORE ? "the score" : "the points");
+    check_number_expr(c, r->amount, r->kind == RULE_SCORE ? N_("the score") : N_("the points"));
     if (r->per) check_number_expr(c, r->per, "what is counted after 'per'");
     if (r->bound) {
-        check_number_expr(c, r->bound, r->gap == GAP_BELOW ? "the value after 'below'" : "the value after 'above'");
+        check_number_expr(c, r->bound,
+                          r->gap == GAP_BELOW ? N_("the value after 'below'") : N_("the value after 'above'"));
         check_percent_literal(c, r->per, r->bound);
     }
     if (r->step) {
@@ -124,8 +126,8 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
     }
     if (r->amount->kind == EX_NUMBER && dec_cmp(r->amount->u.num.value, item->pts) > 0) {
         Diag *g = check_warn(c, r->amount->span, "K0304",
-                             r->per ? "one step deducts %s, more than the item's %s points"
-                                    : "this rule deducts %s, more than the item's %s points",
+                             r->per ? N_("one step deducts %s, more than the item's %s points")
+                                    : N_("this rule deducts %s, more than the item's %s points"),
                              check_fmt_dec(c, r->amount->u.num.value), check_fmt_dec(c, item->pts));
         diag_help(c->diag, g, "the item stops at 0; check the points of the rule and of the item");
     }
@@ -135,13 +137,13 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
 
 static const char *part_word(PartKind k) {
     switch (k) {
-    case PART_CATEGORY: return "category";
-    case PART_GROUP: return "group";
-    case PART_ITEM: return "item";
-    case PART_BONUS: return "bonus";
-    case PART_PENALTY: return "penalty";
+    case PART_CATEGORY: return _("category");
+    case PART_GROUP: return _("group");
+    case PART_ITEM: return _("item");
+    case PART_BONUS: return _("bonus");
+    case PART_PENALTY: return _("penalty");
     }
-    return "part";
+    return _("part");
 }
 
 static const char *article(PartKind k) {

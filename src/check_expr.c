@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check_impl.h"
+#include "i18n.h"
 #include "lex.h"
 #include "script.h"
 
@@ -14,7 +15,7 @@ Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
     char buf[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(buf, sizeof buf, _(fmt), ap);
     va_end(ap);
     /* a message about a file quotes its keywords as the file writes them */
     return diag_at(c->diag, DIAG_ERROR, code, c->src, sp, "%s", lex_in_set(c->arena, buf, c->std->keyword_set));
@@ -24,7 +25,7 @@ Diag *check_warn(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
     char buf[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(buf, sizeof buf, _(fmt), ap);
     va_end(ap);
     return diag_at(c->diag, DIAG_WARNING, code, c->src, sp, "%s", lex_in_set(c->arena, buf, c->std->keyword_set));
 }
@@ -35,17 +36,17 @@ bool check_is_num(TypeKind t) {
 
 const char *check_type_name(TypeKind t) {
     switch (t) {
-    case TY_INTEGER: return "an integer";
-    case TY_DECIMAL: return "a number";
-    case TY_PERCENT: return "a percentage";
-    case TY_BOOLEAN: return "a yes/no value";
-    case TY_DATE: return "a date";
-    case TY_TEXT: return "text";
-    case TY_ENUM: return "one of a set of values";
-    case TY_LIST: return "a list";
+    case TY_INTEGER: return _("an integer");
+    case TY_DECIMAL: return _("a number");
+    case TY_PERCENT: return _("a percentage");
+    case TY_BOOLEAN: return _("a yes/no value");
+    case TY_DATE: return _("a date");
+    case TY_TEXT: return _("text");
+    case TY_ENUM: return _("one of a set of values");
+    case TY_LIST: return _("a list");
     case TY_ERROR: break;
     }
-    return "an invalid value";
+    return _("an invalid value");
 }
 
 const char *check_fact_label(const Fact *f) {
@@ -164,6 +165,7 @@ bad:
 }
 
 bool check_const_number(Ctx *c, const Expr *e, Dec *out, const char *what) {
+    what = _(what);
     Value v;
     if (!e) return false;
     if (e->kind != EX_NUMBER && !(e->kind == EX_NEG && e->u.operand->kind == EX_NUMBER)) {
@@ -178,6 +180,7 @@ bool check_const_number(Ctx *c, const Expr *e, Dec *out, const char *what) {
 /* ---- expressions --------------------------------------------------------- */
 
 static void expect_type(Ctx *c, Expr *e, TypeKind want, const char *where) {
+    where = _(where);
     TypeKind t = check_expr(c, e);
     if (t == TY_ERROR || t == want || (check_is_num(want) && check_is_num(t))) return;
     check_err(c, e->span, "K0203", "%s must be %s, but this is %s", where, check_type_name(want), check_type_name(t));
@@ -287,8 +290,8 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
     bool needs_value = fn == FN_SUM || fn == FN_AVG || fn == FN_AGG_MIN || fn == FN_AGG_MAX;
     if (n != (needs_value ? 2 : 1)) {
         check_err(c, e->span, "K0207",
-                  needs_value ? "%s() takes a list and a value: %s(list, field)"
-                              : "%s() takes one list: %s(list where condition)",
+                  needs_value ? N_("%s() takes a list and a value: %s(list, field)")
+                              : N_("%s() takes one list: %s(list where condition)"),
                   name, name);
         return e->type = TY_ERROR;
     }
@@ -472,8 +475,10 @@ static TypeKind check_node(Ctx *c, Expr *e) {
     case EX_NOT: expect_type(c, e->u.operand, TY_BOOLEAN, "the operand of 'not'"); return e->type = TY_BOOLEAN;
     case EX_AND:
     case EX_OR:
-        expect_type(c, e->u.bin.lhs, TY_BOOLEAN, e->kind == EX_AND ? "each side of 'and'" : "each side of 'or'");
-        expect_type(c, e->u.bin.rhs, TY_BOOLEAN, e->kind == EX_AND ? "each side of 'and'" : "each side of 'or'");
+        expect_type(c, e->u.bin.lhs, TY_BOOLEAN,
+                    e->kind == EX_AND ? N_("each side of 'and'") : N_("each side of 'or'"));
+        expect_type(c, e->u.bin.rhs, TY_BOOLEAN,
+                    e->kind == EX_AND ? N_("each side of 'and'") : N_("each side of 'or'"));
         return e->type = TY_BOOLEAN;
     case EX_BINARY: return check_binary(c, e);
     case EX_IF: {
@@ -512,6 +517,7 @@ static void reject_list(Ctx *c, const Expr *e) {
 }
 
 void check_number_expr(Ctx *c, Expr *e, const char *where) {
+    where = _(where);
     TypeKind t = check_expr(c, e);
     reject_list(c, e);
     if (t != TY_ERROR && t != TY_LIST && !check_is_num(t))
@@ -519,6 +525,7 @@ void check_number_expr(Ctx *c, Expr *e, const char *where) {
 }
 
 void check_condition(Ctx *c, Expr *e, const char *where) {
+    where = _(where);
     TypeKind t = check_expr(c, e);
     reject_list(c, e);
     if (t != TY_ERROR && t != TY_LIST && t != TY_BOOLEAN)

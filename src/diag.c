@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "width.h"
 
 void diag_init(DiagSink *d) {
@@ -55,6 +56,7 @@ static Diag *diag_push(DiagSink *d, DiagLevel lv, const char *code, const Source
     g->src = src && !src->made ? src : NULL;
     va_list cp;
     va_copy(cp, ap);
+    fmt = _(fmt);
     int n = vsnprintf(NULL, 0, fmt, cp);
     va_end(cp);
     g->msg = arena_alloc(d->arena, (size_t)(n > 0 ? n : 0) + 1);
@@ -90,6 +92,7 @@ Diag *diag_file(DiagSink *d, DiagLevel lv, const char *code, const Source *src, 
 static char *diag_vformat(DiagSink *d, const char *fmt, va_list ap) {
     va_list cp;
     va_copy(cp, ap);
+    fmt = _(fmt);
     int n = vsnprintf(NULL, 0, fmt, cp);
     va_end(cp);
     char *s = arena_alloc(d->arena, (size_t)(n > 0 ? n : 0) + 1);
@@ -199,13 +202,14 @@ static uint32_t advance_cols(const Source *src, uint32_t from, uint32_t limit, s
 enum { WINDOW = 100 }; /* a long line shows this many columns around the caret */
 
 static void print_one(const Diag *g, FILE *out) {
-    const char *lv = g->level == DIAG_ERROR ? "error" : "warning";
+    const char *lv = g->level == DIAG_ERROR ? _("error") : _("warning");
+    const char *help = _("help");
     const char *path = g->path;
     if (!g->has_span) {
         fprintf(out, "%s: %s: ", path, lv);
         print_text(out, g->msg);
         fputc('\n', out);
-        if (g->help) fprintf(out, "  = help: %s\n", g->help);
+        if (g->help) fprintf(out, "  = %s: %s\n", help, g->help);
         return;
     }
     const Source *src = g->src;
@@ -262,14 +266,24 @@ static void print_one(const Diag *g, FILE *out) {
         fputc('^', out);
     if (g->label) fprintf(out, " %s", g->label);
     fputc('\n', out);
-    if (g->help) fprintf(out, "%*s = help: %s\n", w, "", g->help);
+    if (g->help) fprintf(out, "%*s = %s: %s\n", w, "", help, g->help);
+}
+
+void diag_cli(DiagLevel lv, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "kaoping: %s: ", lv == DIAG_ERROR ? _("error") : _("warning"));
+    vfprintf(stderr, _(fmt), ap);
+    fputc('\n', stderr);
+    va_end(ap);
 }
 
 void diag_print(const DiagSink *d, FILE *out) {
     for (const Diag *g = d->head; g; g = g->next)
         print_one(g, out);
-    if (d->warnings_cut) fprintf(out, "kaoping: warning: %d more warnings not shown\n", d->warnings - d->max_warnings);
-    if (d->overflowed) fprintf(out, "kaoping: error: too many errors; stopping after %d\n", d->max_errors);
+    if (d->warnings_cut)
+        fprintf(out, _("kaoping: warning: %d more warnings not shown\n"), d->warnings - d->max_warnings);
+    if (d->overflowed) fprintf(out, _("kaoping: error: too many errors; stopping after %d\n"), d->max_errors);
 }
 
 bool source_utf8(const Source *src, DiagSink *d, const char *code, const char *help) {

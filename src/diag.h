@@ -60,6 +60,9 @@ void diag_help(DiagSink *d, Diag *g, const char *fmt, ...) __attribute__((format
 bool diag_too_many(const DiagSink *d);
 /* True when a record of this level would no longer be kept. */
 bool diag_full(const DiagSink *d, DiagLevel lv);
+/* "kaoping: error: MSG" (or warning) on standard error at once, for
+ * problems of the command line that have no place in a file. */
+void diag_cli(DiagLevel lv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints every record, in order, then "too many errors" when cut off. */
 void diag_print(const DiagSink *d, FILE *out);
 /* Line (1-based) and display column (1-based) of a byte offset. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lexer.h"
 #include "limits.h"
 #include "width.h"
@@ -88,12 +89,18 @@ static const Keyword keywords[] = {
     {PASS, {"pass", "通過", "通过"}},
     {RECTIFICATION, {"rectification", "整改", "整改"}},
     /* campaign time */
-    {PHASE, {"phase", "階段", "阶段"}},           {TASK, {"task", "任務", "任务"}},
-    {FROM, {"from", "自", "自"}},                 {TO, {"to", "至", "至"}},
-    {DUE, {"due", "截止", "截止"}},               {DONE, {"done", "完成於", "完成于"}},
-    {OF, {"of", "之", "之"}},                     {LATE, {"late", "逾期", "逾期"}},
-    {MISSED, {"missed", "未完成", "未完成"}},     {OVERLAPS, {"overlaps", "可重疊", "可重叠"}},
-    {INSPECTION, {"inspection", "驗收", "验收"}}, {DEADLINE, {"deadline", "整改期限", "整改期限"}},
+    {PHASE, {"phase", "階段", "阶段"}},
+    {TASK, {"task", "任務", "任务"}},
+    {FROM, {"from", "自", "自"}},
+    {TO, {"to", "至", "至"}},
+    {DUE, {"due", "截止", "截止"}},
+    {DONE, {"done", "完成於", "完成于"}},
+    {OF, {"of", "之", "之"}},
+    {LATE, {"late", "逾期", "逾期"}},
+    {MISSED, {"missed", "未完成", "未完成"}},
+    {OVERLAPS, {"overlaps", "可重疊", "可重叠"}},
+    {INSPECTION, {"inspection", "驗收", "验收"}},
+    {DEADLINE, {"deadline", "整改期限", "整改期限"}},
     {FINAL, {"final", "不可整改", "不可整改"}},
 };
 
@@ -337,7 +344,7 @@ void lex_error(LexCtx *x, Span sp, const char *code, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     char buf[512];
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(buf, sizeof buf, _(fmt), ap);
     va_end(ap);
     diag_at(x->diag, DIAG_ERROR, code, x->ast->src, sp, "%s", buf);
 }
@@ -487,11 +494,17 @@ void lex_close_brace(LexCtx *x) {
         x->last_closed = x->braces[x->depth].kw;
 }
 
+/* The grammar's names for what may come next (parser.y's token aliases),
+ * marked here for translation. */
+static const char *const token_phrases[] = {N_("a number"), N_("a percentage"), N_("a string"),
+                                            N_("a name"),   N_("a date"),       N_("an expression")};
+
 void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, int n) {
+    (void)token_phrases;
     const Source *src = x->ast->src;
     char found[160];
     if (at_eof) {
-        snprintf(found, sizeof found, "end of file");
+        snprintf(found, sizeof found, "%s", _("end of file"));
     } else {
         const char *t = ast_text(x->ast->arena, src, sp);
         if (strlen(t) > 40)
@@ -504,14 +517,14 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
     char want[512] = "";
     size_t w = 0;
     for (int i = 0; i < n && w < sizeof want - 64; i++) {
-        const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
+        const char *sep = i == 0 ? "" : i == n - 1 ? _(" or ") : _(", ");
         const char *e = expected[i];
         size_t el = strlen(e);
         int tok = el > 2 && e[0] == '\'' ? english_token(e + 1, el - 2) : 0;
         if (tok && set != LEX_EN)
             w += (size_t)snprintf(want + w, sizeof want - w, "%s'%s'", sep, lex_spelling(tok, set));
         else
-            w += (size_t)snprintf(want + w, sizeof want - w, "%s%s", sep, e);
+            w += (size_t)snprintf(want + w, sizeof want - w, "%s%s", sep, _(e));
     }
     Diag *g;
     bool semi = false;

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "check.h"
+#include "i18n.h"
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
@@ -108,7 +109,7 @@ static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
     char msg[700];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, _(fmt), ap);
     va_end(ap);
     const char *name = c->unit && c->unit->name ? c->unit->name : "?";
     Span sp;
@@ -125,7 +126,7 @@ static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...) {
     char msg[700];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, _(fmt), ap);
     va_end(ap);
     Span sp;
     if (key && !diag_full(c->diag, DIAG_WARNING) && find_key(c->src, c->at, key, &sp))
@@ -155,7 +156,7 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
         if (!printed) return *why = "out of memory", false;
         if (!strcmp(printed, "null")) {
             cJSON_free(printed);
-            return *why = "is too large", false;
+            return *why = _("is too large"), false;
         }
         text = printed;
     } else if (cJSON_IsString(j)) {
@@ -188,7 +189,7 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
     if (st != DEC_OK) return *why = NULL, false;
     if (percent && !has_pct) {
         /* a percentage given as a number counts percentage points: 91.5 is 91.5% */
-        if (dec_div(*out, dec_int(100), out) != DEC_OK) return *why = "is too large", false;
+        if (dec_div(*out, dec_int(100), out) != DEC_OK) return *why = _("is too large"), false;
     }
     return true;
 }
@@ -206,15 +207,15 @@ static bool json_bool(const cJSON *j, bool *b) {
 
 static const char *expected_text(const Fact *f) {
     switch (f->type.kind) {
-    case TY_INTEGER: return "a whole number";
-    case TY_DECIMAL: return "a number";
-    case TY_PERCENT: return "a percentage (91.5 or \"91.5%\")";
-    case TY_BOOLEAN: return "true or false";
-    case TY_DATE: return "a real date \"YYYY-MM-DD\" (1900 to 9999)";
-    case TY_TEXT: return "text in quotes";
-    case TY_ENUM: return "one of its values";
-    case TY_LIST: return "a list [ {...}, ... ]";
-    default: return "a value";
+    case TY_INTEGER: return _("a whole number");
+    case TY_DECIMAL: return _("a number");
+    case TY_PERCENT: return _("a percentage (91.5 or \"91.5%\")");
+    case TY_BOOLEAN: return _("true or false");
+    case TY_DATE: return _("a real date \"YYYY-MM-DD\" (1900 to 9999)");
+    case TY_TEXT: return _("text in quotes");
+    case TY_ENUM: return _("one of its values");
+    case TY_LIST: return _("a list [ {...}, ... ]");
+    default: return _("a value");
     }
 }
 
@@ -278,7 +279,8 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
     }
     if (!ok) {
         unit_error(c, f->name, "%s '%s' (%s) %s", where, f->name, check_fact_label(f),
-                   why ? why : arena_printf(c->unit->arena, "must be %s, found %s", expected_text(f), show_json(c, j)));
+                   why ? why
+                       : arena_printf(c->unit->arena, _("must be %s, found %s"), expected_text(f), show_json(c, j)));
         return false;
     }
     char b[64], v[64];
@@ -375,8 +377,8 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     if (!named)
         unit_error(c, "name",
                    cJSON_IsString(name) && name->valuestring[0]
-                       ? "the unit's name is longer than 256 bytes"
-                       : "the unit has no \"name\": write the unit's name, e.g. \"東村\"");
+                       ? N_("the unit's name is longer than 256 bytes")
+                       : N_("the unit has no \"name\": write the unit's name, e.g. \"東村\""));
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(j, "kind");
     bool kind_known = true; /* without it, which facts are needed is unknown */
     if (s->nkinds > 0) {
@@ -435,7 +437,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         if (f->type.kind == TY_LIST)
             convert_list(c, f, v, out);
         else
-            convert(c, f, v, out, "fact");
+            convert(c, f, v, out, _("fact"));
     }
     if (facts) {
         bool *seen = arena_alloc(a, (size_t)s->nfacts + 1);

@@ -16,11 +16,12 @@
 #include "check.h"
 #include "eval.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
-#include "render.h"
 #include "plan.h"
+#include "render.h"
 #include "script.h"
 #include "template.h"
 #include "verify.h"
@@ -30,26 +31,31 @@
 enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
 
 static void usage(FILE *out) {
-    fputs("usage: kaoping check RULES...\n"
-          "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping test RULES... [--coverage] [--allow-outside]\n"
-          "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
-          "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
-          "\n"
-          "  check   check standards (rule files) and report every problem\n"
-          "  eval    score units (JSON files or CSV forms) against a standard\n"
-          "  explain show every step behind each item's score\n"
-          "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
-          "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
-          "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
-          "  fmt     rewrite rule files in the canonical layout\n"
-          "  template  write a blank data file for one kind of unit to fill in\n"
-          "\n"
-          "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
-          "             2 a usage error or bad input, 3 out of memory\n",
+    fputs(_("usage: kaoping check RULES...\n"
+            "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+            "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon "
+            "DAYS]\n"
+            "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon "
+            "DAYS]\n"
+            "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
+            "       kaoping test RULES... [--coverage] [--allow-outside]\n"
+            "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
+            "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
+            "\n"
+            "  check   check standards (rule files) and report every problem\n"
+            "  eval    score units (JSON files or CSV forms) against a standard\n"
+            "  explain show every step behind each item's score\n"
+            "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
+            "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
+            "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
+            "  fmt     rewrite rule files in the canonical layout\n"
+            "  template  write a blank data file for one kind of unit to fill in\n"
+            "\n"
+            "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
+            "             2 a usage error or bad input, 3 out of memory\n"
+            "\n"
+            "--lang en|zh-hans|zh-hant, anywhere on the line, chooses the language of\n"
+            "the messages; without it LC_ALL, LC_MESSAGES or LANG does.\n"),
           out);
 }
 
@@ -141,13 +147,14 @@ static int cmd_check(int argc, char **argv) {
                 items += s->item_tab[k]->kind == PART_ITEM && s->item_tab[k]->parent->kind != PART_BONUS;
             char total[64];
             dec_format(s->total_value, 6, total, sizeof total);
-            printf("%s: %d %s, %d %s, %d %s, %s points, %d %s: %d %s\n", argv[i], s->year_value, s->title, cats,
-                   cats == 1 ? "category" : "categories", items, items == 1 ? "item" : "items", total, s->nvetoes,
-                   s->nvetoes == 1 ? "veto" : "vetoes", d.warnings, d.warnings == 1 ? "warning" : "warnings");
+            printf(_("%s: %d %s, %d %s, %d %s, %s points, %d %s: %d %s\n"), argv[i], s->year_value, s->title, cats,
+                   cats == 1 ? _("category") : _("categories"), items, items == 1 ? _("item") : _("items"), total,
+                   s->nvetoes, s->nvetoes == 1 ? _("veto") : _("vetoes"), d.warnings,
+                   d.warnings == 1 ? _("warning") : _("warnings"));
         } else {
             status = EXIT_INPUT;
-            fprintf(stderr, "%s: %d %s%s\n", argv[i], d.errors, d.errors == 1 ? "error" : "errors",
-                    diag_too_many(&d) ? arena_printf(d.arena, " (the first %d shown)", d.max_errors) : "");
+            fprintf(stderr, d.errors == 1 ? _("%s: %d error%s\n") : _("%s: %d errors%s\n"), argv[i], d.errors,
+                    diag_too_many(&d) ? arena_printf(d.arena, _(" (the first %d shown)"), d.max_errors) : "");
         }
         unload_standard(&l);
         diag_free(&d);
@@ -167,7 +174,7 @@ static int cmd_test(int argc, char **argv) {
         } else if (!strcmp(argv[i], "--allow-outside")) {
             allow_outside = true;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
+            diag_cli(DIAG_ERROR, "unknown option '%s'", argv[i]);
             usage(stderr);
             return EXIT_INPUT;
         }
@@ -180,7 +187,7 @@ static int cmd_test(int argc, char **argv) {
         Loaded l;
         if (!load_standard(&l, argv[i], &d, true)) {
             diag_print(&d, stderr);
-            fprintf(stderr, "%s: the standard or its tests have errors; no test was run\n", argv[i]);
+            fprintf(stderr, _("%s: the standard or its tests have errors; no test was run\n"), argv[i]);
             status = EXIT_INPUT;
         } else {
             diag_free(&d); /* warnings are for 'check' */
@@ -191,7 +198,7 @@ static int cmd_test(int argc, char **argv) {
                 verify_coverage(l.std, stdout, &one);
                 if (one.covered < one.items) status = status == EXIT_INPUT ? status : EXIT_FAILS;
             }
-            if (!l.std->tests) fprintf(stderr, "%s: warning: the standard has no test case\n", argv[i]);
+            if (!l.std->tests) fprintf(stderr, _("%s: warning: the standard has no test case\n"), argv[i]);
             st.passed += one.passed;
             st.failed += one.failed;
             if (one.errors) status = EXIT_INPUT;
@@ -247,14 +254,14 @@ static bool output_open(Output *o, const char *path) {
     umask(mask);
     mode_t mode = o->real && stat(o->real, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask;
     if (o->real && access(o->real, W_OK) != 0) {
-        fprintf(stderr, "kaoping: error: cannot write %s: %s\n", path, strerror(errno));
+        diag_cli(DIAG_ERROR, "cannot write %s: %s", path, strerror(errno));
         if (fd >= 0) close(fd), unlink(o->tmp);
         free(o->tmp);
         free(o->real);
         return false;
     }
     if (fd < 0 || fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "kaoping: error: cannot write %s: %s\n", path, strerror(errno));
+        diag_cli(DIAG_ERROR, "cannot write %s: %s", path, strerror(errno));
         if (fd >= 0) close(fd), unlink(o->tmp);
         free(o->tmp);
         free(o->real);
@@ -273,7 +280,7 @@ static bool output_close(Output *o, bool keep) {
     ok = (fclose(o->f) == 0) && ok;
     if (keep && ok && rename(o->tmp, o->path) != 0) ok = false;
     if (!keep || !ok) unlink(o->tmp);
-    if (keep && !ok) fprintf(stderr, "kaoping: error: cannot write %s: %s\n", o->path, strerror(errno));
+    if (keep && !ok) diag_cli(DIAG_ERROR, "cannot write %s: %s", o->path, strerror(errno));
     pending_tmp = NULL;
     free(o->tmp);
     free(o->real);
@@ -293,7 +300,7 @@ static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
     if ((!strcmp(argv[*i], "--as-of") && *i + 1 < argc) || !strncmp(argv[*i], "--as-of=", 8)) {
         const char *d = argv[*i][7] == '=' ? argv[*i] + 8 : argv[++*i];
         if (!lex_parse_date(d, strlen(d), &opt->as_of)) {
-            fprintf(stderr, "kaoping: error: --as-of %s is not a date: write YYYY-MM-DD\n", d);
+            diag_cli(DIAG_ERROR, "--as-of %s is not a date: write YYYY-MM-DD", d);
             exit(EXIT_INPUT);
         }
         return true;
@@ -303,7 +310,7 @@ static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
         const char *v = argv[*i][6] == '=' ? argv[*i] + 7 : argv[++*i];
         long n = strtol(v, &end, 10);
         if (*end || n < 0 || n > 3650) {
-            fprintf(stderr, "kaoping: error: --soon takes a number of days from 0 to 3650\n");
+            diag_cli(DIAG_ERROR, "--soon takes a number of days from 0 to 3650");
             exit(EXIT_INPUT);
         }
         opt->soon = (int)n;
@@ -317,7 +324,7 @@ static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
 static bool load_for_scoring(Loaded *l, const char *path, DiagSink *d, const char *not_done) {
     if (!load_standard(l, path, d, false)) {
         diag_print(d, stderr);
-        fprintf(stderr, "%s: the standard has errors%s\n", path, not_done);
+        fprintf(stderr, _("%s: the standard has errors%s\n"), path, *not_done ? _(not_done) : "");
         unload_standard(l);
         diag_free(d);
         return false;
@@ -337,7 +344,7 @@ static int cmd_timeline(int argc, char **argv) {
     for (int i = 0; i < argc; i++) {
         if (time_option(argc, argv, &i, &opt)) continue;
         if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
+            diag_cli(DIAG_ERROR, "unknown option '%s'", argv[i]);
             usage(stderr);
             return EXIT_INPUT;
         }
@@ -403,7 +410,7 @@ static int cmd_template(int argc, char **argv) {
         else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
             out_path = argv[++i];
         else if (argv[i][0] == '-' || rules) {
-            fprintf(stderr, "kaoping: error: unexpected '%s'\n", argv[i]);
+            diag_cli(DIAG_ERROR, "unexpected '%s'", argv[i]);
             usage(stderr);
             return EXIT_INPUT;
         } else
@@ -411,7 +418,7 @@ static int cmd_template(int argc, char **argv) {
     }
     bool csv = !strcmp(format, "csv");
     if (!rules || (!csv && strcmp(format, "json"))) {
-        if (rules) fprintf(stderr, "kaoping: error: unknown format '%s': use json or csv\n", format);
+        if (rules) diag_cli(DIAG_ERROR, "unknown format '%s': use json or csv", format);
         usage(stderr);
         return EXIT_INPUT;
     }
@@ -421,12 +428,12 @@ static int cmd_template(int argc, char **argv) {
     int status = EXIT_PASS;
     if (!load_standard(&l, rules, &d, false)) {
         diag_print(&d, stderr);
-        fprintf(stderr, "%s: the standard has errors; no template was written\n", rules);
+        fprintf(stderr, _("%s: the standard has errors; no template was written\n"), rules);
         status = EXIT_INPUT;
     } else {
         int k = -1;
         if (kind && (k = check_find_kind(l.std, kind)) < 0) {
-            fprintf(stderr, "kaoping: error: %s has no unit kind '%s'\n", rules, kind);
+            diag_cli(DIAG_ERROR, "%s has no unit kind '%s'", rules, kind);
             status = EXIT_INPUT;
         } else {
             Output out;
@@ -459,7 +466,7 @@ static int cmd_fmt(int argc, char **argv) {
             to_stdout = true;
         else if (!strcmp(argv[i], "--keywords")) {
             if (i + 1 == argc) {
-                fprintf(stderr, "kaoping: error: --keywords needs a set: en, zh (traditional) or zh-hans\n");
+                diag_cli(DIAG_ERROR, "--keywords needs a set: en, zh (traditional) or zh-hans");
                 return EXIT_INPUT;
             }
             const char *k = argv[++i];
@@ -470,17 +477,17 @@ static int cmd_fmt(int argc, char **argv) {
             else if (!strcmp(k, "zh-hans"))
                 kw = FMT_HANS;
             else {
-                fprintf(stderr, "kaoping: error: unknown keyword set '%s': use en, zh (traditional) or zh-hans\n", k);
+                diag_cli(DIAG_ERROR, "unknown keyword set '%s': use en, zh (traditional) or zh-hans", k);
                 return EXIT_INPUT;
             }
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
+            diag_cli(DIAG_ERROR, "unknown option '%s'", argv[i]);
             usage(stderr);
             return EXIT_INPUT;
         }
     }
     if (check && to_stdout) {
-        fprintf(stderr, "kaoping: error: --check and --stdout do not go together\n");
+        diag_cli(DIAG_ERROR, "--check and --stdout do not go together");
         return EXIT_INPUT;
     }
     for (int i = 0; i < argc; i++) {
@@ -508,7 +515,7 @@ static int cmd_fmt(int argc, char **argv) {
                 if (output_open(&out, argv[i])) {
                     fputs(text, out.f);
                     if (output_close(&out, true))
-                        printf("formatted %s\n", argv[i]);
+                        printf(_("formatted %s\n"), argv[i]);
                     else
                         status = EXIT_INPUT;
                 } else {
@@ -558,7 +565,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
             if (++i == argc) goto bad;
             item = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
+            diag_cli(DIAG_ERROR, "unknown option '%s'", argv[i]);
             goto bad;
         } else {
             paths[npaths++] = argv[i];
@@ -566,25 +573,27 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     }
     bool json = !strcmp(format, "json");
     if (!json && strcmp(format, "text")) {
-        fprintf(stderr, "kaoping: error: unknown format '%s': use text or json\n", format);
+        diag_cli(DIAG_ERROR, "unknown format '%s': use text or json", format);
         goto bad;
     }
     if (npaths < 2) {
-        fprintf(stderr, "kaoping: error: %s needs a rule file and at least one data file\n",
-                mode == RUN_EXPLAIN ? "explain" : mode == RUN_PLAN ? "plan" : "eval");
+        diag_cli(DIAG_ERROR, "%s needs a rule file and at least one data file",
+                 mode == RUN_EXPLAIN ? "explain"
+                 : mode == RUN_PLAN  ? "plan"
+                                     : "eval");
         goto bad;
     }
 
     DiagSink d;
     diag_init(&d);
     Loaded l;
-    if (!load_for_scoring(&l, paths[0], &d, "; no unit was scored")) return EXIT_INPUT;
+    if (!load_for_scoring(&l, paths[0], &d, N_("; no unit was scored"))) return EXIT_INPUT;
     int target_grade = -1;
     if (target) {
         for (int g = 0; g < l.std->ngrades; g++)
             if (!strcmp(l.std->grade_tab[g]->name, target)) target_grade = g;
         if (target_grade < 0) {
-            fprintf(stderr, "kaoping: error: %s has no grade \"%s\"\n", paths[0], target);
+            diag_cli(DIAG_ERROR, "%s has no grade \"%s\"", paths[0], target);
             unload_standard(&l);
             diag_free(&d);
             return EXIT_INPUT;
@@ -595,7 +604,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         for (int i = 0; i < l.std->nitems && !only; i++)
             if (l.std->item_tab[i]->id && !strcmp(l.std->item_tab[i]->id, item)) only = l.std->item_tab[i];
         if (!only) {
-            fprintf(stderr, "kaoping: error: %s has no item '%s'\n", paths[0], item);
+            diag_cli(DIAG_ERROR, "%s has no item '%s'", paths[0], item);
             unload_standard(&l);
             diag_free(&d);
             return EXIT_INPUT;
@@ -610,7 +619,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
             bool same = in && !strcmp(in, o);
             free(in);
             if (same) {
-                fprintf(stderr, "kaoping: error: -o %s would overwrite an input of this run\n", out_path);
+                diag_cli(DIAG_ERROR, "-o %s would overwrite an input of this run", out_path);
                 free(o);
                 unload_standard(&l);
                 diag_free(&d);
@@ -713,12 +722,38 @@ static int run(int argc, char **argv) {
         puts("kaoping " KAOPING_VERSION);
         return EXIT_PASS;
     }
-    fprintf(stderr, "kaoping: error: unknown command '%s'\n", cmd);
+    diag_cli(DIAG_ERROR, "unknown command '%s'", cmd);
     usage(stderr);
     return EXIT_INPUT;
 }
 
+/* --lang LANG may stand anywhere before "--"; it is taken out before the
+ * command reads its arguments. */
+static const char *take_lang(int *argc, char **argv) {
+    const char *lang = NULL;
+    int k = 1, i = 1;
+    for (; i < *argc; i++) {
+        if (!strcmp(argv[i], "--")) break;
+        if (!strcmp(argv[i], "--lang") && i + 1 < *argc)
+            lang = argv[++i];
+        else if (!strncmp(argv[i], "--lang=", 7))
+            lang = argv[i] + 7;
+        else
+            argv[k++] = argv[i];
+    }
+    for (; i < *argc; i++)
+        argv[k++] = argv[i];
+    argv[k] = NULL;
+    *argc = k;
+    return lang;
+}
+
 int main(int argc, char **argv) {
+    const char *lang = take_lang(&argc, argv);
+    if (!i18n_init(lang)) {
+        diag_cli(DIAG_ERROR, "unknown language '%s': use en, zh-hans or zh-hant", lang);
+        return EXIT_INPUT;
+    }
     int status = run(argc, argv);
     script_shutdown();
     return status;

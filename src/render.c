@@ -1,5 +1,6 @@
 /* render.c - phrases shared by the text and JSON renderers (see render.h). */
 #include "render.h"
+#include "i18n.h"
 
 #include <string.h>
 
@@ -64,7 +65,8 @@ const char *render_rule_text(Arena *a, const Standard *std, const Rule *r) {
 
 static const char *join(Arena *a, const StrList *list) {
     size_t n = 0;
-    for (const StrList *o = list; o; o = o->next) n += strlen(o->s) + 2;
+    for (const StrList *o = list; o; o = o->next)
+        n += strlen(o->s) + 2;
     char *s = arena_alloc(a, n + 1);
     for (const StrList *o = list; o; o = o->next) {
         if (o != list) strcat(s, ", ");
@@ -73,7 +75,9 @@ static const char *join(Arena *a, const StrList *list) {
     return s;
 }
 
-const char *render_owners(Arena *a, const Part *p) { return join(a, p->owners); }
+const char *render_owners(Arena *a, const Part *p) {
+    return join(a, p->owners);
+}
 
 const char *render_entry_owners(Arena *a, const Part *item, const Rule *rule) {
     const Task *t = rule->task;
@@ -122,7 +126,7 @@ const char *render_saw(Arena *a, const Result *res, const RuleResult *rr) {
     const Rule *r = rr->rule;
     if (r->task) {
         const TaskResult *tr = &res->tasks[r->task->index];
-        return arena_printf(a, "task %s due %s: %s", r->task->id, render_day(a, r->task->due_day),
+        return arena_printf(a, _("task %s due %s: %s"), r->task->id, render_day(a, r->task->due_day),
                             render_task_status(a, tr));
     }
     const Standard *std = res->std;
@@ -220,17 +224,19 @@ const char *render_day(Arena *a, int32_t day) {
     return arena_printf(a, "%04d-%02d-%02d", y, m, d);
 }
 
-static const char *days_text(Arena *a, int n) { return arena_printf(a, "%d %s", n, n == 1 ? "day" : "days"); }
+static const char *days_text(Arena *a, int n) {
+    return arena_printf(a, "%d %s", n, n == 1 ? _("day") : _("days"));
+}
 
 const char *render_task_status(Arena *a, const TaskResult *tr) {
     switch (tr->status) {
-    case TASK_NOT_APPLICABLE: return "not for this kind of unit";
-    case TASK_ON_TIME: return arena_printf(a, "done on time (%s)", render_day(a, tr->done_on));
-    case TASK_LATE: return arena_printf(a, "done %s late (%s)", days_text(a, tr->days), render_day(a, tr->done_on));
-    case TASK_OVERDUE: return arena_printf(a, "OVERDUE by %s", days_text(a, tr->days));
+    case TASK_NOT_APPLICABLE: return _("not for this kind of unit");
+    case TASK_ON_TIME: return arena_printf(a, _("done on time (%s)"), render_day(a, tr->done_on));
+    case TASK_LATE: return arena_printf(a, _("done %s late (%s)"), days_text(a, tr->days), render_day(a, tr->done_on));
+    case TASK_OVERDUE: return arena_printf(a, _("OVERDUE by %s"), days_text(a, tr->days));
     case TASK_DUE_SOON:
-        return tr->days ? arena_printf(a, "due soon: in %s", days_text(a, tr->days)) : "due soon: today";
-    case TASK_NOT_DUE: return arena_printf(a, "not due yet (in %s)", days_text(a, tr->days));
+        return tr->days ? arena_printf(a, _("due soon: in %s"), days_text(a, tr->days)) : _("due soon: today");
+    case TASK_NOT_DUE: return arena_printf(a, _("not due yet (in %s)"), days_text(a, tr->days));
     }
     return "";
 }

@@ -4,6 +4,7 @@
 #include <cjson/cJSON.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lex.h"
 #include "render.h"
 #include "width.h"
@@ -13,11 +14,10 @@
 static const char *unit_head(Arena *a, const Result *res) {
     const Standard *s = res->std;
     const Unit *u = res->unit;
-    return arena_printf(a, "== %s%s · %d %s", render_clean(a, u->name),
-                        *u->kind_name ? arena_printf(a, " (%s %s)", u->kind_name,
-                                                     s->nkinds ? s->kind_tab[u->kind]->label : "")
-                                      : "",
-                        s->year_value, s->title);
+    return arena_printf(
+        a, "== %s%s · %d %s", render_clean(a, u->name),
+        *u->kind_name ? arena_printf(a, " (%s %s)", u->kind_name, s->nkinds ? s->kind_tab[u->kind]->label : "") : "",
+        s->year_value, s->title);
 }
 
 void render_plan_text(FILE *out, const Plan *p) {
@@ -27,35 +27,36 @@ void render_plan_text(FILE *out, const Plan *p) {
     int places = s->decimals_value;
     fprintf(out, "%s\n", unit_head(a, res));
     if (p->outcome == PLAN_NOT_SCORED) {
-        fprintf(out, "   not scored: %s\n", res->error);
+        fprintf(out, _("   not scored: %s\n"), res->error);
         return;
     }
     const char *grade = s->grade_tab[res->grade]->name, *target = s->grade_tab[p->target]->name;
-    fprintf(out, "Now      %s, %s\n", render_dec(a, res->total, places), grade);
+    fprintf(out, _("Now      %s, %s\n"), render_dec(a, res->total, places), grade);
     switch (p->outcome) {
-    case PLAN_TOP: fprintf(out, "Plan     nothing to do: %s is the top grade\n", grade); return;
-    case PLAN_ALREADY: fprintf(out, "Plan     nothing to do: the unit already has %s or better\n", target); return;
+    case PLAN_TOP: fprintf(out, _("Plan     nothing to do: %s is the top grade\n"), grade); return;
+    case PLAN_ALREADY: fprintf(out, _("Plan     nothing to do: the unit already has %s or better\n"), target); return;
     case PLAN_VETOED:
-        fprintf(out, "Plan     no plan helps: a veto fired, and a vetoed unit fails whatever its score\n");
+        fprintf(out, _("Plan     no plan helps: a veto fired, and a vetoed unit fails whatever its score\n"));
         for (int v = 0; v < s->nvetoes; v++)
-            if (res->vetoes[v]) fprintf(out, "         veto %s %s\n", s->veto_tab[v]->id, s->veto_tab[v]->title);
+            if (res->vetoes[v]) fprintf(out, _("         veto %s %s\n"), s->veto_tab[v]->id, s->veto_tab[v]->title);
         return;
     default: break;
     }
-    fprintf(out, "Target   %s: %s more %s needed\n", target, render_dec(a, p->needed, places),
-            dec_cmp(p->needed, dec_int(1)) ? "points" : "point");
+    fprintf(out, _("Target   %s: %s more %s needed\n"), target, render_dec(a, p->needed, places),
+            dec_cmp(p->needed, dec_int(1)) ? _("points") : _("point"));
     if (p->outcome == PLAN_SHORT) {
         Dec best = p->nsteps ? p->steps[p->nsteps - 1].total : res->total;
-        fprintf(out, "Plan     %s cannot be reached: winning back everything that can be rectified gives %s",
-                target, render_dec(a, best, places));
+        fprintf(out, _("Plan     %s cannot be reached: winning back everything that can be rectified gives %s"), target,
+                render_dec(a, best, places));
         if (dec_sign(p->fixed_lost))
-            fprintf(out, "; %s points were lost to deductions that cannot be rectified", render_dec(a, p->fixed_lost, places));
+            fprintf(out, _("; %s points were lost to deductions that cannot be rectified"),
+                    render_dec(a, p->fixed_lost, places));
         fputc('\n', out);
         if (!p->nsteps) return;
-        fputs("         what can be won back, cheapest first:\n", out);
+        fputs(_("         what can be won back, cheapest first:\n"), out);
     } else {
-        fprintf(out, "Plan     %d %s, cheapest first (most points for the least work):\n", p->nsteps,
-                p->nsteps == 1 ? "step" : "steps");
+        fprintf(out, _("Plan     %d %s, cheapest first (most points for the least work):\n"), p->nsteps,
+                p->nsteps == 1 ? _("step") : _("steps"));
     }
     for (int i = 0; i < p->nsteps; i++) {
         const PlanStep *st = &p->steps[i];
@@ -63,13 +64,13 @@ void render_plan_text(FILE *out, const Plan *p) {
         fprintf(out, "%3d. +%-7s %s %s\n", i + 1, render_dec(a, st->gain, places), item->id ? item->id : "",
                 item->title);
         const char *owners = render_entry_owners(a, item, st->rule->rule);
-        if (*owners) fprintf(out, "             owner   %s\n", owners);
-        fprintf(out, "             to do   %s\n", render_target(a, res, st->rule));
-        fprintf(out, "             gains   %s of the item's points; total then %s\n", render_dec(a, st->points, places),
-                render_dec(a, st->total, places));
+        if (*owners) fprintf(out, _("             owner   %s\n"), owners);
+        fprintf(out, _("             to do   %s\n"), render_target(a, res, st->rule));
+        fprintf(out, _("             gains   %s of the item's points; total then %s\n"),
+                render_dec(a, st->points, places), render_dec(a, st->total, places));
         if (st->rule->has_deadline)
-            fprintf(out, "             by      %s%s\n", render_day(a, st->rule->deadline),
-                    st->rule->overdue ? " (OVERDUE)" : "");
+            fprintf(out, _("             by      %s%s\n"), render_day(a, st->rule->deadline),
+                    st->rule->overdue ? _(" (OVERDUE)") : "");
     }
 }
 
@@ -163,7 +164,7 @@ enum { SCREEN_W = 100, UNIT_W = 12 }; /* a line's width; a unit's column in the 
 
 void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of, const Result **units, int nunits) {
     if (!s->nphases) {
-        fprintf(out, "%d %s: the standard has no phases or tasks\n", s->year_value, s->title);
+        fprintf(out, _("%d %s: the standard has no phases or tasks\n"), s->year_value, s->title);
         return;
     }
     Scale sc = {s->phase_tab[0]->start, s->phase_tab[0]->end};
@@ -174,9 +175,11 @@ void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of,
     int32_t last = sc.last;
     if (sc.last == sc.first) sc.last++;
     int as_of_col = as_of >= sc.first && as_of <= sc.last ? column(&sc, as_of) : -1;
-    const char *head = arena_printf(a, "%d %s: %s to %s, as of %s%s", s->year_value, s->title, render_day(a, sc.first),
-                                    render_day(a, last), render_day(a, as_of),
-                                    as_of < sc.first ? " (before the campaign)" : as_of > last ? " (after it)" : "");
+    const char *head = arena_printf(a, _("%d %s: %s to %s, as of %s%s"), s->year_value, s->title,
+                                    render_day(a, sc.first), render_day(a, last), render_day(a, as_of),
+                                    as_of < sc.first ? _(" (before the campaign)")
+                                    : as_of > last   ? _(" (after it)")
+                                                     : "");
     fprintf(out, "%s\n", fit(a, head, SCREEN_W));
     /* the axis: the first day of each month (with its year when the campaign spans two) */
     char axis[CHART_W + 1];
@@ -207,7 +210,7 @@ void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of,
         if (++m == 13) m = 1, y++;
         day = lex_days_from_civil(y, m, 1);
     }
-    render_pad(out, "month", LABEL_W, false);
+    render_pad(out, _("month"), LABEL_W, false);
     fprintf(out, "  %s\n", axis);
     for (int p = 0; p < s->nphases; p++) {
         const Phase *ph = s->phase_tab[p];
@@ -230,13 +233,13 @@ void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of,
     }
     if (!nunits) return;
     /* each unit's status on each task, in blocks of units that fit the screen */
-    fputs("\nTasks by unit (ok done on time, LATE done late, OVER overdue, soon due soon, - not due, n/a)\n", out);
+    fputs(_("\nTasks by unit (ok done on time, LATE done late, OVER overdue, soon due soon, - not due, n/a)\n"), out);
     static const char *marks[] = {"n/a", "ok", "LATE", "OVER", "soon", "-"};
     int per_block = (SCREEN_W - LABEL_W) / (UNIT_W + 1);
     for (int from = 0; from < nunits; from += per_block) {
         int to = from + per_block < nunits ? from + per_block : nunits;
         if (from) fputc('\n', out);
-        render_pad(out, "task", LABEL_W, false);
+        render_pad(out, _("task"), LABEL_W, false);
         for (int k = from; k < to; k++) {
             fputc(' ', out);
             render_pad(out, fit(a, units[k]->error ? "?" : render_clean(a, units[k]->unit->name), UNIT_W), UNIT_W,
@@ -245,7 +248,7 @@ void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of,
         fputc('\n', out);
         for (int i = 0; i < s->ntasks; i++) {
             const Task *t = s->task_tab[i];
-            render_pad(out, fit(a, arena_printf(a, "%s due %s", t->id, render_day(a, t->due_day)), LABEL_W), LABEL_W,
+            render_pad(out, fit(a, arena_printf(a, _("%s due %s"), t->id, render_day(a, t->due_day)), LABEL_W), LABEL_W,
                        false);
             for (int k = from; k < to; k++) {
                 fputc(' ', out);

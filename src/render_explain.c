@@ -4,6 +4,7 @@
 #include <cjson/cJSON.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "render.h"
 
 /* ---- shared phrases ----------------------------------------------------------- */
@@ -103,7 +104,7 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
     if (*u->kind_name) fprintf(out, " (%s %s)", u->kind_name, s->nkinds ? s->kind_tab[u->kind]->label : "");
     fprintf(out, " · %d %s\n", s->year_value, s->title);
     if (res->error) {
-        fprintf(out, "   not scored: %s\n", res->error);
+        fprintf(out, _("   not scored: %s\n"), res->error);
         return;
     }
     for (int i = 0; i < s->nitems; i++) {
@@ -112,42 +113,42 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
         if (only ? p != only : !ir->applies) continue;
         fprintf(out, "\n%s %s", p->id ? p->id : "", p->title ? p->title : "");
         if (p->kind == PART_ITEM && !(p->parent && p->parent->kind == PART_BONUS))
-            fprintf(out, " (%s points)", render_dec(a, ir->points, places));
+            fprintf(out, _(" (%s points)"), render_dec(a, ir->points, places));
         fputc('\n', out);
         if (!ir->applies) {
-            fprintf(out, "  does not apply to kind %s\n", u->kind_name);
+            fprintf(out, _("  does not apply to kind %s\n"), u->kind_name);
             continue;
         }
         for (int k = 0; k < p->nrules; k++) {
             const RuleResult *rr = &ir->rules[k];
-            fprintf(out, "  rule %d  %s\n", k + 1, render_rule_text(a, s, rr->rule));
+            fprintf(out, _("  rule %d  %s\n"), k + 1, render_rule_text(a, s, rr->rule));
             if (rr->rule->task) fprintf(out, "          %s\n", render_saw(a, res, rr));
             for (int t = 0; t < rr->ntrace; t++)
                 fprintf(out, "          %s\n", step_text(a, res, rr, &rr->trace[t]));
             fprintf(out, "          => %s\n", outcome(a, res, rr));
         }
-        fprintf(out, "  score   %s\n", item_sum(a, res, ir));
+        fprintf(out, _("  score   %s\n"), item_sum(a, res, ir));
     }
     if (only) return;
-    fprintf(out, "\ntotal    items %s of %s points", render_dec(a, res->items_score, places),
+    fprintf(out, _("\ntotal    items %s of %s points"), render_dec(a, res->items_score, places),
             render_dec(a, res->items_max, places));
     if (dec_cmp(res->items_max, s->total_value))
-        fprintf(out, ", scaled to %s: %s x %s / %s", render_dec(a, s->total_value, places),
+        fprintf(out, _(", scaled to %s: %s x %s / %s"), render_dec(a, s->total_value, places),
                 render_dec(a, res->items_score, places), render_dec(a, s->total_value, places),
                 render_dec(a, res->items_max, places));
     fprintf(out, " = %s\n", render_dec(a, res->items_scaled, places));
     if (dec_sign(res->bonus_raw))
-        fprintf(out, "         + bonus %s%s\n", render_dec(a, res->bonus, places),
+        fprintf(out, _("         + bonus %s%s\n"), render_dec(a, res->bonus, places),
                 dec_cmp(res->bonus, res->bonus_raw)
-                    ? arena_printf(a, " (capped from %s)", render_dec(a, res->bonus_raw, places))
+                    ? arena_printf(a, _(" (capped from %s)"), render_dec(a, res->bonus_raw, places))
                     : "");
-    if (dec_sign(res->penalty)) fprintf(out, "         - penalties %s\n", render_dec(a, res->penalty, places));
-    fprintf(out, "         = %s, grade %s%s\n", render_dec(a, res->total, places), s->grade_tab[res->grade]->name,
+    if (dec_sign(res->penalty)) fprintf(out, _("         - penalties %s\n"), render_dec(a, res->penalty, places));
+    fprintf(out, _("         = %s, grade %s%s\n"), render_dec(a, res->total, places), s->grade_tab[res->grade]->name,
             res->nvetoes ? " (vetoed: fails)"
             : res->pass  ? " (passes)"
                          : " (fails)");
     for (int v = 0; v < s->nvetoes; v++)
-        if (res->vetoes[v]) fprintf(out, "veto     %s %s fired\n", s->veto_tab[v]->id, s->veto_tab[v]->title);
+        if (res->vetoes[v]) fprintf(out, _("veto     %s %s fired\n"), s->veto_tab[v]->id, s->veto_tab[v]->title);
 }
 
 /* ---- JSON ------------------------------------------------------------------------- */

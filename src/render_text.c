@@ -2,14 +2,20 @@
  * columns aligned by display width, so Chinese titles line up. */
 #include <string.h>
 
+#include "i18n.h"
 #include "render.h"
 
 enum { TITLE_W = 52, NUM_W = 9 };
 
 static void rule_line(FILE *out, int indent, const char *label, const char *text) {
     fprintf(out, "%*s", indent, "");
-    render_pad(out, label, 8, false);
+    render_pad(out, _(label), 8, false);
     fprintf(out, "%s\n", text);
+}
+
+/* A heading of the scorecard's top lines, padded to 9 columns: "Total    " */
+static void head(FILE *out, const char *label) {
+    render_pad(out, label, 9, false);
 }
 
 /* One row of the table: title (indented), points, score, lost. */
@@ -44,8 +50,8 @@ static void part_rows(FILE *out, const Result *res, const Part *p, Arena *a, int
     if (!pr->applies && p->kind != PART_BONUS) return;
     if (p->kind == PART_BONUS) {
         const char *t = p->has_cap
-                            ? arena_printf(a, "%s (bonus, cap %s)", p->title, render_dec(a, p->cap_value, places))
-                            : arena_printf(a, "%s (bonus)", p->title);
+                            ? arena_printf(a, _("%s (bonus, cap %s)"), p->title, render_dec(a, p->cap_value, places))
+                            : arena_printf(a, _("%s (bonus)"), p->title);
         row(out, t, depth, "",
             arena_printf(a, "%s%s", dec_sign(pr->score) ? "+" : "", render_dec(a, pr->score, places)), "");
     } else {
@@ -63,12 +69,12 @@ static void part_rows(FILE *out, const Result *res, const Part *p, Arena *a, int
 static void categories(FILE *out, const Result *res, Arena *a) {
     const Standard *s = res->std;
     int places = s->decimals_value;
-    row(out, "Category / item", 0, "Points", "Score", "Lost");
+    row(out, _("Category / item"), 0, _("Points"), _("Score"), _("Lost"));
     for (const Part *p = s->parts; p; p = p->next) {
         if (p->kind == PART_PENALTY) {
             const ItemResult *ir = &res->items[p->index];
             if (ir->applies && dec_sign(ir->score))
-                row(out, arena_printf(a, "%s %s (penalty)", p->id, p->title), 0, "",
+                row(out, arena_printf(a, _("%s %s (penalty)"), p->id, p->title), 0, "",
                     arena_printf(a, "-%s", render_dec(a, ir->score, places)), "");
             continue;
         }
@@ -80,11 +86,13 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
     const Standard *s = res->std;
     int places = s->decimals_value;
     if (res->nrect == 0) {
-        fputs("\nRectification: nothing lost points\n", out);
+        fputs(_("\nRectification: nothing lost points\n"), out);
         return;
     }
-    fprintf(out, "\nRectification: %d %s, %s points, largest first\n", res->nrect,
-            res->nrect == 1 ? "entry" : "entries", render_dec(a, res->rect_lost, places));
+    fprintf(out,
+            res->nrect == 1 ? _("\nRectification: %d entry, %s points, largest first\n")
+                            : _("\nRectification: %d entries, %s points, largest first\n"),
+            res->nrect, render_dec(a, res->rect_lost, places));
     for (int i = 0; i < res->nrect; i++) {
         const Rectification *x = &res->rect[i];
         const Part *p = x->item->item;
@@ -92,28 +100,29 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
         fprintf(out, "%3d. ", i + 1);
         render_pad(out, arena_printf(a, "-%s", render_dec(a, x->lost, places)), 8, false);
         fprintf(out, "%s %s", p->id ? p->id : "", p->title);
-        if (p->kind == PART_PENALTY) fputs(" (penalty on the total)", out);
+        if (p->kind == PART_PENALTY) fputs(_(" (penalty on the total)"), out);
         fputc('\n', out);
         int ind = 13;
-        if (*owners) rule_line(out, ind, "owner", owners);
-        if (p->method) rule_line(out, ind, "method", p->method);
-        rule_line(out, ind, "rule", render_rule_text(a, s, x->rule->rule));
+        if (*owners) rule_line(out, ind, N_("owner"), owners);
+        if (p->method) rule_line(out, ind, N_("method"), p->method);
+        rule_line(out, ind, N_("rule"), render_rule_text(a, s, x->rule->rule));
         const char *saw = render_saw(a, res, x->rule);
-        if (*saw) rule_line(out, ind, "saw", saw);
+        if (*saw) rule_line(out, ind, N_("saw"), saw);
         if (x->rule->rule->kind == RULE_SCORE)
-            rule_line(out, ind, "score",
-                      arena_printf(a, "%s of %s points", render_dec(a, x->rule->amount, places),
+            rule_line(out, ind, N_("score"),
+                      arena_printf(a, _("%s of %s points"), render_dec(a, x->rule->amount, places),
                                    render_dec(a, x->item->points, places)));
         if (dec_cmp(x->rule->amount, x->lost) != 0 && x->rule->rule->kind == RULE_DEDUCT)
             rule_line(
-                out, ind, "note",
-                arena_printf(a, "the rule deducts %s; the item stops at 0", render_dec(a, x->rule->amount, places)));
-        rule_line(out, ind, "to do", render_target(a, res, x->rule));
+                out, ind, N_("note"),
+                arena_printf(a, _("the rule deducts %s; the item stops at 0"), render_dec(a, x->rule->amount, places)));
+        rule_line(out, ind, N_("to do"), render_target(a, res, x->rule));
         if (x->rule->rule->final)
-            rule_line(out, ind, "note", "this deduction cannot be rectified");
+            rule_line(out, ind, N_("note"), _("this deduction cannot be rectified"));
         else if (x->rule->has_deadline)
-            rule_line(out, ind, "by", arena_printf(a, "%s%s", render_day(a, x->rule->deadline),
-                                                   x->rule->overdue ? " (OVERDUE)" : ""));
+            rule_line(
+                out, ind, N_("by"),
+                arena_printf(a, "%s%s", render_day(a, x->rule->deadline), x->rule->overdue ? _(" (OVERDUE)") : ""));
     }
 }
 
@@ -121,22 +130,24 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
 static void tasks(FILE *out, const Result *res, Arena *a) {
     const Standard *s = res->std;
     int applies = 0;
-    for (int p = 0; p < s->nphases; p++) applies += res->phases[p].tasks;
+    for (int p = 0; p < s->nphases; p++)
+        applies += res->phases[p].tasks;
     if (!applies) return;
-    fprintf(out, "\nTasks as of %s\n", render_day(a, res->as_of));
+    fprintf(out, _("\nTasks as of %s\n"), render_day(a, res->as_of));
     for (int p = 0; p < s->nphases; p++) {
         const PhaseResult *pr = &res->phases[p];
         if (!pr->tasks) continue;
         const Phase *ph = pr->phase;
         fprintf(out, "  %s %s (%s to %s): %s\n", ph->id, ph->title, render_day(a, ph->start), render_day(a, ph->end),
-                pr->complete ? "complete"
-                             : arena_printf(a, "%d of %d %s done", pr->done, pr->tasks, pr->tasks == 1 ? "task" : "tasks"));
+                pr->complete ? _("complete")
+                             : arena_printf(a, pr->tasks == 1 ? _("%d of %d task done") : _("%d of %d tasks done"),
+                                            pr->done, pr->tasks));
         for (int i = 0; i < s->ntasks; i++) {
             const TaskResult *tr = &res->tasks[i];
             if (tr->task->ph != ph || tr->status == TASK_NOT_APPLICABLE) continue;
             fputs("    ", out);
             render_pad(out, arena_printf(a, "%s %s", tr->task->id, tr->task->title), TITLE_W - 2, false);
-            fprintf(out, " due %s  %s\n", render_day(a, tr->task->due_day), render_task_status(a, tr));
+            fprintf(out, _(" due %s  %s\n"), render_day(a, tr->task->due_day), render_task_status(a, tr));
         }
     }
 }
@@ -151,36 +162,40 @@ void render_text_unit(FILE *out, const Result *res) {
     if (*u->kind_name) fprintf(out, " (%s %s)", u->kind_name, kind_label);
     fprintf(out, " · %d %s\n", s->year_value, s->title);
     if (res->error) {
-        fprintf(out, "   not scored: %s\n", res->error);
+        fprintf(out, _("   not scored: %s\n"), res->error);
         return;
     }
     const GradeBand *g = s->grade_tab[res->grade];
-    fprintf(out, "Total    %s of %s\n", render_dec(a, res->total, places), render_dec(a, s->total_value, places));
+    head(out, _("Total"));
+    fprintf(out, _("%s of %s\n"), render_dec(a, res->total, places), render_dec(a, s->total_value, places));
     if (dec_cmp(res->items_max, s->total_value) != 0)
-        fprintf(out, "         items %s of the %s points that apply, scaled to %s\n",
+        fprintf(out, _("         items %s of the %s points that apply, scaled to %s\n"),
                 render_dec(a, res->items_score, places), render_dec(a, res->items_max, places),
                 render_dec(a, res->items_scaled, places));
     if (dec_sign(res->bonus_raw) || dec_sign(res->penalty)) {
-        fprintf(out, "         items %s", render_dec(a, res->items_scaled, places));
+        fprintf(out, _("         items %s"), render_dec(a, res->items_scaled, places));
         if (dec_sign(res->bonus_raw)) {
-            fprintf(out, " + bonus %s", render_dec(a, res->bonus, places));
+            fprintf(out, _(" + bonus %s"), render_dec(a, res->bonus, places));
             if (dec_cmp(res->bonus, res->bonus_raw) != 0)
-                fprintf(out, " (capped from %s)", render_dec(a, res->bonus_raw, places));
+                fprintf(out, _(" (capped from %s)"), render_dec(a, res->bonus_raw, places));
         }
-        if (dec_sign(res->penalty)) fprintf(out, " - penalties %s", render_dec(a, res->penalty, places));
+        if (dec_sign(res->penalty)) fprintf(out, _(" - penalties %s"), render_dec(a, res->penalty, places));
         fputc('\n', out);
     }
+    head(out, _("Grade"));
     if (res->nvetoes)
-        fprintf(out, "Grade    %s by score, but VETOED: fails\n", g->name);
+        fprintf(out, _("%s by score, but VETOED: fails\n"), g->name);
     else
-        fprintf(out, "Grade    %s: %s\n", g->name, res->pass ? "passes" : "fails");
+        fprintf(out, res->pass ? _("%s: passes\n") : _("%s: fails\n"), g->name);
     if (res->nvetoes == 0) {
-        fputs("Vetoes   none\n", out);
+        head(out, _("Vetoes"));
+        fputs(_("none\n"), out);
     } else {
         for (int v = 0, n = 0; v < s->nvetoes; v++) {
             if (!res->vetoes[v]) continue;
             const Veto *vt = s->veto_tab[v];
-            fprintf(out, "%s %s %s", n++ ? "        " : "Vetoes  ", vt->id, vt->title);
+            head(out, n++ ? "" : _("Vetoes"));
+            fprintf(out, "%s %s", vt->id, vt->title);
             if (vt->reason) fprintf(out, ": %s", vt->reason);
             fputc('\n', out);
         }
@@ -192,6 +207,6 @@ void render_text_unit(FILE *out, const Result *res) {
 }
 
 void render_text_invalid(FILE *out, const Unit *u) {
-    fprintf(out, "== %s (%s)\n   not scored: its data has errors (reported on standard error)\n",
+    fprintf(out, _("== %s (%s)\n   not scored: its data has errors (reported on standard error)\n"),
             render_clean(u->arena, u->name), u->src->path);
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "eval.h"
+#include "i18n.h"
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
@@ -173,7 +174,7 @@ static void say(Report *r, const char *fmt, ...) {
     if (r->len) r->len += (size_t)snprintf(r->buf + r->len, sizeof r->buf - r->len, "; ");
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(r->buf + r->len, sizeof r->buf - r->len, fmt, ap);
+    int n = vsnprintf(r->buf + r->len, sizeof r->buf - r->len, _(fmt), ap);
     va_end(ap);
     if (n > 0) r->len += (size_t)n;
     if (r->len >= sizeof r->buf) r->len = sizeof r->buf - 1;
@@ -205,7 +206,7 @@ static void compare(const Result *res, const Expect *x, Report *r) {
     case EXPECT_PART: {
         const PartResult *pr = &res->parts[x->part->index];
         if (dec_cmp(pr->score, x->number))
-            say(r, "%s %s: expected %s, got %s", x->part->kind == PART_GROUP ? "group" : "category", x->id,
+            say(r, "%s %s: expected %s, got %s", x->part->kind == PART_GROUP ? _("group") : _("category"), x->id,
                 num(a, x->number), num(b, pr->score));
         break;
     }
@@ -237,7 +238,8 @@ static void compare(const Result *res, const Expect *x, Report *r) {
             if (x->part)
                 say(r, "rectification %s: expected no entry, found one", x->id);
             else
-                say(r, "rectification: expected none, found %d %s", res->nrect, res->nrect == 1 ? "entry" : "entries");
+                say(r, "rectification: expected none, found %d %s", res->nrect,
+                    res->nrect == 1 ? _("entry") : _("entries"));
         }
         break;
     }
@@ -311,9 +313,9 @@ void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {
         missing++;
         if (w < sizeof lacking - 80)
             w += (size_t)snprintf(lacking + w, sizeof lacking - w, "%s%s (%s)", w ? ", " : "", p->id,
-                                  !loses && !keeps ? "no case"
-                                  : !loses         ? "no losing case"
-                                                   : "no keeping case");
+                                  !loses && !keeps ? _("no case")
+                                  : !loses         ? _("no losing case")
+                                                   : _("no keeping case"));
         else if (w < sizeof lacking - 4)
             w += (size_t)snprintf(lacking + w, sizeof lacking - w, ", ...");
     }
