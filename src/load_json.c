@@ -21,6 +21,7 @@ typedef struct LoadCtx {
     Unit *unit;
     uint32_t at; /* where the current unit starts, for finding keys */
     bool failed;
+    int only_year; /* not 0: the units of other years are left out (NULL) */
 } LoadCtx;
 
 void unit_free(Unit *u) {
@@ -360,6 +361,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     u = arena_alloc(a, sizeof *u);
     u->arena = a;
     u->src = c->src;
+    u->std = c->std;
     u->at = c->at;
     c->unit = u;
     c->failed = false;
@@ -475,7 +477,19 @@ static int json_depth(const Source *src, uint32_t off) {
     return depth;
 }
 
+/* The year a unit gives, or 0. */
+static int unit_year(const cJSON *j) {
+    const cJSON *y = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "year") : NULL;
+    return cJSON_IsNumber(y) && y->valuedouble == y->valueint ? y->valueint : 0;
+}
+
+static bool load_json_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year);
+
 bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    return load_json_year(std, src, diag, out, 0);
+}
+
+static bool load_json_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
     memset(out, 0, sizeof *out);
     if (!source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)")) return false;
     const char *end = NULL;
@@ -518,7 +532,7 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
         }
         return false;
     }
-    LoadCtx c = {.std = std, .src = src, .diag = diag};
+    LoadCtx c = {.std = std, .src = src, .diag = diag, .only_year = year};
     int noffs = 0;
     uint32_t *offs = element_offsets(src, &noffs);
     int n = cJSON_IsArray(root) ? cJSON_GetArraySize(root) : 1;
@@ -535,7 +549,7 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
     const cJSON *u = cJSON_IsArray(root) ? root->child : root;
     for (; u && i < n; u = cJSON_IsArray(root) ? u->next : NULL, i++) {
         c.at = i < noffs ? offs[i] : 0;
-        out->units[i] = load_unit(&c, u, i);
+        if (!c.only_year || unit_year(u) == c.only_year) out->units[i] = load_unit(&c, u, i);
     }
     out->count = i;
     free(offs);
@@ -544,7 +558,25 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
 }
 
 bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
-    size_t n = strlen(src->path);
-    if (n > 4 && !strcasecmp(src->path + n - 4, ".csv")) return load_csv(std, src, diag, out);
-    return load_json(std, src, diag, out);
+    return load_file_of_year(std, src, diag, out, 0);
+}
+
+bool load_file_of_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
+    if (!load_is_csv(src->path)) return load_json_year(std, src, diag, out, year);
+    memset(out, 0, sizeof *out);
+    cJSON *unit = load_csv_unit(src, diag);
+    if (!unit) return false;
+    char *text = cJSON_PrintUnformatted(unit);
+    cJSON_Delete(unit);
+    Source made = {.path = src->path, .text = text, .len = text ? strlen(text) : 0, .made = true};
+    bool ok = text && load_json_year(std, &made, diag, out, year);
+    for (int i = 0; i < out->count; i++)
+        if (out->units[i]) out->units[i]->src = src;
+    cJSON_free(text);
+    return ok;
+}
+
+bool load_is_csv(const char *path) {
+    size_t n = strlen(path);
+    return n > 4 && !strcasecmp(path + n - 4, ".csv");
 }
