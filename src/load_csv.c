@@ -190,7 +190,3 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
     }
     return unit;
 }
-
-bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
-    return load_file_of_year(std, src, diag, out, 0);
-}

@@ -561,8 +561,8 @@ bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
     return load_file_of_year(std, src, diag, out, 0);
 }
 
-bool load_file_of_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
-    if (!load_is_csv(src->path)) return load_json_year(std, src, diag, out, year);
+/* A CSV form read as JSON (load_csv_unit), then loaded as JSON. */
+static bool load_csv_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
     memset(out, 0, sizeof *out);
     cJSON *unit = load_csv_unit(src, diag);
     if (!unit) return false;
@@ -574,6 +574,15 @@ bool load_file_of_year(const Standard *std, const Source *src, DiagSink *diag, L
         if (out->units[i]) out->units[i]->src = src;
     cJSON_free(text);
     return ok;
+}
+
+bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    return load_csv_year(std, src, diag, out, 0);
+}
+
+bool load_file_of_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
+    if (load_is_csv(src->path)) return load_csv_year(std, src, diag, out, year);
+    return load_json_year(std, src, diag, out, year);
 }
 
 bool load_is_csv(const char *path) {
