@@ -423,6 +423,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     for (int i = 0; i < s->nfacts; i++) {
         const Fact *f = s->fact_tab[i];
         const cJSON *v = facts ? cJSON_GetObjectItemCaseSensitive(facts, f->name) : NULL;
+        if (!v && facts && f->alias) v = cJSON_GetObjectItemCaseSensitive(facts, f->alias); /* another year's name */
         Value *out = &u->facts[i];
         out->type = f->type.kind;
         if (!v || cJSON_IsNull(v)) {
@@ -443,6 +444,8 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         bool *seen = arena_alloc(a, (size_t)s->nfacts + 1);
         for (const cJSON *k = facts->child; k; k = k->next) {
             const Fact *f = check_find_fact(s, k->string);
+            for (int i = 0; !f && i < s->nfacts; i++)
+                if (s->fact_tab[i]->alias && !strcmp(s->fact_tab[i]->alias, k->string)) f = s->fact_tab[i];
             if (!f) {
                 unit_warning(c, k->string, "fact '%s' is not declared by the standard; it is ignored", k->string);
                 continue;
