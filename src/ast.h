@@ -412,7 +412,8 @@ typedef struct Standard {
     Expr *revises_year;
     Span revises_span;
     Revision *revisions;
-    const char *base_path; /* after merging: the file of the base */
+    const char *base_path;   /* after merging: the file of the base */
+    const char *chosen_from; /* eval --rules-dir: the folder it was chosen from for its year */
     /* checker: flat tables for evaluation */
     int year_value, decimals_value;
     Dec total_value;

@@ -25,6 +25,7 @@
 #include "script.h"
 #include "template.h"
 #include "verify.h"
+#include "years.h"
 
 #define KAOPING_VERSION "0.1.0"
 
@@ -33,6 +34,7 @@ enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
 static void usage(FILE *out) {
     fputs("usage: kaoping check RULES...\n"
           "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+          "       kaoping eval --rules-dir DIR DATA... [options of eval]\n"
           "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
           "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
           "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
@@ -531,15 +533,28 @@ static int cmd_fmt(int argc, char **argv) {
 
 /* ---- eval ------------------------------------------------------------------ */
 
+/* eval --rules-dir DIR: the folder's latest standard becomes the run's
+ * standard (paths[0]: for --target, --item and the JSON header), and each
+ * unit is scored against the standard of its year (years.h, unit->std). */
+static bool rules_dir_open(YearShelf *shelf, const char *dir, const char **paths, int *npaths, DiagSink *d) {
+    memmove(paths + 1, paths, sizeof *paths * (size_t)(*npaths)++);
+    paths[0] = years_open(shelf, dir, d);
+    if (!paths[0]) {
+        diag_print(d, stderr);
+        fprintf(stderr, "%s: no standard to score with; no unit was scored\n", dir);
+    }
+    return paths[0] != NULL;
+}
+
 /* eval and explain: score each unit of each data file, then print its
  * scorecard or the steps behind it. */
 typedef enum { RUN_EVAL, RUN_EXPLAIN, RUN_PLAN } RunMode;
 
 static int cmd_eval(int argc, char **argv, RunMode mode) {
     bool explain = mode == RUN_EXPLAIN;
-    const char *format = "text", *out_path = NULL, *item = NULL, *target = NULL;
+    const char *format = "text", *out_path = NULL, *item = NULL, *target = NULL, *rules_dir = NULL;
     EvalOptions opt = {today(), 14, explain};
-    const char *paths[argc > 0 ? argc : 1];
+    const char *paths[argc + 1];
     int npaths = 0;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) {
@@ -558,6 +573,9 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         } else if (explain && !strcmp(argv[i], "--item")) {
             if (++i == argc) goto bad;
             item = argv[i];
+        } else if (!strcmp(argv[i], "--rules-dir")) {
+            if (++i == argc) goto bad;
+            rules_dir = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "kaoping: error: unknown option '%s'\n", argv[i]);
             goto bad;
@@ -570,8 +588,8 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         fprintf(stderr, "kaoping: error: unknown format '%s': use text or json\n", format);
         goto bad;
     }
-    if (npaths < 2) {
-        fprintf(stderr, "kaoping: error: %s needs a rule file and at least one data file\n",
+    if (npaths < (rules_dir ? 1 : 2)) {
+        fprintf(stderr, "kaoping: error: %s needs a rule file (or --rules-dir) and at least one data file\n",
                 mode == RUN_EXPLAIN ? "explain" : mode == RUN_PLAN ? "plan" : "eval");
         goto bad;
     }
@@ -579,7 +597,10 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     DiagSink d;
     diag_init(&d);
     Loaded l;
-    if (!load_for_scoring(&l, paths[0], &d, "; no unit was scored")) return EXIT_INPUT;
+    YearShelf shelf = {0};
+    if (rules_dir && !rules_dir_open(&shelf, rules_dir, paths, &npaths, &d)) return years_free(&shelf), EXIT_INPUT;
+    if (!load_for_scoring(&l, paths[0], &d, "; no unit was scored")) return years_free(&shelf), EXIT_INPUT;
+    if (rules_dir) l.std->chosen_from = rules_dir;
     int target_grade = -1;
     if (target) {
         for (int g = 0; g < l.std->ngrades; g++)
@@ -636,7 +657,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
             continue;
         }
         LoadedUnits lu;
-        if (!load_file(l.std, &srcs[i], &d, &lu)) {
+        if (rules_dir ? !years_load_file(&shelf, &srcs[i], &d, &lu) : !load_file(l.std, &srcs[i], &d, &lu)) {
             status = EXIT_INPUT;
             continue;
         }
@@ -651,11 +672,11 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
                     render_text_invalid(out.f, u);
                 continue;
             }
-            Result *res = eval_unit_with(l.std, u, u->arena, &opt);
+            Result *res = eval_unit_with(u->std, u, u->arena, &opt);
             if (res->error) {
-                Diag *g = diag_at(&d, DIAG_ERROR, "K0501", &l.src, res->error_span, "unit \"%s\": cannot be scored: %s",
-                                  u->name, res->error);
-                if (res->error_span.begin != l.std->title_span.begin)
+                Diag *g = diag_at(&d, DIAG_ERROR, "K0501", u->std->src, res->error_span,
+                                  "unit \"%s\": cannot be scored: %s", u->name, res->error);
+                if (res->error_span.begin != u->std->title_span.begin)
                     diag_help(&d, g, "the data in %s makes this rule compute something impossible", srcs[i].path);
                 status = EXIT_INPUT;
             } else if (!res->pass && status == EXIT_PASS) {
@@ -685,6 +706,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         source_free(&srcs[i]);
     free(srcs);
     unload_standard(&l);
+    years_free(&shelf);
     diag_free(&d);
     return wrote ? status : EXIT_INPUT;
 bad:

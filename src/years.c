@@ -115,13 +115,14 @@ const char *years_list(const YearShelf *shelf, Arena *arena) {
 /* ---- units against the standard of their year ------------------------------ */
 
 /* The standard of a file, loaded once; NULL when it has errors (reported once). */
-static Standard *standard_of(YearFile *f, DiagSink *diag) {
+static Standard *standard_of(YearFile *f, const char *dir, DiagSink *diag) {
     if (!f->tried) {
         f->tried = true;
         f->arena = arena_new();
         DiagSink d;
         diag_init(&d);
         f->std = revise_load(f->path, f->arena, &d);
+        if (f->std) f->std->chosen_from = arena_strdup(f->arena, dir);
         if (!f->std) {
             diag_print(&d, stderr);
             diag_file(diag, DIAG_ERROR, "K0711", NULL, "%s: the standard of %d has errors; its units are not scored",
@@ -147,6 +148,14 @@ static Unit *unloadable(const Source *src, const cJSON *j, int index) {
     return u;
 }
 
+const char *years_open(YearShelf *shelf, const char *dir, DiagSink *diag) {
+    if (!years_scan(shelf, dir, diag)) return NULL;
+    for (int i = shelf->nfiles - 1; i >= 0; i--)
+        if (shelf->files[i].year && standard_of(&shelf->files[i], shelf->dir, diag)) return shelf->files[i].path;
+    diag_file(diag, DIAG_ERROR, "K0711", NULL, "%s holds no standard that can be used", dir);
+    return NULL;
+}
+
 bool years_load_file(YearShelf *shelf, const Source *src, DiagSink *diag, LoadedUnits *out) {
     memset(out, 0, sizeof *out);
     /* first the years the file's units give (read with cJSON, quietly) */
@@ -161,7 +170,7 @@ bool years_load_file(YearShelf *shelf, const Source *src, DiagSink *diag, Loaded
     if (!root) {
         /* unreadable: any standard's loader says why */
         for (int i = 0; i < shelf->nfiles; i++)
-            if (shelf->files[i].year && standard_of(&shelf->files[i], diag))
+            if (shelf->files[i].year && standard_of(&shelf->files[i], shelf->dir, diag))
                 return load_file(shelf->files[i].std, src, diag, out);
         diag_file(diag, DIAG_ERROR, "K0711", src, "cannot be read: %s has no standard without errors", shelf->dir);
         return false;
@@ -182,7 +191,7 @@ bool years_load_file(YearShelf *shelf, const Source *src, DiagSink *diag, Loaded
         const cJSON *y = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "year") : NULL;
         int year = cJSON_IsNumber(y) && y->valuedouble == y->valueint ? y->valueint : 0;
         int k = year ? years_find(shelf, year, NULL, NULL) : -1;
-        Standard *std = k >= 0 ? standard_of(&shelf->files[k], diag) : NULL;
+        Standard *std = k >= 0 ? standard_of(&shelf->files[k], shelf->dir, diag) : NULL;
         if (!std) {
             Unit *u = out->units[i] = unloadable(src, j, i);
             if (!year)

@@ -35,6 +35,9 @@ int years_find(const YearShelf *shelf, int year, const char *title, const char *
 /* "the standards there: 2013 (2013.kp), 2014 (2014.kp)" */
 const char *years_list(const YearShelf *shelf, Arena *arena);
 
+/* Scans dir for eval --rules-dir and loads its latest standard: its path
+ * (the run's standard for everything but scoring), or NULL (reported). */
+const char *years_open(YearShelf *shelf, const char *dir, DiagSink *diag);
 /* Loads every unit of a data file against the standard of its year (each
  * unit's std says which). A unit whose year has no standard, or that gives
  * no year, is reported and marked invalid; the others are still loaded. */
