@@ -13,7 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
 #include "check.h"
+#include "diff.h"
 #include "eval.h"
 #include "fmt.h"
 #include "lex.h"
@@ -714,6 +717,80 @@ bad:
     return EXIT_INPUT;
 }
 
+/* ---- diff ---------------------------------------------------------------------- */
+
+/* --format text|json and -o FILE, shared by diff and compare; the rest are
+ * positional. False on a usage error (reported). */
+static bool report_options(int argc, char **argv, const char **format, const char **out_path, const char **pos,
+                           int *npos, int max) {
+    for (int i = 0; i < argc; i++) {
+        if ((!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) && i + 1 < argc)
+            *format = argv[++i];
+        else if (!strncmp(argv[i], "--format=", 9))
+            *format = argv[i] + 9;
+        else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
+            *out_path = argv[++i];
+        else if ((argv[i][0] == '-' && argv[i][1]) || *npos == max) {
+            fprintf(stderr, "kaoping: error: unexpected '%s'\n", argv[i]);
+            return false;
+        } else
+            pos[(*npos)++] = argv[i];
+    }
+    if (strcmp(*format, "text") && strcmp(*format, "json")) {
+        fprintf(stderr, "kaoping: error: unknown format '%s': use text or json\n", *format);
+        return false;
+    }
+    return true;
+}
+
+/* Writes a JSON document to out, then frees it. */
+static bool print_json(FILE *out, cJSON *j) {
+    char *text = j ? cJSON_Print(j) : NULL;
+    cJSON_Delete(j);
+    if (!text) return false;
+    fputs(text, out);
+    fputc('\n', out);
+    cJSON_free(text);
+    return true;
+}
+
+static int cmd_diff(int argc, char **argv) {
+    const char *format = "text", *out_path = NULL, *paths[2];
+    int npaths = 0;
+    if (!report_options(argc, argv, &format, &out_path, paths, &npaths, 2) || npaths != 2) {
+        if (npaths != 2) fprintf(stderr, "kaoping: error: diff needs two rule files: OLD NEW\n");
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    DiagSink d;
+    diag_init(&d);
+    Loaded a, b;
+    if (!load_for_scoring(&a, paths[0], &d, "; no diff was made")) return EXIT_INPUT;
+    if (!load_for_scoring(&b, paths[1], &d, "; no diff was made")) {
+        unload_standard(&a);
+        return EXIT_INPUT;
+    }
+    Arena *arena = arena_new();
+    Diff *df = diff_standards(a.std, b.std, arena);
+    df->old_path = paths[0];
+    df->new_path = paths[1];
+    Output out;
+    int status = EXIT_INPUT;
+    if (output_open(&out, out_path)) {
+        bool ok = true;
+        if (!strcmp(format, "json"))
+            ok = print_json(out.f, render_diff_json(df, arena));
+        else
+            render_diff_text(out.f, df, arena);
+        if (output_close(&out, ok) && ok) status = EXIT_PASS;
+    }
+    arena_free(arena);
+    unload_standard(&a);
+    unload_standard(&b);
+    diag_free(&d);
+    return status;
+}
+
 static int run(int argc, char **argv) {
     if (argc < 2) {
         usage(stderr);
@@ -728,6 +805,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
     if (!strcmp(cmd, "template")) return cmd_template(argc - 2, argv + 2);
+    if (!strcmp(cmd, "diff")) return cmd_diff(argc - 2, argv + 2);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_PASS;
