@@ -16,6 +16,7 @@
 #include <cjson/cJSON.h>
 
 #include "check.h"
+#include "compare.h"
 #include "diff.h"
 #include "eval.h"
 #include "fmt.h"
@@ -44,6 +45,8 @@ static void usage(FILE *out) {
           "       kaoping test RULES... [--coverage] [--allow-outside]\n"
           "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
           "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
+          "       kaoping diff OLD NEW [--format text|json] [-o FILE]\n"
+          "       kaoping compare RULES_OLD DATA_OLD RULES_NEW DATA_NEW [--format text|json] [-o FILE]\n"
           "\n"
           "  check   check standards (rule files) and report every problem\n"
           "  eval    score units (JSON files or CSV forms) against a standard\n"
@@ -53,6 +56,9 @@ static void usage(FILE *out) {
           "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
           "  fmt     rewrite rule files in the canonical layout\n"
           "  template  write a blank data file for one kind of unit to fill in\n"
+          "  diff    what changed between two standards, by category\n"
+          "  compare a unit across two years: what moved because the unit changed, and\n"
+          "          what moved because the standard changed\n"
           "\n"
           "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
           "             2 a usage error or bad input, 3 out of memory\n",
@@ -791,6 +797,64 @@ static int cmd_diff(int argc, char **argv) {
     return status;
 }
 
+/* ---- compare -------------------------------------------------------------------- */
+
+static int cmd_compare(int argc, char **argv) {
+    const char *format = "text", *out_path = NULL, *pos[4];
+    int npos = 0;
+    if (!report_options(argc, argv, &format, &out_path, pos, &npos, 4) || npos != 4) {
+        if (npos != 4) fprintf(stderr, "kaoping: error: compare needs RULES_OLD DATA_OLD RULES_NEW DATA_NEW\n");
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    DiagSink d;
+    diag_init(&d);
+    Loaded lo, ln;
+    if (!load_for_scoring(&lo, pos[0], &d, "; nothing was compared")) return EXIT_INPUT;
+    if (!load_for_scoring(&ln, pos[2], &d, "; nothing was compared")) {
+        unload_standard(&lo);
+        return EXIT_INPUT;
+    }
+    Arena *arena = arena_new();
+    Diff *df = diff_standards(lo.std, ln.std, arena);
+    df->old_path = pos[0];
+    df->new_path = pos[2];
+    Source so = {0}, sn = {0};
+    LoadedUnits uo = {0}, un = {0};
+    int n = 0, unmatched = 0, status = EXIT_INPUT;
+    Comparison **cs = NULL;
+    if (source_read(&so, pos[1], KP_MAX_DATA_FILE, &d) && source_read(&sn, pos[3], KP_MAX_DATA_FILE, &d))
+        cs = compare_files(lo.std, &so, ln.std, &sn, df, &d, arena, &uo, &un, &n, &unmatched);
+    Output out;
+    if (cs && output_open(&out, out_path)) {
+        bool ok = true;
+        if (!strcmp(format, "json")) {
+            cJSON *root = cJSON_CreateObject();
+            cJSON_AddNumberToObject(root, "kaoping", 1);
+            cJSON *units = cJSON_AddArrayToObject(root, "units");
+            for (int i = 0; i < n; i++)
+                cJSON_AddItemToArray(units, render_compare_json(cs[i], arena));
+            ok = print_json(out.f, root);
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (i) fputc('\n', out.f);
+                render_compare_text(out.f, cs[i], df, arena);
+            }
+        }
+        if (output_close(&out, ok) && ok) status = d.errors ? EXIT_INPUT : EXIT_PASS;
+    }
+    diag_print(&d, stderr);
+    load_free(&uo);
+    load_free(&un);
+    source_free(&so);
+    source_free(&sn);
+    arena_free(arena);
+    unload_standard(&lo);
+    unload_standard(&ln);
+    diag_free(&d);
+    return status;
+}
+
 static int run(int argc, char **argv) {
     if (argc < 2) {
         usage(stderr);
@@ -806,6 +870,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
     if (!strcmp(cmd, "template")) return cmd_template(argc - 2, argv + 2);
     if (!strcmp(cmd, "diff")) return cmd_diff(argc - 2, argv + 2);
+    if (!strcmp(cmd, "compare")) return cmd_compare(argc - 2, argv + 2);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_PASS;
