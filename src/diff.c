@@ -412,6 +412,21 @@ static const char *type_text(const Ctx *c, const Standard *s, const Fact *f) {
     return t;
 }
 
+/* Type, bounds and default compared as values (true and 是 are one). */
+static bool same_type(const Ctx *c, const Fact *a, const Fact *b) {
+    if (a->type.kind != b->type.kind || !same_expr(c, a->lo, b->lo) || !same_expr(c, a->hi, b->hi) ||
+        !same_expr(c, a->def, b->def))
+        return false;
+    const StrList *x = a->type.members, *y = b->type.members;
+    for (; x && y; x = x->next, y = y->next)
+        if (strcmp(x->s, y->s)) return false;
+    if (x || y) return false;
+    const Fact *fx = a->type.fields, *fy = b->type.fields;
+    for (; fx && fy; fx = fx->next, fy = fy->next)
+        if (strcmp(fx->name, fy->name) || !same_type(c, fx, fy)) return false;
+    return !fx && !fy;
+}
+
 static void diff_facts(const Ctx *c, Diff *d) {
     Entries e = {0};
     for (const Fact *b = c->new_->facts; b; b = b->next) {
@@ -420,7 +435,7 @@ static void diff_facts(const Ctx *c, Diff *d) {
             if (same_name(c, f->name, b->name)) a = f;
         const char *before = a ? type_text(c, c->old, a) : NULL, *after = type_text(c, c->new_, b);
         unsigned ch = !a ? DIFF_ADDED
-                         : (strcmp(a->name, b->name) ? DIFF_RENAMED : 0) | (strcmp(before, after) ? DIFF_TYPE : 0) |
+                         : (strcmp(a->name, b->name) ? DIFF_RENAMED : 0) | (same_type(c, a, b) ? 0 : DIFF_TYPE) |
                                (same_str(a->label, b->label) ? 0 : DIFF_TITLE);
         if (!ch) continue;
         DiffEntry *x = entry(c, &e, b->name, a, b);
