@@ -607,8 +607,12 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     diag_init(&d);
     Loaded l;
     YearShelf shelf = {0};
-    if (rules_dir && !rules_dir_open(&shelf, rules_dir, paths, &npaths, &d)) return years_free(&shelf), EXIT_INPUT;
-    if (!load_for_scoring(&l, paths[0], &d, "; no unit was scored")) return years_free(&shelf), EXIT_INPUT;
+    if ((rules_dir && !rules_dir_open(&shelf, rules_dir, paths, &npaths, &d)) ||
+        !load_for_scoring(&l, paths[0], &d, "; no unit was scored")) {
+        years_free(&shelf);
+        if (d.arena) diag_free(&d); /* load_for_scoring frees it on failure */
+        return EXIT_INPUT;
+    }
     if (rules_dir) l.std->chosen_from = rules_dir;
     int target_grade = -1;
     if (target) {
