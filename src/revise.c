@@ -256,6 +256,10 @@ static void replace_part(Ctx *c, Standard *s, Part **link, const Revision *r) {
 
 static void apply(Ctx *c, Standard *s, const Revision *r) {
     static const char *const doing[] = {"remove", "move", "replace"};
+    if (!r->id) {
+        err(c, r->span, "K0703", "%s: name the %s by its id", doing[r->op], what_name(r->what));
+        return;
+    }
     if (r->what <= PART_PENALTY) {
         Part **l = named_part(c, s, r, doing[r->op]);
         if (!l) return;
