@@ -23,8 +23,8 @@ typedef struct Ctx {
     Arena *arena;
     DiagSink *diag;
     const Source *src;                   /* the first file of the chain: its spans cover them all */
-    const char *chain[REVISE_MAX_CHAIN]; /* real paths of the files being read, revisions first */
-    const char *shown[REVISE_MAX_CHAIN]; /* ... and as the user wrote them */
+    const char *chain[KP_MAX_CHAIN]; /* real paths of the files being read, revisions first */
+    const char *shown[KP_MAX_CHAIN]; /* ... and as the user wrote them */
     int depth;
     Source *last; /* the last file of the chain: the next one goes after it */
 } Ctx;
@@ -448,8 +448,8 @@ static bool resolve(Ctx *c, Standard *std, Source *src) {
             free(real);
             return false;
         }
-    if (c->depth == REVISE_MAX_CHAIN) {
-        err(c, std->revises_span, "K0702", "more than %d standards in one chain of revisions", REVISE_MAX_CHAIN);
+    if (c->depth == KP_MAX_CHAIN) {
+        err(c, std->revises_span, "K0702", "more than %d standards in one chain of revisions", KP_MAX_CHAIN);
         free(real);
         return false;
     }

@@ -10,8 +10,6 @@
 
 #include "ast.h"
 
-enum { REVISE_MAX_CHAIN = 32 }; /* standards in one chain of revisions */
-
 /* Merges a freshly parsed standard (read from src) with the chain of bases it
  * revises; a standard that revises nothing is left as it is, unless it uses
  * a revision's statements (an error). src->next gets the chain's files, read
