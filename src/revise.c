@@ -22,7 +22,7 @@
 typedef struct Ctx {
     Arena *arena;
     DiagSink *diag;
-    const Source *src;                   /* the first file of the chain: its spans cover them all */
+    const Source *src;               /* the first file of the chain: its spans cover them all */
     const char *chain[KP_MAX_CHAIN]; /* real paths of the files being read, revisions first */
     const char *shown[KP_MAX_CHAIN]; /* ... and as the user wrote them */
     int depth;
@@ -143,6 +143,13 @@ static void append_child(Part *parent, Part *p) {
 
 /* The part a remove, move or replace names, of the kind it says; NULL (reported). */
 static Part **named_part(Ctx *c, Standard *s, const Revision *r, const char *doing) {
+    if (!r->id) { /* a bonus section without an id, by its title */
+        for (Part **l = &s->parts; *l; l = &(*l)->next)
+            if ((*l)->kind == PART_BONUS && !(*l)->id && (*l)->title && !strcmp((*l)->title, r->part->title)) return l;
+        err(c, r->part->id_span, "K0703", "%s bonus \"%s\": the standard it revises has no bonus section \"%s\"", doing,
+            r->part->title, r->part->title);
+        return NULL;
+    }
     Part **l = find_part(&s->parts, r->id, NULL, NULL);
     if (!l) {
         Diag *g = err(c, r->id_span, "K0703", "%s %s %s: the standard it revises has no %s '%s'", doing,
@@ -256,7 +263,7 @@ static void replace_part(Ctx *c, Standard *s, Part **link, const Revision *r) {
 
 static void apply(Ctx *c, Standard *s, const Revision *r) {
     static const char *const doing[] = {"remove", "move", "replace"};
-    if (!r->id) {
+    if (!r->id && !(r->what == PART_BONUS && r->part && r->part->title)) {
         err(c, r->span, "K0703", "%s: name the %s by its id", doing[r->op], what_name(r->what));
         return;
     }
@@ -397,6 +404,10 @@ static bool resolve(Ctx *c, Standard *std, Source *src);
 /* The path of the base a revision names, or NULL (reported). */
 static const char *base_path(Ctx *c, Standard *std, const Source *src) {
     const char *dir = revise_dir_of(c->arena, src->path);
+    if (std->revises_file && !std->revises_file[0]) {
+        err(c, std->revises_span, "K0701", "revises \"\": name the file of the standard it revises");
+        return NULL;
+    }
     if (std->revises_file) {
         if (std->revises_file[0] == '/' || !strcmp(dir, ".")) return std->revises_file;
         return arena_printf(c->arena, "%s/%s", dir, std->revises_file);
