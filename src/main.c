@@ -13,11 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cjson/cJSON.h>
-
 #include "check.h"
-#include "compare.h"
-#include "diff.h"
+#include "cli.h"
 #include "eval.h"
 #include "fmt.h"
 #include "lex.h"
@@ -33,9 +30,7 @@
 
 #define KAOPING_VERSION "0.1.0"
 
-enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
-
-static void usage(FILE *out) {
+void usage(FILE *out) {
     fputs("usage: kaoping check RULES...\n"
           "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
           "       kaoping eval --rules-dir DIR DATA... [options of eval]\n"
@@ -222,12 +217,6 @@ static int cmd_test(int argc, char **argv) {
 
 /* ---- output: a temporary file renamed into place ------------------------- */
 
-typedef struct Output {
-    FILE *f;
-    const char *path; /* NULL: stdout */
-    char *real;       /* path with links resolved, when it exists */
-    char *tmp;
-} Output;
 
 /* The temporary file being written, removed if the run is interrupted. */
 static char *volatile pending_tmp;
@@ -239,7 +228,7 @@ static void on_signal(int sig) {
     raise(sig);
 }
 
-static bool output_open(Output *o, const char *path) {
+bool output_open(Output *o, const char *path) {
     memset(o, 0, sizeof *o);
     if (!path) {
         o->f = stdout;
@@ -279,7 +268,7 @@ static bool output_open(Output *o, const char *path) {
 }
 
 /* Keeps the output when keep, else discards it. */
-static bool output_close(Output *o, bool keep) {
+bool output_close(Output *o, bool keep) {
     if (!o->path) return fflush(stdout) == 0;
     bool ok = fflush(o->f) == 0 && !ferror(o->f);
     ok = (fclose(o->f) == 0) && ok;
@@ -725,138 +714,6 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
 bad:
     usage(stderr);
     return EXIT_INPUT;
-}
-
-/* ---- diff ---------------------------------------------------------------------- */
-
-/* --format text|json and -o FILE, shared by diff and compare; the rest are
- * positional. False on a usage error (reported). */
-static bool report_options(int argc, char **argv, const char **format, const char **out_path, const char **pos,
-                           int *npos, int max) {
-    for (int i = 0; i < argc; i++) {
-        if ((!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) && i + 1 < argc)
-            *format = argv[++i];
-        else if (!strncmp(argv[i], "--format=", 9))
-            *format = argv[i] + 9;
-        else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
-            *out_path = argv[++i];
-        else if ((argv[i][0] == '-' && argv[i][1]) || *npos == max) {
-            fprintf(stderr, "kaoping: error: unexpected '%s'\n", argv[i]);
-            return false;
-        } else
-            pos[(*npos)++] = argv[i];
-    }
-    if (strcmp(*format, "text") && strcmp(*format, "json")) {
-        fprintf(stderr, "kaoping: error: unknown format '%s': use text or json\n", *format);
-        return false;
-    }
-    return true;
-}
-
-/* Writes a JSON document to out, then frees it. */
-static bool print_json(FILE *out, cJSON *j) {
-    char *text = j ? cJSON_Print(j) : NULL;
-    cJSON_Delete(j);
-    if (!text) return false;
-    fputs(text, out);
-    fputc('\n', out);
-    cJSON_free(text);
-    return true;
-}
-
-static int cmd_diff(int argc, char **argv) {
-    const char *format = "text", *out_path = NULL, *paths[2];
-    int npaths = 0;
-    if (!report_options(argc, argv, &format, &out_path, paths, &npaths, 2) || npaths != 2) {
-        if (npaths != 2) fprintf(stderr, "kaoping: error: diff needs two rule files: OLD NEW\n");
-        usage(stderr);
-        return EXIT_INPUT;
-    }
-    DiagSink d;
-    diag_init(&d);
-    Loaded a, b;
-    if (!load_for_scoring(&a, paths[0], &d, "; no diff was made")) return EXIT_INPUT;
-    if (!load_for_scoring(&b, paths[1], &d, "; no diff was made")) {
-        unload_standard(&a);
-        return EXIT_INPUT;
-    }
-    Arena *arena = arena_new();
-    Diff *df = diff_standards(a.std, b.std, arena);
-    df->old_path = paths[0];
-    df->new_path = paths[1];
-    Output out;
-    int status = EXIT_INPUT;
-    if (output_open(&out, out_path)) {
-        bool ok = true;
-        if (!strcmp(format, "json"))
-            ok = print_json(out.f, render_diff_json(df, arena));
-        else
-            render_diff_text(out.f, df, arena);
-        if (output_close(&out, ok) && ok) status = EXIT_PASS;
-    }
-    arena_free(arena);
-    unload_standard(&a);
-    unload_standard(&b);
-    diag_free(&d);
-    return status;
-}
-
-/* ---- compare -------------------------------------------------------------------- */
-
-static int cmd_compare(int argc, char **argv) {
-    const char *format = "text", *out_path = NULL, *pos[4];
-    int npos = 0;
-    if (!report_options(argc, argv, &format, &out_path, pos, &npos, 4) || npos != 4) {
-        if (npos != 4) fprintf(stderr, "kaoping: error: compare needs RULES_OLD DATA_OLD RULES_NEW DATA_NEW\n");
-        usage(stderr);
-        return EXIT_INPUT;
-    }
-    DiagSink d;
-    diag_init(&d);
-    Loaded lo, ln;
-    if (!load_for_scoring(&lo, pos[0], &d, "; nothing was compared")) return EXIT_INPUT;
-    if (!load_for_scoring(&ln, pos[2], &d, "; nothing was compared")) {
-        unload_standard(&lo);
-        return EXIT_INPUT;
-    }
-    Arena *arena = arena_new();
-    Diff *df = diff_standards(lo.std, ln.std, arena);
-    df->old_path = pos[0];
-    df->new_path = pos[2];
-    Source so = {0}, sn = {0};
-    LoadedUnits uo = {0}, un = {0};
-    int n = 0, unmatched = 0, status = EXIT_INPUT;
-    Comparison **cs = NULL;
-    if (source_read(&so, pos[1], KP_MAX_DATA_FILE, &d) && source_read(&sn, pos[3], KP_MAX_DATA_FILE, &d))
-        cs = compare_files(lo.std, &so, ln.std, &sn, df, &d, arena, &uo, &un, &n, &unmatched);
-    Output out;
-    if (cs && output_open(&out, out_path)) {
-        bool ok = true;
-        if (!strcmp(format, "json")) {
-            cJSON *root = cJSON_CreateObject();
-            cJSON_AddNumberToObject(root, "kaoping", 1);
-            cJSON *units = cJSON_AddArrayToObject(root, "units");
-            for (int i = 0; i < n; i++)
-                cJSON_AddItemToArray(units, render_compare_json(cs[i], arena));
-            ok = print_json(out.f, root);
-        } else {
-            for (int i = 0; i < n; i++) {
-                if (i) fputc('\n', out.f);
-                render_compare_text(out.f, cs[i], df, arena);
-            }
-        }
-        if (output_close(&out, ok) && ok) status = d.errors ? EXIT_INPUT : EXIT_PASS;
-    }
-    diag_print(&d, stderr);
-    load_free(&uo);
-    load_free(&un);
-    source_free(&so);
-    source_free(&sn);
-    arena_free(arena);
-    unload_standard(&lo);
-    unload_standard(&ln);
-    diag_free(&d);
-    return status;
 }
 
 static int run(int argc, char **argv) {

@@ -1,0 +1,152 @@
+/* main_years.c - the commands across years: kaoping diff (what changed
+ * between two standards) and kaoping compare (a unit across two years).
+ * See doc/revisions.md. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "compare.h"
+#include "diff.h"
+#include "limits.h"
+#include "revise.h"
+
+/* A standard to compare: merged with what it revises and checked; its
+ * errors printed, with what was not done. */
+static Standard *load(const char *path, Arena *arena, const char *not_done) {
+    DiagSink d;
+    diag_init(&d);
+    Standard *s = revise_load(path, arena, &d);
+    if (!s) {
+        diag_print(&d, stderr);
+        fprintf(stderr, "%s: the standard has errors%s\n", path, not_done);
+    }
+    diag_free(&d);
+    return s;
+}
+
+/* ---- diff ---------------------------------------------------------------------- */
+
+/* --format text|json and -o FILE, shared by diff and compare; the rest are
+ * positional. False on a usage error (reported). */
+static bool report_options(int argc, char **argv, const char **format, const char **out_path, const char **pos,
+                           int *npos, int max) {
+    for (int i = 0; i < argc; i++) {
+        if ((!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) && i + 1 < argc)
+            *format = argv[++i];
+        else if (!strncmp(argv[i], "--format=", 9))
+            *format = argv[i] + 9;
+        else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
+            *out_path = argv[++i];
+        else if ((argv[i][0] == '-' && argv[i][1]) || *npos == max) {
+            fprintf(stderr, "kaoping: error: unexpected '%s'\n", argv[i]);
+            return false;
+        } else
+            pos[(*npos)++] = argv[i];
+    }
+    if (strcmp(*format, "text") && strcmp(*format, "json")) {
+        fprintf(stderr, "kaoping: error: unknown format '%s': use text or json\n", *format);
+        return false;
+    }
+    return true;
+}
+
+/* Writes a JSON document to out, then frees it. */
+static bool print_json(FILE *out, cJSON *j) {
+    char *text = j ? cJSON_Print(j) : NULL;
+    cJSON_Delete(j);
+    if (!text) return false;
+    fputs(text, out);
+    fputc('\n', out);
+    cJSON_free(text);
+    return true;
+}
+
+int cmd_diff(int argc, char **argv) {
+    const char *format = "text", *out_path = NULL, *paths[2];
+    int npaths = 0;
+    if (!report_options(argc, argv, &format, &out_path, paths, &npaths, 2) || npaths != 2) {
+        if (npaths != 2) fprintf(stderr, "kaoping: error: diff needs two rule files: OLD NEW\n");
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    Arena *arena = arena_new();
+    Standard *a = load(paths[0], arena, "; no diff was made"),
+             *b = a ? load(paths[1], arena, "; no diff was made") : NULL;
+    if (!b) {
+        arena_free(arena);
+        return EXIT_INPUT;
+    }
+    Diff *df = diff_standards(a, b, arena);
+    df->old_path = paths[0];
+    df->new_path = paths[1];
+    Output out;
+    int status = EXIT_INPUT;
+    if (output_open(&out, out_path)) {
+        bool ok = true;
+        if (!strcmp(format, "json"))
+            ok = print_json(out.f, render_diff_json(df, arena));
+        else
+            render_diff_text(out.f, df, arena);
+        if (output_close(&out, ok) && ok) status = EXIT_PASS;
+    }
+    arena_free(arena);
+    return status;
+}
+
+/* ---- compare -------------------------------------------------------------------- */
+
+int cmd_compare(int argc, char **argv) {
+    const char *format = "text", *out_path = NULL, *pos[4];
+    int npos = 0;
+    if (!report_options(argc, argv, &format, &out_path, pos, &npos, 4) || npos != 4) {
+        if (npos != 4) fprintf(stderr, "kaoping: error: compare needs RULES_OLD DATA_OLD RULES_NEW DATA_NEW\n");
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    Arena *arena = arena_new();
+    Standard *so_std = load(pos[0], arena, "; nothing was compared");
+    Standard *sn_std = so_std ? load(pos[2], arena, "; nothing was compared") : NULL;
+    if (!sn_std) {
+        arena_free(arena);
+        return EXIT_INPUT;
+    }
+    DiagSink d;
+    diag_init(&d);
+    d.max_errors = 1000;
+    Diff *df = diff_standards(so_std, sn_std, arena);
+    df->old_path = pos[0];
+    df->new_path = pos[2];
+    Source so = {0}, sn = {0};
+    LoadedUnits uo = {0}, un = {0};
+    int n = 0, unmatched = 0, status = EXIT_INPUT;
+    Comparison **cs = NULL;
+    if (source_read(&so, pos[1], KP_MAX_DATA_FILE, &d) && source_read(&sn, pos[3], KP_MAX_DATA_FILE, &d))
+        cs = compare_files(so_std, &so, sn_std, &sn, df, &d, arena, &uo, &un, &n, &unmatched);
+    Output out;
+    if (cs && output_open(&out, out_path)) {
+        bool ok = true;
+        if (!strcmp(format, "json")) {
+            cJSON *root = cJSON_CreateObject();
+            cJSON_AddNumberToObject(root, "kaoping", 1);
+            cJSON *units = cJSON_AddArrayToObject(root, "units");
+            for (int i = 0; i < n; i++)
+                cJSON_AddItemToArray(units, render_compare_json(cs[i], arena));
+            ok = print_json(out.f, root);
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (i) fputc('\n', out.f);
+                render_compare_text(out.f, cs[i], df, arena);
+            }
+        }
+        if (output_close(&out, ok) && ok) status = d.errors ? EXIT_INPUT : EXIT_PASS;
+    }
+    diag_print(&d, stderr);
+    load_free(&uo);
+    load_free(&un);
+    source_free(&so);
+    source_free(&sn);
+    arena_free(arena);
+    diag_free(&d);
+    return status;
+}
