@@ -156,6 +156,14 @@ static bool same_kinds(const Ctx *c, const Part *a, const Part *b) {
     return true;
 }
 
+/* "town, village": the kinds of a mask, by id */
+static const char *kinds_text(const Ctx *c, const Standard *s, uint32_t mask) {
+    const char *t = "";
+    for (int k = 0; k < s->nkinds; k++)
+        if (mask >> k & 1) t = arena_printf(c->arena, "%s%s%s", t, *t ? ", " : "", s->kind_tab[k]->id);
+    return *t ? t : "none";
+}
+
 static const Part *find_item(const Standard *s, const char *id) {
     for (int i = 0; i < s->nitems; i++)
         if (s->item_tab[i]->id && !strcmp(s->item_tab[i]->id, id)) return s->item_tab[i];
@@ -214,6 +222,10 @@ static void diff_items(const Ctx *c, Diff *d) {
         x->new_cat = top_of(b);
         x->new_points = b->pts;
         if (a) x->old_cat = top_of(a), x->old_points = a->pts;
+        if (ch & DIFF_APPLIES) {
+            x->kinds_before = kinds_text(c, c->old, a->kinds);
+            x->kinds_after = kinds_text(c, c->new_, b->kinds);
+        }
         if (ch & DIFF_DEADLINE) {
             x->before = text_of(c, c->old, a->deadline);
             x->after = text_of(c, c->new_, b->deadline);

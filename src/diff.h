@@ -44,7 +44,9 @@ typedef struct DiffEntry {
     Dec old_points, new_points;
     DiffParam *params;
     int nparams;
-    const char *before, *after; /* vetoes: condition; grades: bound; phases, tasks: dates; facts: type */
+    const char *before, *after;             /* vetoes: condition; grades: bound; phases, tasks: dates; facts: type;
+                                               items: deadline */
+    const char *kinds_before, *kinds_after; /* items: the kinds it applies to, when they changed */
 } DiffEntry;
 
 typedef struct Diff {

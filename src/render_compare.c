@@ -33,8 +33,10 @@ static const char *why(Arena *a, const CompareItem *x, int years) {
         return arena_printf(a, "%s: %s -> %s%s", label, p->before ? p->before : "(none)",
                             p->after ? p->after : "(none)", more);
     }
-    if ((ch & DIFF_MOVED) && (ch & DIFF_APPLIES)) return "moved; the kinds it applies to changed";
-    if (ch & DIFF_APPLIES) return "the kinds it applies to changed";
+    if ((ch & DIFF_MOVED) && (ch & DIFF_APPLIES))
+        return arena_printf(a, "moved to %s; applies to %s (was %s)",
+                            e->new_cat->id ? e->new_cat->id : e->new_cat->title, e->kinds_after, e->kinds_before);
+    if (ch & DIFF_APPLIES) return arena_printf(a, "applies to %s (was %s)", e->kinds_after, e->kinds_before);
     if (ch & DIFF_MOVED) return "moved";
     (void)years;
     return "changed";

@@ -60,7 +60,7 @@ static void item_details(FILE *out, const DiffEntry *x, Arena *a) {
         else
             detail(out, label, arena_printf(a, "%s: %s -> %s", p->what, or_none(p->before), or_none(p->after)));
     }
-    if (x->changes & DIFF_APPLIES) detail(out, "applies", "the kinds of unit it applies to changed");
+    if (x->changes & DIFF_APPLIES) detail(out, "applies", arena_printf(a, "%s -> %s", x->kinds_before, x->kinds_after));
     if (x->changes & DIFF_DEADLINE)
         detail(out, "deadline", arena_printf(a, "%s -> %s", or_none(x->before), or_none(x->after)));
     if (x->changes & DIFF_WORDING) detail(out, "wording", "its content or method is reworded");
@@ -313,6 +313,14 @@ cJSON *render_diff_json(const Diff *d, Arena *a) {
         cJSON_AddItemToObject(o, "changes", changes_json(x->changes));
         cJSON_AddItemToObject(o, "before", side(x->old, x->old_cat, x->old_points));
         cJSON_AddItemToObject(o, "after", side(x->new_, x->new_cat, x->new_points));
+        if (x->changes & DIFF_APPLIES) {
+            put(cJSON_GetObjectItem(o, "before"), "applies", x->kinds_before);
+            put(cJSON_GetObjectItem(o, "after"), "applies", x->kinds_after);
+        }
+        if (x->changes & DIFF_DEADLINE) {
+            put(cJSON_GetObjectItem(o, "before"), "deadline", x->before);
+            put(cJSON_GetObjectItem(o, "after"), "deadline", x->after);
+        }
         cJSON *rules = cJSON_AddArrayToObject(o, "rules");
         for (int k = 0; k < x->nparams; k++) {
             cJSON *r = cJSON_CreateObject();
