@@ -275,11 +275,11 @@ static void apply(Ctx *c, Standard *s, const Revision *r) {
         } else if (r->op == REV_MOVE) {
             Part *to = find_holder(c, s, r->to, r->to_span, "move");
             if (!to) return;
-            for (Part *up = to; up; up = up->parent)
-                if (up == *l) {
-                    err(c, r->to_span, "K0704", "move: '%s' is inside %s itself", r->to, r->id);
-                    return;
-                }
+            /* (parents are set by the checker, later: search the subtree) */
+            if (to == *l || find_part(&(*l)->children, r->to, NULL, NULL)) {
+                err(c, r->to_span, "K0704", "move: '%s' is inside %s itself", r->to, r->id);
+                return;
+            }
             Part *p = *l;
             *l = p->next;
             append_child(to, p);
