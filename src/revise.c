@@ -277,7 +277,10 @@ static void apply(Ctx *c, Standard *s, const Revision *r) {
             if (!to) return;
             /* (parents are set by the checker, later: search the subtree) */
             if (to == *l || find_part(&(*l)->children, r->to, NULL, NULL)) {
-                err(c, r->to_span, "K0704", "move: '%s' is inside %s itself", r->to, r->id);
+                if (to == *l)
+                    err(c, r->to_span, "K0704", "move: %s cannot move into itself", r->id);
+                else
+                    err(c, r->to_span, "K0704", "move: '%s' is inside %s", r->to, r->id);
                 return;
             }
             Part *p = *l;
