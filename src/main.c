@@ -42,6 +42,7 @@ void usage(FILE *out) {
           "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
           "       kaoping diff OLD NEW [--format text|json] [-o FILE]\n"
           "       kaoping compare RULES_OLD DATA_OLD RULES_NEW DATA_NEW [--format text|json] [-o FILE]\n"
+          "       kaoping compare --rules-dir DIR DATA_OLD DATA_NEW [--format text|json] [-o FILE]\n"
           "\n"
           "  check   check standards (rule files) and report every problem\n"
           "  eval    score units (JSON files or CSV forms) against a standard\n"

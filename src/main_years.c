@@ -10,6 +10,7 @@
 #include "diff.h"
 #include "limits.h"
 #include "revise.h"
+#include "years.h"
 
 /* A standard to compare: merged with what it revises and checked; its
  * errors printed, with what was not done. */
@@ -96,15 +97,76 @@ int cmd_diff(int argc, char **argv) {
 
 /* ---- compare -------------------------------------------------------------------- */
 
+/* The year the first unit of a data file gives, or 0. */
+static int data_year(const char *path) {
+    DiagSink d;
+    diag_init(&d);
+    Source src;
+    int year = 0;
+    if (source_read(&src, path, KP_MAX_DATA_FILE, &d)) {
+        cJSON *root = load_is_csv(path) ? load_csv_unit(&src, &d) : cJSON_ParseWithLength(src.text, src.len);
+        const cJSON *u = cJSON_IsArray(root) ? root->child : root;
+        const cJSON *y = cJSON_IsObject(u) ? cJSON_GetObjectItemCaseSensitive(u, "year") : NULL;
+        if (cJSON_IsNumber(y) && y->valuedouble == y->valueint) year = y->valueint;
+        cJSON_Delete(root);
+        source_free(&src);
+    }
+    diag_free(&d);
+    return year;
+}
+
+/* compare --rules-dir DIR DATA_OLD DATA_NEW: the standards of the data's
+ * years (their first units'), found in DIR; pos becomes the four-path form. */
+static bool rules_of_years(const char *dir, const char **pos, Arena *arena) {
+    YearShelf shelf;
+    if (!years_scan(&shelf, dir, NULL)) {
+        fprintf(stderr, "kaoping: error: cannot read the folder %s\n", dir);
+        return false;
+    }
+    const char *data[2] = {pos[0], pos[1]};
+    bool ok = true;
+    for (int i = 0; i < 2 && ok; i++) {
+        int year = data_year(data[i]), k = year ? years_find(&shelf, year, NULL, NULL) : -1;
+        if (k < 0) {
+            if (!year)
+                fprintf(stderr,
+                        "kaoping: error: %s gives no \"year\": with --rules-dir the year chooses the standard\n",
+                        data[i]);
+            else
+                fprintf(stderr, "kaoping: error: %s: %s standard of %d in %s (%s)\n", data[i],
+                        k == -1 ? "no" : "more than one", year, dir, years_list(&shelf, arena));
+            ok = false;
+            continue;
+        }
+        pos[2 * i] = arena_strdup(arena, shelf.files[k].path);
+        pos[2 * i + 1] = data[i];
+    }
+    years_free(&shelf);
+    return ok;
+}
+
 int cmd_compare(int argc, char **argv) {
-    const char *format = "text", *out_path = NULL, *pos[4];
-    int npos = 0;
-    if (!report_options(argc, argv, &format, &out_path, pos, &npos, 4) || npos != 4) {
-        if (npos != 4) fprintf(stderr, "kaoping: error: compare needs RULES_OLD DATA_OLD RULES_NEW DATA_NEW\n");
+    const char *format = "text", *out_path = NULL, *pos[4], *dir = NULL;
+    char *rest[argc + 1];
+    int npos = 0, nrest = 0;
+    for (int i = 0; i < argc; i++) /* --rules-dir DIR: the two-path form */
+        if (!strcmp(argv[i], "--rules-dir") && i + 1 < argc)
+            dir = argv[++i];
+        else
+            rest[nrest++] = argv[i];
+    int want = dir ? 2 : 4;
+    if (!report_options(nrest, rest, &format, &out_path, pos, &npos, want) || npos != want) {
+        if (npos != want)
+            fprintf(stderr, "kaoping: error: compare needs RULES_OLD DATA_OLD RULES_NEW DATA_NEW, or --rules-dir DIR "
+                            "DATA_OLD DATA_NEW\n");
         usage(stderr);
         return EXIT_INPUT;
     }
     Arena *arena = arena_new();
+    if (dir && !rules_of_years(dir, pos, arena)) {
+        arena_free(arena);
+        return EXIT_INPUT;
+    }
     Standard *so_std = load(pos[0], arena, "; nothing was compared");
     Standard *sn_std = so_std ? load(pos[2], arena, "; nothing was compared") : NULL;
     if (!sn_std) {
