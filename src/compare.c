@@ -236,7 +236,7 @@ void compare_split(Comparison *c, const Diff *diff, Arena *arena) {
         }
     }
     CompareRow *r = &c->rows[c->nrows++];
-    row(c, r, NULL, "penalties", c->a->penalty, b ? b->penalty : dec_zero(), c->c->penalty);
+    row(c, r, NULL, "penalties, taken off", c->a->penalty, b ? b->penalty : dec_zero(), c->c->penalty);
     r->in_old = r->in_new = true;
     r = &c->rows[c->nrows++];
     row(c, r, NULL, "items, scaled", c->a->items_scaled, b ? b->items_scaled : dec_zero(), c->c->items_scaled);

@@ -87,7 +87,7 @@ void render_compare_text(FILE *out, const Comparison *c, const Diff *diff, Arena
     cells(out, "", yo, yn, "change", c->b ? "unit" : "", c->b ? "standard" : "");
     for (int i = 0; i < c->nrows; i++) {
         const CompareRow *r = &c->rows[i];
-        if (!r->id && !strcmp(r->title, "penalties") && !dec_sign(r->before) && !dec_sign(r->after)) continue;
+        if (!r->id && !strcmp(r->title, "penalties, taken off") && !dec_sign(r->before) && !dec_sign(r->after)) continue;
         const char *label = r->id ? arena_printf(a, "%s %s", r->id, r->title) : r->title;
         if (i == c->nrows - 1)
             fputs("  ------------------------------------------------------------------------------------\n", out);
