@@ -232,13 +232,23 @@ static void rename_fact(Standard *s, const char *old, const char *new_name) {
 /* A replacement of a part: what it writes replaces, what it leaves out is kept. */
 static void replace_part(Ctx *c, Standard *s, Part **link, const Revision *r) {
     Part *old = *link, *n = r->part;
+    const char *name = r->id ? r->id : n->title;
     if (n->title) old->title = n->title;
     if (n->points) old->points = n->points;
     if (n->cap) old->cap = n->cap;
+    if (n->in) { /* replace ... in PARENT: moved too */
+        Part *to = find_holder(c, s, n->in, n->in_span, "replace ... in");
+        if (to && (to == old || find_part(&old->children, n->in, NULL, NULL)))
+            err(c, n->in_span, "K0704", "replace ... in: %s cannot move into itself", name);
+        else if (to) {
+            *link = old->next;
+            append_child(to, old);
+        }
+    }
     if (r->points_only) {
-        if (!n->points && !n->cap && !n->title)
+        if (!n->points && !n->cap && !n->title && !n->in)
             err(c, r->id_span, "K0710", "replace %s %s changes nothing: write its new points, or a body { ... }",
-                what_name(r->what), r->id);
+                what_name(r->what), name);
         return;
     }
     if (n->rules) old->rules = n->rules;
@@ -252,13 +262,6 @@ static void replace_part(Ctx *c, Standard *s, Part **link, const Revision *r) {
         err(c, n->children->kw_span, "K0710",
             "a replaced %s keeps its parts: change them with their own 'replace', 'remove' or 'move'",
             what_name(r->what));
-    if (n->in) {
-        Part *to = find_holder(c, s, n->in, n->in_span, "replace ... in");
-        if (to) {
-            *link = old->next;
-            append_child(to, old);
-        }
-    }
 }
 
 static void apply(Ctx *c, Standard *s, const Revision *r) {
