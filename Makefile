@@ -17,7 +17,7 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 
 SRC     := $(wildcard src/*.c)
 GEN     := $(B)/lexer.c $(B)/parser.c
-LIB_SRC := $(filter-out src/main.c,$(SRC))
+LIB_SRC := $(filter-out src/main.c src/main_years.c,$(SRC))
 UNIT    := $(wildcard tests/unit/test_*.c)
 
 .PHONY: fuzz fuzz-smoke
@@ -51,7 +51,7 @@ $(B)/lexer.c $(B)/lexer.h &: grammar/lexer.l $(B)/parser.h
 # --- objects: plain and sanitized -----------------------------------------
 OBJ      := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC)) $(B)/obj/lexer.o $(B)/obj/parser.o
 SAN_OBJ  := $(patsubst $(B)/obj/%,$(B)/san/%,$(OBJ))
-LIB_OBJ  := $(filter-out $(B)/san/main.o,$(SAN_OBJ))
+LIB_OBJ  := $(filter-out $(B)/san/main.o $(B)/san/main_years.o,$(SAN_OBJ))
 
 $(B)/obj/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
@@ -144,7 +144,7 @@ editors:
 FUZZ_CC      := clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
-FUZZ_OBJ     := $(patsubst $(B)/obj/%,$(B)/fuzzobj/%,$(filter-out $(B)/obj/main.o,$(OBJ)))
+FUZZ_OBJ     := $(patsubst $(B)/obj/%,$(B)/fuzzobj/%,$(filter-out $(B)/obj/main.o $(B)/obj/main_years.o,$(OBJ)))
 FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_load $(B)/fuzz/fuzz_eval
 $(B)/fuzzobj/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)

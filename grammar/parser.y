@@ -53,7 +53,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
     PartKind pkind;
     GapDir gap;
     bool flag;
-    struct { Expr *lo, *hi, *def; } fopts;
+    struct { Expr *lo, *hi, *def; const char *renames; Span renames_span; } fopts;
     TestCase *test;
     Expect *expect;
     RecordInit *records;
@@ -83,6 +83,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token PHASE "'phase'" TASK "'task'" FROM "'from'" TO "'to'" DUE "'due'" DONE "'done'" OF "'of'"
 %token LATE "'late'" MISSED "'missed'" OVERLAPS "'overlaps'" INSPECTION "'inspection'"
 %token DEADLINE "'deadline'" FINAL "'final'"
+%token REVISES "'revises'" REMOVE "'remove'" REPLACE "'replace'" MOVE "'move'" RENAMES "'renames'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
@@ -105,7 +106,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %type <records> records
 %type <inits> inits
 %type <task> task_head task_body
-%type <flags> phase_flags
+%type <flags> phase_flags rev_what
 
 %precedence ELSE
 %left OR
@@ -129,7 +130,7 @@ decl
   : STANDARD STRING '{' header '}'          { ast_standard(A, $2, @2, @$); }
   | KINDS kinds ';'
   | FACT name ':' type label_opt fact_opts ';'
-                                            { ast_add_fact(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$)); }
+                                            { ast_add_fact(A, ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$), $6.renames, $6.renames_span)); }
   | FACT name ':' LIST label_opt '{' fields '}'
                                             { ast_add_fact(A, ast_fact(A, $2, @2, ast_type(TY_LIST, NULL, $7), $5, NULL, NULL, NULL, @$)); }
   | part                                    { ast_add_part(A, $1); }
@@ -139,9 +140,31 @@ decl
   | PHASE name label_opt FROM expr TO expr phase_flags ';'
                                             { ast_add_phase(A, $2, @2, $3, $5, $7, $8, @$); }
   | task_head '{' task_body '}'              { ast_add_task(A, $3, @$); }
+  | REMOVE rev_what name ';'                { ast_revise(A, REV_REMOVE, $2, $3, @3, NULL, @3, @$); }
+  | MOVE part_kw name TO name ';'           { ast_revise(A, REV_MOVE, $2, $3, @3, $5, @5, @$); }
+  | REPLACE replacement
   | ';'
   | error ';'
   | error '}'
+  ;
+
+/* revisions: remove WHAT id; | move item id to parent; | replace DECLARATION */
+rev_what
+  : part_kw                                 { $$ = $1; }
+  | VETO { $$ = REV_VETO; } | FACT { $$ = REV_FACT; } | PHASE { $$ = REV_PHASE; } | TASK { $$ = REV_TASK; }
+  | KIND { $$ = REV_KIND; }
+  ;
+
+replacement
+  : part_head ';'                           { ast_replace_part(A, $1, true, @$); }
+  | part                                    { ast_replace_part(A, $1, false, @$); }
+  | VETO name label_opt WHEN expr reason_opt ';'
+                                            { ast_replace_veto(A, ast_veto(A, $2, @2, $3, $5, $6, @$)); }
+  | FACT name ':' type label_opt fact_opts ';'
+                                            { ast_replace_fact(A, ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$), $6.renames, $6.renames_span)); }
+  | PHASE name label_opt FROM expr TO expr phase_flags ';'
+                                            { ast_replace_phase(A, ast_phase(A, $2, @2, $3, $5, $7, $8, @$)); }
+  | task_head '{' task_body '}'             { ast_replace_task(A, $3, @$); }
   ;
 
 phase_flags
@@ -230,6 +253,9 @@ header
   | header GRADE STRING '>' expr fail_opt ';' { ast_header_grade(A, $3, BAND_GT, $5, $6, sp2(@2, @7)); }
   | header GRADE STRING OTHERWISE ';'       { ast_header_grade(A, $3, BAND_OTHERWISE, NULL, true, sp2(@2, @5)); }
   | header SUMS WARN ';'                    { ast_header_sums_warn(A); }
+  | header REVISES STRING ';'               { ast_header_revises(A, $3, NULL, NULL, sp2(@2, @4)); }
+  | header REVISES STRING YEAR expr ';'     { ast_header_revises(A, NULL, $3, $5, sp2(@2, @6)); }
+  | header REVISES YEAR expr ';'            { ast_header_revises(A, NULL, NULL, $4, sp2(@2, @5)); }
   | header error ';'
   ;
 
@@ -252,9 +278,10 @@ type
   ;
 
 fact_opts
-  : %empty                                  { $$.lo = $$.hi = $$.def = NULL; }
+  : %empty                                  { $$.lo = $$.hi = $$.def = NULL; $$.renames = NULL; $$.renames_span = @$; }
   | fact_opts IN expr_opt DOTDOT expr_opt   { $$ = $1; $$.lo = $3; $$.hi = $5; }
   | fact_opts DEFAULT expr                  { $$ = $1; $$.def = $3; }
+  | fact_opts RENAMES name                  { $$ = $1; $$.renames = $3; $$.renames_span = @3; }
   ;
 
 fields
@@ -264,7 +291,7 @@ fields
   ;
 
 field
-  : name ':' type label_opt fact_opts ';'   { $$ = ast_fact(A, $1, @1, $3, $4, $5.lo, $5.hi, $5.def, @$); }
+  : name ':' type label_opt fact_opts ';'   { $$ = ast_field_renames(A, ast_fact(A, $1, @1, $3, $4, $5.lo, $5.hi, $5.def, @$), $5.renames, $5.renames_span); }
   ;
 
 /* part -> kw [id] [title] [points e | cap e] '{' body '}' */
@@ -277,6 +304,7 @@ part_head
   | part_kw STRING                          { $$ = ast_part(A, $1, NULL, @2, $2, NULL, NULL, @1); }
   | part_head POINTS expr                   { $$ = $1; $$->points = $3; }
   | part_head CAP expr                      { $$ = $1; $$->cap = $3; }
+  | part_head IN name                       { $$ = ast_part_in(A, $1, $3, @3); }
   ;
 
 part_kw

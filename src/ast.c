@@ -341,7 +341,7 @@ static Veto *vetoes_append(Veto *list, Veto *v) {
     APPEND(Veto, list, v);
 }
 
-void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason, Span sp) {
+Veto *ast_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason, Span sp) {
     Veto *v = arena_alloc(c->arena, sizeof *v);
     v->id = id;
     v->id_span = id_sp;
@@ -349,7 +349,11 @@ void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr
     v->when = when;
     v->reason = reason;
     v->span = sp;
-    c->std->vetoes = vetoes_append(c->std->vetoes, v);
+    return v;
+}
+
+void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason, Span sp) {
+    c->std->vetoes = vetoes_append(c->std->vetoes, ast_veto(c, id, id_sp, title, when, reason, sp));
 }
 
 /* ---- campaign time --------------------------------------------------------- */
@@ -358,9 +362,7 @@ static Phase *phases_append(Phase *list, Phase *x) { APPEND(Phase, list, x); }
 static Task *tasks_append(Task *list, Task *x) { APPEND(Task, list, x); }
 static TaskPenalty *penalties_append(TaskPenalty *list, TaskPenalty *x) { APPEND(TaskPenalty, list, x); }
 
-void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags,
-                   Span sp) {
-    if (tests_only(c, sp)) return;
+Phase *ast_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags, Span sp) {
     Phase *p = arena_alloc(c->arena, sizeof *p);
     p->id = id;
     p->id_span = id_sp;
@@ -370,7 +372,12 @@ void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Exp
     p->overlaps = flags & 1;
     p->inspection = flags & 2;
     p->span = sp;
-    c->std->phases = phases_append(c->std->phases, p);
+    return p;
+}
+
+void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags, Span sp) {
+    if (tests_only(c, sp)) return;
+    c->std->phases = phases_append(c->std->phases, ast_phase(c, id, id_sp, title, from, to, flags, sp));
 }
 
 Task *ast_task(AstCtx *c, const char *id, Span id_sp, const char *title) {
@@ -433,6 +440,84 @@ void ast_add_task(AstCtx *c, Task *t, Span sp) {
 
 Part *ast_part_deadline(Part *p, Expr *e) {
     p->deadline = e;
+    return p;
+}
+
+/* ---- revisions: what a standard changes in the one it revises ------------ */
+
+void ast_header_revises(AstCtx *c, const char *file, const char *title, Expr *year, Span sp) {
+    Standard *s = c->std;
+    if (c->tests_only) return;
+    if (s->revises) {
+        diag_at(c->diag, DIAG_ERROR, "K0709", c->src, sp, "a second 'revises': a standard revises one standard");
+        return;
+    }
+    s->revises = true;
+    s->revises_file = file;
+    s->revises_title = title;
+    s->revises_year = year;
+    s->revises_span = sp;
+}
+
+static Revision *revisions_append(Revision *list, Revision *r) { APPEND(Revision, list, r); }
+
+static Revision *revision(AstCtx *c, RevOp op, int what, const char *id, Span id_sp, Span sp) {
+    Revision *r = arena_alloc(c->arena, sizeof *r);
+    r->op = op;
+    r->what = what;
+    r->id = id;
+    r->id_span = id_sp;
+    r->span = sp;
+    if (!tests_only(c, sp)) c->std->revisions = revisions_append(c->std->revisions, r);
+    return r;
+}
+
+void ast_revise(AstCtx *c, RevOp op, int what, const char *id, Span id_sp, const char *to, Span to_sp, Span sp) {
+    Revision *r = revision(c, op, what, id, id_sp, sp);
+    r->to = to;
+    r->to_span = to_sp;
+}
+
+void ast_replace_part(AstCtx *c, Part *p, bool points_only, Span sp) {
+    Revision *r = revision(c, REV_REPLACE, (int)p->kind, p->id, p->id_span, sp);
+    r->part = p;
+    r->points_only = points_only;
+}
+
+void ast_replace_veto(AstCtx *c, Veto *v) {
+    revision(c, REV_REPLACE, REV_VETO, v->id, v->id_span, v->span)->veto = v;
+}
+
+void ast_replace_fact(AstCtx *c, Fact *f) {
+    revision(c, REV_REPLACE, REV_FACT, f->name, f->name_span, f->span)->fact = f;
+}
+
+void ast_replace_phase(AstCtx *c, Phase *p) {
+    revision(c, REV_REPLACE, REV_PHASE, p->id, p->id_span, p->span)->phase = p;
+}
+
+void ast_replace_task(AstCtx *c, Task *t, Span sp) {
+    t->span = sp;
+    revision(c, REV_REPLACE, REV_TASK, t->id, t->id_span, sp)->task = t;
+}
+
+Fact *ast_fact_renames(AstCtx *c, Fact *f, const char *old, Span sp) {
+    (void)c;
+    f->renames = old;
+    f->renames_span = sp;
+    f->alias = old;
+    return f;
+}
+
+Fact *ast_field_renames(AstCtx *c, Fact *f, const char *old, Span sp) {
+    if (old) diag_at(c->diag, DIAG_ERROR, "K0707", c->src, sp, "a list's field cannot rename: only a fact can");
+    return f;
+}
+
+Part *ast_part_in(AstCtx *c, Part *p, const char *parent, Span sp) {
+    (void)c;
+    p->in = parent;
+    p->in_span = sp;
     return p;
 }
 
@@ -520,6 +605,7 @@ void ast_add_test(AstCtx *c, TestCase *t, Span sp) {
 }
 
 const char *ast_text(Arena *a, const Source *src, Span sp) {
+    src = source_at(src, &sp);
     if (sp.end > src->len) sp.end = (uint32_t)src->len;
     if (sp.begin > sp.end) sp.begin = sp.end;
     /* fold runs of white space so a rule written over lines reads as one */

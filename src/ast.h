@@ -153,6 +153,9 @@ typedef struct Fact {
     Expr *lo, *hi, *def; /* optional */
     struct Fact *next;
     /* checker */
+    const char *renames; /* a revision: the base's fact this one replaces under a new name */
+    Span renames_span;
+    const char *alias;                   /* another key the data may give it by (the name of another year) */
     Value lo_value, hi_value, def_value; /* present when given */
     bool is_field;
     int slot; /* index in a unit's fact array, or field index */
@@ -210,6 +213,8 @@ typedef struct Part {
     bool no_floor;
     Span floor_span;
     Expr *deadline; /* items: the date their rectification is due */
+    const char *in; /* a revision's part added into a base's category or group */
+    Span in_span;
     struct Part *children;
     Rule *rules;
     struct Part *next;
@@ -359,6 +364,28 @@ typedef struct TestCase {
     struct TestCase *next;
 } TestCase;
 
+/* ---- revisions: a standard written as changes to an earlier one ------------- */
+
+/* What a revision removes, moves or replaces: a part (PartKind 0..4) or one of these. */
+enum { REV_VETO = 10, REV_FACT, REV_PHASE, REV_TASK, REV_KIND };
+typedef enum { REV_REMOVE, REV_MOVE, REV_REPLACE } RevOp;
+
+typedef struct Revision {
+    RevOp op;
+    int what; /* PartKind or REV_* */
+    const char *id;
+    Span id_span, span;
+    const char *to; /* move: the new category or group */
+    Span to_span;
+    bool points_only; /* replace item X points N; */
+    Part *part;       /* replace: the new declaration */
+    struct Veto *veto;
+    Fact *fact;
+    struct Phase *phase;
+    struct Task *task;
+    struct Revision *next;
+} Revision;
+
 typedef enum { HDR_YEAR, HDR_TOTAL, HDR_DECIMALS, HDR_GRADE, HDR_SUMS_WARN } HeaderKind;
 
 typedef struct Standard {
@@ -378,6 +405,15 @@ typedef struct Standard {
     Phase *phases;
     Task *tasks;
     TestCase *tests;
+    /* a revision: its base (a file relative to this one, or a title and a year
+     * in this file's folder) and its changes; merged by revise.c */
+    bool revises;
+    const char *revises_file, *revises_title;
+    Expr *revises_year;
+    Span revises_span;
+    Revision *revisions;
+    const char *base_path;   /* after merging: the file of the base */
+    const char *chosen_from; /* eval --rules-dir: the folder it was chosen from for its year */
     /* checker: flat tables for evaluation */
     int year_value, decimals_value;
     Dec total_value;
@@ -451,6 +487,22 @@ void ast_add_kind(AstCtx *c, const char *id, const char *label, Span sp);
 void ast_add_fact(AstCtx *c, Fact *f);
 void ast_add_part(AstCtx *c, Part *p);
 void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason, Span sp);
+struct Veto *ast_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason,
+                      Span sp);
+struct Phase *ast_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags,
+                        Span sp);
+
+/* revisions */
+void ast_header_revises(AstCtx *c, const char *file, const char *title, Expr *year, Span sp);
+void ast_revise(AstCtx *c, RevOp op, int what, const char *id, Span id_sp, const char *to, Span to_sp, Span sp);
+void ast_replace_part(AstCtx *c, Part *p, bool points_only, Span sp);
+void ast_replace_veto(AstCtx *c, struct Veto *v);
+void ast_replace_fact(AstCtx *c, Fact *f);
+void ast_replace_phase(AstCtx *c, struct Phase *p);
+void ast_replace_task(AstCtx *c, struct Task *t, Span sp);
+Fact *ast_fact_renames(AstCtx *c, Fact *f, const char *old, Span sp);
+Fact *ast_field_renames(AstCtx *c, Fact *f, const char *old, Span sp);
+Part *ast_part_in(AstCtx *c, Part *p, const char *parent, Span sp);
 
 void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags, Span sp);
 Task *ast_task(AstCtx *c, const char *id, Span id_sp, const char *title);

@@ -69,7 +69,18 @@ static Diag *diag_push(DiagSink *d, DiagLevel lv, const char *code, const Source
     return g;
 }
 
+const Source *source_at(const Source *src, Span *sp) {
+    for (const Source *s = src; s; s = s->next)
+        if (sp->begin >= s->origin && sp->begin <= s->origin + s->len) {
+            sp->end = sp->end >= sp->begin ? sp->end - s->origin : sp->begin - s->origin;
+            sp->begin -= s->origin;
+            return s;
+        }
+    return src;
+}
+
 Diag *diag_at(DiagSink *d, DiagLevel lv, const char *code, const Source *src, Span sp, const char *fmt, ...) {
+    if (src) src = source_at(src, &sp);
     va_list ap;
     va_start(ap, fmt);
     Diag *g = diag_push(d, lv, code, src, fmt, ap);
@@ -154,10 +165,17 @@ static size_t shown_advance(const char *s, size_t len, size_t col) {
     return col;
 }
 
-void diag_position(const Source *src, uint32_t offset, int *line, int *col) {
+/* Position of an offset in src's own text. */
+static void position_in(const Source *src, uint32_t offset, int *line, int *col) {
     if (offset > src->len) offset = (uint32_t)src->len;
     uint32_t start = line_start(src, offset, line);
     *col = (int)shown_advance(src->text + start, offset - start, 0) + 1;
+}
+
+void diag_position(const Source *src, uint32_t offset, int *line, int *col) {
+    Span sp = {offset, offset};
+    src = source_at(src, &sp);
+    position_in(src, sp.begin, line, col);
 }
 
 /* Prints the source line with bad bytes shown as '?', so the terminal and
@@ -214,7 +232,7 @@ static void print_one(const Diag *g, FILE *out) {
     }
     const Source *src = g->src;
     int line, col;
-    diag_position(src, g->span.begin, &line, &col);
+    position_in(src, g->span.begin, &line, &col);
     fprintf(out, "%s:%d:%d: %s: ", path, line, col, lv);
     print_text(out, g->msg);
     fputc('\n', out);

@@ -21,7 +21,14 @@ typedef struct Source {
     char *text; /* NUL-terminated, owned by the source */
     size_t len;
     bool made; /* text made by kaoping (a test's unit), not a file: no positions */
+    /* A revised standard's spans cover several files: each file's spans
+     * start at its origin, and next is the file it revises (revise.c). */
+    uint32_t origin;
+    const struct Source *next;
 } Source;
+
+/* The file of a chain holding span sp, with *sp made relative to it. */
+const Source *source_at(const Source *src, Span *sp);
 
 typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
 

@@ -102,6 +102,10 @@ static const Keyword keywords[] = {
     {INSPECTION, {"inspection", "驗收", "验收"}},
     {DEADLINE, {"deadline", "整改期限", "整改期限"}},
     {FINAL, {"final", "不可整改", "不可整改"}},
+    /* revisions */
+    {REVISES, {"revises", "修訂自", "修订自"}},   {REMOVE, {"remove", "刪除", "删除"}},
+    {REPLACE, {"replace", "替換", "替换"}},       {MOVE, {"move", "移動", "移动"}},
+    {RENAMES, {"renames", "原名", "原名"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };
@@ -365,7 +369,7 @@ Standard *lex_parse(const Source *src, Arena *arena, DiagSink *diag) {
     std->src = src;
     if (!parse_into(std, src, arena, diag, false)) return NULL;
     if (!std->has_header && diag->errors == 0) {
-        Span sp = {0, 0};
+        Span sp = {src->origin, src->origin};
         diag_at(diag, DIAG_ERROR, "K0108", src, sp,
                 "no 'standard' header: a rule file starts with standard \"title\" { year ...; total ...; }");
     }
@@ -383,7 +387,7 @@ static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink 
     for (size_t i = 0, start = 0; i <= src->len; i++)
         if (i == src->len || src->text[i] == '\n') {
             if (i - start > KP_MAX_LINE) {
-                Span sp = {(uint32_t)start, (uint32_t)start + 1};
+                Span sp = {src->origin + (uint32_t)start, src->origin + (uint32_t)start + 1};
                 diag_at(diag, DIAG_ERROR, "K0115", src, sp, "a line of %zu bytes: at most %d", i - start, KP_MAX_LINE);
                 break;
             }
@@ -394,10 +398,12 @@ static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink 
     /* skip a byte-order mark that Windows editors write */
     const char *text = src->text;
     size_t len = src->len;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) lx.offset = 3;
+    /* spans of a revision's base start at its origin (diag.h) */
+    size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    lx.offset = src->origin + (uint32_t)skip;
     yyscan_t scanner;
     if (yylex_init_extra(&lx, &scanner) != 0) lex_fatal("cannot start");
-    YY_BUFFER_STATE buf = yy_scan_bytes(text + lx.offset, (int)(len - lx.offset), scanner);
+    YY_BUFFER_STATE buf = yy_scan_bytes(text + skip, (int)(len - skip), scanner);
     yyparse(scanner, &lx);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
@@ -502,6 +508,7 @@ static const char *const token_phrases[] = {N_("a number"), N_("a percentage"), 
 void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, int n) {
     (void)token_phrases;
     const Source *src = x->ast->src;
+    uint32_t origin = src->origin; /* spans are in the chain's offsets; src->text is the file's */
     char found[160];
     if (at_eof) {
         snprintf(found, sizeof found, "%s", _("end of file"));
@@ -530,7 +537,7 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
     bool semi = false;
     for (int i = 0; i < n; i++)
         semi |= !strcmp(expected[i], "';'");
-    uint32_t e = sp.begin;
+    uint32_t e = sp.begin - origin;
     while (e > 0 && strchr(" \t\r\n", src->text[e - 1]))
         e--;
     /* after ';', '{' or a block's '}' a new statement starts: nothing was
@@ -540,7 +547,7 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
                     (e >= 3 && !memcmp(src->text + e - 3, "\xE3\x80\x82", 3));
     if (semi && n > 6 && !at_eof && !boundary) {
         /* a rule or statement left open: point just after its last word */
-        Span after = {e, e + 1};
+        Span after = {origin + e, origin + e + 1};
         g = diag_at(x->diag, DIAG_ERROR, "K0100", src, after, "expected ';' at the end of the statement, found %s",
                     found);
         diag_label(x->diag, g, "';' is needed here");
@@ -553,7 +560,7 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
     bool name = false;
     for (int i = 0; i < n; i++)
         name |= !strcmp(expected[i], "a name");
-    if (name && !at_eof && lex_keyword(src->text + sp.begin, sp.end - sp.begin))
+    if (name && !at_eof && lex_keyword(src->text + sp.begin - origin, sp.end - sp.begin))
         diag_help(x->diag, g, "%s is a word of the language; choose another name", found);
     if (at_eof && x->depth > 0) {
         int d = x->depth - 1;

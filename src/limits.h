@@ -13,6 +13,7 @@ enum {
     KP_MAX_PARTS = 10000,         /* categories, groups, items, penalties */
     KP_MAX_FACTS = 10000,         /* facts a standard declares */
     KP_MAX_RECORDS = 100000,      /* records in one list of one unit's data */
+    KP_MAX_CHAIN = 32,            /* standards in one chain of revisions */
 };
 
 #endif

@@ -22,6 +22,12 @@ struct cJSON;
 struct cJSON *load_csv_unit(const Source *src, DiagSink *diag);
 /* load_csv for a path ending in .csv, else load_json. */
 bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
+/* load_file for the units of one year only: the others are left NULL in
+ * out->units, read but neither loaded nor reported. year 0: every unit. */
+bool load_file_of_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year);
+/* True for a path ending in .csv or .CSV. */
+bool load_is_csv(const char *path);
+/* Frees every unit (NULL ones skipped) and the array. */
 void load_free(LoadedUnits *l);
 
 #endif

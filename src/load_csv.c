@@ -190,17 +190,3 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
     }
     return unit;
 }
-
-bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
-    memset(out, 0, sizeof *out);
-    cJSON *unit = load_csv_unit(src, diag);
-    if (!unit) return false;
-    char *text = cJSON_PrintUnformatted(unit);
-    cJSON_Delete(unit);
-    Source made = {.path = src->path, .text = text, .len = text ? strlen(text) : 0, .made = true};
-    bool ok = text && load_json(std, &made, diag, out);
-    for (int i = 0; i < out->count; i++)
-        out->units[i]->src = src;
-    cJSON_free(text);
-    return ok;
-}

@@ -22,6 +22,7 @@ typedef struct LoadCtx {
     Unit *unit;
     uint32_t at; /* where the current unit starts, for finding keys */
     bool failed;
+    int only_year; /* not 0: the units of other years are left out (NULL) */
 } LoadCtx;
 
 void unit_free(Unit *u) {
@@ -362,6 +363,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     u = arena_alloc(a, sizeof *u);
     u->arena = a;
     u->src = c->src;
+    u->std = c->std;
     u->at = c->at;
     c->unit = u;
     c->failed = false;
@@ -423,6 +425,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     for (int i = 0; i < s->nfacts; i++) {
         const Fact *f = s->fact_tab[i];
         const cJSON *v = facts ? cJSON_GetObjectItemCaseSensitive(facts, f->name) : NULL;
+        if (!v && facts && f->alias) v = cJSON_GetObjectItemCaseSensitive(facts, f->alias); /* another year's name */
         Value *out = &u->facts[i];
         out->type = f->type.kind;
         if (!v || cJSON_IsNull(v)) {
@@ -443,6 +446,8 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         bool *seen = arena_alloc(a, (size_t)s->nfacts + 1);
         for (const cJSON *k = facts->child; k; k = k->next) {
             const Fact *f = check_find_fact(s, k->string);
+            for (int i = 0; !f && i < s->nfacts; i++)
+                if (s->fact_tab[i]->alias && !strcmp(s->fact_tab[i]->alias, k->string)) f = s->fact_tab[i];
             if (!f) {
                 unit_warning(c, k->string, "fact '%s' is not declared by the standard; it is ignored", k->string);
                 continue;
@@ -477,7 +482,19 @@ static int json_depth(const Source *src, uint32_t off) {
     return depth;
 }
 
+/* The year a unit gives, or 0. */
+static int unit_year(const cJSON *j) {
+    const cJSON *y = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "year") : NULL;
+    return cJSON_IsNumber(y) && y->valuedouble == y->valueint ? y->valueint : 0;
+}
+
+static bool load_json_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year);
+
 bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    return load_json_year(std, src, diag, out, 0);
+}
+
+static bool load_json_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
     memset(out, 0, sizeof *out);
     if (!source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)")) return false;
     const char *end = NULL;
@@ -520,7 +537,7 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
         }
         return false;
     }
-    LoadCtx c = {.std = std, .src = src, .diag = diag};
+    LoadCtx c = {.std = std, .src = src, .diag = diag, .only_year = year};
     int noffs = 0;
     uint32_t *offs = element_offsets(src, &noffs);
     int n = cJSON_IsArray(root) ? cJSON_GetArraySize(root) : 1;
@@ -537,7 +554,7 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
     const cJSON *u = cJSON_IsArray(root) ? root->child : root;
     for (; u && i < n; u = cJSON_IsArray(root) ? u->next : NULL, i++) {
         c.at = i < noffs ? offs[i] : 0;
-        out->units[i] = load_unit(&c, u, i);
+        if (!c.only_year || unit_year(u) == c.only_year) out->units[i] = load_unit(&c, u, i);
     }
     out->count = i;
     free(offs);
@@ -546,7 +563,34 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
 }
 
 bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
-    size_t n = strlen(src->path);
-    if (n > 4 && !strcasecmp(src->path + n - 4, ".csv")) return load_csv(std, src, diag, out);
-    return load_json(std, src, diag, out);
+    return load_file_of_year(std, src, diag, out, 0);
+}
+
+/* A CSV form read as JSON (load_csv_unit), then loaded as JSON. */
+static bool load_csv_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
+    memset(out, 0, sizeof *out);
+    cJSON *unit = load_csv_unit(src, diag);
+    if (!unit) return false;
+    char *text = cJSON_PrintUnformatted(unit);
+    cJSON_Delete(unit);
+    Source made = {.path = src->path, .text = text, .len = text ? strlen(text) : 0, .made = true};
+    bool ok = text && load_json_year(std, &made, diag, out, year);
+    for (int i = 0; i < out->count; i++)
+        if (out->units[i]) out->units[i]->src = src;
+    cJSON_free(text);
+    return ok;
+}
+
+bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    return load_csv_year(std, src, diag, out, 0);
+}
+
+bool load_file_of_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
+    if (load_is_csv(src->path)) return load_csv_year(std, src, diag, out, year);
+    return load_json_year(std, src, diag, out, year);
+}
+
+bool load_is_csv(const char *path) {
+    size_t n = strlen(path);
+    return n > 4 && !strcasecmp(path + n - 4, ".csv");
 }

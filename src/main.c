@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "cli.h"
 #include "eval.h"
 #include "fmt.h"
 #include "i18n.h"
@@ -22,17 +23,18 @@
 #include "load.h"
 #include "plan.h"
 #include "render.h"
+#include "revise.h"
 #include "script.h"
 #include "template.h"
 #include "verify.h"
+#include "years.h"
 
 #define KAOPING_VERSION "0.1.0"
 
-enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
-
-static void usage(FILE *out) {
+void usage(FILE *out) {
     fputs(_("usage: kaoping check RULES...\n"
             "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+            "       kaoping eval --rules-dir DIR DATA... [options of eval]\n"
             "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon "
             "DAYS]\n"
             "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon "
@@ -41,6 +43,9 @@ static void usage(FILE *out) {
             "       kaoping test RULES... [--coverage] [--allow-outside]\n"
             "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
             "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
+            "       kaoping diff OLD NEW [--format text|json] [-o FILE]\n"
+            "       kaoping compare RULES_OLD DATA_OLD RULES_NEW DATA_NEW [--format text|json] [-o FILE]\n"
+            "       kaoping compare --rules-dir DIR DATA_OLD DATA_NEW [--format text|json] [-o FILE]\n"
             "\n"
             "  check   check standards (rule files) and report every problem\n"
             "  eval    score units (JSON files or CSV forms) against a standard\n"
@@ -50,6 +55,9 @@ static void usage(FILE *out) {
             "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
             "  fmt     rewrite rule files in the canonical layout\n"
             "  template  write a blank data file for one kind of unit to fill in\n"
+            "  diff    what changed between two standards, by category\n"
+            "  compare a unit across two years: what moved because the unit changed, and\n"
+            "          what moved because the standard changed\n"
             "\n"
             "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
             "             2 a usage error or bad input, 3 out of memory\n"
@@ -105,7 +113,7 @@ static bool load_standard(Loaded *l, const char *path, DiagSink *d, bool with_te
     l->arena = arena_new();
     if (!source_read(&l->src, path, KP_MAX_RULE_FILE, d)) return false;
     l->std = lex_parse(&l->src, l->arena, d);
-    if (!l->std || d->errors) return false;
+    if (!l->std || d->errors || !revise_resolve(l->std, &l->src, l->arena, d)) return false;
     if (with_tests && (l->tests_path = tests_path_for(path)) != NULL) {
         if (!same_folder(path, l->tests_path)) {
             diag_file(d, DIAG_ERROR, "K0603", NULL, "%s leads outside the folder of %s (a link): it is not read",
@@ -217,13 +225,6 @@ static int cmd_test(int argc, char **argv) {
 
 /* ---- output: a temporary file renamed into place ------------------------- */
 
-typedef struct Output {
-    FILE *f;
-    const char *path; /* NULL: stdout */
-    char *real;       /* path with links resolved, when it exists */
-    char *tmp;
-} Output;
-
 /* The temporary file being written, removed if the run is interrupted. */
 static char *volatile pending_tmp;
 
@@ -234,7 +235,7 @@ static void on_signal(int sig) {
     raise(sig);
 }
 
-static bool output_open(Output *o, const char *path) {
+bool output_open(Output *o, const char *path) {
     memset(o, 0, sizeof *o);
     if (!path) {
         o->f = stdout;
@@ -274,7 +275,7 @@ static bool output_open(Output *o, const char *path) {
 }
 
 /* Keeps the output when keep, else discards it. */
-static bool output_close(Output *o, bool keep) {
+bool output_close(Output *o, bool keep) {
     if (!o->path) return fflush(stdout) == 0;
     bool ok = fflush(o->f) == 0 && !ferror(o->f);
     ok = (fclose(o->f) == 0) && ok;
@@ -537,15 +538,28 @@ static int cmd_fmt(int argc, char **argv) {
 
 /* ---- eval ------------------------------------------------------------------ */
 
+/* eval --rules-dir DIR: the folder's latest standard becomes the run's
+ * standard (paths[0]: for --target, --item and the JSON header), and each
+ * unit is scored against the standard of its year (years.h, unit->std). */
+static bool rules_dir_open(YearShelf *shelf, const char *dir, const char **paths, int *npaths, DiagSink *d) {
+    memmove(paths + 1, paths, sizeof *paths * (size_t)(*npaths)++);
+    paths[0] = years_open(shelf, dir, d);
+    if (!paths[0]) {
+        diag_print(d, stderr);
+        fprintf(stderr, _("%s: no standard to score with; no unit was scored\n"), dir);
+    }
+    return paths[0] != NULL;
+}
+
 /* eval and explain: score each unit of each data file, then print its
  * scorecard or the steps behind it. */
 typedef enum { RUN_EVAL, RUN_EXPLAIN, RUN_PLAN } RunMode;
 
 static int cmd_eval(int argc, char **argv, RunMode mode) {
     bool explain = mode == RUN_EXPLAIN;
-    const char *format = "text", *out_path = NULL, *item = NULL, *target = NULL;
+    const char *format = "text", *out_path = NULL, *item = NULL, *target = NULL, *rules_dir = NULL;
     EvalOptions opt = {today(), 14, explain};
-    const char *paths[argc > 0 ? argc : 1];
+    const char *paths[argc + 1];
     int npaths = 0;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) {
@@ -564,6 +578,9 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         } else if (explain && !strcmp(argv[i], "--item")) {
             if (++i == argc) goto bad;
             item = argv[i];
+        } else if (!strcmp(argv[i], "--rules-dir")) {
+            if (++i == argc) goto bad;
+            rules_dir = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             diag_cli(DIAG_ERROR, "unknown option '%s'", argv[i]);
             goto bad;
@@ -576,8 +593,8 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         diag_cli(DIAG_ERROR, "unknown format '%s': use text or json", format);
         goto bad;
     }
-    if (npaths < 2) {
-        diag_cli(DIAG_ERROR, "%s needs a rule file and at least one data file",
+    if (npaths < (rules_dir ? 1 : 2)) {
+        diag_cli(DIAG_ERROR, "%s needs a rule file (or --rules-dir) and at least one data file",
                  mode == RUN_EXPLAIN ? "explain"
                  : mode == RUN_PLAN  ? "plan"
                                      : "eval");
@@ -587,7 +604,14 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     DiagSink d;
     diag_init(&d);
     Loaded l;
-    if (!load_for_scoring(&l, paths[0], &d, N_("; no unit was scored"))) return EXIT_INPUT;
+    YearShelf shelf = {0};
+    if ((rules_dir && !rules_dir_open(&shelf, rules_dir, paths, &npaths, &d)) ||
+        !load_for_scoring(&l, paths[0], &d, N_("; no unit was scored"))) {
+        years_free(&shelf);
+        if (d.arena) diag_free(&d); /* load_for_scoring frees it on failure */
+        return EXIT_INPUT;
+    }
+    if (rules_dir) l.std->chosen_from = rules_dir;
     int target_grade = -1;
     if (target) {
         for (int g = 0; g < l.std->ngrades; g++)
@@ -644,7 +668,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
             continue;
         }
         LoadedUnits lu;
-        if (!load_file(l.std, &srcs[i], &d, &lu)) {
+        if (rules_dir ? !years_load_file(&shelf, &srcs[i], &d, &lu) : !load_file(l.std, &srcs[i], &d, &lu)) {
             status = EXIT_INPUT;
             continue;
         }
@@ -659,11 +683,11 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
                     render_text_invalid(out.f, u);
                 continue;
             }
-            Result *res = eval_unit_with(l.std, u, u->arena, &opt);
+            Result *res = eval_unit_with(u->std, u, u->arena, &opt);
             if (res->error) {
-                Diag *g = diag_at(&d, DIAG_ERROR, "K0501", &l.src, res->error_span, "unit \"%s\": cannot be scored: %s",
-                                  u->name, res->error);
-                if (res->error_span.begin != l.std->title_span.begin)
+                Diag *g = diag_at(&d, DIAG_ERROR, "K0501", u->std->src, res->error_span,
+                                  "unit \"%s\": cannot be scored: %s", u->name, res->error);
+                if (res->error_span.begin != u->std->title_span.begin)
                     diag_help(&d, g, "the data in %s makes this rule compute something impossible", srcs[i].path);
                 status = EXIT_INPUT;
             } else if (!res->pass && status == EXIT_PASS) {
@@ -693,6 +717,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         source_free(&srcs[i]);
     free(srcs);
     unload_standard(&l);
+    years_free(&shelf);
     diag_free(&d);
     return wrote ? status : EXIT_INPUT;
 bad:
@@ -714,6 +739,8 @@ static int run(int argc, char **argv) {
     if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
     if (!strcmp(cmd, "template")) return cmd_template(argc - 2, argv + 2);
+    if (!strcmp(cmd, "diff")) return cmd_diff(argc - 2, argv + 2);
+    if (!strcmp(cmd, "compare")) return cmd_compare(argc - 2, argv + 2);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_PASS;

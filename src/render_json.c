@@ -46,6 +46,7 @@ JsonDoc *render_json_begin(const Standard *std, const char *rules_path) {
     cJSON_AddNumberToObject(d->root, "kaoping", 1);
     cJSON *s = cJSON_AddObjectToObject(d->root, "standard");
     put_str(s, "file", rules_path);
+    if (std->chosen_from) put_str(s, "folder", std->chosen_from); /* each unit names its own */
     put_str(s, "title", std->title);
     cJSON_AddNumberToObject(s, "year", std->year_value);
     render_json_number(s, "total", std->total_value, std->decimals_value);
@@ -131,6 +132,12 @@ void render_json_unit(JsonDoc *d, const Result *res) {
     put_str(o, "file", u->src->path);
     put_str(o, "kind", u->kind_name);
     if (u->year) cJSON_AddNumberToObject(o, "year", u->year);
+    if (s->chosen_from) { /* eval --rules-dir: the standard of its year */
+        cJSON *st = cJSON_AddObjectToObject(o, "standard");
+        put_str(st, "file", s->src->path);
+        put_str(st, "title", s->title);
+        cJSON_AddNumberToObject(st, "year", s->year_value);
+    }
     if (res->error) {
         put_str(o, "status", "error");
         put_str(o, "error", res->error);

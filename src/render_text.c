@@ -161,6 +161,8 @@ void render_text_unit(FILE *out, const Result *res) {
     fprintf(out, "== %s", render_clean(a, u->name));
     if (*u->kind_name) fprintf(out, " (%s %s)", u->kind_name, kind_label);
     fprintf(out, " · %d %s\n", s->year_value, s->title);
+    if (s->chosen_from)
+        fprintf(out, _("Standard %s, the standard of %d in %s\n"), s->src->path, s->year_value, s->chosen_from);
     if (res->error) {
         fprintf(out, _("   not scored: %s\n"), res->error);
         return;

@@ -6,9 +6,10 @@
 #include "ast.h"
 
 typedef struct Unit {
-    Arena *arena;      /* owns the unit and everything it points to */
-    const Source *src; /* the data file it came from */
-    uint32_t at;       /* byte offset of the unit in that file */
+    Arena *arena;        /* owns the unit and everything it points to */
+    const Source *src;   /* the data file it came from */
+    const Standard *std; /* the standard it was loaded against (its slots) */
+    uint32_t at;         /* byte offset of the unit in that file */
     const char *name;
     const char *kind_name;
     int kind;     /* index into the standard's kinds; 0 when it has none */

@@ -290,14 +290,32 @@ void verify_standard(const Standard *std, bool allow_outside, FILE *out, DiagSin
         run_case(std, t, out, diag, st, allow_outside);
 }
 
+/* In a revision, whether the revision itself writes something of the item
+ * (a new item, its points, rules or deadline): spans below the end of the
+ * revision's own file (its base files come after it, diag.h). */
+static bool written_here(const Standard *std, const Part *p) {
+    uint32_t end = (uint32_t)std->src->len;
+    if (p->span.begin <= end || (p->points && p->points->span.begin <= end) ||
+        (p->deadline && p->deadline->span.begin <= end))
+        return true;
+    for (const Rule *r = p->rules; r; r = r->next)
+        if (!r->task && r->span.begin <= end) return true;
+    return false;
+}
+
 void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {
     st->items = st->covered = 0;
+    int inherited = 0;
     char lacking[4096] = "";
     size_t w = 0;
     int missing = 0;
     for (int i = 0; i < std->nitems; i++) {
         const Part *p = std->item_tab[i];
         if (p->kind != PART_ITEM || (p->parent && p->parent->kind == PART_BONUS)) continue;
+        if (std->base_path && !written_here(std, p)) {
+            inherited++; /* covered by the base's own tests */
+            continue;
+        }
         st->items++;
         bool loses = false, keeps = false;
         for (const TestCase *t = std->tests; t; t = t->next)
@@ -319,7 +337,13 @@ void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {
         else if (w < sizeof lacking - 4)
             w += (size_t)snprintf(lacking + w, sizeof lacking - w, ", ...");
     }
-    fprintf(out, "coverage: %d of %d items have a case that loses points and one that keeps them\n", st->covered,
-            st->items);
+    if (std->base_path)
+        fprintf(out,
+                "coverage: %d of the %d items this revision writes have a case that loses points and one that keeps "
+                "them (the %d it inherits unchanged are the tests of %s)\n",
+                st->covered, st->items, inherited, std->base_path);
+    else
+        fprintf(out, "coverage: %d of %d items have a case that loses points and one that keeps them\n", st->covered,
+                st->items);
     if (missing) fprintf(out, "coverage: lacking: %s\n", lacking);
 }

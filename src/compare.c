@@ -1,0 +1,321 @@
+/* compare.c - one unit across two years (see compare.h): the three
+ * evaluations A, B, C and the exact split of their differences. */
+#include "compare.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+/* ---- the new data read as the old year's ------------------------------------- */
+
+/* The units of a data file as cJSON (a CSV form becomes one unit). */
+static cJSON *json_units(const Source *src) {
+    if (!load_is_csv(src->path)) return cJSON_ParseWithLength(src->text, src->len);
+    DiagSink quiet;
+    diag_init(&quiet);
+    cJSON *u = load_csv_unit(src, &quiet);
+    diag_free(&quiet);
+    return u;
+}
+
+static const cJSON *unit_named(const cJSON *root, const char *name) {
+    const cJSON *u = cJSON_IsArray(root) ? root->child : root;
+    for (; u; u = cJSON_IsArray(root) ? u->next : NULL) {
+        const cJSON *n = cJSON_IsObject(u) ? cJSON_GetObjectItemCaseSensitive(u, "name") : NULL;
+        if (cJSON_IsString(n) && !strcmp(n->valuestring, name)) return u;
+    }
+    return NULL;
+}
+
+/* "2014-02-28" moved back by years; 29 February becomes the 28th. */
+static cJSON *shift_date(const cJSON *v, int years) {
+    if (!cJSON_IsString(v) || strlen(v->valuestring) != 10 || v->valuestring[4] != '-') return cJSON_Duplicate(v, 1);
+    char buf[16];
+    int y = atoi(v->valuestring) - years;
+    int m = atoi(v->valuestring + 5), d = atoi(v->valuestring + 8);
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m == 2 && d == 29 && !leap) d = 28;
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return cJSON_CreateString(buf);
+}
+
+/* A value of the new data as the old standard's fact f reads it. */
+static cJSON *as_old(const Fact *f, const cJSON *v, int years) {
+    if (f->type.kind == TY_DATE) return shift_date(v, years);
+    if (f->type.kind != TY_LIST || !cJSON_IsArray(v)) return cJSON_Duplicate(v, 1);
+    cJSON *rows = cJSON_CreateArray();
+    for (const cJSON *r = v->child; r; r = r->next) {
+        cJSON *row = cJSON_Duplicate(r, 1);
+        for (const Fact *fl = f->type.fields; fl && cJSON_IsObject(row); fl = fl->next) {
+            const cJSON *x = cJSON_GetObjectItemCaseSensitive(r, fl->name);
+            if (x && fl->type.kind == TY_DATE)
+                cJSON_ReplaceItemInObjectCaseSensitive(row, fl->name, shift_date(x, years));
+        }
+        cJSON_AddItemToArray(rows, row);
+    }
+    return rows;
+}
+
+/* The old standard's name for a key of the new data. */
+static const char *old_key(const Standard *new_, const char *key) {
+    for (int i = 0; i < new_->nfacts; i++) {
+        const Fact *f = new_->fact_tab[i];
+        if (f->renames && !strcmp(f->name, key)) return f->renames;
+    }
+    return key;
+}
+
+/* Unit B's data: the old data's facts, overlaid by the new data's. */
+static char *middle_json(const Standard *old, const Standard *new_, const cJSON *ou, const cJSON *nu, int years) {
+    cJSON *u = cJSON_CreateObject();
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(nu, "name");
+    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(nu, "kind");
+    if (name) cJSON_AddItemToObject(u, "name", cJSON_Duplicate(name, 1));
+    if (kind) cJSON_AddItemToObject(u, "kind", cJSON_Duplicate(kind, 1));
+    cJSON_AddNumberToObject(u, "year", old->year_value);
+    const cJSON *of = cJSON_GetObjectItemCaseSensitive(ou, "facts"),
+                *nf = cJSON_GetObjectItemCaseSensitive(nu, "facts");
+    cJSON *facts = cJSON_IsObject(of) ? cJSON_Duplicate(of, 1) : cJSON_CreateObject();
+    for (const cJSON *k = cJSON_IsObject(nf) ? nf->child : NULL; k; k = k->next) {
+        const char *key = old_key(new_, k->string);
+        const Fact *f = check_find_fact(old, key);
+        if (!f || f->is_field) continue; /* not read by the old standard */
+        cJSON_DeleteItemFromObjectCaseSensitive(facts, key);
+        cJSON_AddItemToObject(facts, key, as_old(f, k, years));
+    }
+    cJSON_AddItemToObject(u, "facts", facts);
+    char *text = cJSON_PrintUnformatted(u);
+    cJSON_Delete(u);
+    return text;
+}
+
+/* Loads unit B against the old standard; NULL with *why when it cannot be. */
+static Unit *middle_unit(const Standard *old, const Standard *new_, const Source *new_src, const cJSON *ou,
+                         const cJSON *nu, int years, Arena *arena, const char **why) {
+    char *text = middle_json(old, new_, ou, nu, years);
+    if (!text) {
+        *why = "out of memory";
+        return NULL;
+    }
+    Source made = {.path = new_src->path, .text = text, .len = strlen(text), .made = true};
+    DiagSink quiet;
+    diag_init(&quiet);
+    LoadedUnits lu;
+    Unit *u = NULL;
+    if (load_json(old, &made, &quiet, &lu) && lu.count == 1 && !lu.units[0]->invalid) {
+        u = lu.units[0];
+        lu.units[0] = NULL;
+        u->src = new_src;
+    } else {
+        *why = quiet.head ? arena_strdup(arena, quiet.head->msg) : "the data cannot be read";
+    }
+    load_free(&lu);
+    diag_free(&quiet);
+    cJSON_free(text);
+    return u;
+}
+
+/* ---- the split ------------------------------------------------------------------ */
+
+static Dec sub(Dec a, Dec b) {
+    Dec r = {0, 1};
+    if (dec_sub(a, b, &r) != DEC_OK) r = dec_zero(); /* scores are small: never reached */
+    return r;
+}
+
+static const Part *part_by_id(const Standard *s, const char *id, const char *title) {
+    for (int i = 0; i < s->nparts; i++) {
+        const Part *p = s->part_tab[i];
+        if (p->parent) continue;
+        if (id ? p->id && !strcmp(p->id, id) : !p->id && title && p->title && !strcmp(p->title, title)) return p;
+    }
+    return NULL;
+}
+
+/* A top-level part's score in a result: a category's items, a bonus section's counted score. */
+static Dec part_score(const Result *r, const Part *p) {
+    if (!r || !p) return dec_zero();
+    const PartResult *pr = &r->parts[p->index];
+    if (!pr->applies) return dec_zero();
+    return p->kind == PART_BONUS ? pr->counted : pr->score;
+}
+
+static Dec item_score(const Result *r, const char *id) {
+    if (!r) return dec_zero();
+    for (int i = 0; i < r->std->nitems; i++) {
+        const Part *p = r->std->item_tab[i];
+        if (p->id && !strcmp(p->id, id)) return r->items[i].applies ? r->items[i].score : dec_zero();
+    }
+    return dec_zero();
+}
+
+static const Part *item_by_id(const Standard *s, const char *id) {
+    for (int i = 0; i < s->nitems; i++)
+        if (s->item_tab[i]->id && !strcmp(s->item_tab[i]->id, id)) return s->item_tab[i];
+    return NULL;
+}
+
+static void row(Comparison *c, CompareRow *r, const char *id, const char *title, Dec a, Dec b, Dec cc) {
+    r->id = id;
+    r->title = title;
+    r->before = a;
+    r->middle = b;
+    r->after = cc;
+    r->change = sub(cc, a);
+    if (c->b) {
+        r->unit = sub(b, a);
+        r->standard = sub(cc, b);
+    }
+}
+
+static int by_effect(const void *x, const void *y) {
+    const CompareItem *a = x, *b = y;
+    Dec ea = a->effect, eb = b->effect;
+    if (dec_sign(ea) < 0) dec_neg(ea, &ea);
+    if (dec_sign(eb) < 0) dec_neg(eb, &eb);
+    int k = dec_cmp(eb, ea);
+    return k ? k : strcmp(a->id, b->id);
+}
+
+static bool has_task_rules(const Part *p) {
+    for (const Rule *r = p ? p->rules : NULL; r; r = r->next)
+        if (r->task) return true;
+    return false;
+}
+
+/* Items whose score differs between two results (ids of either standard). */
+static CompareItem *moved_items(const Result *from, const Result *to, const Diff *diff, Arena *arena, int *n) {
+    const Standard *s1 = from->std, *s2 = to->std;
+    CompareItem *v = arena_alloc(arena, sizeof *v * (size_t)(s1->nitems + s2->nitems + 1));
+    *n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const Standard *s = pass ? s1 : s2;
+        for (int i = 0; i < s->nitems; i++) {
+            const Part *p = s->item_tab[i];
+            if (!p->id || (pass && item_by_id(s2, p->id))) continue; /* each id once */
+            Dec a = item_score(from, p->id), b = item_score(to, p->id);
+            if (!dec_cmp(a, b)) continue;
+            CompareItem *x = &v[(*n)++];
+            x->id = p->id;
+            x->title = p->title;
+            x->from = a;
+            x->to = b;
+            x->effect = sub(b, a);
+            x->why = s1 != s2 && diff ? diff_item(diff, p->id) : NULL;
+            x->by_task = s1 != s2 && !x->why && has_task_rules(p);
+        }
+    }
+    qsort(v, (size_t)*n, sizeof *v, by_effect);
+    return v;
+}
+
+void compare_split(Comparison *c, const Diff *diff, Arena *arena) {
+    const Standard *old = c->a->std, *new_ = c->c->std;
+    int cap = old->nparts + new_->nparts + 4;
+    c->rows = arena_alloc(arena, sizeof *c->rows * (size_t)cap);
+    c->nrows = 0;
+    const Result *b = c->b;
+    /* the new standard's categories and bonus sections, then the old one's it dropped */
+    for (int pass = 0; pass < 2; pass++) {
+        const Standard *s = pass ? old : new_;
+        for (int i = 0; i < s->nparts; i++) {
+            const Part *p = s->part_tab[i];
+            if (p->parent) continue;
+            const Part *po = pass ? p : part_by_id(old, p->id, p->title);
+            const Part *pn = pass ? part_by_id(new_, p->id, p->title) : p;
+            if (pass && pn) continue;
+            bool applies = (po && c->a->parts[po->index].applies) || (pn && c->c->parts[pn->index].applies) ||
+                           (po && b && b->parts[po->index].applies);
+            if (!applies && p->kind != PART_BONUS) continue; /* not for this unit's kind in either year */
+            CompareRow *r = &c->rows[c->nrows++];
+            row(c, r, p->id, p->title, part_score(c->a, po), part_score(b, po), part_score(c->c, pn));
+            r->in_old = po != NULL;
+            r->in_new = pn != NULL;
+        }
+    }
+    CompareRow *r = &c->rows[c->nrows++];
+    row(c, r, NULL, "penalties, taken off", c->a->penalty, b ? b->penalty : dec_zero(), c->c->penalty);
+    r->in_old = r->in_new = true;
+    r = &c->rows[c->nrows++];
+    row(c, r, NULL, "items, scaled", c->a->items_scaled, b ? b->items_scaled : dec_zero(), c->c->items_scaled);
+    r->in_old = r->in_new = true;
+    r = &c->rows[c->nrows++];
+    row(c, r, NULL, "total", c->a->total, b ? b->total : dec_zero(), c->c->total);
+    r->in_old = r->in_new = true;
+    if (b) {
+        c->unit_items = moved_items(c->a, b, NULL, arena, &c->nunit_items);
+        c->std_items = moved_items(b, c->c, diff, arena, &c->nstd_items);
+    }
+}
+
+/* ---- the files ---------------------------------------------------------------- */
+
+Comparison **compare_files(const Standard *old, const Source *old_src, const Standard *new_, const Source *new_src,
+                           const Diff *diff, DiagSink *diag, Arena *arena, LoadedUnits *old_units,
+                           LoadedUnits *new_units, int *count, int *unmatched) {
+    *count = *unmatched = 0;
+    memset(old_units, 0, sizeof *old_units);
+    memset(new_units, 0, sizeof *new_units);
+    if (!load_file(old, old_src, diag, old_units) || !load_file(new_, new_src, diag, new_units)) return NULL;
+    cJSON *oroot = json_units(old_src), *nroot = json_units(new_src);
+    int n = new_units->count; /* units B are appended after these, to be freed with them */
+    Comparison **out = arena_alloc(arena, sizeof *out * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        Unit *nu = new_units->units[i], *ou = NULL;
+        for (int k = 0; k < old_units->count && !ou; k++)
+            if (!strcmp(old_units->units[k]->name, nu->name)) ou = old_units->units[k];
+        if (!ou) {
+            diag_file(diag, DIAG_WARNING, "K0712", new_src, "unit \"%s\" is not in %s: nothing to compare it with",
+                      nu->name, old_src->path);
+            ++*unmatched;
+            continue;
+        }
+        if (ou->invalid || nu->invalid) continue; /* reported by the loader */
+        Comparison *c = arena_alloc(arena, sizeof *c);
+        c->name = nu->name;
+        c->old_unit = ou;
+        c->new_unit = nu;
+        c->years = new_->year_value - old->year_value;
+        c->a = eval_unit(old, ou, ou->arena);
+        c->c = eval_unit(new_, nu, nu->arena);
+        const cJSON *oj = unit_named(oroot, ou->name), *nj = unit_named(nroot, nu->name);
+        Unit *mid = oj && nj ? middle_unit(old, new_, new_src, oj, nj, c->years, arena, &c->b_error) : NULL;
+        if (!oj || !nj) c->b_error = "the data cannot be read again";
+        if (mid) {
+            /* unit B lives as long as the new units: kept in their list */
+            Unit **more = realloc(new_units->units, sizeof *more * (size_t)(new_units->count + 1));
+            if (more) {
+                new_units->units = more;
+                more[new_units->count++] = mid;
+                c->b = eval_unit(old, mid, mid->arena);
+            } else {
+                unit_free(mid);
+                c->b_error = "out of memory";
+            }
+        }
+        if (c->a->error || c->c->error || (c->b && c->b->error)) {
+            diag_file(diag, DIAG_ERROR, "K0501", NULL, "unit \"%s\": cannot be scored: %s", nu->name,
+                      c->a->error   ? c->a->error
+                      : c->c->error ? c->c->error
+                                    : c->b->error);
+            continue;
+        }
+        compare_split(c, diff, arena);
+        out[(*count)++] = c;
+    }
+    for (int k = 0; k < old_units->count; k++) {
+        bool found = false;
+        for (int i = 0; i < n && !found; i++)
+            found = !strcmp(old_units->units[k]->name, new_units->units[i]->name);
+        if (!found) {
+            diag_file(diag, DIAG_WARNING, "K0712", old_src, "unit \"%s\" is not in %s: nothing to compare it with",
+                      old_units->units[k]->name, new_src->path);
+            ++*unmatched;
+        }
+    }
+    cJSON_Delete(oroot);
+    cJSON_Delete(nroot);
+    return out;
+}

@@ -1,0 +1,497 @@
+/* diff.c - what changed between two standards (see diff.h). Expressions are
+ * compared as trees, not as text, so layout and comments do not count, and
+ * a fact renamed by the new standard (renames) reads as its old name. */
+#include "diff.h"
+
+#include <string.h>
+
+#include "lex.h"
+
+typedef struct Ctx {
+    Arena *arena;
+    const Standard *old, *new_;
+} Ctx;
+
+/* ---- comparing expressions ------------------------------------------------ */
+
+/* True when the new standard's name n stands for the old standard's name o. */
+static bool same_name(const Ctx *c, const char *o, const char *n) {
+    if (!strcmp(o, n)) return true;
+    for (const Fact *f = c->new_->facts; f; f = f->next)
+        if (f->renames && !strcmp(f->name, n) && !strcmp(f->renames, o)) return true;
+    return false;
+}
+
+static bool same_expr(const Ctx *c, const Expr *a, const Expr *b) {
+    if (!a || !b) return a == b;
+    if (a->kind != b->kind) return false;
+    switch (a->kind) {
+    case EX_NUMBER: return dec_cmp(a->u.num.value, b->u.num.value) == 0 && a->u.num.percent == b->u.num.percent;
+    case EX_BOOL: return a->u.boolean == b->u.boolean;
+    case EX_STRING: return !strcmp(a->u.str, b->u.str);
+    case EX_DATE: return a->u.date == b->u.date;
+    case EX_NAME: return same_name(c, a->u.name.name, b->u.name.name);
+    case EX_POINTS: return true;
+    case EX_NEG:
+    case EX_NOT: return same_expr(c, a->u.operand, b->u.operand);
+    case EX_BINARY:
+    case EX_AND:
+    case EX_OR:
+        return a->u.bin.op == b->u.bin.op && same_expr(c, a->u.bin.lhs, b->u.bin.lhs) &&
+               same_expr(c, a->u.bin.rhs, b->u.bin.rhs);
+    case EX_IF:
+        return same_expr(c, a->u.ifx.cond, b->u.ifx.cond) && same_expr(c, a->u.ifx.then_, b->u.ifx.then_) &&
+               same_expr(c, a->u.ifx.else_, b->u.ifx.else_);
+    case EX_CALL: {
+        if (strcmp(a->u.call.name, b->u.call.name) || !same_expr(c, a->u.call.where, b->u.call.where)) return false;
+        const ExprList *x = a->u.call.args, *y = b->u.call.args;
+        for (; x && y; x = x->next, y = y->next)
+            if (!same_expr(c, x->e, y->e)) return false;
+        return !x && !y;
+    }
+    case EX_TIERS: {
+        if (!same_expr(c, a->u.tiers.subject, b->u.tiers.subject) ||
+            !same_expr(c, a->u.tiers.otherwise, b->u.tiers.otherwise))
+            return false;
+        const TierBand *x = a->u.tiers.bands, *y = b->u.tiers.bands;
+        for (; x && y; x = x->next, y = y->next)
+            if (x->op != y->op || !same_expr(c, x->bound, y->bound) || !same_expr(c, x->value, y->value)) return false;
+        return !x && !y;
+    }
+    }
+    return false;
+}
+
+static const char *text_of(const Ctx *c, const Standard *s, const Expr *e) {
+    return e ? ast_text(c->arena, s->src, e->span) : NULL;
+}
+
+/* ---- rules, parameter by parameter ---------------------------------------- */
+
+typedef struct Params {
+    DiffParam *v;
+    int n, cap;
+} Params;
+
+static void param(const Ctx *c, Params *p, int rule, const char *what, const char *before, const char *after) {
+    if (p->n == p->cap) {
+        DiffParam *more = arena_alloc(c->arena, sizeof *more * (size_t)(p->cap = p->cap ? p->cap * 2 : 4));
+        if (p->n) memcpy(more, p->v, sizeof *more * (size_t)p->n);
+        p->v = more;
+    }
+    p->v[p->n++] = (DiffParam){rule, what, before, after};
+}
+
+static const char *mode_word(StepMode m) {
+    return m == STEP_STARTED ? "started" : m == STEP_COMPLETED ? "completed" : m == STEP_PRO_RATA ? "pro_rata" : NULL;
+}
+
+/* One option of two rules: changed, added or dropped. */
+static void option(const Ctx *c, Params *p, int k, const char *what, const char *kw, const Expr *a, const Expr *b) {
+    if (same_expr(c, a, b)) return;
+    param(c, p, k, what, a ? arena_printf(c->arena, "%s %s", kw, text_of(c, c->old, a)) : NULL,
+          b ? arena_printf(c->arena, "%s %s", kw, text_of(c, c->new_, b)) : NULL);
+}
+
+static void compare_rule(const Ctx *c, Params *p, int k, const Rule *a, const Rule *b) {
+    if (a->kind != b->kind || !a->per != !b->per || a->gap != b->gap) {
+        param(c, p, k, "rule", ast_text(c->arena, c->old->src, a->span), ast_text(c->arena, c->new_->src, b->span));
+        return;
+    }
+    static const char *const kw[] = {"deduct", "add", "score"};
+    option(c, p, k, "amount", kw[a->kind], a->amount, b->amount);
+    option(c, p, k, "per", "per", a->per, b->per);
+    option(c, p, k, "threshold", a->gap == GAP_ABOVE ? "above" : "below", a->bound, b->bound);
+    option(c, p, k, "when", "when", a->when, b->when);
+    option(c, p, k, "step", "step", a->step, b->step);
+    option(c, p, k, "cap", "cap", a->cap, b->cap);
+    option(c, p, k, "deadline", "deadline", a->deadline, b->deadline);
+    if (a->mode != b->mode) param(c, p, k, "counting", mode_word(a->mode), mode_word(b->mode));
+    if (a->final != b->final) param(c, p, k, "final", a->final ? "final" : NULL, b->final ? "final" : NULL);
+}
+
+/* The rules as written (a task's deductions are compared with the tasks). */
+static int own_rules(const Part *p, const Rule **out, int cap) {
+    int n = 0;
+    for (const Rule *r = p->rules; r && n < cap; r = r->next)
+        if (!r->task) out[n++] = r;
+    return n;
+}
+
+static void compare_rules(const Ctx *c, Params *p, const Part *a, const Part *b) {
+    enum { MAX = 64 };
+    const Rule *x[MAX], *y[MAX];
+    int nx = own_rules(a, x, MAX), ny = own_rules(b, y, MAX);
+    for (int k = 0; k < nx || k < ny; k++) {
+        if (k < nx && k < ny)
+            compare_rule(c, p, k + 1, x[k], y[k]);
+        else if (k < nx)
+            param(c, p, k + 1, "rule", ast_text(c->arena, c->old->src, x[k]->span), NULL);
+        else
+            param(c, p, k + 1, "rule", NULL, ast_text(c->arena, c->new_->src, y[k]->span));
+    }
+}
+
+/* ---- parts ----------------------------------------------------------------- */
+
+static const Part *top_of(const Part *p) {
+    while (p->parent)
+        p = p->parent;
+    return p;
+}
+
+static bool same_str(const char *a, const char *b) {
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* The kinds a part applies to, as ids: compared across standards by name. */
+static bool same_kinds(const Ctx *c, const Part *a, const Part *b) {
+    for (int k = 0; k < c->old->nkinds; k++) {
+        int j = -1;
+        for (int m = 0; m < c->new_->nkinds; m++)
+            if (!strcmp(c->new_->kind_tab[m]->id, c->old->kind_tab[k]->id)) j = m;
+        bool in_a = a->kinds >> k & 1, in_b = j >= 0 && (b->kinds >> j & 1);
+        if (in_a != in_b) return false;
+    }
+    return true;
+}
+
+/* "town, village": the kinds of a mask, by id */
+static const char *kinds_text(const Ctx *c, const Standard *s, uint32_t mask) {
+    const char *t = "";
+    for (int k = 0; k < s->nkinds; k++)
+        if (mask >> k & 1) t = arena_printf(c->arena, "%s%s%s", t, *t ? ", " : "", s->kind_tab[k]->id);
+    return *t ? t : "none";
+}
+
+static const Part *find_item(const Standard *s, const char *id) {
+    for (int i = 0; i < s->nitems; i++)
+        if (s->item_tab[i]->id && !strcmp(s->item_tab[i]->id, id)) return s->item_tab[i];
+    return NULL;
+}
+
+static const Part *find_part(const Standard *s, const char *id) {
+    for (int i = 0; i < s->nparts; i++)
+        if (s->part_tab[i]->id && !strcmp(s->part_tab[i]->id, id)) return s->part_tab[i];
+    return NULL;
+}
+
+/* A growable array of entries. */
+typedef struct Entries {
+    DiffEntry *v;
+    int n, cap;
+} Entries;
+
+static DiffEntry *entry(const Ctx *c, Entries *e, const char *id, const void *old, const void *new_) {
+    if (e->n == e->cap) {
+        DiffEntry *more = arena_alloc(c->arena, sizeof *more * (size_t)(e->cap = e->cap ? e->cap * 2 : 16));
+        if (e->n) memcpy(more, e->v, sizeof *more * (size_t)e->n);
+        e->v = more;
+    }
+    DiffEntry *x = &e->v[e->n++];
+    *x = (DiffEntry){.id = id, .old = old, .new_ = new_};
+    return x;
+}
+
+static void diff_items(const Ctx *c, Diff *d) {
+    Entries e = {0};
+    for (int i = 0; i < c->new_->nitems; i++) {
+        const Part *b = c->new_->item_tab[i], *a = b->id ? find_item(c->old, b->id) : NULL;
+        if (!b->id) continue;
+        unsigned ch = 0;
+        Params p = {0};
+        if (!a) {
+            ch = DIFF_ADDED;
+        } else {
+            const Part *pa = a->parent, *pb = b->parent;
+            if (!same_str(pa ? pa->id : NULL, pb ? pb->id : NULL) || !same_str(top_of(a)->id, top_of(b)->id))
+                ch |= DIFF_MOVED;
+            if (dec_cmp(a->pts, b->pts)) ch |= DIFF_POINTS;
+            if (!same_str(a->title, b->title)) ch |= DIFF_TITLE;
+            if (!same_kinds(c, a, b)) ch |= DIFF_APPLIES;
+            if (!same_str(a->content, b->content) || !same_str(a->method, b->method)) ch |= DIFF_WORDING;
+            if (!same_expr(c, a->deadline, b->deadline)) ch |= DIFF_DEADLINE;
+            compare_rules(c, &p, a, b);
+            if (p.n) ch |= DIFF_RULES;
+        }
+        if (!ch) continue;
+        DiffEntry *x = entry(c, &e, b->id, a, b);
+        x->changes = ch;
+        x->params = p.v;
+        x->nparams = p.n;
+        x->new_cat = top_of(b);
+        x->new_points = b->pts;
+        if (a) x->old_cat = top_of(a), x->old_points = a->pts;
+        if (ch & DIFF_APPLIES) {
+            x->kinds_before = kinds_text(c, c->old, a->kinds);
+            x->kinds_after = kinds_text(c, c->new_, b->kinds);
+        }
+        if (ch & DIFF_DEADLINE) {
+            x->before = text_of(c, c->old, a->deadline);
+            x->after = text_of(c, c->new_, b->deadline);
+        }
+    }
+    for (int i = 0; i < c->old->nitems; i++) {
+        const Part *a = c->old->item_tab[i];
+        if (!a->id || find_item(c->new_, a->id)) continue;
+        DiffEntry *x = entry(c, &e, a->id, a, NULL);
+        x->changes = DIFF_REMOVED;
+        x->old_cat = top_of(a);
+        x->old_points = a->pts;
+    }
+    d->items = e.v;
+    d->nitems = e.n;
+    for (int i = 0; i < e.n; i++) {
+        unsigned ch = e.v[i].changes;
+        d->added += !!(ch & DIFF_ADDED);
+        d->removed += !!(ch & DIFF_REMOVED);
+        d->moved += !!(ch & DIFF_MOVED);
+        d->repointed += !!(ch & DIFF_POINTS);
+        d->retitled += !!(ch & DIFF_TITLE);
+        d->rules += !!(ch & DIFF_RULES);
+    }
+}
+
+/* Every category, bonus section and group: the new order, then the removed. */
+static void diff_parts(const Ctx *c, Diff *d) {
+    Entries e = {0};
+    for (int i = 0; i < c->new_->nparts; i++) {
+        const Part *b = c->new_->part_tab[i], *a = b->id ? find_part(c->old, b->id) : NULL;
+        if (!b->id && b->kind == PART_BONUS) /* a bonus section without an id: matched by title */
+            for (int k = 0; k < c->old->nparts && !a; k++)
+                if (c->old->part_tab[k]->kind == PART_BONUS && same_str(c->old->part_tab[k]->title, b->title))
+                    a = c->old->part_tab[k];
+        DiffEntry *x = entry(c, &e, b->id, a, b);
+        x->new_points = b->kind == PART_BONUS ? b->cap_value : b->pts;
+        x->new_cat = top_of(b);
+        if (!a) {
+            x->changes = DIFF_ADDED;
+            continue;
+        }
+        x->old_points = a->kind == PART_BONUS ? a->cap_value : a->pts;
+        x->old_cat = top_of(a);
+        if (dec_cmp(x->old_points, x->new_points)) x->changes |= DIFF_POINTS;
+        if (!same_str(a->title, b->title)) x->changes |= DIFF_TITLE;
+        if (a->parent && (!b->parent || !same_str(a->parent->id, b->parent->id))) x->changes |= DIFF_MOVED;
+    }
+    for (int i = 0; i < c->old->nparts; i++) {
+        const Part *a = c->old->part_tab[i];
+        if (!a->id || find_part(c->new_, a->id)) continue;
+        DiffEntry *x = entry(c, &e, a->id, a, NULL);
+        x->changes = DIFF_REMOVED;
+        x->old_points = a->kind == PART_BONUS ? a->cap_value : a->pts;
+        x->old_cat = top_of(a);
+    }
+    d->parts = e.v;
+    d->nparts = e.n;
+}
+
+/* ---- vetoes, grade bands, phases, tasks, facts ------------------------------- */
+
+static void diff_vetoes(const Ctx *c, Diff *d) {
+    Entries e = {0};
+    for (int i = 0; i < c->new_->nvetoes; i++) {
+        const Veto *b = c->new_->veto_tab[i], *a = NULL;
+        for (int k = 0; k < c->old->nvetoes; k++)
+            if (!strcmp(c->old->veto_tab[k]->id, b->id)) a = c->old->veto_tab[k];
+        unsigned ch = !a ? DIFF_ADDED
+                         : (same_expr(c, a->when, b->when) ? 0 : DIFF_CONDITION) |
+                               (same_str(a->title, b->title) && same_str(a->reason, b->reason) ? 0 : DIFF_WORDING);
+        if (!ch) continue;
+        DiffEntry *x = entry(c, &e, b->id, a, b);
+        x->changes = ch;
+        x->before = a ? text_of(c, c->old, a->when) : NULL;
+        x->after = text_of(c, c->new_, b->when);
+    }
+    for (int k = 0; k < c->old->nvetoes; k++) {
+        const Veto *a = c->old->veto_tab[k];
+        bool kept = false;
+        for (int i = 0; i < c->new_->nvetoes; i++)
+            kept |= !strcmp(c->new_->veto_tab[i]->id, a->id);
+        if (kept) continue;
+        DiffEntry *x = entry(c, &e, a->id, a, NULL);
+        x->changes = DIFF_REMOVED;
+        x->before = text_of(c, c->old, a->when);
+    }
+    d->vetoes = e.v;
+    d->nvetoes = e.n;
+}
+
+static const char *band_text(const Ctx *c, const GradeBand *g) {
+    if (g->op == BAND_OTHERWISE) return "otherwise";
+    char buf[64];
+    dec_format(g->value, 6, buf, sizeof buf);
+    return arena_printf(c->arena, "%s %s%s", g->op == BAND_GE ? ">=" : ">", buf, g->fail ? " fail" : "");
+}
+
+static void diff_grades(const Ctx *c, Diff *d) {
+    Entries e = {0};
+    for (int i = 0; i < c->new_->ngrades; i++) {
+        const GradeBand *b = c->new_->grade_tab[i], *a = NULL;
+        for (int k = 0; k < c->old->ngrades; k++)
+            if (!strcmp(c->old->grade_tab[k]->name, b->name)) a = c->old->grade_tab[k];
+        const char *before = a ? band_text(c, a) : NULL, *after = band_text(c, b);
+        if (before && !strcmp(before, after)) continue;
+        DiffEntry *x = entry(c, &e, b->name, a, b);
+        x->changes = a ? DIFF_BOUND : DIFF_ADDED;
+        x->before = before;
+        x->after = after;
+    }
+    for (int k = 0; k < c->old->ngrades; k++) {
+        const GradeBand *a = c->old->grade_tab[k];
+        bool kept = false;
+        for (int i = 0; i < c->new_->ngrades; i++)
+            kept |= !strcmp(c->new_->grade_tab[i]->name, a->name);
+        if (kept) continue;
+        DiffEntry *x = entry(c, &e, a->name, a, NULL);
+        x->changes = DIFF_REMOVED;
+        x->before = band_text(c, a);
+    }
+    d->grades = e.v;
+    d->ngrades = e.n;
+}
+
+static const char *day(const Ctx *c, int32_t days) {
+    int y, m, dd;
+    lex_civil_from_days(days, &y, &m, &dd);
+    return arena_printf(c->arena, "%04d-%02d-%02d", y, m, dd);
+}
+
+static const char *phase_text(const Ctx *c, const Phase *p) {
+    return arena_printf(c->arena, "%s to %s%s%s", day(c, p->start), day(c, p->end), p->overlaps ? " overlaps" : "",
+                        p->inspection ? " inspection" : "");
+}
+
+static const char *task_text(const Ctx *c, const Task *t) {
+    return arena_printf(c->arena, "%s%s%s, phase %s", t->from ? day(c, t->from_day) : "", t->from ? " to " : "due ",
+                        day(c, t->due_day), t->phase);
+}
+
+/* Phases and tasks: matched by id, compared by their dates as text. */
+static void diff_dated(const Ctx *c, Entries *e, const char *id, const void *a, const void *b, const char *ta,
+                       const char *tb, const char *title_a, const char *title_b) {
+    unsigned ch = !a ? DIFF_ADDED : !b ? DIFF_REMOVED : 0;
+    if (a && b) ch = (strcmp(ta, tb) ? DIFF_DATES : 0) | (same_str(title_a, title_b) ? 0 : DIFF_TITLE);
+    if (!ch) return;
+    DiffEntry *x = entry(c, e, id, a, b);
+    x->changes = ch, x->before = ta, x->after = tb;
+}
+
+static void diff_phases(const Ctx *c, Diff *d) {
+    Entries e = {0};
+    for (int i = 0; i < c->new_->nphases; i++) {
+        const Phase *b = c->new_->phase_tab[i], *a = NULL;
+        for (int k = 0; k < c->old->nphases; k++)
+            if (!strcmp(c->old->phase_tab[k]->id, b->id)) a = c->old->phase_tab[k];
+        diff_dated(c, &e, b->id, a, b, a ? phase_text(c, a) : NULL, phase_text(c, b), a ? a->title : NULL, b->title);
+    }
+    for (int k = 0; k < c->old->nphases; k++) {
+        const Phase *a = c->old->phase_tab[k], *b = NULL;
+        for (int i = 0; i < c->new_->nphases; i++)
+            if (!strcmp(c->new_->phase_tab[i]->id, a->id)) b = c->new_->phase_tab[i];
+        if (!b) diff_dated(c, &e, a->id, a, NULL, phase_text(c, a), NULL, a->title, NULL);
+    }
+    d->phases = e.v;
+    d->nphases = e.n;
+}
+
+static void diff_tasks(const Ctx *c, Diff *d) {
+    Entries e = {0};
+    for (int i = 0; i < c->new_->ntasks; i++) {
+        const Task *b = c->new_->task_tab[i], *a = NULL;
+        for (int k = 0; k < c->old->ntasks; k++)
+            if (!strcmp(c->old->task_tab[k]->id, b->id)) a = c->old->task_tab[k];
+        diff_dated(c, &e, b->id, a, b, a ? task_text(c, a) : NULL, task_text(c, b), a ? a->title : NULL, b->title);
+    }
+    for (int k = 0; k < c->old->ntasks; k++) {
+        const Task *a = c->old->task_tab[k], *b = NULL;
+        for (int i = 0; i < c->new_->ntasks; i++)
+            if (!strcmp(c->new_->task_tab[i]->id, a->id)) b = c->new_->task_tab[i];
+        if (!b) diff_dated(c, &e, a->id, a, NULL, task_text(c, a), NULL, a->title, NULL);
+    }
+    d->tasks = e.v;
+    d->ntasks = e.n;
+}
+
+static const char *type_text(const Ctx *c, const Standard *s, const Fact *f) {
+    static const char *const names[] = {"?",    "integer", "decimal", "percent", "boolean",
+                                        "date", "text",    "enum",    "list"};
+    const char *t = names[f->type.kind];
+    if (f->lo || f->hi)
+        t = arena_printf(c->arena, "%s in %s..%s", t, f->lo ? text_of(c, s, f->lo) : "",
+                         f->hi ? text_of(c, s, f->hi) : "");
+    if (f->def) t = arena_printf(c->arena, "%s default %s", t, text_of(c, s, f->def));
+    return t;
+}
+
+/* Type, bounds and default compared as values (true and 是 are one). */
+static bool same_type(const Ctx *c, const Fact *a, const Fact *b) {
+    if (a->type.kind != b->type.kind || !same_expr(c, a->lo, b->lo) || !same_expr(c, a->hi, b->hi) ||
+        !same_expr(c, a->def, b->def))
+        return false;
+    const StrList *x = a->type.members, *y = b->type.members;
+    for (; x && y; x = x->next, y = y->next)
+        if (strcmp(x->s, y->s)) return false;
+    if (x || y) return false;
+    const Fact *fx = a->type.fields, *fy = b->type.fields;
+    for (; fx && fy; fx = fx->next, fy = fy->next)
+        if (strcmp(fx->name, fy->name) || !same_type(c, fx, fy)) return false;
+    return !fx && !fy;
+}
+
+static void diff_facts(const Ctx *c, Diff *d) {
+    Entries e = {0};
+    for (const Fact *b = c->new_->facts; b; b = b->next) {
+        const Fact *a = NULL;
+        for (const Fact *f = c->old->facts; f && !a; f = f->next)
+            if (same_name(c, f->name, b->name)) a = f;
+        const char *before = a ? type_text(c, c->old, a) : NULL, *after = type_text(c, c->new_, b);
+        unsigned ch = !a ? DIFF_ADDED
+                         : (strcmp(a->name, b->name) ? DIFF_RENAMED : 0) | (same_type(c, a, b) ? 0 : DIFF_TYPE) |
+                               (same_str(a->label, b->label) ? 0 : DIFF_TITLE);
+        if (!ch) continue;
+        DiffEntry *x = entry(c, &e, b->name, a, b);
+        x->changes = ch, x->before = before, x->after = after;
+    }
+    for (const Fact *a = c->old->facts; a; a = a->next) {
+        bool kept = false;
+        for (const Fact *b = c->new_->facts; b && !kept; b = b->next)
+            kept = same_name(c, a->name, b->name);
+        if (kept) continue;
+        DiffEntry *x = entry(c, &e, a->name, a, NULL);
+        x->changes = DIFF_REMOVED, x->before = type_text(c, c->old, a);
+    }
+    d->facts = e.v;
+    d->nfacts = e.n;
+}
+
+Diff *diff_standards(const Standard *old, const Standard *new_, Arena *arena) {
+    Ctx c = {arena, old, new_};
+    Diff *d = arena_alloc(arena, sizeof *d);
+    d->old = old;
+    d->new_ = new_;
+    d->header_changed = !same_str(old->title, new_->title) || old->year_value != new_->year_value ||
+                        dec_cmp(old->total_value, new_->total_value) || old->decimals_value != new_->decimals_value;
+    diff_items(&c, d);
+    diff_parts(&c, d);
+    diff_vetoes(&c, d);
+    diff_grades(&c, d);
+    diff_phases(&c, d);
+    diff_tasks(&c, d);
+    diff_facts(&c, d);
+    return d;
+}
+
+const DiffEntry *diff_item(const Diff *d, const char *id) {
+    for (int i = 0; i < d->nitems; i++)
+        if (!strcmp(d->items[i].id, id)) return &d->items[i];
+    return NULL;
+}
+
+bool diff_empty(const Diff *d) {
+    if (d->header_changed || d->nitems || d->nvetoes || d->ngrades || d->nphases || d->ntasks || d->nfacts)
+        return false;
+    for (int i = 0; i < d->nparts; i++)
+        if (d->parts[i].changes) return false;
+    return true;
+}

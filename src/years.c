@@ -1,0 +1,223 @@
+/* years.c - the standards of a folder by year (see years.h). A file's year
+ * and title are read from its header by parsing it; the standard itself is
+ * loaded (merged with what it revises, and checked) the first time a unit
+ * of its year needs it. */
+#include "years.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex.h"
+#include "limits.h"
+#include "revise.h"
+
+static bool is_standard_file(const char *name) {
+    size_t n = strlen(name);
+    return n > 3 && !strcmp(name + n - 3, ".kp") && !(n > 9 && !strcmp(name + n - 9, ".tests.kp")) && name[0] != '.';
+}
+
+/* The year and title in a file's header: parsed, errors ignored here (they
+ * are reported when the standard is loaded). */
+static void read_header(YearFile *f) {
+    DiagSink d;
+    diag_init(&d);
+    Source src;
+    if (source_read(&src, f->path, KP_MAX_RULE_FILE, &d)) {
+        Arena *a = arena_new();
+        Standard *s = lex_parse(&src, a, &d);
+        if (s && s->year && s->year->kind == EX_NUMBER && dec_is_int(s->year->u.num.value) &&
+            s->year->u.num.value.num >= 1900 && s->year->u.num.value.num <= 9999)
+            f->year = (int)s->year->u.num.value.num;
+        if (s && s->title) f->title = strdup(s->title);
+        arena_free(a);
+        source_free(&src);
+    }
+    diag_free(&d);
+}
+
+static int by_year(const void *a, const void *b) {
+    const YearFile *x = a, *y = b;
+    if (x->year != y->year) return x->year < y->year ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+bool years_scan(YearShelf *shelf, const char *dir, DiagSink *diag) {
+    memset(shelf, 0, sizeof *shelf);
+    shelf->dir = strdup(dir);
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        if (diag) diag_file(diag, DIAG_ERROR, "K0701", NULL, "cannot read the folder %s", dir);
+        return false;
+    }
+    int cap = 0;
+    for (struct dirent *e; (e = readdir(dp)) != NULL;) {
+        if (!is_standard_file(e->d_name)) continue;
+        if (shelf->nfiles == cap) {
+            cap = cap ? cap * 2 : 8;
+            YearFile *more = realloc(shelf->files, sizeof *more * (size_t)cap);
+            if (!more) break;
+            shelf->files = more;
+        }
+        YearFile *f = &shelf->files[shelf->nfiles++];
+        memset(f, 0, sizeof *f);
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        f->path = malloc(n);
+        if (f->path) snprintf(f->path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+        if (f->path) read_header(f);
+    }
+    closedir(dp);
+    if (shelf->nfiles) qsort(shelf->files, (size_t)shelf->nfiles, sizeof *shelf->files, by_year);
+    return true;
+}
+
+void years_free(YearShelf *shelf) {
+    for (int i = 0; i < shelf->nfiles; i++) {
+        free(shelf->files[i].path);
+        free(shelf->files[i].title);
+        if (shelf->files[i].arena) arena_free(shelf->files[i].arena);
+    }
+    free(shelf->files);
+    free(shelf->dir);
+    memset(shelf, 0, sizeof *shelf);
+}
+
+/* The last component of a path. */
+static const char *base_name(const char *p) {
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+int years_find(const YearShelf *shelf, int year, const char *title, const char *except) {
+    int found = -1;
+    for (int i = 0; i < shelf->nfiles; i++) {
+        const YearFile *f = &shelf->files[i];
+        if (f->year != year || (title && (!f->title || strcmp(f->title, title)))) continue;
+        if (except && !strcmp(base_name(f->path), base_name(except))) continue;
+        if (found >= 0) return -2;
+        found = i;
+    }
+    return found;
+}
+
+const char *years_list(const YearShelf *shelf, Arena *arena) {
+    const char *s = "the standards there:";
+    int n = 0;
+    for (int i = 0; i < shelf->nfiles; i++)
+        if (shelf->files[i].year)
+            s = arena_printf(arena, "%s%s %d (%s)", s, n++ ? "," : "", shelf->files[i].year,
+                             base_name(shelf->files[i].path));
+    return n ? s : "there is no standard there";
+}
+
+/* ---- units against the standard of their year ------------------------------ */
+
+/* The standard of a file, loaded once; NULL when it has errors (reported once). */
+static Standard *standard_of(YearFile *f, const char *dir, DiagSink *diag) {
+    if (!f->tried) {
+        f->tried = true;
+        f->arena = arena_new();
+        DiagSink d;
+        diag_init(&d);
+        f->std = revise_load(f->path, f->arena, &d);
+        if (f->std) f->std->chosen_from = arena_strdup(f->arena, dir);
+        if (!f->std) {
+            diag_print(&d, stderr);
+            diag_file(diag, DIAG_ERROR, "K0711", NULL, "%s: the standard of %d has errors; its units are not scored",
+                      f->path, f->year);
+        }
+        diag_free(&d);
+    }
+    return f->std;
+}
+
+/* A unit that cannot be loaded against any standard: named, marked invalid. */
+static Unit *unloadable(const Source *src, const cJSON *j, int index) {
+    Arena *a = arena_new();
+    Unit *u = arena_alloc(a, sizeof *u);
+    u->arena = a;
+    u->src = src;
+    const cJSON *name = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "name") : NULL;
+    u->name = cJSON_IsString(name) && name->valuestring[0] && strlen(name->valuestring) <= KP_MAX_NAME
+                  ? arena_strdup(a, name->valuestring)
+                  : arena_printf(a, "#%d", index + 1);
+    u->kind_name = "";
+    u->invalid = true;
+    return u;
+}
+
+const char *years_open(YearShelf *shelf, const char *dir, DiagSink *diag) {
+    if (!years_scan(shelf, dir, diag)) return NULL;
+    for (int i = shelf->nfiles - 1; i >= 0; i--)
+        if (shelf->files[i].year && standard_of(&shelf->files[i], shelf->dir, diag)) return shelf->files[i].path;
+    diag_file(diag, DIAG_ERROR, "K0711", NULL, "%s holds no standard that can be used", dir);
+    return NULL;
+}
+
+bool years_load_file(YearShelf *shelf, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    memset(out, 0, sizeof *out);
+    /* first the years the file's units give (read with cJSON, quietly) */
+    DiagSink quiet;
+    diag_init(&quiet);
+    cJSON *root = NULL;
+    if (load_is_csv(src->path))
+        root = load_csv_unit(src, &quiet);
+    else
+        root = cJSON_ParseWithLength(src->text, src->len);
+    diag_free(&quiet);
+    if (!root) {
+        /* unreadable: any standard's loader says why */
+        for (int i = 0; i < shelf->nfiles; i++)
+            if (shelf->files[i].year && standard_of(&shelf->files[i], shelf->dir, diag))
+                return load_file(shelf->files[i].std, src, diag, out);
+        diag_file(diag, DIAG_ERROR, "K0711", src, "cannot be read: %s has no standard without errors", shelf->dir);
+        return false;
+    }
+    int n = cJSON_IsArray(root) ? cJSON_GetArraySize(root) : 1;
+    out->units = calloc((size_t)(n ? n : 1), sizeof(Unit *));
+    if (!out->units) {
+        cJSON_Delete(root);
+        return false;
+    }
+    out->count = n;
+    bool ok = true;
+    const cJSON *first = cJSON_IsArray(root) ? root->child : root;
+    /* each year once: load the file against its standard, keep its units */
+    const cJSON *j = first;
+    for (int i = 0; i < n && j; i++, j = cJSON_IsArray(root) ? j->next : NULL) {
+        if (out->units[i]) continue;
+        const cJSON *y = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "year") : NULL;
+        int year = cJSON_IsNumber(y) && y->valuedouble == y->valueint ? y->valueint : 0;
+        int k = year ? years_find(shelf, year, NULL, NULL) : -1;
+        Standard *std = k >= 0 ? standard_of(&shelf->files[k], shelf->dir, diag) : NULL;
+        if (!std) {
+            Unit *u = out->units[i] = unloadable(src, j, i);
+            if (!year)
+                diag_file(diag, DIAG_ERROR, "K0711", src,
+                          "unit \"%s\": gives no \"year\": with --rules-dir the year chooses the standard", u->name);
+            else if (k == -2)
+                diag_file(diag, DIAG_ERROR, "K0711", src, "unit \"%s\": several standards of %d in %s", u->name, year,
+                          shelf->dir);
+            else if (k == -1)
+                diag_file(diag, DIAG_ERROR, "K0711", src, "unit \"%s\": no standard of %d in %s (%s)", u->name, year,
+                          shelf->dir, years_list(shelf, u->arena));
+            continue;
+        }
+        LoadedUnits of_year;
+        if (!load_file_of_year(std, src, diag, &of_year, year)) {
+            ok = false;
+            break;
+        }
+        for (int m = 0; m < of_year.count && m < n; m++)
+            if (of_year.units[m] && !out->units[m]) {
+                out->units[m] = of_year.units[m];
+                of_year.units[m] = NULL;
+            }
+        load_free(&of_year);
+    }
+    cJSON_Delete(root);
+    if (!ok) load_free(out);
+    return ok;
+}
