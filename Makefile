@@ -2,17 +2,18 @@
 # Debian packages they need first (apt-get, through sudo when not root).
 
 CC      ?= gcc
-PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev pkg-config
+PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev libxlsxwriter-dev pkg-config
 # only for make test: the editors' check runs the Vim syntax file headless;
 # the fuzz targets need clang and its libFuzzer runtime; some end-to-end
-# cases make their large inputs with python3
-TEST_PKGS := vim clang libclang-rt-14-dev python3
+# cases make their large inputs with python3; the XLSX case unzips the
+# workbook to read its cells
+TEST_PKGS := vim clang libclang-rt-14-dev python3 unzip
 B       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Isrc -I$(B) \
              $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
-LIBS    = $(shell pkg-config --libs libcjson opencc 2>/dev/null || echo -lcjson -lopencc)
+LIBS    = $(shell pkg-config --libs libcjson opencc xlsxwriter 2>/dev/null || echo -lcjson -lopencc -lxlsxwriter)
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 SRC     := $(wildcard src/*.c)

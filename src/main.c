@@ -19,8 +19,8 @@
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
-#include "render.h"
 #include "plan.h"
+#include "render.h"
 #include "script.h"
 #include "template.h"
 #include "verify.h"
@@ -30,27 +30,29 @@
 enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
 
 static void usage(FILE *out) {
-    fputs("usage: kaoping check RULES...\n"
-          "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping test RULES... [--coverage] [--allow-outside]\n"
-          "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
-          "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
-          "\n"
-          "  check   check standards (rule files) and report every problem\n"
-          "  eval    score units (JSON files or CSV forms) against a standard\n"
-          "  explain show every step behind each item's score\n"
-          "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
-          "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
-          "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
-          "  fmt     rewrite rule files in the canonical layout\n"
-          "  template  write a blank data file for one kind of unit to fill in\n"
-          "\n"
-          "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
-          "             2 a usage error or bad input, 3 out of memory\n",
-          out);
+    fputs(
+        "usage: kaoping check RULES...\n"
+        "       kaoping eval RULES DATA... [--format text|json|html|csv|xlsx] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+        "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+        "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon "
+        "DAYS]\n"
+        "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
+        "       kaoping test RULES... [--coverage] [--allow-outside]\n"
+        "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
+        "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
+        "\n"
+        "  check   check standards (rule files) and report every problem\n"
+        "  eval    score units (JSON files or CSV forms) against a standard\n"
+        "  explain show every step behind each item's score\n"
+        "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
+        "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
+        "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
+        "  fmt     rewrite rule files in the canonical layout\n"
+        "  template  write a blank data file for one kind of unit to fill in\n"
+        "\n"
+        "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
+        "             2 a usage error or bad input, 3 out of memory\n",
+        out);
 }
 
 /* ---- loading a standard ------------------------------------------------- */
@@ -565,13 +567,28 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         }
     }
     bool json = !strcmp(format, "json");
-    if (!json && strcmp(format, "text")) {
-        fprintf(stderr, "kaoping: error: unknown format '%s': use text or json\n", format);
+    /* the reports of eval (render_html.c, render_csv.c, render_xlsx.c) */
+    bool html = !strcmp(format, "html"), csv = !strcmp(format, "csv"), xlsx = !strcmp(format, "xlsx");
+    bool report = html || csv || xlsx;
+    if (!json && !report && strcmp(format, "text")) {
+        fprintf(stderr, "kaoping: error: unknown format '%s': use text or json%s\n", format,
+                mode == RUN_EVAL ? ", or for eval html, csv or xlsx" : "");
         goto bad;
+    }
+    if (report && mode != RUN_EVAL) {
+        fprintf(stderr, "kaoping: error: --format %s is for eval: %s writes text or json\n", format,
+                mode == RUN_EXPLAIN ? "explain" : "plan");
+        goto bad;
+    }
+    if (xlsx && !out_path) {
+        fprintf(stderr, "kaoping: error: --format xlsx writes a workbook: name its file with -o FILE\n");
+        return EXIT_INPUT;
     }
     if (npaths < 2) {
         fprintf(stderr, "kaoping: error: %s needs a rule file and at least one data file\n",
-                mode == RUN_EXPLAIN ? "explain" : mode == RUN_PLAN ? "plan" : "eval");
+                mode == RUN_EXPLAIN ? "explain"
+                : mode == RUN_PLAN  ? "plan"
+                                    : "eval");
         goto bad;
     }
 
@@ -627,6 +644,16 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     }
     int status = EXIT_PASS;
     JsonDoc *doc = json ? render_json_begin(l.std, paths[0]) : NULL;
+    HtmlDoc *hdoc = html ? render_html_begin(l.std, out.f) : NULL;
+    CsvDoc *cdoc = csv ? render_csv_begin(l.std, out.f) : NULL;
+    XlsxDoc *xdoc = xlsx ? render_xlsx_begin(l.std, out.tmp) : NULL;
+    if (report && !hdoc && !cdoc && !xdoc) {
+        fprintf(stderr, "kaoping: error: cannot start the %s report: %s\n", format, strerror(errno));
+        output_close(&out, false);
+        unload_standard(&l);
+        diag_free(&d);
+        return EXIT_INPUT;
+    }
     Source *srcs = calloc((size_t)npaths, sizeof *srcs);
     int units = 0;
     for (int i = 1; i < npaths && srcs; i++) {
@@ -641,10 +668,16 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         }
         for (int k = 0; k < lu.count; k++) {
             Unit *u = lu.units[k];
-            if (!json && units++) fputc('\n', out.f);
+            if (!json && !report && units++) fputc('\n', out.f);
             if (u->invalid) {
                 status = EXIT_INPUT;
-                if (json)
+                if (hdoc)
+                    render_html_invalid(hdoc, u);
+                else if (cdoc)
+                    render_csv_invalid(cdoc, u);
+                else if (xdoc)
+                    render_xlsx_invalid(xdoc, u);
+                else if (json)
                     render_json_invalid(doc, u);
                 else
                     render_text_invalid(out.f, u);
@@ -666,7 +699,13 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
                     render_json_add(doc, render_plan_json(plan));
                 else
                     render_plan_text(out.f, plan);
-            } else if (explain && json)
+            } else if (hdoc)
+                render_html_unit(hdoc, res);
+            else if (cdoc)
+                render_csv_unit(cdoc, res);
+            else if (xdoc)
+                render_xlsx_unit(xdoc, res);
+            else if (explain && json)
                 render_json_explained(doc, res, only);
             else if (explain)
                 render_explain_text(out.f, res, only);
@@ -678,8 +717,16 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         load_free(&lu);
     }
     if (doc && !render_json_end(doc, out.f)) status = EXIT_INPUT;
+    if (hdoc && !render_html_end(hdoc)) status = EXIT_INPUT;
+    if (cdoc && !render_csv_end(cdoc)) status = EXIT_INPUT;
+    const char *xerr = NULL;
+    bool keep = !xdoc || render_xlsx_end(xdoc, &xerr);
+    if (!keep) {
+        fprintf(stderr, "kaoping: error: cannot write %s: %s\n", out_path, xerr);
+        status = EXIT_INPUT;
+    }
     diag_print(&d, stderr);
-    bool wrote = output_close(&out, true);
+    bool wrote = output_close(&out, keep);
     for (int i = 1; i < npaths && srcs; i++)
         source_free(&srcs[i]);
     free(srcs);
