@@ -19,8 +19,8 @@
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
-#include "plan.h"
 #include "render.h"
+#include "plan.h"
 #include "script.h"
 #include "template.h"
 #include "verify.h"
@@ -30,29 +30,27 @@
 enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
 
 static void usage(FILE *out) {
-    fputs(
-        "usage: kaoping check RULES...\n"
-        "       kaoping eval RULES DATA... [--format text|json|html|csv|xlsx] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-        "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-        "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon "
-        "DAYS]\n"
-        "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
-        "       kaoping test RULES... [--coverage] [--allow-outside]\n"
-        "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
-        "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
-        "\n"
-        "  check   check standards (rule files) and report every problem\n"
-        "  eval    score units (JSON files or CSV forms) against a standard\n"
-        "  explain show every step behind each item's score\n"
-        "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
-        "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
-        "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
-        "  fmt     rewrite rule files in the canonical layout\n"
-        "  template  write a blank data file for one kind of unit to fill in\n"
-        "\n"
-        "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
-        "             2 a usage error or bad input, 3 out of memory\n",
-        out);
+    fputs("usage: kaoping check RULES...\n"
+          "       kaoping eval RULES DATA... [--format text|json|html|csv|xlsx] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+          "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+          "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+          "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
+          "       kaoping test RULES... [--coverage] [--allow-outside]\n"
+          "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
+          "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
+          "\n"
+          "  check   check standards (rule files) and report every problem\n"
+          "  eval    score units (JSON files or CSV forms) against a standard\n"
+          "  explain show every step behind each item's score\n"
+          "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
+          "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
+          "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
+          "  fmt     rewrite rule files in the canonical layout\n"
+          "  template  write a blank data file for one kind of unit to fill in\n"
+          "\n"
+          "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
+          "             2 a usage error or bad input, 3 out of memory\n",
+          out);
 }
 
 /* ---- loading a standard ------------------------------------------------- */
@@ -586,9 +584,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     }
     if (npaths < 2) {
         fprintf(stderr, "kaoping: error: %s needs a rule file and at least one data file\n",
-                mode == RUN_EXPLAIN ? "explain"
-                : mode == RUN_PLAN  ? "plan"
-                                    : "eval");
+                mode == RUN_EXPLAIN ? "explain" : mode == RUN_PLAN ? "plan" : "eval");
         goto bad;
     }
 

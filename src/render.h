@@ -1,6 +1,6 @@
-/* render.h - renderers: a result -> text, JSON, HTML, CSV or XLSX. They format what the
- * evaluator computed and never compute a score. render.c holds the
- * phrases both formats share (values, what a rule saw, what to do). */
+/* render.h - renderers: a result -> text, JSON, HTML, CSV or XLSX. They
+ * format what the evaluator computed and never compute a score. render.c
+ * holds the phrases the formats share (values, what a rule saw, what to do). */
 #ifndef KP_RENDER_H
 #define KP_RENDER_H
 
