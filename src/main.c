@@ -569,8 +569,8 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     bool html = !strcmp(format, "html"), csv = !strcmp(format, "csv"), xlsx = !strcmp(format, "xlsx");
     bool report = html || csv || xlsx;
     if (!json && !report && strcmp(format, "text")) {
-        fprintf(stderr, "kaoping: error: unknown format '%s': use text or json%s\n", format,
-                mode == RUN_EVAL ? ", or for eval html, csv or xlsx" : "");
+        fprintf(stderr, "kaoping: error: unknown format '%s': use %s\n", format,
+                mode == RUN_EVAL ? "text, json, html, csv or xlsx" : "text or json");
         goto bad;
     }
     if (report && mode != RUN_EVAL) {

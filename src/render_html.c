@@ -472,7 +472,7 @@ void render_html_unit(HtmlDoc *d, const Result *res) {
     Arena *a = u->arena;
     int places = s->decimals_value;
     tally_add(d->tally, res);
-    if (!d->has_as_of) d->as_of = res->as_of, d->has_as_of = true;
+    if (!d->has_as_of && s->ntasks) d->as_of = res->as_of, d->has_as_of = true;
     unit_open(d, u, res->error ? "error" : "scored");
     if (!res->error)
         fprintf(f, " data-total=\"%s\" data-grade=\"", render_dec(a, res->total, places)),

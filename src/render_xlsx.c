@@ -7,9 +7,11 @@
  * decimal places.
  *
  * libxlsxwriter takes numbers as double. The only doubles of the program
- * are here: each is parsed from the exact decimal text of a score (at most
- * 15 significant digits), and the library writes it back with 16, which
- * gives the same decimal text in the file. */
+ * are here, made from scores already rounded to the standard's decimals:
+ * each is the double nearest the exact score, the one a spreadsheet holds
+ * for that decimal when it is typed in. The library writes it with 16
+ * significant digits (978.93 as 978.9299999999999), which reads back as
+ * the same double, and Excel shows it with the standard's decimals. */
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -73,11 +75,20 @@ static void put_str(Sheet *sh, Arena *a, int col, const char *s, lxw_format *fmt
     if (*s || fmt) worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, s, fmt);
 }
 
+/* The double nearest to d rounded to places: both parts of the rounded
+ * fraction are exact doubles (below 2^53), and IEEE division rounds to
+ * nearest. No locale, no parsing. */
+static double as_double(Dec d, int places) {
+    Dec r;
+    if (dec_round(d, places, &r) != DEC_OK) r = d;
+    return (double)r.num / (double)(r.den ? r.den : 1);
+}
+
 static void put_num(Sheet *sh, int col, Dec d, int places, lxw_format *fmt) {
     char buf[64];
     dec_format(d, places, buf, sizeof buf);
     fit(sh, col, strlen(buf) + 1);
-    worksheet_write_number(sh->ws, sh->row, (lxw_col_t)col, strtod(buf, NULL), fmt);
+    worksheet_write_number(sh->ws, sh->row, (lxw_col_t)col, as_double(d, places), fmt);
 }
 
 static void put_int(Sheet *sh, int col, int n, lxw_format *fmt) {
@@ -186,7 +197,7 @@ static void summary_row(XlsxDoc *d, const Result *res) {
         put_num(sh, 9, res->items_scaled, places, n);
         put_num(sh, 10, res->bonus, places, n);
         put_num(sh, 11, res->penalty, places, n);
-        put_int(sh, 12, res->nrect, n);
+        put_int(sh, 12, res->nrect, t);
         put_num(sh, 13, res->rect_lost, places, n);
     }
     put_str(sh, a, 14, u->src->path, NULL);
