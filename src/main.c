@@ -713,12 +713,14 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         load_free(&lu);
     }
     if (doc && !render_json_end(doc, out.f)) status = EXIT_INPUT;
-    if (hdoc && !render_html_end(hdoc)) status = EXIT_INPUT;
-    if (cdoc && !render_csv_end(cdoc)) status = EXIT_INPUT;
+    /* a report that could not be written whole is not kept */
     const char *xerr = NULL;
-    bool keep = !xdoc || render_xlsx_end(xdoc, &xerr);
+    bool keep = true;
+    if (hdoc && !render_html_end(hdoc)) keep = false, xerr = strerror(errno);
+    if (cdoc && !render_csv_end(cdoc)) keep = false, xerr = strerror(errno);
+    if (xdoc && !render_xlsx_end(xdoc, &xerr)) keep = false;
     if (!keep) {
-        fprintf(stderr, "kaoping: error: cannot write %s: %s\n", out_path, xerr);
+        fprintf(stderr, "kaoping: error: cannot write %s: %s\n", out_path ? out_path : "the report", xerr);
         status = EXIT_INPUT;
     }
     diag_print(&d, stderr);
