@@ -28,12 +28,15 @@ typedef struct Sheet {
     bool full; /* Excel's last row was reached: the rest is left out */
 } Sheet;
 
-typedef struct RectRow {
+/* A rectification entry for one responsible unit, kept in the spill file
+ * at off until the end, when the entries are written grouped by owner. */
+typedef struct RectRef {
     int owner, seq;
-    const char *unit, *item, *title, *seen, *todo, *rule, *deadline, *state;
-    Dec lost;
-    bool overdue;
-} RectRow;
+    long off;
+} RectRef;
+
+enum { RECT_FIELDS = 7 }; /* unit, item, title, seen, to do, rule, deadline */
+static const char *const states[] = {"open", "OVERDUE", "cannot be rectified"};
 
 typedef enum { LOOK_PLAIN, LOOK_FAIL, LOOK_VETO, NLOOKS } Look;
 
@@ -42,8 +45,9 @@ struct XlsxDoc {
     const Standard *std;
     Sheet summary, cards, rect;
     lxw_format *head, *text[NLOOKS], *num[NLOOKS], *red;
-    Arena *arena; /* the rectification rows, kept to group them at the end */
-    RectRow *rows;
+    Arena *arena;  /* the responsible units' names */
+    FILE *spill;   /* the rectification entries, until the end */
+    RectRef *rows; /* where each one is, to group them by owner */
     int nrows, caprows;
     const char **owners;
     int nowners, capowners;
@@ -114,11 +118,20 @@ static lxw_format *format(XlsxDoc *d, Look look, const char *numfmt) {
 }
 
 XlsxDoc *render_xlsx_begin(const Standard *std, const char *path) {
-    lxw_workbook *wb = workbook_new(path);
+    /* rows go to temporary files as they are finished (each sheet is
+     * written row after row), so memory does not grow with the units */
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
+    lxw_workbook *wb = workbook_new_opt(path, &opt);
     if (!wb) return NULL;
+    FILE *spill = tmpfile();
+    if (!spill) {
+        workbook_close(wb);
+        return NULL;
+    }
     Arena *a = arena_new();
     XlsxDoc *d = arena_alloc(a, sizeof *d);
     d->arena = a;
+    d->spill = spill;
     d->wb = wb;
     d->std = std;
     int places = std->decimals_value;
@@ -248,9 +261,16 @@ static int owner_index(XlsxDoc *d, const char *name) {
     return d->nowners++;
 }
 
-/* Keeps a copy of each entry, once per responsible unit, for the end. */
+static void spill_str(FILE *f, const char *s) {
+    uint32_t n = (uint32_t)strlen(s);
+    fwrite(&n, sizeof n, 1, f);
+    fwrite(s, 1, n, f);
+}
+
+/* Keeps each entry, once per responsible unit, in the spill file: memory
+ * holds only where it is. */
 static void keep_rect(XlsxDoc *d, const Result *res) {
-    Arena *a = res->unit->arena, *keep = d->arena;
+    Arena *a = res->unit->arena;
     for (int i = 0; i < res->nrect; i++) {
         const Rectification *x = &res->rect[i];
         const Rule *r = x->rule->rule;
@@ -259,25 +279,25 @@ static void keep_rect(XlsxDoc *d, const Result *res) {
         for (const StrList *o = own ? own : &none; o; o = o->next) {
             if (d->nrows == d->caprows) {
                 int cap = d->caprows ? d->caprows * 2 : 256;
-                RectRow *more = realloc(d->rows, sizeof *more * (size_t)cap);
+                RectRef *more = realloc(d->rows, sizeof *more * (size_t)cap);
                 if (!more) return;
                 d->rows = more;
                 d->caprows = cap;
             }
-            RectRow *w = &d->rows[d->nrows];
+            RectRef *w = &d->rows[d->nrows];
             w->seq = d->nrows++;
             w->owner = owner_index(d, o->s);
-            w->unit = arena_strdup(keep, res->unit->name);
-            w->item = arena_strdup(keep, x->item->item->id ? x->item->item->id : "");
-            w->title = arena_strdup(keep, x->item->item->title);
-            w->seen = arena_strdup(keep, render_saw(a, res, x->rule));
-            w->todo = arena_strdup(keep, render_target(a, res, x->rule));
-            w->rule = arena_strdup(keep, render_rule_text(a, res->std, r));
-            w->deadline =
-                !r->final && x->rule->has_deadline ? arena_strdup(keep, render_day(a, x->rule->deadline)) : "";
-            w->state = r->final ? "cannot be rectified" : x->rule->overdue ? "OVERDUE" : "open";
-            w->overdue = !r->final && x->rule->overdue;
-            w->lost = x->lost;
+            w->off = ftell(d->spill);
+            uint8_t state = r->final ? 2 : x->rule->overdue ? 1 : 0;
+            fwrite(&x->lost, sizeof x->lost, 1, d->spill);
+            fwrite(&state, 1, 1, d->spill);
+            spill_str(d->spill, res->unit->name);
+            spill_str(d->spill, x->item->item->id ? x->item->item->id : "");
+            spill_str(d->spill, x->item->item->title);
+            spill_str(d->spill, render_saw(a, res, x->rule));
+            spill_str(d->spill, render_target(a, res, x->rule));
+            spill_str(d->spill, render_rule_text(a, res->std, r));
+            spill_str(d->spill, !r->final && x->rule->has_deadline ? render_day(a, x->rule->deadline) : "");
         }
     }
 }
@@ -306,7 +326,7 @@ void render_xlsx_invalid(XlsxDoc *d, const Unit *u) {
 }
 
 static int by_owner(const void *pa, const void *pb) {
-    const RectRow *a = pa, *b = pb;
+    const RectRef *a = pa, *b = pb;
     if (a->owner != b->owner) return a->owner < b->owner ? -1 : 1;
     return (a->seq > b->seq) - (a->seq < b->seq);
 }
@@ -317,30 +337,58 @@ static void finish(Sheet *sh) {
     worksheet_autofilter(sh->ws, 0, 0, sh->row > 1 ? sh->row - 1 : 1, (lxw_col_t)(sh->ncols - 1));
 }
 
-bool render_xlsx_end(XlsxDoc *d, const char **error) {
-    Sheet *sh = &d->rect;
-    qsort(d->rows, (size_t)d->nrows, sizeof *d->rows, by_owner);
-    for (int i = 0; i < d->nrows && row_ok(sh); i++, sh->row++) {
-        const RectRow *w = &d->rows[i];
-        put_str(sh, d->arena, 0, d->owners[w->owner], NULL);
-        put_str(sh, d->arena, 1, w->unit, NULL);
-        put_str(sh, d->arena, 2, w->item, NULL);
-        put_str(sh, d->arena, 3, w->title, NULL);
-        put_num(sh, 4, w->lost, d->std->decimals_value, d->num[LOOK_PLAIN]);
-        put_str(sh, d->arena, 5, w->seen, NULL);
-        put_str(sh, d->arena, 6, w->todo, NULL);
-        put_str(sh, d->arena, 7, w->rule, NULL);
-        put_str(sh, d->arena, 8, w->deadline, w->overdue ? d->red : NULL);
-        put_str(sh, d->arena, 9, w->state, w->overdue ? d->red : NULL);
+/* Reads back one entry of the spill file at off; false when it cannot. */
+static bool unspill(FILE *f, long off, Arena *a, Dec *lost, uint8_t *state, const char **fields) {
+    if (fseek(f, off, SEEK_SET) != 0 || fread(lost, sizeof *lost, 1, f) != 1 || fread(state, 1, 1, f) != 1 ||
+        *state > 2)
+        return false;
+    for (int i = 0; i < RECT_FIELDS; i++) {
+        uint32_t n;
+        if (fread(&n, sizeof n, 1, f) != 1 || n > (1u << 30)) return false;
+        char *s = arena_alloc(a, (size_t)n + 1);
+        if (fread(s, 1, n, f) != n) return false;
+        fields[i] = s;
     }
+    return true;
+}
+
+static bool write_rect(XlsxDoc *d) {
+    Sheet *sh = &d->rect;
+    bool ok = fflush(d->spill) == 0 && !ferror(d->spill);
+    qsort(d->rows, (size_t)d->nrows, sizeof *d->rows, by_owner);
+    for (int i = 0; ok && i < d->nrows && row_ok(sh); i++, sh->row++) {
+        Arena *a = arena_new(); /* one entry's text at a time */
+        Dec lost;
+        uint8_t state;
+        const char *f[RECT_FIELDS];
+        ok = unspill(d->spill, d->rows[i].off, a, &lost, &state, f);
+        if (ok) {
+            lxw_format *red = state == 1 ? d->red : NULL;
+            put_str(sh, a, 0, d->owners[d->rows[i].owner], NULL);
+            for (int k = 0; k < 3; k++)
+                put_str(sh, a, 1 + k, f[k], NULL);
+            put_num(sh, 4, lost, d->std->decimals_value, d->num[LOOK_PLAIN]);
+            for (int k = 3; k < RECT_FIELDS; k++)
+                put_str(sh, a, 2 + k, f[k], k == 6 ? red : NULL);
+            put_str(sh, a, 9, states[state], red);
+        }
+        arena_free(a);
+    }
+    return ok;
+}
+
+bool render_xlsx_end(XlsxDoc *d, const char **error) {
+    bool kept = write_rect(d);
     finish(&d->summary);
     finish(&d->cards);
     finish(&d->rect);
     bool full = d->summary.full || d->cards.full || d->rect.full;
     lxw_error err = workbook_close(d->wb);
+    fclose(d->spill);
     free(d->rows);
     arena_free(d->arena);
     *error = err != LXW_NO_ERROR ? lxw_strerror(err)
+             : !kept             ? "the rectification list could not be kept in a temporary file"
              : full              ? "more rows than an Excel sheet holds (1048576): write csv instead"
                                  : NULL;
     return !*error;
