@@ -178,11 +178,10 @@ static void category_chart(FILE *f, const Result *res, Arena *a) {
         html_esc_clip(f, a, p->title, 28);
         fprintf(f,
                 "</text><rect class=\"back\" x=\"%d\" y=\"%d\" width=\"%s\" height=\"16\"/>"
-                "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%s\" height=\"16\"/>"
+                "<rect class=\"fore\" x=\"%d\" y=\"%d\" width=\"%s\" height=\"16\"/>"
                 "<text x=\"%d\" y=\"%d\">%s / %s</text></g>\n",
-                CHART_LABEL, y, wp, dec_sign(pr->lost) > 0 ? "fore" : "fore", CHART_LABEL, y, ws,
-                CHART_LABEL + CHART_BAR + 6, y + 13, render_dec(a, pr->score, places),
-                render_dec(a, pr->points, places));
+                CHART_LABEL, y, wp, CHART_LABEL, y, ws, CHART_LABEL + CHART_BAR + 6, y + 13,
+                render_dec(a, pr->score, places), render_dec(a, pr->points, places));
         y += CHART_ROW;
     }
     fputs("</svg>\n", f);
@@ -374,7 +373,7 @@ static void tasks(FILE *f, const Result *res, Arena *a) {
             "<h3>Tasks as of %s</h3>\n<table class=\"tasks\"><thead><tr><th>Phase / task</th><th>Due</th>"
             "<th>Status</th></tr></thead><tbody>\n",
             render_day(a, res->as_of));
-    static const char *cls[] = {"", "done", "late", "overdue", "soon", ""};
+    static const char *cls[] = {"", " class=\"done\"", " class=\"late\"", " class=\"overdue\"", " class=\"soon\"", ""};
     for (int p = 0; p < s->nphases; p++) {
         const PhaseResult *pr = &res->phases[p];
         if (!pr->tasks) continue;
@@ -383,8 +382,8 @@ static void tasks(FILE *f, const Result *res, Arena *a) {
         html_esc(f, ph->id);
         fputc(' ', f);
         html_esc(f, ph->title);
-        fprintf(f, "</td><td>%s to %s</td><td class=\"%s\">", render_day(a, ph->start), render_day(a, ph->end),
-                pr->complete ? "done" : "");
+        fprintf(f, "</td><td>%s to %s</td><td%s>", render_day(a, ph->start), render_day(a, ph->end),
+                pr->complete ? cls[TASK_ON_TIME] : "");
         if (pr->complete)
             fputs("complete", f);
         else
@@ -397,7 +396,7 @@ static void tasks(FILE *f, const Result *res, Arena *a) {
             html_esc(f, tr->task->id);
             fputc(' ', f);
             html_esc(f, tr->task->title);
-            fprintf(f, "</td><td>%s</td><td class=\"%s\">", render_day(a, tr->task->due_day), cls[tr->status]);
+            fprintf(f, "</td><td>%s</td><td%s>", render_day(a, tr->task->due_day), cls[tr->status]);
             html_esc(f, render_task_status(a, tr));
             fputs("</td></tr>\n", f);
         }
