@@ -100,7 +100,7 @@ void render_csv_unit(CsvDoc *d, const Result *res) {
     Arena *a = res->unit->arena;
     if (res->error) {
         unit_cells(d, res->unit);
-        fputs(",,,,,,,", d->out);
+        fputs(",,,,,,", d->out); /* category .. lost */
         cell(d->out, arena_printf(a, "not scored: %s", res->error), false);
         fputs(",\r\n", d->out);
         return;
@@ -115,8 +115,8 @@ void render_csv_unit(CsvDoc *d, const Result *res) {
 }
 
 void render_csv_invalid(CsvDoc *d, const Unit *u) {
-    unit_cells(d, u);
-    fputs(",,,,,,,", d->out);
+    cell(d->out, u->name, true); /* its kind and year may be what was wrong */
+    fputs(",,,,,,,,", d->out); /* kind .. lost */
     cell(d->out, "not scored: its data has errors (see the diagnostics)", false);
     fputs(",\r\n", d->out);
 }

@@ -116,13 +116,13 @@ HtmlDoc *render_html_begin(const Standard *std, FILE *out) {
     return d;
 }
 
+/* status as in JSON: scored, or error (invalid data, or not scorable) */
 static void unit_open(HtmlDoc *d, const Unit *u, const char *status) {
     FILE *f = d->body;
     fprintf(f, "<section class=\"unit\" id=\"unit-%d\" data-status=\"%s\" data-name=\"", ++d->nunits, status);
     html_esc(f, u->name);
-    fputs("\" data-kind=\"", f);
-    html_esc(f, u->kind_name);
     fputc('"', f);
+    if (!u->invalid) fputs(" data-kind=\"", f), html_esc(f, u->kind_name), fputc('"', f);
 }
 
 static void unit_title(FILE *f, const Standard *s, const Unit *u) {
@@ -142,10 +142,10 @@ static void unit_title(FILE *f, const Standard *s, const Unit *u) {
 void render_html_invalid(HtmlDoc *d, const Unit *u) {
     FILE *f = d->body;
     tally_add_invalid(d->tally, u);
-    unit_open(d, u, "invalid");
-    fputs(">\n", f);
-    unit_title(f, d->std, u);
-    fputs("<p class=\"veto\">Not scored: its data has errors (", f);
+    unit_open(d, u, "error");
+    fputs(">\n<h2>", f);
+    html_esc(f, u->name);
+    fputs("</h2>\n<p class=\"veto\">Not scored: its data has errors (", f);
     html_esc(f, u->src->path);
     fputs("; see the diagnostics).</p>\n</section>\n", f);
 }

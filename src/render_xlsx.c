@@ -319,7 +319,7 @@ void render_xlsx_unit(XlsxDoc *d, const Result *res) {
 void render_xlsx_invalid(XlsxDoc *d, const Unit *u) {
     Sheet *sh = &d->summary;
     if (!row_ok(sh)) return;
-    unit_cells(d, sh, u, LOOK_FAIL);
+    put_str(sh, u->arena, 0, u->name, d->text[LOOK_FAIL]); /* its kind and year may be what was wrong */
     put_str(sh, u->arena, 5, "not scored: its data has errors", d->text[LOOK_FAIL]);
     put_str(sh, u->arena, 14, u->src->path, NULL);
     sh->row++;
