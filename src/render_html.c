@@ -224,7 +224,10 @@ static void top_needs(FILE *f, const Result *res, Arena *a) {
                 fputs("</span>", f);
         fputs("<br>", f);
         html_esc(f, render_target(a, res, x->rule));
-        if (x->rule->has_deadline || x->rule->rule->final) fputs("; by ", f), deadline_cell(f, a, x->rule);
+        if (x->rule->rule->final)
+            fputs("; <span class=\"note\">cannot be rectified</span>", f);
+        else if (x->rule->has_deadline)
+            fputs("; by ", f), deadline_cell(f, a, x->rule);
         fputs("</li>\n", f);
     }
     fputs("</ol>\n", f);
