@@ -11,7 +11,9 @@
  * each is the double nearest the exact score, the one a spreadsheet holds
  * for that decimal when it is typed in. The library writes it with 16
  * significant digits (978.93 as 978.9299999999999), which reads back as
- * the same double, and Excel shows it with the standard's decimals. */
+ * the same double, and Excel shows it with the standard's decimals. It
+ * prints with printf, so LC_NUMERIC must stay "C" (a decimal comma would
+ * break the file): set only the locale categories that messages need. */
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
