@@ -2,17 +2,22 @@
 # Debian packages they need first (apt-get, through sudo when not root).
 
 CC      ?= gcc
-PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev pkg-config gettext
+PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev libxlsxwriter-dev pkg-config gettext
 # only for make test: the editors' check runs the Vim syntax file headless;
 # the fuzz targets need clang and its libFuzzer runtime; some end-to-end
-# cases make their large inputs with python3
-TEST_PKGS := vim clang libclang-rt-14-dev python3
+# cases make their large inputs with python3; the XLSX case unzips the
+# workbook to read its cells
+TEST_PKGS := vim clang libclang-rt-14-dev python3 unzip
+# only for the browser test of the HTML report (tests/browser/run), and
+# installed only when it can be: without them the test says it is skipped;
+# the CJK fonts make the screenshot show Chinese rather than boxes
+BROWSER_PKGS := chromium fonts-noto-cjk
 B       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Isrc -I$(B) \
              $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
-LIBS    = $(shell pkg-config --libs libcjson opencc 2>/dev/null || echo -lcjson -lopencc)
+LIBS    = $(shell pkg-config --libs libcjson opencc xlsxwriter 2>/dev/null || echo -lcjson -lopencc -lxlsxwriter)
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 SRC     := $(wildcard src/*.c)
@@ -22,7 +27,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 
 .PHONY: fuzz fuzz-smoke
 .SECONDARY:
-.PHONY: all deps test-deps demo run-demo test unit e2e standards editors clean format pot messages
+.PHONY: all deps test-deps browser-deps demo run-demo test unit e2e browser standards editors clean format pot messages
 all: $(B)/kaoping
 
 # --- install step: only what is missing, once ---------------------------
@@ -39,6 +44,19 @@ $(B)/.deps $(B)/.test-deps:
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	fi
+	@touch $@
+browser-deps: $(B)/.browser-deps
+$(B)/.browser-deps:
+	@mkdir -p $(B)
+	@missing=""; for p in $(BROWSER_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  { $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } || \
+	    echo "could not install$$missing: the browser test will be skipped"; \
 	fi
 	@touch $@
 
@@ -125,6 +143,11 @@ unit: $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT))
 e2e: $(B)/kaoping-san $(B)/kaoping
 	@KAOPING=$(CURDIR)/$(B)/kaoping-san tests/e2e/run
 
+# the HTML report in headless Chromium: screenshot, PDF, no console error,
+# the totals of --format json (tests/browser/run; skipped without Chromium)
+browser: $(B)/kaoping-san
+	@KAOPING=$(CURDIR)/$(B)/kaoping-san tests/browser/run
+
 # The bundled standards: their own test cases (every item covered) and
 # the canonical layout.
 STANDARDS := $(filter-out %.tests.kp,$(wildcard rules/*.kp rules/*/*.kp))
@@ -188,8 +211,8 @@ fuzz-smoke: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
 	  echo "fuzz_$$t: seeds, regressions and 5 s of fuzzing: no crash"; \
 	done
 
-test: deps test-deps
-	@$(MAKE) --no-print-directory unit e2e messages standards editors fuzz-smoke
+test: deps test-deps browser-deps
+	@$(MAKE) --no-print-directory unit e2e messages browser standards editors fuzz-smoke
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c

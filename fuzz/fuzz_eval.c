@@ -1,6 +1,7 @@
 /* fuzz_eval.c - libFuzzer target: unit data (JSON, and CSV forms when the
  * first byte is odd) against the bundled 2013 standard, then the whole
- * evaluation and every renderer. Nothing may crash, leak or hang. */
+ * evaluation and every renderer (but XLSX, which writes a file). Nothing
+ * may crash, leak or hang. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,16 +35,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FILE *null = fopen("/dev/null", "w");
     if (null && load_file(std, &src, &d, &lu)) {
         JsonDoc *doc = render_json_begin(std, "rules");
+        HtmlDoc *html = render_html_begin(std, null);
+        CsvDoc *csv = render_csv_begin(std, null);
         for (int i = 0; i < lu.count; i++) {
             Unit *u = lu.units[i];
-            if (u->invalid) continue;
+            if (u->invalid) {
+                if (html) render_html_invalid(html, u);
+                if (csv) render_csv_invalid(csv, u);
+                continue;
+            }
             Result *res = eval_unit_explained(std, u, u->arena);
+            if (html) render_html_unit(html, res);
+            if (csv) render_csv_unit(csv, res);
             render_text_unit(null, res);
             render_explain_text(null, res, NULL);
             render_plan_text(null, plan_unit(res, -1, u->arena));
             render_json_unit(doc, res);
         }
         render_json_end(doc, null);
+        if (html) render_html_end(html);
+        if (csv) render_csv_end(csv);
         /* the campaign chart over every unit scored */
         const Result *all[64];
         int n = 0;

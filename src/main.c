@@ -33,7 +33,8 @@
 
 void usage(FILE *out) {
     fputs(_("usage: kaoping check RULES...\n"
-            "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+            "       kaoping eval RULES DATA... [--format text|json|html|csv|xlsx] [-o FILE] [--as-of DATE] [--soon "
+            "DAYS]\n"
             "       kaoping eval --rules-dir DIR DATA... [options of eval]\n"
             "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon "
             "DAYS]\n"
@@ -589,9 +590,24 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         }
     }
     bool json = !strcmp(format, "json");
-    if (!json && strcmp(format, "text")) {
-        diag_cli(DIAG_ERROR, "unknown format '%s': use text or json", format);
+    /* the reports of eval (render_html.c, render_csv.c, render_xlsx.c) */
+    bool html = !strcmp(format, "html"), csv = !strcmp(format, "csv"), xlsx = !strcmp(format, "xlsx");
+    bool report = html || csv || xlsx;
+    if (!json && !report && strcmp(format, "text")) {
+        diag_cli(DIAG_ERROR,
+                 mode == RUN_EVAL ? N_("unknown format '%s': use text, json, html, csv or xlsx")
+                                  : N_("unknown format '%s': use text or json"),
+                 format);
         goto bad;
+    }
+    if (report && mode != RUN_EVAL) {
+        diag_cli(DIAG_ERROR, "--format %s is for eval: %s writes text or json", format,
+                 mode == RUN_EXPLAIN ? "explain" : "plan");
+        goto bad;
+    }
+    if (xlsx && !out_path) {
+        diag_cli(DIAG_ERROR, "--format xlsx writes a workbook: name its file with -o FILE");
+        return EXIT_INPUT;
     }
     if (npaths < (rules_dir ? 1 : 2)) {
         diag_cli(DIAG_ERROR, "%s needs a rule file (or --rules-dir) and at least one data file",
@@ -660,6 +676,16 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     }
     int status = EXIT_PASS;
     JsonDoc *doc = json ? render_json_begin(l.std, paths[0]) : NULL;
+    HtmlDoc *hdoc = html ? render_html_begin(l.std, out.f) : NULL;
+    CsvDoc *cdoc = csv ? render_csv_begin(l.std, out.f) : NULL;
+    XlsxDoc *xdoc = xlsx ? render_xlsx_begin(l.std, out.tmp) : NULL;
+    if (report && !hdoc && !cdoc && !xdoc) {
+        diag_cli(DIAG_ERROR, "cannot start the %s report: %s", format, strerror(errno));
+        output_close(&out, false);
+        unload_standard(&l);
+        diag_free(&d);
+        return EXIT_INPUT;
+    }
     Source *srcs = calloc((size_t)npaths, sizeof *srcs);
     int units = 0;
     for (int i = 1; i < npaths && srcs; i++) {
@@ -674,10 +700,16 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         }
         for (int k = 0; k < lu.count; k++) {
             Unit *u = lu.units[k];
-            if (!json && units++) fputc('\n', out.f);
+            if (!json && !report && units++) fputc('\n', out.f);
             if (u->invalid) {
                 status = EXIT_INPUT;
-                if (json)
+                if (hdoc)
+                    render_html_invalid(hdoc, u);
+                else if (cdoc)
+                    render_csv_invalid(cdoc, u);
+                else if (xdoc)
+                    render_xlsx_invalid(xdoc, u);
+                else if (json)
                     render_json_invalid(doc, u);
                 else
                     render_text_invalid(out.f, u);
@@ -699,7 +731,13 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
                     render_json_add(doc, render_plan_json(plan));
                 else
                     render_plan_text(out.f, plan);
-            } else if (explain && json)
+            } else if (hdoc)
+                render_html_unit(hdoc, res);
+            else if (cdoc)
+                render_csv_unit(cdoc, res);
+            else if (xdoc)
+                render_xlsx_unit(xdoc, res);
+            else if (explain && json)
                 render_json_explained(doc, res, only);
             else if (explain)
                 render_explain_text(out.f, res, only);
@@ -711,8 +749,18 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         load_free(&lu);
     }
     if (doc && !render_json_end(doc, out.f)) status = EXIT_INPUT;
+    /* a report that could not be written whole is not kept */
+    const char *xerr = NULL;
+    bool keep = true;
+    if (hdoc && !render_html_end(hdoc)) keep = false, xerr = strerror(errno);
+    if (cdoc && !render_csv_end(cdoc)) keep = false, xerr = strerror(errno);
+    if (xdoc && !render_xlsx_end(xdoc, &xerr)) keep = false;
+    if (!keep) {
+        diag_cli(DIAG_ERROR, "cannot write %s: %s", out_path ? out_path : _("the report"), xerr);
+        status = EXIT_INPUT;
+    }
     diag_print(&d, stderr);
-    bool wrote = output_close(&out, true);
+    bool wrote = output_close(&out, keep);
     for (int i = 1; i < npaths && srcs; i++)
         source_free(&srcs[i]);
     free(srcs);

@@ -256,3 +256,21 @@ void render_pad(FILE *out, const char *s, size_t width, bool right) {
         for (size_t i = w; i < width; i++)
             fputc(' ', out);
 }
+
+const char *render_deductions(Arena *a, const Result *res, const ItemResult *ir) {
+    int places = res->std->decimals_value;
+    const char *acc = "";
+    for (int i = 0; i < ir->item->nrules; i++) {
+        const RuleResult *rr = &ir->rules[i];
+        if (!rr->fired) continue;
+        const Rule *r = rr->rule;
+        const char *amt = render_dec(a, rr->amount, places);
+        amt = r->kind == RULE_DEDUCT ? arena_printf(a, "-%s", amt)
+              : r->kind == RULE_ADD  ? arena_printf(a, "+%s", amt)
+                                     : arena_printf(a, "= %s", amt);
+        const char *saw = render_saw(a, res, rr);
+        acc = arena_printf(a, "%s%s%s (%s%s%s)", acc, *acc ? "; " : "", render_rule_text(a, res->std, r), amt,
+                           *saw ? "; saw " : "", saw);
+    }
+    return acc;
+}

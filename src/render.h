@@ -1,6 +1,6 @@
-/* render.h - renderers: a result -> text or JSON. They format what the
- * evaluator computed and never compute a score. render.c holds the
- * phrases both formats share (values, what a rule saw, what to do). */
+/* render.h - renderers: a result -> text, JSON, HTML, CSV or XLSX. They
+ * format what the evaluator computed and never compute a score. render.c
+ * holds the phrases the formats share (values, what a rule saw, what to do). */
 #ifndef KP_RENDER_H
 #define KP_RENDER_H
 
@@ -23,6 +23,35 @@ struct cJSON;
 void render_json_add(JsonDoc *doc, struct cJSON *unit);
 /* Prints the document and frees it; false when out of memory. */
 bool render_json_end(JsonDoc *doc, FILE *out);
+
+/* HTML (render_html.c): one self-contained page (inline CSS and SVG, no
+ * script, no network); for many units a summary page first. Units go to a
+ * temporary file as they come; render_html_end writes the page to out and
+ * frees the document. begin returns NULL when it cannot make the temporary
+ * file. */
+typedef struct HtmlDoc HtmlDoc;
+HtmlDoc *render_html_begin(const Standard *std, FILE *out);
+void render_html_unit(HtmlDoc *doc, const Result *res);
+void render_html_invalid(HtmlDoc *doc, const Unit *u);
+bool render_html_end(HtmlDoc *doc);
+
+/* CSV (render_csv.c): one row per unit and item, UTF-8 with a BOM, CRLF. */
+typedef struct CsvDoc CsvDoc;
+CsvDoc *render_csv_begin(const Standard *std, FILE *out);
+void render_csv_unit(CsvDoc *doc, const Result *res);
+void render_csv_invalid(CsvDoc *doc, const Unit *u);
+bool render_csv_end(CsvDoc *doc);
+
+/* XLSX (render_xlsx.c): a workbook written to path by render_xlsx_end
+ * (libxlsxwriter writes to a file name: give it the temporary file of
+ * output_open). begin returns NULL when the workbook cannot be made; end
+ * frees the document and returns false with *error set when the file could
+ * not be written whole. */
+typedef struct XlsxDoc XlsxDoc;
+XlsxDoc *render_xlsx_begin(const Standard *std, const char *path);
+void render_xlsx_unit(XlsxDoc *doc, const Result *res);
+void render_xlsx_invalid(XlsxDoc *doc, const Unit *u);
+bool render_xlsx_end(XlsxDoc *doc, const char **error);
 
 /* Explanations (render_explain.c): every step of every rule, for all the
  * items that apply, or for one item. */
@@ -64,6 +93,9 @@ const char *render_day(Arena *a, int32_t day);
 const char *render_task_status(Arena *a, const TaskResult *tr);
 /* The same as one word for JSON: on_time, late, overdue, due_soon, not_due, not_applicable. */
 const char *render_task_status_word(TaskStatus st);
+/* The rules of an item that fired, each with what it did and what it saw:
+ * "deduct 2 per meetings below 4 (-4; saw 會議次數 (meetings) 2, required 4); ...". */
+const char *render_deductions(Arena *a, const Result *res, const ItemResult *ir);
 /* Pads to a display width (CJK counts two columns). */
 void render_pad(FILE *out, const char *s, size_t width, bool right);
 

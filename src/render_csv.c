@@ -1,0 +1,128 @@
+/* render_csv.c - the scorecards as one CSV table for Excel: UTF-8 with a
+ * byte-order mark (so Excel reads Chinese right), CRLF line ends, RFC 4180
+ * quoting, one row per unit and item that applies (bonus items and
+ * penalties included), numbers with the standard's decimal places. A text
+ * cell that Excel would take for a formula (it starts with = + - or @) gets
+ * a leading apostrophe. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+struct CsvDoc {
+    FILE *out;
+    const Standard *std;
+};
+
+static void cell(FILE *f, const char *s, bool first) {
+    if (!first) fputc(',', f);
+    if (!s) return;
+    bool formula = strchr("=+-@", *s) && *s;
+    bool quote = formula || strpbrk(s, ",\"\r\n") || *s == ' ' || (*s && s[strlen(s) - 1] == ' ');
+    if (quote) fputc('"', f);
+    if (formula) fputc('\'', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"')
+            fputs("\"\"", f);
+        else
+            fputc((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ? '?' : c, f);
+    }
+    if (quote) fputc('"', f);
+}
+
+/* A number: never quoted, never prefixed (a minus sign is a number's). */
+static void number(FILE *f, const char *s) {
+    fprintf(f, ",%s", s);
+}
+
+CsvDoc *render_csv_begin(const Standard *std, FILE *out) {
+    CsvDoc *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->out = out;
+    d->std = std;
+    fputs("\xEF\xBB\xBF"
+          "unit,kind,year,category,item,title,points,score,lost,deductions,responsible\r\n",
+          out);
+    return d;
+}
+
+static void unit_cells(CsvDoc *d, const Unit *u) {
+    char year[16] = "";
+    snprintf(year, sizeof year, "%d", u->year ? u->year : d->std->year_value);
+    cell(d->out, u->name, true);
+    cell(d->out, u->kind_name, false);
+    number(d->out, year);
+}
+
+static void item_row(CsvDoc *d, const Result *res, const Part *category, const ItemResult *ir, Arena *a) {
+    const Part *p = ir->item;
+    int places = res->std->decimals_value;
+    char buf[64];
+    FILE *f = d->out;
+    bool bonus = category->kind == PART_BONUS, penalty = p->kind == PART_PENALTY;
+    unit_cells(d, res->unit);
+    cell(f, penalty ? "penalty" : category->title, false);
+    cell(f, p->id, false);
+    cell(f, p->title, false);
+    if (bonus || penalty) {
+        fputc(',', f);
+    } else {
+        dec_format_fixed(ir->points, places, buf, sizeof buf);
+        number(f, buf);
+    }
+    /* a penalty's score is what it takes off the total */
+    Dec score = ir->score;
+    if (penalty && dec_neg(score, &score) != DEC_OK) score = ir->score;
+    dec_format_fixed(score, places, buf, sizeof buf);
+    number(f, buf);
+    if (bonus || penalty) {
+        fputc(',', f);
+    } else {
+        dec_format_fixed(ir->lost, places, buf, sizeof buf);
+        number(f, buf);
+    }
+    cell(f, render_deductions(a, res, ir), false);
+    cell(f, render_owners(a, p), false);
+    fputs("\r\n", f);
+}
+
+static void part_rows(CsvDoc *d, const Result *res, const Part *category, const Part *p, Arena *a) {
+    for (const Part *c = p->children; c; c = c->next) {
+        if (c->kind == PART_GROUP && res->parts[c->index].applies)
+            part_rows(d, res, category, c, a);
+        else if (c->kind == PART_ITEM && res->items[c->index].applies)
+            item_row(d, res, category, &res->items[c->index], a);
+    }
+}
+
+void render_csv_unit(CsvDoc *d, const Result *res) {
+    Arena *a = res->unit->arena;
+    if (res->error) {
+        unit_cells(d, res->unit);
+        fputs(",,,,,,", d->out); /* category .. lost */
+        cell(d->out, arena_printf(a, "not scored: %s", res->error), false);
+        fputs(",\r\n", d->out);
+        return;
+    }
+    for (const Part *p = res->std->parts; p; p = p->next) {
+        if (p->kind == PART_PENALTY) {
+            if (res->items[p->index].applies) item_row(d, res, p, &res->items[p->index], a);
+        } else if (p->kind == PART_BONUS || res->parts[p->index].applies) {
+            part_rows(d, res, p, p, a);
+        }
+    }
+}
+
+void render_csv_invalid(CsvDoc *d, const Unit *u) {
+    cell(d->out, u->name, true); /* its kind and year may be what was wrong */
+    fputs(",,,,,,,,", d->out); /* kind .. lost */
+    cell(d->out, "not scored: its data has errors (see the diagnostics)", false);
+    fputs(",\r\n", d->out);
+}
+
+bool render_csv_end(CsvDoc *d) {
+    bool ok = !ferror(d->out);
+    free(d);
+    return ok;
+}

@@ -1,0 +1,397 @@
+/* render_xlsx.c - the results as an Excel workbook (libxlsxwriter), three
+ * sheets: summary (one row per unit, failed units tinted red, vetoed ones
+ * deeper red and bold), scorecards (one row per unit and item) and
+ * rectifications (every entry, grouped by responsible unit). Header rows
+ * are frozen and filtered, columns are as wide as their text (a Chinese
+ * character counts two), scores are numbers shown with the standard's
+ * decimal places.
+ *
+ * libxlsxwriter takes numbers as double. The only doubles of the program
+ * are here, made from scores already rounded to the standard's decimals:
+ * each is the double nearest the exact score, the one a spreadsheet holds
+ * for that decimal when it is typed in. The library writes it with 16
+ * significant digits (978.93 as 978.9299999999999), which reads back as
+ * the same double, and Excel shows it with the standard's decimals. It
+ * prints with printf, so LC_NUMERIC must stay "C" (a decimal comma would
+ * break the file): set only the locale categories that messages need. */
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "render.h"
+#include "width.h"
+
+enum { MAX_COLS = 16, MAX_WIDTH = 70, MAX_CELL = 32000 };
+
+typedef struct Sheet {
+    lxw_worksheet *ws;
+    lxw_row_t row; /* the next row to write */
+    int ncols, width[MAX_COLS];
+    bool full; /* Excel's last row was reached: the rest is left out */
+} Sheet;
+
+/* A rectification entry for one responsible unit, kept in the spill file
+ * at off until the end, when the entries are written grouped by owner. */
+typedef struct RectRef {
+    int owner, seq;
+    long off;
+} RectRef;
+
+enum { RECT_FIELDS = 7 }; /* unit, item, title, seen, to do, rule, deadline */
+static const char *const states[] = {"open", "OVERDUE", "cannot be rectified"};
+
+typedef enum { LOOK_PLAIN, LOOK_FAIL, LOOK_VETO, NLOOKS } Look;
+
+struct XlsxDoc {
+    lxw_workbook *wb;
+    const Standard *std;
+    Sheet summary, cards, rect;
+    lxw_format *head, *text[NLOOKS], *num[NLOOKS], *red;
+    Arena *arena;  /* the responsible units' names */
+    FILE *spill;   /* the rectification entries, until the end */
+    RectRef *rows; /* where each one is, to group them by owner */
+    int nrows, caprows;
+    const char **owners;
+    int nowners, capowners;
+};
+
+static const char *clip(Arena *a, const char *s) {
+    if (!s) return "";
+    s = render_clean(a, s);
+    size_t n = strlen(s);
+    if (n <= MAX_CELL) return s;
+    n = MAX_CELL; /* Excel's limit is 32767 characters: cut at a character */
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return arena_strndup(a, s, n);
+}
+
+static void fit(Sheet *sh, int col, size_t w) {
+    if (col < MAX_COLS && (int)w > sh->width[col]) sh->width[col] = w > MAX_WIDTH ? MAX_WIDTH : (int)w;
+}
+
+static bool row_ok(Sheet *sh) {
+    if (sh->row >= LXW_ROW_MAX) sh->full = true;
+    return !sh->full;
+}
+
+static void put_str(Sheet *sh, Arena *a, int col, const char *s, lxw_format *fmt) {
+    s = clip(a, s);
+    fit(sh, col, width_str(s));
+    if (*s || fmt) worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, s, fmt);
+}
+
+/* The double nearest to d rounded to places: both parts of the rounded
+ * fraction are exact doubles (below 2^53), and IEEE division rounds to
+ * nearest. No locale, no parsing. */
+static double as_double(Dec d, int places) {
+    Dec r;
+    if (dec_round(d, places, &r) != DEC_OK) r = d;
+    return (double)r.num / (double)(r.den ? r.den : 1);
+}
+
+static void put_num(Sheet *sh, int col, Dec d, int places, lxw_format *fmt) {
+    char buf[64];
+    dec_format(d, places, buf, sizeof buf);
+    fit(sh, col, strlen(buf) + 1);
+    worksheet_write_number(sh->ws, sh->row, (lxw_col_t)col, as_double(d, places), fmt);
+}
+
+static void put_int(Sheet *sh, int col, int n, lxw_format *fmt) {
+    put_num(sh, col, dec_int(n), 0, fmt);
+}
+
+static void header(XlsxDoc *d, Sheet *sh, const char *name, const char *const *cols) {
+    sh->ws = workbook_add_worksheet(d->wb, name);
+    for (sh->ncols = 0; cols[sh->ncols]; sh->ncols++) {
+        worksheet_write_string(sh->ws, 0, (lxw_col_t)sh->ncols, cols[sh->ncols], d->head);
+        fit(sh, sh->ncols, width_str(cols[sh->ncols]) + 3); /* room for the filter button */
+    }
+    worksheet_freeze_panes(sh->ws, 1, 0);
+    sh->row = 1;
+}
+
+static lxw_format *format(XlsxDoc *d, Look look, const char *numfmt) {
+    lxw_format *f = workbook_add_format(d->wb);
+    if (numfmt) format_set_num_format(f, numfmt);
+    if (look == LOOK_FAIL) format_set_bg_color(f, 0xFFC7CE), format_set_font_color(f, 0x9C0006);
+    if (look == LOOK_VETO) format_set_bg_color(f, 0xFF8080), format_set_font_color(f, 0x6E0000), format_set_bold(f);
+    return f;
+}
+
+XlsxDoc *render_xlsx_begin(const Standard *std, const char *path) {
+    /* rows go to temporary files as they are finished (each sheet is
+     * written row after row), so memory does not grow with the units */
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
+    lxw_workbook *wb = workbook_new_opt(path, &opt);
+    if (!wb) return NULL;
+    FILE *spill = tmpfile();
+    if (!spill) {
+        workbook_close(wb);
+        return NULL;
+    }
+    Arena *a = arena_new();
+    XlsxDoc *d = arena_alloc(a, sizeof *d);
+    d->arena = a;
+    d->spill = spill;
+    d->wb = wb;
+    d->std = std;
+    int places = std->decimals_value;
+    char numfmt[16] = "0";
+    if (places > 0) {
+        strcpy(numfmt, "0.");
+        for (int i = 0; i < places && i < 9; i++)
+            strcat(numfmt, "0");
+    }
+    d->head = workbook_add_format(wb);
+    format_set_bold(d->head);
+    format_set_bg_color(d->head, 0xDDE5F0);
+    format_set_bottom(d->head, LXW_BORDER_THIN);
+    for (int l = 0; l < NLOOKS; l++) {
+        d->text[l] = l == LOOK_PLAIN ? NULL : format(d, (Look)l, NULL);
+        d->num[l] = format(d, (Look)l, numfmt);
+    }
+    d->red = workbook_add_format(wb);
+    format_set_font_color(d->red, 0xC00000);
+    format_set_bold(d->red);
+    static const char *const summary[] = {"unit",
+                                          "kind",
+                                          "year",
+                                          "total",
+                                          "grade",
+                                          "result",
+                                          "vetoes",
+                                          "items score",
+                                          "items points",
+                                          "items scaled",
+                                          "bonus",
+                                          "penalties",
+                                          "rectification entries",
+                                          "points to rectify",
+                                          "file",
+                                          NULL};
+    static const char *const cards[] = {"unit",   "kind",  "year", "category",   "item",        "title",
+                                        "points", "score", "lost", "deductions", "responsible", NULL};
+    static const char *const rect[] = {"responsible", "unit", "item",     "title", "lost", "seen",
+                                       "to do",       "rule", "deadline", "state", NULL};
+    header(d, &d->summary, "summary", summary);
+    header(d, &d->cards, "scorecards", cards);
+    header(d, &d->rect, "rectifications", rect);
+    return d;
+}
+
+static void unit_cells(XlsxDoc *d, Sheet *sh, const Unit *u, Look look) {
+    put_str(sh, u->arena, 0, u->name, d->text[look]);
+    put_str(sh, u->arena, 1, u->kind_name, NULL);
+    put_int(sh, 2, u->year ? u->year : d->std->year_value, NULL);
+}
+
+static void summary_row(XlsxDoc *d, const Result *res) {
+    Sheet *sh = &d->summary;
+    if (!row_ok(sh)) return;
+    const Standard *s = d->std;
+    const Unit *u = res->unit;
+    Arena *a = u->arena;
+    int places = s->decimals_value;
+    Look look = res->error ? LOOK_FAIL : res->nvetoes ? LOOK_VETO : res->pass ? LOOK_PLAIN : LOOK_FAIL;
+    lxw_format *t = d->text[look], *n = d->num[look];
+    unit_cells(d, sh, u, look);
+    if (res->error) {
+        put_str(sh, a, 5, arena_printf(a, "not scored: %s", res->error), t);
+    } else {
+        put_num(sh, 3, res->total, places, n);
+        put_str(sh, a, 4, s->grade_tab[res->grade]->name, t);
+        put_str(sh, a, 5, res->nvetoes ? "VETOED" : res->pass ? "passes" : "fails", t);
+        const char *v = "";
+        for (int i = 0; i < s->nvetoes; i++)
+            if (res->vetoes[i])
+                v = arena_printf(a, "%s%s%s %s", v, *v ? "; " : "", s->veto_tab[i]->id, s->veto_tab[i]->title);
+        put_str(sh, a, 6, v, t);
+        put_num(sh, 7, res->items_score, places, n);
+        put_num(sh, 8, res->items_max, places, n);
+        put_num(sh, 9, res->items_scaled, places, n);
+        put_num(sh, 10, res->bonus, places, n);
+        put_num(sh, 11, res->penalty, places, n);
+        put_int(sh, 12, res->nrect, t);
+        put_num(sh, 13, res->rect_lost, places, n);
+    }
+    put_str(sh, a, 14, u->src->path, NULL);
+    sh->row++;
+}
+
+static void card_row(XlsxDoc *d, const Result *res, const Part *category, const ItemResult *ir, Look look) {
+    Sheet *sh = &d->cards;
+    if (!row_ok(sh)) return;
+    Arena *a = res->unit->arena;
+    const Part *p = ir->item;
+    int places = d->std->decimals_value;
+    bool bonus = category->kind == PART_BONUS, penalty = p->kind == PART_PENALTY;
+    unit_cells(d, sh, res->unit, look);
+    put_str(sh, a, 3, penalty ? "penalty" : category->title, NULL);
+    put_str(sh, a, 4, p->id, NULL);
+    put_str(sh, a, 5, p->title, NULL);
+    if (!bonus && !penalty) put_num(sh, 6, ir->points, places, d->num[LOOK_PLAIN]);
+    Dec score = ir->score;
+    if (penalty && dec_neg(score, &score) != DEC_OK) score = ir->score;
+    put_num(sh, 7, score, places, d->num[LOOK_PLAIN]);
+    if (!bonus && !penalty) put_num(sh, 8, ir->lost, places, d->num[LOOK_PLAIN]);
+    put_str(sh, a, 9, render_deductions(a, res, ir), NULL);
+    put_str(sh, a, 10, render_owners(a, p), NULL);
+    sh->row++;
+}
+
+static void card_rows(XlsxDoc *d, const Result *res, const Part *category, const Part *p, Look look) {
+    for (const Part *c = p->children; c; c = c->next) {
+        if (c->kind == PART_GROUP && res->parts[c->index].applies)
+            card_rows(d, res, category, c, look);
+        else if (c->kind == PART_ITEM && res->items[c->index].applies)
+            card_row(d, res, category, &res->items[c->index], look);
+    }
+}
+
+static int owner_index(XlsxDoc *d, const char *name) {
+    for (int i = 0; i < d->nowners; i++)
+        if (!strcmp(d->owners[i], name)) return i;
+    if (d->nowners == d->capowners) {
+        int cap = d->capowners ? d->capowners * 2 : 32;
+        const char **more = arena_alloc(d->arena, sizeof *more * (size_t)cap);
+        if (d->nowners) memcpy(more, d->owners, sizeof *more * (size_t)d->nowners);
+        d->owners = more;
+        d->capowners = cap;
+    }
+    d->owners[d->nowners] = arena_strdup(d->arena, name);
+    return d->nowners++;
+}
+
+static void spill_str(FILE *f, const char *s) {
+    uint32_t n = (uint32_t)strlen(s);
+    fwrite(&n, sizeof n, 1, f);
+    fwrite(s, 1, n, f);
+}
+
+/* Keeps each entry, once per responsible unit, in the spill file: memory
+ * holds only where it is. */
+static void keep_rect(XlsxDoc *d, const Result *res) {
+    Arena *a = res->unit->arena;
+    for (int i = 0; i < res->nrect; i++) {
+        const Rectification *x = &res->rect[i];
+        const Rule *r = x->rule->rule;
+        const StrList *own = r->task && r->task->responsible ? r->task->responsible : x->item->item->owners;
+        const StrList none = {.s = "(none named)"};
+        for (const StrList *o = own ? own : &none; o; o = o->next) {
+            if (d->nrows == d->caprows) {
+                int cap = d->caprows ? d->caprows * 2 : 256;
+                RectRef *more = realloc(d->rows, sizeof *more * (size_t)cap);
+                if (!more) return;
+                d->rows = more;
+                d->caprows = cap;
+            }
+            RectRef *w = &d->rows[d->nrows];
+            w->seq = d->nrows++;
+            w->owner = owner_index(d, o->s);
+            w->off = ftell(d->spill);
+            uint8_t state = r->final ? 2 : x->rule->overdue ? 1 : 0;
+            fwrite(&x->lost, sizeof x->lost, 1, d->spill);
+            fwrite(&state, 1, 1, d->spill);
+            spill_str(d->spill, res->unit->name);
+            spill_str(d->spill, x->item->item->id ? x->item->item->id : "");
+            spill_str(d->spill, x->item->item->title);
+            spill_str(d->spill, render_saw(a, res, x->rule));
+            spill_str(d->spill, render_target(a, res, x->rule));
+            spill_str(d->spill, render_rule_text(a, res->std, r));
+            spill_str(d->spill, !r->final && x->rule->has_deadline ? render_day(a, x->rule->deadline) : "");
+        }
+    }
+}
+
+void render_xlsx_unit(XlsxDoc *d, const Result *res) {
+    summary_row(d, res);
+    if (res->error) return;
+    Look look = res->nvetoes ? LOOK_VETO : res->pass ? LOOK_PLAIN : LOOK_FAIL;
+    for (const Part *p = d->std->parts; p; p = p->next) {
+        if (p->kind == PART_PENALTY) {
+            if (res->items[p->index].applies) card_row(d, res, p, &res->items[p->index], look);
+        } else if (p->kind == PART_BONUS || res->parts[p->index].applies) {
+            card_rows(d, res, p, p, look);
+        }
+    }
+    keep_rect(d, res);
+}
+
+void render_xlsx_invalid(XlsxDoc *d, const Unit *u) {
+    Sheet *sh = &d->summary;
+    if (!row_ok(sh)) return;
+    put_str(sh, u->arena, 0, u->name, d->text[LOOK_FAIL]); /* its kind and year may be what was wrong */
+    put_str(sh, u->arena, 5, "not scored: its data has errors", d->text[LOOK_FAIL]);
+    put_str(sh, u->arena, 14, u->src->path, NULL);
+    sh->row++;
+}
+
+static int by_owner(const void *pa, const void *pb) {
+    const RectRef *a = pa, *b = pb;
+    if (a->owner != b->owner) return a->owner < b->owner ? -1 : 1;
+    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static void finish(Sheet *sh) {
+    for (int c = 0; c < sh->ncols; c++)
+        worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, sh->width[c] + 2, NULL);
+    worksheet_autofilter(sh->ws, 0, 0, sh->row > 1 ? sh->row - 1 : 1, (lxw_col_t)(sh->ncols - 1));
+}
+
+/* Reads back one entry of the spill file at off; false when it cannot. */
+static bool unspill(FILE *f, long off, Arena *a, Dec *lost, uint8_t *state, const char **fields) {
+    if (fseek(f, off, SEEK_SET) != 0 || fread(lost, sizeof *lost, 1, f) != 1 || fread(state, 1, 1, f) != 1 ||
+        *state > 2)
+        return false;
+    for (int i = 0; i < RECT_FIELDS; i++) {
+        uint32_t n;
+        if (fread(&n, sizeof n, 1, f) != 1 || n > (1u << 30)) return false;
+        char *s = arena_alloc(a, (size_t)n + 1);
+        if (fread(s, 1, n, f) != n) return false;
+        fields[i] = s;
+    }
+    return true;
+}
+
+static bool write_rect(XlsxDoc *d) {
+    Sheet *sh = &d->rect;
+    bool ok = fflush(d->spill) == 0 && !ferror(d->spill);
+    qsort(d->rows, (size_t)d->nrows, sizeof *d->rows, by_owner);
+    for (int i = 0; ok && i < d->nrows && row_ok(sh); i++, sh->row++) {
+        Arena *a = arena_new(); /* one entry's text at a time */
+        Dec lost;
+        uint8_t state;
+        const char *f[RECT_FIELDS];
+        ok = unspill(d->spill, d->rows[i].off, a, &lost, &state, f);
+        if (ok) {
+            lxw_format *red = state == 1 ? d->red : NULL;
+            put_str(sh, a, 0, d->owners[d->rows[i].owner], NULL);
+            for (int k = 0; k < 3; k++)
+                put_str(sh, a, 1 + k, f[k], NULL);
+            put_num(sh, 4, lost, d->std->decimals_value, d->num[LOOK_PLAIN]);
+            for (int k = 3; k < RECT_FIELDS; k++)
+                put_str(sh, a, 2 + k, f[k], k == 6 ? red : NULL);
+            put_str(sh, a, 9, states[state], red);
+        }
+        arena_free(a);
+    }
+    return ok;
+}
+
+bool render_xlsx_end(XlsxDoc *d, const char **error) {
+    bool kept = write_rect(d);
+    finish(&d->summary);
+    finish(&d->cards);
+    finish(&d->rect);
+    bool full = d->summary.full || d->cards.full || d->rect.full;
+    lxw_error err = workbook_close(d->wb);
+    fclose(d->spill);
+    free(d->rows);
+    arena_free(d->arena);
+    *error = err != LXW_NO_ERROR ? lxw_strerror(err)
+             : !kept             ? "the rectification list could not be kept in a temporary file"
+             : full              ? "more rows than an Excel sheet holds (1048576): write csv instead"
+                                 : NULL;
+    return !*error;
+}
