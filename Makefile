@@ -12,7 +12,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Isrc -I$(B) \
              $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
-LIBS    = $(shell pkg-config --libs libcjson opencc 2>/dev/null || echo -lcjson -lopencc)
+LIBS    = $(shell pkg-config --libs libcjson opencc 2>/dev/null || echo -lcjson -lopencc) -pthread
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 SRC     := $(wildcard src/*.c)

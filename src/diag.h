@@ -21,6 +21,8 @@ typedef struct Source {
     char *text; /* NUL-terminated, owned by the source */
     size_t len;
     bool made; /* text made by kaoping (a test's unit), not a file: no positions */
+    int line0; /* lines before text in its file (a JSON line, a CSV record read
+                  alone); positions are printed as line0 + the line in text */
 } Source;
 
 typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
@@ -62,6 +64,8 @@ bool diag_too_many(const DiagSink *d);
 bool diag_full(const DiagSink *d, DiagLevel lv);
 /* Prints every record, in order, then "too many errors" when cut off. */
 void diag_print(const DiagSink *d, FILE *out);
+/* Prints one record. */
+void diag_print_one(const Diag *g, FILE *out);
 /* Line (1-based) and display column (1-based) of a byte offset. */
 void diag_position(const Source *src, uint32_t offset, int *line, int *col);
 

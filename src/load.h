@@ -24,4 +24,27 @@ struct cJSON *load_csv_unit(const Source *src, DiagSink *diag);
 bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
 void load_free(LoadedUnits *l);
 
+/* ---- one unit at a time (batch.c streams with these) -------------------- */
+
+struct cJSON;
+/* Parses a JSON text (a whole file, or one line of JSON Lines when line);
+ * NULL after reporting why it is not JSON (file:line:col). */
+struct cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line);
+/* Byte offsets of the elements of the top-level array in src (malloc'd, n
+ * of them), or of its one value. */
+uint32_t *load_json_offsets(const Source *src, int *n);
+
+/* Where a key of a unit's data is written, for a diagnostic's caret: key is
+ * "name", "kind", "year", "facts" or a fact's name. */
+typedef struct LoadLocate {
+    bool (*find)(void *ctx, const char *key, Span *sp);
+    void *ctx;
+} LoadLocate;
+
+/* Loads the unit j (an object) whose text starts at byte at of src; index
+ * names it "#index+1" when it has no name. Positions: locate, or (NULL) the
+ * key's text found after at. The unit owns a new arena (unit_free). */
+Unit *load_unit_json(const Standard *std, const Source *src, uint32_t at, const struct cJSON *j, int index,
+                     DiagSink *diag, const LoadLocate *locate);
+
 #endif

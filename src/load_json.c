@@ -19,7 +19,8 @@ typedef struct LoadCtx {
     const Source *src;
     DiagSink *diag;
     Unit *unit;
-    uint32_t at; /* where the current unit starts, for finding keys */
+    uint32_t at;              /* where the current unit starts, for finding keys */
+    const LoadLocate *locate; /* or NULL: keys are found in src's JSON text */
     bool failed;
 } LoadCtx;
 
@@ -103,6 +104,12 @@ static uint32_t *element_offsets(const Source *src, int *n) {
     return offs;
 }
 
+/* Where key is written in the current unit's text. */
+static bool locate_key(LoadCtx *c, const char *key, Span *sp) {
+    if (c->locate) return c->locate->find(c->locate->ctx, key, sp);
+    return find_key(c->src, c->at, key, sp);
+}
+
 static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
     char msg[700];
@@ -113,7 +120,7 @@ static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
     const char *name = c->unit && c->unit->name ? c->unit->name : "?";
     Span sp;
     /* positions cost a scan of the file: none once the messages are cut off */
-    if (key && !diag_full(c->diag, DIAG_ERROR) && find_key(c->src, c->at, key, &sp))
+    if (key && !diag_full(c->diag, DIAG_ERROR) && locate_key(c, key, &sp))
         diag_at(c->diag, DIAG_ERROR, "K0401", c->src, sp, "unit \"%s\": %s", name, msg);
     else
         diag_file(c->diag, DIAG_ERROR, "K0401", c->src, "unit \"%s\": %s", name, msg);
@@ -128,7 +135,7 @@ static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     Span sp;
-    if (key && !diag_full(c->diag, DIAG_WARNING) && find_key(c->src, c->at, key, &sp))
+    if (key && !diag_full(c->diag, DIAG_WARNING) && locate_key(c, key, &sp))
         diag_at(c->diag, DIAG_WARNING, "K0402", c->src, sp, "unit \"%s\": %s", c->unit->name, msg);
     else
         diag_file(c->diag, DIAG_WARNING, "K0402", c->src, "unit \"%s\": %s", c->unit->name, msg);
@@ -475,9 +482,9 @@ static int json_depth(const Source *src, uint32_t off) {
     return depth;
 }
 
-bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
-    memset(out, 0, sizeof *out);
-    if (!source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)")) return false;
+cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line) {
+    const char *what = line ? "line" : "file";
+    if (!source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)")) return NULL;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
     if (root && end && (size_t)(end - src->text) + strspn(end, " \t\r\n") < src->len) {
@@ -485,9 +492,11 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
         Span sp = {off, off + 1};
         Diag *g =
             diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: more data after the end of the first value");
-        diag_help(diag, g, "a file holds one unit { ... } or one list of units [ {...}, {...} ]");
+        diag_help(diag, g,
+                  line ? "a line of JSON Lines holds one unit { ... }"
+                       : "a file holds one unit { ... } or one list of units [ {...}, {...} ]");
         cJSON_Delete(root);
-        return false;
+        return NULL;
     }
     if (!root) {
         uint32_t off = end ? (uint32_t)(end - src->text) : 0;
@@ -501,7 +510,7 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
                       "the file is empty: expected a unit { ... } or a list of units [ ... ]");
         else if (off >= src->len || off + 1 + strspn(src->text + off + 1, " \t\r\n") >= src->len)
             diag_at(diag, DIAG_ERROR, "K0403", src, sp,
-                    "malformed JSON: the file ends too early (a '}', ']' or '\"' is missing)");
+                    "malformed JSON: the %s ends too early (a '}', ']' or '\"' is missing)", what);
         else if (json_depth(src, off) >= 1000) {
             diag_at(diag, DIAG_ERROR, "K0403", src, sp,
                     "malformed JSON: nested more than 1000 levels deep, the most kaoping reads");
@@ -516,8 +525,25 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
             if (cp == 0xFF0C || cp == 0xFF1A || cp == 0x201C || cp == 0x201D)
                 diag_help(diag, g, "JSON needs ASCII punctuation: , : \" (not the full-width forms)");
         }
-        return false;
+        return NULL;
     }
+    return root;
+}
+
+uint32_t *load_json_offsets(const Source *src, int *n) {
+    return element_offsets(src, n);
+}
+
+Unit *load_unit_json(const Standard *std, const Source *src, uint32_t at, const cJSON *j, int index, DiagSink *diag,
+                     const LoadLocate *locate) {
+    LoadCtx c = {.std = std, .src = src, .diag = diag, .at = at, .locate = locate};
+    return load_unit(&c, j, index);
+}
+
+bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    memset(out, 0, sizeof *out);
+    cJSON *root = load_json_parse(src, diag, false);
+    if (!root) return false;
     LoadCtx c = {.std = std, .src = src, .diag = diag};
     int noffs = 0;
     uint32_t *offs = element_offsets(src, &noffs);

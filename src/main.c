@@ -13,15 +13,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "check.h"
 #include "eval.h"
 #include "fmt.h"
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
-#include "render.h"
 #include "plan.h"
+#include "render.h"
 #include "script.h"
+#include "summary.h"
 #include "template.h"
 #include "verify.h"
 
@@ -30,27 +32,35 @@
 enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
 
 static void usage(FILE *out) {
-    fputs("usage: kaoping check RULES...\n"
-          "       kaoping eval RULES DATA... [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
-          "       kaoping test RULES... [--coverage] [--allow-outside]\n"
-          "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
-          "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
-          "\n"
-          "  check   check standards (rule files) and report every problem\n"
-          "  eval    score units (JSON files or CSV forms) against a standard\n"
-          "  explain show every step behind each item's score\n"
-          "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
-          "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
-          "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
-          "  fmt     rewrite rule files in the canonical layout\n"
-          "  template  write a blank data file for one kind of unit to fill in\n"
-          "\n"
-          "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
-          "             2 a usage error or bad input, 3 out of memory\n",
-          out);
+    fputs(
+        "usage: kaoping check RULES...\n"
+        "       kaoping eval RULES DATA... [--format text|json|jsonl|tsv] [--summary] [--jobs N] [--list "
+        "FACT=FILE.csv]\n"
+        "                    [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+        "       kaoping summary RULES DATA... [--format text|json] [--jobs N] [--list FACT=FILE.csv] [-o FILE] "
+        "[--as-of DATE]\n"
+        "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+        "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon "
+        "DAYS]\n"
+        "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
+        "       kaoping test RULES... [--coverage] [--allow-outside]\n"
+        "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
+        "       kaoping template RULES [--kind KIND] [--format json|csv|csv-rows] [-o FILE]\n"
+        "\n"
+        "  check   check standards (rule files) and report every problem\n"
+        "  eval    score units against a standard: DATA is a JSON file, JSON Lines (.jsonl,\n"
+        "          .ndjson, - for standard input), a CSV (a form, or one unit per row) or a folder\n"
+        "  summary the county's summary: grades, vetoes, ranking, mean and spread, weak items\n"
+        "  explain show every step behind each item's score\n"
+        "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
+        "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
+        "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
+        "  fmt     rewrite rule files in the canonical layout\n"
+        "  template  write a blank data file for one kind of unit to fill in\n"
+        "\n"
+        "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
+        "             2 a usage error or bad input, 3 out of memory\n",
+        out);
 }
 
 /* ---- loading a standard ------------------------------------------------- */
@@ -409,9 +419,9 @@ static int cmd_template(int argc, char **argv) {
         } else
             rules = argv[i];
     }
-    bool csv = !strcmp(format, "csv");
-    if (!rules || (!csv && strcmp(format, "json"))) {
-        if (rules) fprintf(stderr, "kaoping: error: unknown format '%s': use json or csv\n", format);
+    bool csv = !strcmp(format, "csv"), rows = !strcmp(format, "csv-rows");
+    if (!rules || (!csv && !rows && strcmp(format, "json"))) {
+        if (rules) fprintf(stderr, "kaoping: error: unknown format '%s': use json, csv or csv-rows\n", format);
         usage(stderr);
         return EXIT_INPUT;
     }
@@ -435,6 +445,8 @@ static int cmd_template(int argc, char **argv) {
             } else {
                 if (csv)
                     template_csv(l.std, k, out.f);
+                else if (rows)
+                    template_csv_rows(l.std, k, out.f);
                 else
                     template_json(l.std, k, out.f);
                 if (!output_close(&out, true)) status = EXIT_INPUT;
@@ -528,17 +540,22 @@ static int cmd_fmt(int argc, char **argv) {
     return status;
 }
 
-/* ---- eval ------------------------------------------------------------------ */
+/* ---- eval, explain, plan, summary ------------------------------------------- */
 
-/* eval and explain: score each unit of each data file, then print its
- * scorecard or the steps behind it. */
-typedef enum { RUN_EVAL, RUN_EXPLAIN, RUN_PLAN } RunMode;
+/* Score every unit of the inputs (batch.c) and write the report. */
+typedef enum { RUN_EVAL, RUN_EXPLAIN, RUN_PLAN, RUN_SUMMARY } RunMode;
+
+static void add_to_summary(void *ctx, const Result *res) {
+    summary_add(ctx, res);
+}
 
 static int cmd_eval(int argc, char **argv, RunMode mode) {
-    bool explain = mode == RUN_EXPLAIN;
+    bool explain = mode == RUN_EXPLAIN, summary = mode == RUN_SUMMARY;
     const char *format = "text", *out_path = NULL, *item = NULL, *target = NULL;
+    static const char *const names[] = {"eval", "explain", "plan", "summary"};
     EvalOptions opt = {today(), 14, explain};
-    const char *paths[argc > 0 ? argc : 1];
+    BatchOptions bo = {.jobs = batch_default_jobs()};
+    const char *paths[argc > 0 ? argc : 1], *lists[argc > 0 ? argc : 1];
     int npaths = 0;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) {
@@ -551,6 +568,20 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
             out_path = argv[i];
         } else if (time_option(argc, argv, &i, &opt)) {
             continue;
+        } else if (!strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j") || !strncmp(argv[i], "--jobs=", 7)) {
+            const char *v = argv[i][6] == '=' ? argv[i] + 7 : ++i < argc ? argv[i] : "";
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (!*v || *end || n < 1 || n > 256) {
+                fprintf(stderr, "kaoping: error: --jobs takes a number of threads from 1 to 256\n");
+                return EXIT_INPUT;
+            }
+            bo.jobs = (int)n;
+        } else if (!strcmp(argv[i], "--list")) {
+            if (++i == argc) goto bad;
+            lists[bo.nlists++] = argv[i];
+        } else if (mode == RUN_EVAL && !strcmp(argv[i], "--summary")) {
+            summary = true;
         } else if (mode == RUN_PLAN && !strcmp(argv[i], "--target")) {
             if (++i == argc) goto bad;
             target = argv[i];
@@ -564,14 +595,19 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
             paths[npaths++] = argv[i];
         }
     }
-    bool json = !strcmp(format, "json");
-    if (!json && strcmp(format, "text")) {
-        fprintf(stderr, "kaoping: error: unknown format '%s': use text or json\n", format);
+    bo.lists = lists;
+    WriterConfig wc = {.what = explain            ? WRITE_EXPLAIN
+                               : mode == RUN_PLAN ? WRITE_PLAN
+                                                  : WRITE_SCORECARD,
+                       .target_grade = -1,
+                       .summary_only = mode == RUN_SUMMARY};
+    if (!writer_format(format, &wc.format) || (summary && wc.format > WRITE_JSON)) {
+        fprintf(stderr, "kaoping: error: unknown format '%s': use %s\n", format,
+                summary ? "text or json" : "text, json, jsonl or tsv");
         goto bad;
     }
     if (npaths < 2) {
-        fprintf(stderr, "kaoping: error: %s needs a rule file and at least one data file\n",
-                mode == RUN_EXPLAIN ? "explain" : mode == RUN_PLAN ? "plan" : "eval");
+        fprintf(stderr, "kaoping: error: %s needs a rule file and at least one data file\n", names[mode]);
         goto bad;
     }
 
@@ -579,41 +615,39 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     diag_init(&d);
     Loaded l;
     if (!load_for_scoring(&l, paths[0], &d, "; no unit was scored")) return EXIT_INPUT;
-    int target_grade = -1;
+    diag_free(&d);
     if (target) {
         for (int g = 0; g < l.std->ngrades; g++)
-            if (!strcmp(l.std->grade_tab[g]->name, target)) target_grade = g;
-        if (target_grade < 0) {
+            if (!strcmp(l.std->grade_tab[g]->name, target)) wc.target_grade = g;
+        if (wc.target_grade < 0) {
             fprintf(stderr, "kaoping: error: %s has no grade \"%s\"\n", paths[0], target);
             unload_standard(&l);
-            diag_free(&d);
             return EXIT_INPUT;
         }
     }
-    const Part *only = NULL;
     if (item) {
-        for (int i = 0; i < l.std->nitems && !only; i++)
-            if (l.std->item_tab[i]->id && !strcmp(l.std->item_tab[i]->id, item)) only = l.std->item_tab[i];
-        if (!only) {
+        for (int i = 0; i < l.std->nitems && !wc.only; i++)
+            if (l.std->item_tab[i]->id && !strcmp(l.std->item_tab[i]->id, item)) wc.only = l.std->item_tab[i];
+        if (!wc.only) {
             fprintf(stderr, "kaoping: error: %s has no item '%s'\n", paths[0], item);
             unload_standard(&l);
-            diag_free(&d);
             return EXIT_INPUT;
         }
     }
-
     if (out_path) {
         /* the report must not replace one of the run's own inputs */
         char *o = realpath(out_path, NULL);
-        for (int i = 0; o && i < npaths; i++) {
-            char *in = realpath(paths[i], NULL);
+        for (int i = 0; o && i < npaths + bo.nlists; i++) {
+            const char *p = i < npaths                       ? paths[i]
+                            : strchr(lists[i - npaths], '=') ? strchr(lists[i - npaths], '=') + 1
+                                                             : "";
+            char *in = realpath(p, NULL);
             bool same = in && !strcmp(in, o);
             free(in);
             if (same) {
                 fprintf(stderr, "kaoping: error: -o %s would overwrite an input of this run\n", out_path);
                 free(o);
                 unload_standard(&l);
-                diag_free(&d);
                 return EXIT_INPUT;
             }
         }
@@ -622,69 +656,19 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     Output out;
     if (!output_open(&out, out_path)) {
         unload_standard(&l);
-        diag_free(&d);
         return EXIT_INPUT;
     }
-    int status = EXIT_PASS;
-    JsonDoc *doc = json ? render_json_begin(l.std, paths[0]) : NULL;
-    Source *srcs = calloc((size_t)npaths, sizeof *srcs);
-    int units = 0;
-    for (int i = 1; i < npaths && srcs; i++) {
-        if (!source_read(&srcs[i], paths[i], KP_MAX_DATA_FILE, &d)) {
-            status = EXIT_INPUT;
-            continue;
-        }
-        LoadedUnits lu;
-        if (!load_file(l.std, &srcs[i], &d, &lu)) {
-            status = EXIT_INPUT;
-            continue;
-        }
-        for (int k = 0; k < lu.count; k++) {
-            Unit *u = lu.units[k];
-            if (!json && units++) fputc('\n', out.f);
-            if (u->invalid) {
-                status = EXIT_INPUT;
-                if (json)
-                    render_json_invalid(doc, u);
-                else
-                    render_text_invalid(out.f, u);
-                continue;
-            }
-            Result *res = eval_unit_with(l.std, u, u->arena, &opt);
-            if (res->error) {
-                Diag *g = diag_at(&d, DIAG_ERROR, "K0501", &l.src, res->error_span, "unit \"%s\": cannot be scored: %s",
-                                  u->name, res->error);
-                if (res->error_span.begin != l.std->title_span.begin)
-                    diag_help(&d, g, "the data in %s makes this rule compute something impossible", srcs[i].path);
-                status = EXIT_INPUT;
-            } else if (!res->pass && status == EXIT_PASS) {
-                status = EXIT_FAILS;
-            }
-            if (mode == RUN_PLAN) {
-                Plan *plan = plan_unit(res, target_grade, u->arena);
-                if (json)
-                    render_json_add(doc, render_plan_json(plan));
-                else
-                    render_plan_text(out.f, plan);
-            } else if (explain && json)
-                render_json_explained(doc, res, only);
-            else if (explain)
-                render_explain_text(out.f, res, only);
-            else if (json)
-                render_json_unit(doc, res);
-            else
-                render_text_unit(out.f, res);
-        }
-        load_free(&lu);
+    bo.eval = opt;
+    if (summary) {
+        wc.summary = summary_new(l.std);
+        bo.on_result = add_to_summary;
+        bo.on_result_ctx = wc.summary;
     }
-    if (doc && !render_json_end(doc, out.f)) status = EXIT_INPUT;
-    diag_print(&d, stderr);
+    Writer w = writer_for(&wc);
+    int status = batch_run(l.std, &l.src, paths[0], paths + 1, npaths - 1, &bo, &w, out.f, stderr);
     bool wrote = output_close(&out, true);
-    for (int i = 1; i < npaths && srcs; i++)
-        source_free(&srcs[i]);
-    free(srcs);
+    summary_free(wc.summary);
     unload_standard(&l);
-    diag_free(&d);
     return wrote ? status : EXIT_INPUT;
 bad:
     usage(stderr);
@@ -701,6 +685,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 2, argv + 2, RUN_EVAL);
     if (!strcmp(cmd, "explain")) return cmd_eval(argc - 2, argv + 2, RUN_EXPLAIN);
     if (!strcmp(cmd, "plan")) return cmd_eval(argc - 2, argv + 2, RUN_PLAN);
+    if (!strcmp(cmd, "summary")) return cmd_eval(argc - 2, argv + 2, RUN_SUMMARY);
     if (!strcmp(cmd, "timeline")) return cmd_timeline(argc - 2, argv + 2);
     if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
