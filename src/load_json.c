@@ -119,8 +119,17 @@ static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
     va_end(ap);
     const char *name = c->unit && c->unit->name ? c->unit->name : "?";
     Span sp;
+    bool found = false;
     /* positions cost a scan of the file: none once the messages are cut off */
-    if (key && !diag_full(c->diag, DIAG_ERROR) && locate_key(c, key, &sp))
+    if (!diag_full(c->diag, DIAG_ERROR)) {
+        if (key)
+            found = locate_key(c, key, &sp);
+        else if (c->locate)
+            found = c->locate->find(c->locate->ctx, "name", &sp);
+        else if (!c->src->made && c->at < c->src->len)
+            found = true, sp = (Span){c->at, c->at + 1}; /* the unit's first character */
+    }
+    if (found)
         diag_at(c->diag, DIAG_ERROR, "K0401", c->src, sp, "unit \"%s\": %s", name, msg);
     else
         diag_file(c->diag, DIAG_ERROR, "K0401", c->src, "unit \"%s\": %s", name, msg);
@@ -452,7 +461,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
                 unit_warning(c, k->string, "fact '%s' is not declared by the standard; it is ignored", k->string);
                 continue;
             }
-            if (seen[f->slot]) unit_error(c, NULL, "fact '%s' is given twice", k->string);
+            if (seen[f->slot]) unit_error(c, k->string, "fact '%s' is given twice", k->string);
             seen[f->slot] = true;
         }
     }

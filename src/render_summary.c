@@ -37,10 +37,14 @@ void render_summary_text(FILE *out, const Summary *s) {
     for (int g = 0; g < std->ngrades; g++)
         fprintf(out, "%s %s %ld", g ? "," : "", std->grade_tab[g]->name, s->by_grade[g]);
     fputc('\n', out);
+    /* the vetoes that fired, with how many units each */
     fputs("Vetoes  ", out);
-    if (!std->nvetoes) fputs(" none in the standard", out);
+    int fired = 0;
     for (int v = 0; v < std->nvetoes; v++)
-        fprintf(out, "%s %s %s %ld", v ? "," : "", std->veto_tab[v]->id, std->veto_tab[v]->title, s->by_veto[v]);
+        if (s->by_veto[v])
+            fprintf(out, "%s %s %s: %ld %s", fired++ ? "\n        " : "", std->veto_tab[v]->id, std->veto_tab[v]->title,
+                    s->by_veto[v], s->by_veto[v] == 1 ? "unit" : "units");
+    if (!fired) fputs(" none", out);
     fputs("\n\n  ", out);
     render_pad(out, "Mean and spread", 40, false);
     fputs("  units     mean      min      max       sd\n", out);

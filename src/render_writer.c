@@ -170,7 +170,7 @@ static void tsv_cell(FILE *out, const char *s) {
 static void tsv_head(FILE *out, const Unit *u) {
     tsv_cell(out, u->name);
     fputc('\t', out);
-    tsv_cell(out, u->kind_name);
+    if (!u->invalid) tsv_cell(out, u->kind_name); /* an invalid unit's kind may be the one it failed on */
     fputc('\t', out);
     if (u->year) fprintf(out, "%d", u->year);
 }
