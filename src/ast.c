@@ -354,17 +354,12 @@ void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr
 
 /* ---- campaign time --------------------------------------------------------- */
 
-static Phase *phases_append(Phase *list, Phase *x) {
-    APPEND(Phase, list, x);
-}
-static Task *tasks_append(Task *list, Task *x) {
-    APPEND(Task, list, x);
-}
-static TaskPenalty *penalties_append(TaskPenalty *list, TaskPenalty *x) {
-    APPEND(TaskPenalty, list, x);
-}
+static Phase *phases_append(Phase *list, Phase *x) { APPEND(Phase, list, x); }
+static Task *tasks_append(Task *list, Task *x) { APPEND(Task, list, x); }
+static TaskPenalty *penalties_append(TaskPenalty *list, TaskPenalty *x) { APPEND(TaskPenalty, list, x); }
 
-void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags, Span sp) {
+void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags,
+                   Span sp) {
     if (tests_only(c, sp)) return;
     Phase *p = arena_alloc(c->arena, sizeof *p);
     p->id = id;

@@ -42,8 +42,8 @@ static void check_phases(Ctx *c) {
         bool ok = date_literal(c, p->from, &p->start, "a phase's first day");
         ok &= date_literal(c, p->to, &p->end, "a phase's last day");
         if (ok && p->start > p->end)
-            check_err(c, p->to->span, "K0282", "phase '%s' ends (%s) before it starts (%s)", p->id, day_text(c, p->end),
-                      day_text(c, p->start));
+            check_err(c, p->to->span, "K0282", "phase '%s' ends (%s) before it starts (%s)", p->id,
+                      day_text(c, p->end), day_text(c, p->start));
         if (ok && prev && p->start < prev->start) {
             Diag *g = check_err(c, p->from->span, "K0283", "phase '%s' starts before the phase before it, '%s'", p->id,
                                 prev->id);
@@ -67,8 +67,7 @@ static void check_phases(Ctx *c) {
     s->nphases = n;
     s->phase_tab = arena_alloc(c->arena, sizeof(Phase *) * (size_t)(n ? n : 1));
     n = 0;
-    for (Phase *p = s->phases; p; p = p->next)
-        s->phase_tab[n++] = p;
+    for (Phase *p = s->phases; p; p = p->next) s->phase_tab[n++] = p;
 }
 
 static const Phase *find_phase(const Standard *s, const char *id) {
@@ -90,7 +89,7 @@ static void check_done(Ctx *c, Task *t) {
         check_err(c, t->done_span, "K0201", "unknown fact '%s'", t->done);
         return;
     }
-    f->used = true;          /* not needed: a unit that leaves it out has not done the task */
+    f->used = true; /* not needed: a unit that leaves it out has not done the task */
     f->asked_by |= t->kinds; /* but a template asks for it */
     t->done_fact = f;
     if (!t->done_field) {
@@ -141,8 +140,7 @@ static void attach_penalty(Ctx *c, Task *t, TaskPenalty *x) {
     r->mode = STEP_STARTED;
     r->index = item->nrules++;
     Rule **end = &item->rules;
-    while (*end)
-        end = &(*end)->next;
+    while (*end) end = &(*end)->next;
     *end = r;
 }
 
@@ -168,21 +166,20 @@ static void check_tasks(Ctx *c, uint32_t all_kinds) {
         t->from_day = t->due_day;
         if (t->from && date_literal(c, t->from, &t->from_day, "a window's first day") && ok && t->from_day > t->due_day)
             check_err(c, t->from->span, "K0288", "the window of task '%s' ends before it starts", t->id);
-        if (ok && t->ph && t->ph->end >= t->ph->start && (t->from_day < t->ph->start || t->due_day > t->ph->end)) {
+        if (ok && t->ph && t->ph->end >= t->ph->start &&
+            (t->from_day < t->ph->start || t->due_day > t->ph->end)) {
             Diag *g = check_err(c, (t->from ? t->from : t->due)->span, "K0289",
                                 "task '%s' falls outside its phase '%s' (%s to %s)", t->id, t->ph->id,
                                 day_text(c, t->ph->start), day_text(c, t->ph->end));
             diag_help(c->diag, g, "move the dates into the phase, or the task into another phase");
         }
         check_done(c, t);
-        for (TaskPenalty *x = t->penalties; x; x = x->next)
-            attach_penalty(c, t, x);
+        for (TaskPenalty *x = t->penalties; x; x = x->next) attach_penalty(c, t, x);
     }
     s->ntasks = n;
     s->task_tab = arena_alloc(c->arena, sizeof(Task *) * (size_t)(n ? n : 1));
     n = 0;
-    for (Task *t = s->tasks; t; t = t->next)
-        s->task_tab[n++] = t;
+    for (Task *t = s->tasks; t; t = t->next) s->task_tab[n++] = t;
 }
 
 /* deadline D on items and rules: a date */

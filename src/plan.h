@@ -7,13 +7,13 @@
 #include "eval.h"
 
 typedef struct PlanStep {
-    const ItemResult *item;     /* the item (or penalty) the rule belongs to */
-    const RuleResult *rule;     /* the deduction won back */
+    const ItemResult *item;    /* the item (or penalty) the rule belongs to */
+    const RuleResult *rule;    /* the deduction won back */
     const Rectification *entry; /* its rectification entry, or NULL (its share of a floored item was 0) */
-    Dec effort;                 /* steps to take: the rule's counted steps, a count, or 1 */
-    Dec points;                 /* the item's points (a penalty's) won back by this step */
-    Dec gain;                   /* what it adds to the graded total */
-    Dec total;                  /* the graded total once this step and those before it are taken */
+    Dec effort; /* steps to take: the rule's counted steps, a count, or 1 */
+    Dec points; /* the item's points (a penalty's) won back by this step */
+    Dec gain;   /* what it adds to the graded total */
+    Dec total;  /* the graded total once this step and those before it are taken */
 } PlanStep;
 
 typedef enum {
@@ -32,7 +32,7 @@ typedef struct Plan {
     Dec fixed_lost; /* points lost to deductions that cannot be rectified */
     PlanOutcome outcome;
     PlanStep *steps;
-    int nsteps; /* steps proposed (all rectifiable entries when short) */
+    int nsteps;     /* steps proposed (all rectifiable entries when short) */
 } Plan;
 
 /* target: a grade index, or -1 for the next grade up. */

@@ -64,8 +64,7 @@ const char *render_rule_text(Arena *a, const Standard *std, const Rule *r) {
 
 static const char *join(Arena *a, const StrList *list) {
     size_t n = 0;
-    for (const StrList *o = list; o; o = o->next)
-        n += strlen(o->s) + 2;
+    for (const StrList *o = list; o; o = o->next) n += strlen(o->s) + 2;
     char *s = arena_alloc(a, n + 1);
     for (const StrList *o = list; o; o = o->next) {
         if (o != list) strcat(s, ", ");
@@ -74,9 +73,7 @@ static const char *join(Arena *a, const StrList *list) {
     return s;
 }
 
-const char *render_owners(Arena *a, const Part *p) {
-    return join(a, p->owners);
-}
+const char *render_owners(Arena *a, const Part *p) { return join(a, p->owners); }
 
 const char *render_entry_owners(Arena *a, const Part *item, const Rule *rule) {
     const Task *t = rule->task;
@@ -223,9 +220,7 @@ const char *render_day(Arena *a, int32_t day) {
     return arena_printf(a, "%04d-%02d-%02d", y, m, d);
 }
 
-static const char *days_text(Arena *a, int n) {
-    return arena_printf(a, "%d %s", n, n == 1 ? "day" : "days");
-}
+static const char *days_text(Arena *a, int n) { return arena_printf(a, "%d %s", n, n == 1 ? "day" : "days"); }
 
 const char *render_task_status(Arena *a, const TaskResult *tr) {
     switch (tr->status) {

@@ -13,10 +13,11 @@
 static const char *unit_head(Arena *a, const Result *res) {
     const Standard *s = res->std;
     const Unit *u = res->unit;
-    return arena_printf(
-        a, "== %s%s · %d %s", render_clean(a, u->name),
-        *u->kind_name ? arena_printf(a, " (%s %s)", u->kind_name, s->nkinds ? s->kind_tab[u->kind]->label : "") : "",
-        s->year_value, s->title);
+    return arena_printf(a, "== %s%s · %d %s", render_clean(a, u->name),
+                        *u->kind_name ? arena_printf(a, " (%s %s)", u->kind_name,
+                                                     s->nkinds ? s->kind_tab[u->kind]->label : "")
+                                      : "",
+                        s->year_value, s->title);
 }
 
 void render_plan_text(FILE *out, const Plan *p) {
@@ -45,11 +46,10 @@ void render_plan_text(FILE *out, const Plan *p) {
             dec_cmp(p->needed, dec_int(1)) ? "points" : "point");
     if (p->outcome == PLAN_SHORT) {
         Dec best = p->nsteps ? p->steps[p->nsteps - 1].total : res->total;
-        fprintf(out, "Plan     %s cannot be reached: winning back everything that can be rectified gives %s", target,
-                render_dec(a, best, places));
+        fprintf(out, "Plan     %s cannot be reached: winning back everything that can be rectified gives %s",
+                target, render_dec(a, best, places));
         if (dec_sign(p->fixed_lost))
-            fprintf(out, "; %s points were lost to deductions that cannot be rectified",
-                    render_dec(a, p->fixed_lost, places));
+            fprintf(out, "; %s points were lost to deductions that cannot be rectified", render_dec(a, p->fixed_lost, places));
         fputc('\n', out);
         if (!p->nsteps) return;
         fputs("         what can be won back, cheapest first:\n", out);
@@ -176,9 +176,7 @@ void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of,
     int as_of_col = as_of >= sc.first && as_of <= sc.last ? column(&sc, as_of) : -1;
     const char *head = arena_printf(a, "%d %s: %s to %s, as of %s%s", s->year_value, s->title, render_day(a, sc.first),
                                     render_day(a, last), render_day(a, as_of),
-                                    as_of < sc.first ? " (before the campaign)"
-                                    : as_of > last   ? " (after it)"
-                                                     : "");
+                                    as_of < sc.first ? " (before the campaign)" : as_of > last ? " (after it)" : "");
     fprintf(out, "%s\n", fit(a, head, SCREEN_W));
     /* the axis: the first day of each month (with its year when the campaign spans two) */
     char axis[CHART_W + 1];

@@ -112,8 +112,8 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
         if (x->rule->rule->final)
             rule_line(out, ind, "note", "this deduction cannot be rectified");
         else if (x->rule->has_deadline)
-            rule_line(out, ind, "by",
-                      arena_printf(a, "%s%s", render_day(a, x->rule->deadline), x->rule->overdue ? " (OVERDUE)" : ""));
+            rule_line(out, ind, "by", arena_printf(a, "%s%s", render_day(a, x->rule->deadline),
+                                                   x->rule->overdue ? " (OVERDUE)" : ""));
     }
 }
 
@@ -121,8 +121,7 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
 static void tasks(FILE *out, const Result *res, Arena *a) {
     const Standard *s = res->std;
     int applies = 0;
-    for (int p = 0; p < s->nphases; p++)
-        applies += res->phases[p].tasks;
+    for (int p = 0; p < s->nphases; p++) applies += res->phases[p].tasks;
     if (!applies) return;
     fprintf(out, "\nTasks as of %s\n", render_day(a, res->as_of));
     for (int p = 0; p < s->nphases; p++) {
@@ -130,9 +129,8 @@ static void tasks(FILE *out, const Result *res, Arena *a) {
         if (!pr->tasks) continue;
         const Phase *ph = pr->phase;
         fprintf(out, "  %s %s (%s to %s): %s\n", ph->id, ph->title, render_day(a, ph->start), render_day(a, ph->end),
-                pr->complete
-                    ? "complete"
-                    : arena_printf(a, "%d of %d %s done", pr->done, pr->tasks, pr->tasks == 1 ? "task" : "tasks"));
+                pr->complete ? "complete"
+                             : arena_printf(a, "%d of %d %s done", pr->done, pr->tasks, pr->tasks == 1 ? "task" : "tasks"));
         for (int i = 0; i < s->ntasks; i++) {
             const TaskResult *tr = &res->tasks[i];
             if (tr->task->ph != ph || tr->status == TASK_NOT_APPLICABLE) continue;
