@@ -166,6 +166,15 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
     const char *text;
     size_t len;
     char *printed = NULL;
+    double whole = cJSON_IsNumber(j) ? j->valuedouble : 0.5;
+    if (whole == (double)(long long)whole && whole > -1e15 && whole < 1e15) {
+        /* a whole number (most facts): what cJSON would print, without its
+         * printf and scanf round trip */
+        *out = dec_int((int64_t)whole);
+        if (percent && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = "is too large", false;
+        (void)buf, (void)len;
+        return true;
+    }
     if (cJSON_IsNumber(j)) {
         printed = cJSON_PrintUnformatted(j);
         if (!printed) return *why = "out of memory", false;
@@ -434,9 +443,22 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         facts = NULL;
     }
     u->facts = arena_alloc(a, sizeof(Value) * (size_t)(s->nfacts + 1));
+    /* each fact's value, by slot, in one pass (the first of a key given twice) */
+    const cJSON **given = arena_alloc(a, sizeof(cJSON *) * (size_t)(s->nfacts + 1));
+    int nkeys = facts ? cJSON_GetArraySize(facts) : 0, guess = 0, n = 0;
+    const Fact **key_fact = arena_alloc(a, sizeof(Fact *) * (size_t)(nkeys + 1));
+    for (const cJSON *k = facts ? facts->child : NULL; k && n < nkeys; k = k->next, n++) {
+        /* data usually lists facts in the standard's order: try the next one first */
+        const Fact *f = guess < s->nfacts && !strcmp(s->fact_tab[guess]->name, k->string)
+                            ? s->fact_tab[guess]
+                            : check_find_fact(s, k->string);
+        if (f) guess = f->slot + 1;
+        key_fact[n] = f;
+        if (f && !given[f->slot]) given[f->slot] = k;
+    }
     for (int i = 0; i < s->nfacts; i++) {
         const Fact *f = s->fact_tab[i];
-        const cJSON *v = facts ? cJSON_GetObjectItemCaseSensitive(facts, f->name) : NULL;
+        const cJSON *v = given[i];
         Value *out = &u->facts[i];
         out->type = f->type.kind;
         if (!v || cJSON_IsNull(v)) {
@@ -455,8 +477,9 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     }
     if (facts) {
         bool *seen = arena_alloc(a, (size_t)s->nfacts + 1);
-        for (const cJSON *k = facts->child; k; k = k->next) {
-            const Fact *f = check_find_fact(s, k->string);
+        n = 0;
+        for (const cJSON *k = facts->child; k && n < nkeys; k = k->next) {
+            const Fact *f = key_fact[n++];
             if (!f) {
                 unit_warning(c, k->string, "fact '%s' is not declared by the standard; it is ignored", k->string);
                 continue;
