@@ -130,6 +130,9 @@ $(B)/fuzz/seeds: $(FUZZ_TARGETS)
 	  cp "$$f" $@/rules/$$(echo "$$f" | tr / _); done
 	@for f in examples/*.json rules/testdata/*.json tests/e2e/fixtures/*.json tests/e2e/cases/*/*.json \
 	  tests/e2e/cases/*/*.csv tests/e2e/cases/*/*.CSV; do [ -f "$$f" ] && cp "$$f" $@/data/$$(echo "$$f" | tr / _); done; true
+	@# fuzz_load reads a file after 0x01 as JSON Lines, after 0x02 as a CSV through the batch
+	@for f in tests/e2e/cases/*/*.jsonl; do [ -f "$$f" ] && { printf '\001'; cat "$$f"; } >$@/data/$$(echo "$$f" | tr / _); done; true
+	@for f in tests/e2e/cases/batch-*/*.csv; do [ -f "$$f" ] && { printf '\002'; cat "$$f"; } >$@/data/b_$$(echo "$$f" | tr / _); done; true
 	@touch $@
 
 fuzz: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
