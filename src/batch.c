@@ -148,7 +148,10 @@ static void job_finish(Batch *b, Job *j) {
     print_diags(b, &j->diag);
     if (j->diag.errors && j->status < 2) j->status = 2;
     batch_fail(b, j->status);
-    if (j->res && !j->res->error && b->opt->on_result) b->opt->on_result(b->opt->on_result_ctx, j->res);
+    if (j->res && !j->res->error && b->opt->on_result)
+        b->opt->on_result(b->opt->on_result_ctx, j->res);
+    else if (j->form != JOB_NOTE && b->opt->on_skipped)
+        b->opt->on_skipped(b->opt->on_result_ctx);
     batch_job_free(j);
 }
 

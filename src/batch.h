@@ -45,6 +45,9 @@ typedef struct BatchOptions {
     /* called on the main thread for each unit scored (not for invalid
      * units, nor for units that could not be scored), in input order */
     void (*on_result)(void *ctx, const Result *res);
+    /* ... and for each unit not scored: its data had errors, it could not
+     * be scored, or its line was not JSON */
+    void (*on_skipped)(void *ctx);
     void *on_result_ctx;
 } BatchOptions;
 

@@ -544,8 +544,29 @@ static int cmd_fmt(int argc, char **argv) {
 /* Score every unit of the inputs (batch.c) and write the report. */
 typedef enum { RUN_EVAL, RUN_EXPLAIN, RUN_PLAN, RUN_SUMMARY } RunMode;
 
+/* path with links resolved; for a file not there yet, its folder's. */
+static char *resolved(const char *path) {
+    char *r = realpath(path, NULL);
+    if (r) return r;
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, (size_t)(slash - path + (slash == path))) : strdup(".");
+    char *d = dir ? realpath(dir, NULL) : NULL;
+    free(dir);
+    if (!d) return NULL;
+    const char *base = slash ? slash + 1 : path;
+    size_t n = strlen(d) + strlen(base) + 2;
+    r = malloc(n);
+    if (r) snprintf(r, n, "%s/%s", d, base);
+    free(d);
+    return r;
+}
+
 static void add_to_summary(void *ctx, const Result *res) {
     summary_add(ctx, res);
+}
+
+static void skip_in_summary(void *ctx) {
+    summary_skip(ctx);
 }
 
 static int cmd_eval(int argc, char **argv, RunMode mode) {
@@ -635,14 +656,24 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     }
     if (out_path) {
         /* the report must not replace one of the run's own inputs */
-        char *o = realpath(out_path, NULL);
+        char *o = resolved(out_path);
         for (int i = 0; o && i < npaths + bo.nlists; i++) {
             const char *p = i < npaths                       ? paths[i]
                             : strchr(lists[i - npaths], '=') ? strchr(lists[i - npaths], '=') + 1
                                                              : "";
             char *in = realpath(p, NULL);
             bool same = in && !strcmp(in, o);
+            /* a report in a data folder would be read as data by the next run */
+            size_t n = in ? strlen(in) : 0;
+            bool inside = in && !same && !strncmp(o, in, n) && o[n] == '/' && !strchr(o + n + 1, '/');
             free(in);
+            if (inside) {
+                fprintf(stderr, "kaoping: error: -o %s lies in the data folder %s: write the report elsewhere\n",
+                        out_path, p);
+                free(o);
+                unload_standard(&l);
+                return EXIT_INPUT;
+            }
             if (same) {
                 fprintf(stderr, "kaoping: error: -o %s would overwrite an input of this run\n", out_path);
                 free(o);
@@ -661,6 +692,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     if (summary) {
         wc.summary = summary_new(l.std);
         bo.on_result = add_to_summary;
+        bo.on_skipped = skip_in_summary;
         bo.on_result_ctx = wc.summary;
     }
     Writer w = writer_for(&wc);

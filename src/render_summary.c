@@ -32,7 +32,9 @@ void render_summary_text(FILE *out, const Summary *s) {
     const Standard *std = s->std;
     Arena *a = arena_new();
     fprintf(out, "== Summary · %d %s\n", std->year_value, render_clean(a, std->title));
-    fprintf(out, "Units    %ld scored: %ld pass, %ld fail (%ld vetoed)\n", s->units, s->passed, s->failed, s->vetoed);
+    fprintf(out, "Units    %ld scored: %ld pass, %ld fail (%ld vetoed)", s->units, s->passed, s->failed, s->vetoed);
+    if (s->not_scored) fprintf(out, "; %ld not scored (see the errors)", s->not_scored);
+    fputc('\n', out);
     fputs("Grades  ", out);
     for (int g = 0; g < std->ngrades; g++)
         fprintf(out, "%s %s %ld", g ? "," : "", std->grade_tab[g]->name, s->by_grade[g]);
@@ -125,6 +127,7 @@ cJSON *render_summary_json(const Summary *s) {
     int p = std->decimals_value;
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "units", (double)s->units);
+    cJSON_AddNumberToObject(o, "not_scored", (double)s->not_scored);
     cJSON_AddNumberToObject(o, "pass", (double)s->passed);
     cJSON_AddNumberToObject(o, "fail", (double)s->failed);
     cJSON_AddNumberToObject(o, "vetoed", (double)s->vetoed);

@@ -159,6 +159,10 @@ void summary_add(Summary *s, const Result *res) {
     }
 }
 
+void summary_skip(Summary *s) {
+    s->not_scored++;
+}
+
 static int by_lost(const void *a, const void *b) {
     const SummaryItem *x = *(SummaryItem *const *)a, *y = *(SummaryItem *const *)b;
     if (x->scaled != y->scaled) return x->scaled < y->scaled ? 1 : -1;

@@ -56,6 +56,7 @@ typedef struct SummaryOwner {
 typedef struct Summary {
     const Standard *std;
     long units;          /* units scored */
+    long not_scored;     /* units read but not scored (summary_skip) */
     long *by_grade;      /* [std->ngrades]: units in each grade band (by score) */
     long passed, failed; /* failed includes the vetoed */
     long vetoed;         /* units with at least one veto */
@@ -78,6 +79,9 @@ typedef struct Summary {
 Summary *summary_new(const Standard *std);
 /* Adds a scored unit (res->error must be NULL). */
 void summary_add(Summary *s, const Result *res);
+/* Counts a unit read but not scored (its data had errors, or its scoring
+ * failed). */
+void summary_skip(Summary *s);
 /* Sorts and computes the means and spreads; call once, after the last add. */
 void summary_finish(Summary *s);
 void summary_free(Summary *s);
