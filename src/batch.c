@@ -3,7 +3,14 @@
  * and the main thread that copies the buffers to the report in input order,
  * prints each unit's diagnostics and frees it. With --jobs 1 there is no
  * thread: each job runs on the main thread as it is submitted, so the
- * output is the same by construction. */
+ * output is the same by construction.
+ *
+ * What the workers share is read only: the checked standard, the Writer's
+ * ctx, a JSON file's parsed tree. The one lock they may take besides the
+ * ring's is OpenCC's (script.c), when a kind or an enum value must be
+ * compared across scripts. cJSON keeps one global (the position of its
+ * last parse error), which parses on several threads write at once; kaoping
+ * never reads it (it takes positions from the parse's end pointer). */
 #include <cjson/cJSON.h>
 #include <pthread.h>
 #include <stdlib.h>
