@@ -61,8 +61,10 @@ void batch_read_done(Batch *b);
 /* load_rows.c: a CSV of units, one per row. */
 typedef struct RowLists RowLists;
 typedef struct CsvRows CsvRows;
-/* Reads the list files FACT=FILE.csv (whole: they are indexed by unit). */
-RowLists *rows_lists_load(const Standard *std, const char *const *specs, int n, DiagSink *d);
+/* Reads the list files FACT=FILE.csv (whole: they are indexed by unit);
+ * *ok false when one is unusable (reported in d). Free it with
+ * rows_lists_free after d is printed, in either case. */
+RowLists *rows_lists_load(const Standard *std, const char *const *specs, int n, DiagSink *d, bool *ok);
 /* Warns about list rows for units that never came, then frees. */
 void rows_lists_free(RowLists *l, DiagSink *d);
 /* header: the first record's text (already read, BOM skipped). */

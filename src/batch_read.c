@@ -374,9 +374,9 @@ void batch_read_input(Batch *b, const char *path) {
 bool batch_read_lists(Batch *b, DiagSink *d) {
     const BatchOptions *o = batch_options(b);
     if (o->nlists == 0) return true;
-    RowLists *l = rows_lists_load(batch_standard(b), o->lists, o->nlists, d);
-    state(b)->lists = l;
-    return l != NULL;
+    bool ok;
+    state(b)->lists = rows_lists_load(batch_standard(b), o->lists, o->nlists, d, &ok);
+    return ok;
 }
 
 void batch_read_done(Batch *b) {

@@ -148,6 +148,7 @@ typedef struct ListEntry {
 typedef struct ListFile {
     const Fact *fact;
     const char *path;
+    Source src;     /* kept while the diagnostics about it may be printed */
     ListEntry *tab; /* open addressing by the unit's name */
     size_t cap, count;
 } ListFile;
@@ -155,6 +156,7 @@ typedef struct ListFile {
 struct RowLists {
     ListFile *files;
     int n;
+    bool failed; /* a file could not be used: no warning about unused records */
 };
 
 static size_t hash(const char *s) {
@@ -188,12 +190,10 @@ static ListEntry *entry(ListFile *lf, const char *unit, bool add) {
 }
 
 static bool load_list_file(ListFile *lf, DiagSink *d) {
-    Source src;
-    if (!source_read(&src, lf->path, KP_MAX_DATA_FILE, d)) return false;
-    if (!source_utf8(&src, d, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)")) {
-        source_free(&src);
-        return false;
-    }
+    Source *s = &lf->src;
+    if (!source_read(s, lf->path, KP_MAX_DATA_FILE, d)) return false;
+    if (!source_utf8(s, d, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)")) return false;
+    const Source src = *s;
     const Fact *fields[KP_MAX_FACTS];
     int nf = 0;
     for (const Fact *f = lf->fact->type.fields; f && nf < KP_MAX_FACTS; f = f->next)
@@ -223,17 +223,17 @@ static bool load_list_file(ListFile *lf, DiagSink *d) {
                 if (one_of(c[i].text, NAME_WORDS) && unit_col < 0) {
                     unit_col = i;
                 } else if (!(cols[i] = match_fact(fields, nf, c[i].text, &twice))) {
-                    diag_at(d, DIAG_WARNING, "K0411", &src, c[i].span,
+                    diag_at(d, DIAG_WARNING, "K0411", s, c[i].span,
                             "column '%s' is not a field of the list '%s'; it is ignored", c[i].text, lf->fact->name);
                 } else if (twice) {
-                    diag_at(d, DIAG_ERROR, "K0411", &src, c[i].span,
+                    diag_at(d, DIAG_ERROR, "K0411", s, c[i].span,
                             "column '%s' is the label of the fields '%s' and '%s': write the field's name", c[i].text,
                             cols[i]->name, twice->name);
                     ok = false;
                 }
             }
             if (ok && unit_col < 0) {
-                diag_file(d, DIAG_ERROR, "K0411", &src,
+                diag_file(d, DIAG_ERROR, "K0411", s,
                           "a list's CSV needs a column naming the unit of each record: unit (or 單位, name, 名稱)");
                 ok = false;
             }
@@ -254,12 +254,15 @@ static bool load_list_file(ListFile *lf, DiagSink *d) {
         line += 1 + breaks;
         pos = end + 1;
     }
+    if (line == 1) {
+        diag_file(d, DIAG_ERROR, "K0411", s, "the file is empty: a list's CSV starts with a header row");
+        ok = false;
+    }
     free(cols);
-    source_free(&src);
     return ok;
 }
 
-RowLists *rows_lists_load(const Standard *std, const char *const *specs, int n, DiagSink *d) {
+RowLists *rows_lists_load(const Standard *std, const char *const *specs, int n, DiagSink *d, bool *ok_out) {
     RowLists *l = calloc(1, sizeof *l);
     if (!l) oom();
     l->files = calloc((size_t)n, sizeof *l->files);
@@ -281,10 +284,9 @@ RowLists *rows_lists_load(const Standard *std, const char *const *specs, int n, 
         l->files[l->n] = (ListFile){.fact = f, .path = eq + 1};
         ok = load_list_file(&l->files[l->n++], d);
     }
-    if (!ok) {
-        rows_lists_free(l, NULL);
-        return NULL;
-    }
+    /* even when unusable, l keeps the files the diagnostics point into */
+    l->failed = !ok;
+    *ok_out = ok;
     return l;
 }
 
@@ -295,7 +297,7 @@ void rows_lists_free(RowLists *l, DiagSink *d) {
         for (size_t k = 0; k < lf->cap; k++) {
             ListEntry *e = &lf->tab[k];
             if (!e->unit) continue;
-            if (d && !e->used) {
+            if (d && !l->failed && !e->used) {
                 Source s = {.path = lf->path};
                 diag_file(d, DIAG_WARNING, "K0411", &s,
                           "line %d: no CSV row is the unit \"%s\": its %d records of %s are not read", e->line, e->unit,
@@ -305,6 +307,7 @@ void rows_lists_free(RowLists *l, DiagSink *d) {
             cJSON_Delete(e->records);
         }
         free(lf->tab);
+        source_free(&lf->src);
     }
     free(l->files);
     free(l);
