@@ -231,7 +231,7 @@ int batch_run(const Standard *std, const Source *std_src, const char *rules_path
     if (jobs > 1) {
         /* a few units per thread in flight: enough to keep every thread busy
          * while one slow unit holds the head, and a bound on memory */
-        b.cap = (size_t)jobs * 8;
+        b.cap = (size_t)jobs * 4;
         b.ring = calloc(b.cap, sizeof *b.ring);
         b.threads = calloc((size_t)jobs, sizeof *b.threads);
         if (!b.ring || !b.threads) {
