@@ -19,13 +19,25 @@ bool writer_format(const char *word, WriteFormat *f) {
     return false;
 }
 
-/* Prints JSON text `depth` levels deeper than it was printed. */
+/* Prints JSON text `depth` levels deeper than it was printed, in one write
+ * (a unit's JSON has thousands of lines). */
 static void print_nested(FILE *out, const char *text, int depth) {
-    for (const char *nl; (nl = strchr(text, '\n')) != NULL; text = nl + 1) {
-        fwrite(text, 1, (size_t)(nl - text) + 1, out);
-        fwrite("\t\t", 1, (size_t)depth, out);
+    size_t len = strlen(text), lines = 0;
+    for (const char *p = text; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    char *buf = malloc(len + lines * (size_t)depth + 1), *w = buf;
+    if (!buf) {
+        fputs("kaoping: error: out of memory\n", stderr);
+        exit(3);
     }
-    fputs(text, out);
+    for (const char *p = text; *p; p++) {
+        *w++ = *p;
+        if (*p == '\n')
+            for (int k = 0; k < depth; k++)
+                *w++ = '\t';
+    }
+    fwrite(buf, 1, (size_t)(w - buf), out);
+    free(buf);
 }
 
 static cJSON *unit_object(const WriterConfig *c, const Result *res) {
