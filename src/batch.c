@@ -36,6 +36,8 @@ struct Batch {
     pthread_t *threads;
     int nthreads;
     bool stop;
+    int idle;          /* workers waiting for a job */
+    bool main_waiting; /* the main thread waits for the head job */
     pthread_mutex_t mu;
     pthread_cond_t work, finished;
     void *read; /* batch_read.c's state */
@@ -100,6 +102,11 @@ static void job_run(Batch *b, Job *j) {
     }
     if (j->form == JOB_LINE || j->form == JOB_VALUE)
         j->unit = load_unit_json(std, j->src, j->at, j->value, j->index, &j->diag, j->locate.find ? &j->locate : NULL);
+    /* the unit holds copies of what it needs: its parsed text can go (here,
+     * on the thread that allocated it, which is cheaper for malloc) */
+    cJSON_Delete(j->owned);
+    j->owned = NULL;
+    j->value = NULL;
     if (!j->unit) return;
     FILE *f = open_memstream(&j->out, &j->outlen);
     if (!f) {
@@ -128,6 +135,12 @@ static void job_run(Batch *b, Job *j) {
     if (fclose(f) != 0) {
         fputs("kaoping: error: out of memory\n", stderr);
         exit(3);
+    }
+    if (!b->opt->on_result && !b->opt->on_skipped) {
+        /* written: nothing reads the unit or its result again */
+        unit_free(j->unit);
+        j->unit = NULL;
+        j->res = NULL;
     }
 }
 
@@ -168,8 +181,11 @@ static void *worker(void *arg) {
     Batch *b = arg;
     pthread_mutex_lock(&b->mu);
     for (;;) {
-        while (b->next == b->tail && !b->stop)
+        while (b->next == b->tail && !b->stop) {
+            b->idle++;
             pthread_cond_wait(&b->work, &b->mu);
+            b->idle--;
+        }
         if (b->next == b->tail) break;
         Job *j = b->ring[b->next++ % b->cap];
         if (j->done) continue; /* a note: nothing to run */
@@ -177,7 +193,8 @@ static void *worker(void *arg) {
         job_run(b, j);
         pthread_mutex_lock(&b->mu);
         j->done = true;
-        pthread_cond_broadcast(&b->finished);
+        /* wake the main thread only for what it waits for */
+        if (b->main_waiting && j == b->ring[b->head % b->cap]) pthread_cond_signal(&b->finished);
     }
     pthread_mutex_unlock(&b->mu);
     return NULL;
@@ -190,7 +207,9 @@ static void flush(Batch *b, bool wait) {
         Job *j = b->ring[b->head % b->cap];
         if (!j->done) {
             if (!wait) break;
+            b->main_waiting = true;
             pthread_cond_wait(&b->finished, &b->mu);
+            b->main_waiting = false;
             continue;
         }
         b->head++;
@@ -214,7 +233,7 @@ void batch_submit(Batch *b, Job *j) {
         flush(b, true);
     pthread_mutex_lock(&b->mu);
     b->ring[b->tail++ % b->cap] = j;
-    pthread_cond_signal(&b->work);
+    if (b->idle) pthread_cond_signal(&b->work);
     pthread_mutex_unlock(&b->mu);
     flush(b, false);
 }
