@@ -105,6 +105,12 @@ static SummaryOwner *owner(Summary *s, const char *name) {
     return o;
 }
 
+/* The units of one file share its name. */
+static const char *file_name(Summary *s, const char *path) {
+    if (s->units > 1 && !strcmp(s->ranking[s->units - 2].file, path)) return s->ranking[s->units - 2].file;
+    return arena_strdup(s->arena, path);
+}
+
 void summary_add(Summary *s, const Result *res) {
     const Standard *std = s->std;
     const Unit *u = res->unit;
@@ -126,7 +132,7 @@ void summary_add(Summary *s, const Result *res) {
         s->ranking = grow(s->ranking, sizeof *s->ranking * (size_t)(s->cap = s->cap ? s->cap * 2 : 256));
     s->ranking[s->units - 1] = (SummaryUnit){
         .name = arena_strdup(s->arena, u->name),
-        .file = u->src ? arena_strdup(s->arena, u->src->path) : "",
+        .file = file_name(s, u->src ? u->src->path : ""),
         .kind = u->kind,
         .total = res->total,
         .grade = res->grade,
