@@ -24,10 +24,14 @@
  *   order): they must not write shared state; ctx is shared, read only.
  *   The Result and the Unit live until the callback returns, no longer.
  * - between runs on the main thread between two units' texts (a blank line,
- *   a comma), so that unit need not know whether it is the first. */
+ *   a comma), so that unit need not know whether it is the first.
+ * A report over all units (a summary page) accumulates a Summary through
+ * BatchOptions.on_result and draws it in end, as the text and JSON writers
+ * do for --summary (render_writer.c). */
 typedef struct Writer {
     void *ctx;
     void (*begin)(void *ctx, FILE *out, const Standard *std, const char *rules_path);
+    /* a unit scored, or whose scoring failed (res->error set, reported) */
     void (*unit)(void *ctx, FILE *out, const Result *res);
     /* a unit whose data had errors (they are reported on standard error) */
     void (*invalid)(void *ctx, FILE *out, const Unit *u);
