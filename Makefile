@@ -17,7 +17,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Isrc -I$(B) \
              $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
-LIBS    = $(shell pkg-config --libs libcjson opencc xlsxwriter 2>/dev/null || echo -lcjson -lopencc -lxlsxwriter)
+LIBS    = $(shell pkg-config --libs libcjson opencc xlsxwriter 2>/dev/null || echo -lcjson -lopencc -lxlsxwriter) -pthread
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 SRC     := $(wildcard src/*.c)
@@ -186,6 +186,9 @@ $(B)/fuzz/seeds: $(FUZZ_TARGETS)
 	  cp "$$f" $@/rules/$$(echo "$$f" | tr / _); done
 	@for f in examples/*.json rules/testdata/*.json tests/e2e/fixtures/*.json tests/e2e/cases/*/*.json \
 	  tests/e2e/cases/*/*.csv tests/e2e/cases/*/*.CSV; do [ -f "$$f" ] && cp "$$f" $@/data/$$(echo "$$f" | tr / _); done; true
+	@# fuzz_load reads a file after 0x01 as JSON Lines, after 0x02 as a CSV through the batch
+	@for f in tests/e2e/cases/*/*.jsonl; do [ -f "$$f" ] && { printf '\001'; cat "$$f"; } >$@/data/$$(echo "$$f" | tr / _); done; true
+	@for f in tests/e2e/cases/batch-*/*.csv; do [ -f "$$f" ] && { printf '\002'; cat "$$f"; } >$@/data/b_$$(echo "$$f" | tr / _); done; true
 	@touch $@
 
 fuzz: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds

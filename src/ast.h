@@ -422,7 +422,8 @@ typedef struct Standard {
     Task **task_tab;
     int32_t inspection_start; /* the inspection phase's first day, or INT32_MIN */
     Kind **kind_tab;
-    Fact **fact_tab; /* by slot */
+    Fact **fact_tab;   /* by slot */
+    Fact **fact_index; /* by name (equal names by slot), for check_find_fact */
     Part **item_tab; /* items of categories and bonus, and penalties, in order */
     Part **part_tab; /* categories, groups, bonus sections in order */
     Veto **veto_tab;

@@ -1,5 +1,6 @@
 /* check.c - the checker's structure pass (see check.h): rules, parts and
  * their points, header and grade bands, facts, and the flat tables. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_impl.h"
@@ -148,6 +149,12 @@ static const char *part_word(PartKind k) {
 
 static const char *article(PartKind k) {
     return k == PART_ITEM ? "an" : "a";
+}
+
+static int by_fact_name(const void *a, const void *b) {
+    const Fact *x = *(Fact *const *)a, *y = *(Fact *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->slot > y->slot) - (x->slot < y->slot);
 }
 
 static uint32_t all_kinds(const Standard *s) {
@@ -541,6 +548,11 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     nf = 0;
     for (Fact *f = s->facts; f; f = f->next)
         s->fact_tab[nf++] = f;
+    /* a unit's data names facts by the hundred: find them by binary search */
+    Fact **index = arena_alloc(arena, sizeof(Fact *) * (size_t)(nf ? nf : 1));
+    memcpy(index, s->fact_tab, sizeof(Fact *) * (size_t)nf);
+    qsort(index, (size_t)nf, sizeof *index, by_fact_name);
+    s->fact_index = index;
 
     Tables t = {0};
     Part **ids = NULL;

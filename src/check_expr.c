@@ -97,6 +97,18 @@ static const char *closest_fact(Ctx *c, const char *name) {
 }
 
 const Fact *check_find_fact(const Standard *std, const char *name) {
+    if (std->fact_index) {
+        /* the first of equal names, as the list below would find */
+        size_t lo = 0, hi = (size_t)std->nfacts;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (strcmp(std->fact_index[mid]->name, name) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo < (size_t)std->nfacts && !strcmp(std->fact_index[lo]->name, name) ? std->fact_index[lo] : NULL;
+    }
     for (const Fact *f = std->facts; f; f = f->next)
         if (strcmp(f->name, name) == 0) return f;
     return NULL;

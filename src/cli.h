@@ -6,21 +6,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "output.h"
+
 enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
 
 void usage(FILE *out);
-
-/* A report: standard output, or a temporary file renamed into place. */
-typedef struct Output {
-    FILE *f;
-    const char *path; /* NULL: stdout */
-    char *real;       /* path with links resolved, when it exists */
-    char *tmp;
-} Output;
-
-bool output_open(Output *o, const char *path);
-/* Keeps the output when keep, else discards it. */
-bool output_close(Output *o, bool keep);
 
 /* main_years.c: kaoping diff and kaoping compare */
 int cmd_diff(int argc, char **argv);

@@ -169,6 +169,7 @@ static size_t shown_advance(const char *s, size_t len, size_t col) {
 static void position_in(const Source *src, uint32_t offset, int *line, int *col) {
     if (offset > src->len) offset = (uint32_t)src->len;
     uint32_t start = line_start(src, offset, line);
+    *line += src->line0;
     *col = (int)shown_advance(src->text + start, offset - start, 0) + 1;
 }
 
@@ -219,7 +220,7 @@ static uint32_t advance_cols(const Source *src, uint32_t from, uint32_t limit, s
 
 enum { WINDOW = 100 }; /* a long line shows this many columns around the caret */
 
-static void print_one(const Diag *g, FILE *out) {
+void diag_print_one(const Diag *g, FILE *out) {
     const char *lv = g->level == DIAG_ERROR ? _("error") : _("warning");
     const char *help = _("help");
     const char *path = g->path;
@@ -298,7 +299,7 @@ void diag_cli(DiagLevel lv, const char *fmt, ...) {
 
 void diag_print(const DiagSink *d, FILE *out) {
     for (const Diag *g = d->head; g; g = g->next)
-        print_one(g, out);
+        diag_print_one(g, out);
     if (d->warnings_cut)
         fprintf(out, _("kaoping: warning: %d more warnings not shown\n"), d->warnings - d->max_warnings);
     if (d->overflowed) fprintf(out, _("kaoping: error: too many errors; stopping after %d\n"), d->max_errors);

@@ -25,6 +25,8 @@ typedef struct Source {
      * start at its origin, and next is the file it revises (revise.c). */
     uint32_t origin;
     const struct Source *next;
+    int line0; /* lines before text in its file (a JSON line, a CSV record read
+                  alone); positions are printed as line0 + the line in text */
 } Source;
 
 /* The file of a chain holding span sp, with *sp made relative to it. */
@@ -72,6 +74,8 @@ bool diag_full(const DiagSink *d, DiagLevel lv);
 void diag_cli(DiagLevel lv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints every record, in order, then "too many errors" when cut off. */
 void diag_print(const DiagSink *d, FILE *out);
+/* Prints one record. */
+void diag_print_one(const Diag *g, FILE *out);
 /* Line (1-based) and display column (1-based) of a byte offset. */
 void diag_position(const Source *src, uint32_t offset, int *line, int *col);
 

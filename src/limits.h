@@ -14,6 +14,7 @@ enum {
     KP_MAX_FACTS = 10000,         /* facts a standard declares */
     KP_MAX_RECORDS = 100000,      /* records in one list of one unit's data */
     KP_MAX_CHAIN = 32,            /* standards in one chain of revisions */
+    KP_MAX_DATA_LINE = 16 << 20,  /* bytes in a line of JSON Lines, a record of a CSV of units */
 };
 
 #endif

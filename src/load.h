@@ -22,12 +22,35 @@ struct cJSON;
 struct cJSON *load_csv_unit(const Source *src, DiagSink *diag);
 /* load_csv for a path ending in .csv, else load_json. */
 bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
-/* load_file for the units of one year only: the others are left NULL in
- * out->units, read but neither loaded nor reported. year 0: every unit. */
-bool load_file_of_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year);
 /* True for a path ending in .csv or .CSV. */
 bool load_is_csv(const char *path);
 /* Frees every unit (NULL ones skipped) and the array. */
 void load_free(LoadedUnits *l);
+
+/* ---- one unit at a time (batch.c streams with these) -------------------- */
+
+struct cJSON;
+/* Parses a JSON text (a whole file, or one line of JSON Lines when line);
+ * NULL after reporting why it is not JSON (file:line:col). */
+struct cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line);
+/* Byte offsets of the elements of the top-level array in src (malloc'd, n
+ * of them), or of its one value. */
+uint32_t *load_json_offsets(const Source *src, int *n);
+
+/* Where a key of a unit's data is written, for a diagnostic's caret: key is
+ * "name", "kind", "year", "facts" or a fact's name. */
+typedef struct LoadLocate {
+    bool (*find)(void *ctx, const char *key, Span *sp);
+    void *ctx;
+} LoadLocate;
+
+/* Loads the unit j (an object) whose text starts at byte at of src; index
+ * names it "#index+1" when it has no name. Positions: locate, or (NULL) the
+ * key's text found after at. The unit owns a new arena (unit_free). */
+/* A unit that is not loaded (it has no standard to be loaded against),
+ * named from its JSON, marked invalid: to be reported, not scored. */
+Unit *load_unit_named(const Source *src, uint32_t at, const struct cJSON *j, int index);
+Unit *load_unit_json(const Standard *std, const Source *src, uint32_t at, const struct cJSON *j, int index,
+                     DiagSink *diag, const LoadLocate *locate);
 
 #endif

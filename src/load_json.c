@@ -20,9 +20,9 @@ typedef struct LoadCtx {
     const Source *src;
     DiagSink *diag;
     Unit *unit;
-    uint32_t at; /* where the current unit starts, for finding keys */
+    uint32_t at;              /* where the current unit starts, for finding keys */
+    const LoadLocate *locate; /* or NULL: keys are found in src's JSON text */
     bool failed;
-    int only_year; /* not 0: the units of other years are left out (NULL) */
 } LoadCtx;
 
 void unit_free(Unit *u) {
@@ -105,6 +105,12 @@ static uint32_t *element_offsets(const Source *src, int *n) {
     return offs;
 }
 
+/* Where key is written in the current unit's text. */
+static bool locate_key(LoadCtx *c, const char *key, Span *sp) {
+    if (c->locate) return c->locate->find(c->locate->ctx, key, sp);
+    return find_key(c->src, c->at, key, sp);
+}
+
 static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
     char msg[700];
@@ -114,8 +120,17 @@ static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
     va_end(ap);
     const char *name = c->unit && c->unit->name ? c->unit->name : "?";
     Span sp;
+    bool found = false;
     /* positions cost a scan of the file: none once the messages are cut off */
-    if (key && !diag_full(c->diag, DIAG_ERROR) && find_key(c->src, c->at, key, &sp))
+    if (!diag_full(c->diag, DIAG_ERROR)) {
+        if (key)
+            found = locate_key(c, key, &sp);
+        else if (c->locate)
+            found = c->locate->find(c->locate->ctx, "name", &sp);
+        else if (!c->src->made && c->at < c->src->len)
+            found = true, sp = (Span){c->at, c->at + 1}; /* the unit's first character */
+    }
+    if (found)
         diag_at(c->diag, DIAG_ERROR, "K0401", c->src, sp, "unit \"%s\": %s", name, msg);
     else
         diag_file(c->diag, DIAG_ERROR, "K0401", c->src, "unit \"%s\": %s", name, msg);
@@ -130,7 +145,7 @@ static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, _(fmt), ap);
     va_end(ap);
     Span sp;
-    if (key && !diag_full(c->diag, DIAG_WARNING) && find_key(c->src, c->at, key, &sp))
+    if (key && !diag_full(c->diag, DIAG_WARNING) && locate_key(c, key, &sp))
         diag_at(c->diag, DIAG_WARNING, "K0402", c->src, sp, "unit \"%s\": %s", c->unit->name, msg);
     else
         diag_file(c->diag, DIAG_WARNING, "K0402", c->src, "unit \"%s\": %s", c->unit->name, msg);
@@ -152,6 +167,15 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
     const char *text;
     size_t len;
     char *printed = NULL;
+    double whole = cJSON_IsNumber(j) ? j->valuedouble : 0.5;
+    if (whole == (double)(long long)whole && whole > -1e15 && whole < 1e15) {
+        /* a whole number (most facts): what cJSON would print, without its
+         * printf and scanf round trip */
+        *out = dec_int((int64_t)whole);
+        if (percent && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = "is too large", false;
+        (void)buf, (void)len;
+        return true;
+    }
     if (cJSON_IsNumber(j)) {
         printed = cJSON_PrintUnformatted(j);
         if (!printed) return *why = "out of memory", false;
@@ -422,10 +446,24 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         facts = NULL;
     }
     u->facts = arena_alloc(a, sizeof(Value) * (size_t)(s->nfacts + 1));
+    /* each fact's value, by slot, in one pass (the first of a key given twice) */
+    const cJSON **given = arena_alloc(a, sizeof(cJSON *) * (size_t)(s->nfacts + 1));
+    int nkeys = facts ? cJSON_GetArraySize(facts) : 0, guess = 0, n = 0;
+    const Fact **key_fact = arena_alloc(a, sizeof(Fact *) * (size_t)(nkeys + 1));
+    for (const cJSON *k = facts ? facts->child : NULL; k && n < nkeys; k = k->next, n++) {
+        /* data usually lists facts in the standard's order: try the next one first */
+        const Fact *f = guess < s->nfacts && !strcmp(s->fact_tab[guess]->name, k->string)
+                            ? s->fact_tab[guess]
+                            : check_find_fact(s, k->string);
+        for (int i = 0; !f && i < s->nfacts; i++) /* another year's name of a renamed fact */
+            if (s->fact_tab[i]->alias && !strcmp(s->fact_tab[i]->alias, k->string)) f = s->fact_tab[i];
+        if (f) guess = f->slot + 1;
+        key_fact[n] = f;
+        if (f && !given[f->slot]) given[f->slot] = k;
+    }
     for (int i = 0; i < s->nfacts; i++) {
         const Fact *f = s->fact_tab[i];
-        const cJSON *v = facts ? cJSON_GetObjectItemCaseSensitive(facts, f->name) : NULL;
-        if (!v && facts && f->alias) v = cJSON_GetObjectItemCaseSensitive(facts, f->alias); /* another year's name */
+        const cJSON *v = given[i];
         Value *out = &u->facts[i];
         out->type = f->type.kind;
         if (!v || cJSON_IsNull(v)) {
@@ -444,15 +482,14 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     }
     if (facts) {
         bool *seen = arena_alloc(a, (size_t)s->nfacts + 1);
-        for (const cJSON *k = facts->child; k; k = k->next) {
-            const Fact *f = check_find_fact(s, k->string);
-            for (int i = 0; !f && i < s->nfacts; i++)
-                if (s->fact_tab[i]->alias && !strcmp(s->fact_tab[i]->alias, k->string)) f = s->fact_tab[i];
+        n = 0;
+        for (const cJSON *k = facts->child; k && n < nkeys; k = k->next) {
+            const Fact *f = key_fact[n++];
             if (!f) {
                 unit_warning(c, k->string, "fact '%s' is not declared by the standard; it is ignored", k->string);
                 continue;
             }
-            if (seen[f->slot]) unit_error(c, NULL, "fact '%s' is given twice", k->string);
+            if (seen[f->slot]) unit_error(c, k->string, "fact '%s' is given twice", k->string);
             seen[f->slot] = true;
         }
     }
@@ -482,21 +519,9 @@ static int json_depth(const Source *src, uint32_t off) {
     return depth;
 }
 
-/* The year a unit gives, or 0. */
-static int unit_year(const cJSON *j) {
-    const cJSON *y = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "year") : NULL;
-    return cJSON_IsNumber(y) && y->valuedouble == y->valueint ? y->valueint : 0;
-}
-
-static bool load_json_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year);
-
-bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
-    return load_json_year(std, src, diag, out, 0);
-}
-
-static bool load_json_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
-    memset(out, 0, sizeof *out);
-    if (!source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)")) return false;
+cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line) {
+    const char *what = line ? "line" : "file";
+    if (!source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)")) return NULL;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
     if (root && end && (size_t)(end - src->text) + strspn(end, " \t\r\n") < src->len) {
@@ -504,9 +529,11 @@ static bool load_json_year(const Standard *std, const Source *src, DiagSink *dia
         Span sp = {off, off + 1};
         Diag *g =
             diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: more data after the end of the first value");
-        diag_help(diag, g, "a file holds one unit { ... } or one list of units [ {...}, {...} ]");
+        diag_help(diag, g,
+                  line ? "a line of JSON Lines holds one unit { ... }"
+                       : "a file holds one unit { ... } or one list of units [ {...}, {...} ]");
         cJSON_Delete(root);
-        return false;
+        return NULL;
     }
     if (!root) {
         uint32_t off = end ? (uint32_t)(end - src->text) : 0;
@@ -520,7 +547,7 @@ static bool load_json_year(const Standard *std, const Source *src, DiagSink *dia
                       "the file is empty: expected a unit { ... } or a list of units [ ... ]");
         else if (off >= src->len || off + 1 + strspn(src->text + off + 1, " \t\r\n") >= src->len)
             diag_at(diag, DIAG_ERROR, "K0403", src, sp,
-                    "malformed JSON: the file ends too early (a '}', ']' or '\"' is missing)");
+                    "malformed JSON: the %s ends too early (a '}', ']' or '\"' is missing)", what);
         else if (json_depth(src, off) >= 1000) {
             diag_at(diag, DIAG_ERROR, "K0403", src, sp,
                     "malformed JSON: nested more than 1000 levels deep, the most kaoping reads");
@@ -535,9 +562,41 @@ static bool load_json_year(const Standard *std, const Source *src, DiagSink *dia
             if (cp == 0xFF0C || cp == 0xFF1A || cp == 0x201C || cp == 0x201D)
                 diag_help(diag, g, "JSON needs ASCII punctuation: , : \" (not the full-width forms)");
         }
-        return false;
+        return NULL;
     }
-    LoadCtx c = {.std = std, .src = src, .diag = diag, .only_year = year};
+    return root;
+}
+
+uint32_t *load_json_offsets(const Source *src, int *n) {
+    return element_offsets(src, n);
+}
+
+Unit *load_unit_named(const Source *src, uint32_t at, const cJSON *j, int index) {
+    Arena *a = arena_new();
+    Unit *u = arena_alloc(a, sizeof *u);
+    u->arena = a;
+    u->src = src;
+    u->at = at;
+    const cJSON *name = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "name") : NULL;
+    u->name = cJSON_IsString(name) && name->valuestring[0] && strlen(name->valuestring) <= KP_MAX_NAME
+                  ? arena_strdup(a, name->valuestring)
+                  : arena_printf(a, "#%d", index + 1);
+    u->kind_name = "";
+    u->invalid = true;
+    return u;
+}
+
+Unit *load_unit_json(const Standard *std, const Source *src, uint32_t at, const cJSON *j, int index, DiagSink *diag,
+                     const LoadLocate *locate) {
+    LoadCtx c = {.std = std, .src = src, .diag = diag, .at = at, .locate = locate};
+    return load_unit(&c, j, index);
+}
+
+bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
+    memset(out, 0, sizeof *out);
+    cJSON *root = load_json_parse(src, diag, false);
+    if (!root) return false;
+    LoadCtx c = {.std = std, .src = src, .diag = diag};
     int noffs = 0;
     uint32_t *offs = element_offsets(src, &noffs);
     int n = cJSON_IsArray(root) ? cJSON_GetArraySize(root) : 1;
@@ -554,7 +613,7 @@ static bool load_json_year(const Standard *std, const Source *src, DiagSink *dia
     const cJSON *u = cJSON_IsArray(root) ? root->child : root;
     for (; u && i < n; u = cJSON_IsArray(root) ? u->next : NULL, i++) {
         c.at = i < noffs ? offs[i] : 0;
-        if (!c.only_year || unit_year(u) == c.only_year) out->units[i] = load_unit(&c, u, i);
+        out->units[i] = load_unit(&c, u, i);
     }
     out->count = i;
     free(offs);
@@ -563,31 +622,23 @@ static bool load_json_year(const Standard *std, const Source *src, DiagSink *dia
 }
 
 bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
-    return load_file_of_year(std, src, diag, out, 0);
+    if (load_is_csv(src->path)) return load_csv(std, src, diag, out);
+    return load_json(std, src, diag, out);
 }
 
 /* A CSV form read as JSON (load_csv_unit), then loaded as JSON. */
-static bool load_csv_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
+bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
     memset(out, 0, sizeof *out);
     cJSON *unit = load_csv_unit(src, diag);
     if (!unit) return false;
     char *text = cJSON_PrintUnformatted(unit);
     cJSON_Delete(unit);
     Source made = {.path = src->path, .text = text, .len = text ? strlen(text) : 0, .made = true};
-    bool ok = text && load_json_year(std, &made, diag, out, year);
+    bool ok = text && load_json(std, &made, diag, out);
     for (int i = 0; i < out->count; i++)
         if (out->units[i]) out->units[i]->src = src;
     cJSON_free(text);
     return ok;
-}
-
-bool load_csv(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out) {
-    return load_csv_year(std, src, diag, out, 0);
-}
-
-bool load_file_of_year(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out, int year) {
-    if (load_is_csv(src->path)) return load_csv_year(std, src, diag, out, year);
-    return load_json_year(std, src, diag, out, year);
 }
 
 bool load_is_csv(const char *path) {

@@ -5,7 +5,6 @@
 /* realpath */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "check.h"
 #include "cli.h"
 #include "eval.h"
@@ -21,10 +21,12 @@
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
+#include "output.h"
 #include "plan.h"
 #include "render.h"
 #include "revise.h"
 #include "script.h"
+#include "summary.h"
 #include "template.h"
 #include "verify.h"
 #include "years.h"
@@ -33,23 +35,27 @@
 
 void usage(FILE *out) {
     fputs(_("usage: kaoping check RULES...\n"
-            "       kaoping eval RULES DATA... [--format text|json|html|csv|xlsx] [-o FILE] [--as-of DATE] [--soon "
-            "DAYS]\n"
+            "       kaoping eval RULES DATA... [--format text|json|jsonl|tsv|html|csv|xlsx] [--summary]\n"
+            "                    [--jobs N] [--list FACT=FILE.csv] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
             "       kaoping eval --rules-dir DIR DATA... [options of eval]\n"
-            "       kaoping explain RULES DATA... [--item ID] [--format text|json] [-o FILE] [--as-of DATE] [--soon "
-            "DAYS]\n"
-            "       kaoping plan RULES DATA... [--target GRADE] [--format text|json] [-o FILE] [--as-of DATE] [--soon "
-            "DAYS]\n"
+            "       kaoping summary RULES DATA... [--format text|json] [--jobs N] [--list FACT=FILE.csv]\n"
+            "                    [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+            "       kaoping explain RULES DATA... [--item ID] [--format text|json|jsonl] [--jobs N]\n"
+            "                    [-o FILE] [--as-of DATE] [--soon DAYS]\n"
+            "       kaoping plan RULES DATA... [--target GRADE] [--format text|json|jsonl] [--jobs N]\n"
+            "                    [-o FILE] [--as-of DATE] [--soon DAYS]\n"
             "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
             "       kaoping test RULES... [--coverage] [--allow-outside]\n"
             "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
-            "       kaoping template RULES [--kind KIND] [--format json|csv] [-o FILE]\n"
+            "       kaoping template RULES [--kind KIND] [--format json|csv|csv-rows] [-o FILE]\n"
             "       kaoping diff OLD NEW [--format text|json] [-o FILE]\n"
             "       kaoping compare RULES_OLD DATA_OLD RULES_NEW DATA_NEW [--format text|json] [-o FILE]\n"
             "       kaoping compare --rules-dir DIR DATA_OLD DATA_NEW [--format text|json] [-o FILE]\n"
             "\n"
             "  check   check standards (rule files) and report every problem\n"
-            "  eval    score units (JSON files or CSV forms) against a standard\n"
+            "  eval    score units against a standard: DATA is a JSON file, JSON Lines (.jsonl,\n"
+            "          .ndjson, - for standard input), a CSV (a form, or one unit per row) or a folder\n"
+            "  summary the county's summary: grades, vetoes, ranking, mean and spread, weak items\n"
             "  explain show every step behind each item's score\n"
             "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
             "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
@@ -224,71 +230,6 @@ static int cmd_test(int argc, char **argv) {
     return status;
 }
 
-/* ---- output: a temporary file renamed into place ------------------------- */
-
-/* The temporary file being written, removed if the run is interrupted. */
-static char *volatile pending_tmp;
-
-static void on_signal(int sig) {
-    char *t = pending_tmp;
-    if (t) unlink(t);
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-bool output_open(Output *o, const char *path) {
-    memset(o, 0, sizeof *o);
-    if (!path) {
-        o->f = stdout;
-        return true;
-    }
-    /* a symbolic link is written through: its target is replaced */
-    o->real = realpath(path, NULL);
-    o->path = o->real ? o->real : path;
-    size_t n = strlen(o->path) + 16;
-    o->tmp = malloc(n);
-    if (!o->tmp) return false;
-    snprintf(o->tmp, n, "%s.tmp.XXXXXX", o->path);
-    int fd = mkstemp(o->tmp);
-    /* the file keeps its permissions; a new one gets the usual ones */
-    struct stat st;
-    mode_t mask = umask(0);
-    umask(mask);
-    mode_t mode = o->real && stat(o->real, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask;
-    if (o->real && access(o->real, W_OK) != 0) {
-        diag_cli(DIAG_ERROR, "cannot write %s: %s", path, strerror(errno));
-        if (fd >= 0) close(fd), unlink(o->tmp);
-        free(o->tmp);
-        free(o->real);
-        return false;
-    }
-    if (fd < 0 || fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {
-        diag_cli(DIAG_ERROR, "cannot write %s: %s", path, strerror(errno));
-        if (fd >= 0) close(fd), unlink(o->tmp);
-        free(o->tmp);
-        free(o->real);
-        return false;
-    }
-    pending_tmp = o->tmp;
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
-    return true;
-}
-
-/* Keeps the output when keep, else discards it. */
-bool output_close(Output *o, bool keep) {
-    if (!o->path) return fflush(stdout) == 0;
-    bool ok = fflush(o->f) == 0 && !ferror(o->f);
-    ok = (fclose(o->f) == 0) && ok;
-    if (keep && ok && rename(o->tmp, o->path) != 0) ok = false;
-    if (!keep || !ok) unlink(o->tmp);
-    if (keep && !ok) diag_cli(DIAG_ERROR, "cannot write %s: %s", o->path, strerror(errno));
-    pending_tmp = NULL;
-    free(o->tmp);
-    free(o->real);
-    return ok;
-}
-
 /* Today in the local calendar, as days since 1970-01-01. */
 static int32_t today(void) {
     time_t now = time(NULL);
@@ -418,9 +359,9 @@ static int cmd_template(int argc, char **argv) {
         } else
             rules = argv[i];
     }
-    bool csv = !strcmp(format, "csv");
-    if (!rules || (!csv && strcmp(format, "json"))) {
-        if (rules) diag_cli(DIAG_ERROR, "unknown format '%s': use json or csv", format);
+    bool csv = !strcmp(format, "csv"), rows = !strcmp(format, "csv-rows");
+    if (!rules || (!csv && !rows && strcmp(format, "json"))) {
+        if (rules) diag_cli(DIAG_ERROR, "unknown format '%s': use json, csv or csv-rows", format);
         usage(stderr);
         return EXIT_INPUT;
     }
@@ -444,6 +385,8 @@ static int cmd_template(int argc, char **argv) {
             } else {
                 if (csv)
                     template_csv(l.std, k, out.f);
+                else if (rows)
+                    template_csv_rows(l.std, k, out.f);
                 else
                     template_json(l.std, k, out.f);
                 if (!output_close(&out, true)) status = EXIT_INPUT;
@@ -537,30 +480,78 @@ static int cmd_fmt(int argc, char **argv) {
     return status;
 }
 
-/* ---- eval ------------------------------------------------------------------ */
+/* ---- eval, explain, plan, summary ------------------------------------------- */
+
+/* Score every unit of the inputs (batch.c) and write the report. */
+typedef enum { RUN_EVAL, RUN_EXPLAIN, RUN_PLAN, RUN_SUMMARY } RunMode;
+
+/* path with links resolved; for a file not there yet, its folder's. */
+static char *resolved(const char *path) {
+    char *r = realpath(path, NULL);
+    if (r) return r;
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, (size_t)(slash - path + (slash == path))) : strdup(".");
+    char *d = dir ? realpath(dir, NULL) : NULL;
+    free(dir);
+    if (!d) return NULL;
+    const char *base = slash ? slash + 1 : path;
+    size_t n = strlen(d) + strlen(base) + 2;
+    r = malloc(n);
+    if (r) snprintf(r, n, "%s/%s", d, base);
+    free(d);
+    return r;
+}
+
+static void add_to_summary(void *ctx, const Result *res) {
+    summary_add(ctx, res);
+}
+
+static void skip_in_summary(void *ctx) {
+    summary_skip(ctx);
+}
+
+/* The report must not replace one of the run's own inputs, nor lie in a data
+ * folder (the next run would read it as data). */
+static bool output_allowed(const char *out_path, const char *const *paths, int npaths, const char *const *lists,
+                           int nlists) {
+    char *o = resolved(out_path);
+    bool ok = true;
+    for (int i = 0; o && ok && i < npaths + nlists; i++) {
+        const char *p = i < npaths                       ? paths[i]
+                        : strchr(lists[i - npaths], '=') ? strchr(lists[i - npaths], '=') + 1
+                                                         : "";
+        char *in = realpath(p, NULL);
+        bool same = in && !strcmp(in, o);
+        size_t n = in ? strlen(in) : 0;
+        bool inside = in && !same && !strncmp(o, in, n) && o[n] == '/' && !strchr(o + n + 1, '/');
+        free(in);
+        if (inside) diag_cli(DIAG_ERROR, "-o %s lies in the data folder %s: write the report elsewhere", out_path, p);
+        if (same) diag_cli(DIAG_ERROR, "-o %s would overwrite an input of this run", out_path);
+        ok = !inside && !same;
+    }
+    free(o);
+    return ok;
+}
 
 /* eval --rules-dir DIR: the folder's latest standard becomes the run's
- * standard (paths[0]: for --target, --item and the JSON header), and each
- * unit is scored against the standard of its year (years.h, unit->std). */
+ * standard (paths[0]: for --target, --item and the report's header), and
+ * each unit is scored against the standard of its year (years.h). */
 static bool rules_dir_open(YearShelf *shelf, const char *dir, const char **paths, int *npaths, DiagSink *d) {
     memmove(paths + 1, paths, sizeof *paths * (size_t)(*npaths)++);
     paths[0] = years_open(shelf, dir, d);
-    if (!paths[0]) {
-        diag_print(d, stderr);
-        fprintf(stderr, _("%s: no standard to score with; no unit was scored\n"), dir);
-    }
+    if (paths[0]) years_load_all(shelf, d);
+    diag_print(d, stderr);
+    if (!paths[0]) fprintf(stderr, _("%s: no standard to score with; no unit was scored\n"), dir);
     return paths[0] != NULL;
 }
 
-/* eval and explain: score each unit of each data file, then print its
- * scorecard or the steps behind it. */
-typedef enum { RUN_EVAL, RUN_EXPLAIN, RUN_PLAN } RunMode;
-
 static int cmd_eval(int argc, char **argv, RunMode mode) {
-    bool explain = mode == RUN_EXPLAIN;
+    bool explain = mode == RUN_EXPLAIN, summary = mode == RUN_SUMMARY;
     const char *format = "text", *out_path = NULL, *item = NULL, *target = NULL, *rules_dir = NULL;
+    static const char *const names[] = {"eval", "explain", "plan", "summary"};
     EvalOptions opt = {today(), 14, explain};
-    const char *paths[argc + 1];
+    BatchOptions bo = {.jobs = batch_default_jobs()};
+    const char *paths[argc + 1], *lists[argc > 0 ? argc : 1];
     int npaths = 0;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) {
@@ -573,15 +564,29 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
             out_path = argv[i];
         } else if (time_option(argc, argv, &i, &opt)) {
             continue;
+        } else if (!strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j") || !strncmp(argv[i], "--jobs=", 7)) {
+            const char *v = argv[i][6] == '=' ? argv[i] + 7 : ++i < argc ? argv[i] : "";
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (!*v || *end || n < 1 || n > 256) {
+                diag_cli(DIAG_ERROR, "--jobs takes a number of threads from 1 to 256");
+                return EXIT_INPUT;
+            }
+            bo.jobs = (int)n;
+        } else if (!strcmp(argv[i], "--list")) {
+            if (++i == argc) goto bad;
+            lists[bo.nlists++] = argv[i];
+        } else if (!strcmp(argv[i], "--rules-dir")) {
+            if (++i == argc) goto bad;
+            rules_dir = argv[i];
+        } else if (mode == RUN_EVAL && !strcmp(argv[i], "--summary")) {
+            summary = true;
         } else if (mode == RUN_PLAN && !strcmp(argv[i], "--target")) {
             if (++i == argc) goto bad;
             target = argv[i];
         } else if (explain && !strcmp(argv[i], "--item")) {
             if (++i == argc) goto bad;
             item = argv[i];
-        } else if (!strcmp(argv[i], "--rules-dir")) {
-            if (++i == argc) goto bad;
-            rules_dir = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             diag_cli(DIAG_ERROR, "unknown option '%s'", argv[i]);
             goto bad;
@@ -589,31 +594,36 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
             paths[npaths++] = argv[i];
         }
     }
-    bool json = !strcmp(format, "json");
-    /* the reports of eval (render_html.c, render_csv.c, render_xlsx.c) */
-    bool html = !strcmp(format, "html"), csv = !strcmp(format, "csv"), xlsx = !strcmp(format, "xlsx");
-    bool report = html || csv || xlsx;
-    if (!json && !report && strcmp(format, "text")) {
+    bo.lists = lists;
+    WriterConfig wc = {.what = explain            ? WRITE_EXPLAIN
+                               : mode == RUN_PLAN ? WRITE_PLAN
+                                                  : WRITE_SCORECARD,
+                       .target_grade = -1,
+                       .summary_only = mode == RUN_SUMMARY};
+    bool known = writer_format(format, &wc.format);
+    bool report = known && wc.format >= WRITE_HTML; /* html, csv, xlsx: eval's reports */
+    if (!known || (summary && wc.format > WRITE_JSON) || (report && mode == RUN_SUMMARY)) {
         diag_cli(DIAG_ERROR,
-                 mode == RUN_EVAL ? N_("unknown format '%s': use text, json, html, csv or xlsx")
-                                  : N_("unknown format '%s': use text or json"),
+                 summary            ? N_("unknown format '%s': use text or json")
+                 : mode == RUN_EVAL ? N_("unknown format '%s': use text, json, jsonl, tsv, html, csv or xlsx")
+                                    : N_("unknown format '%s': use text, json or jsonl"),
                  format);
         goto bad;
     }
     if (report && mode != RUN_EVAL) {
-        diag_cli(DIAG_ERROR, "--format %s is for eval: %s writes text or json", format,
-                 mode == RUN_EXPLAIN ? "explain" : "plan");
+        diag_cli(DIAG_ERROR, "--format %s is for eval: %s writes text or json", format, names[mode]);
         goto bad;
     }
-    if (xlsx && !out_path) {
+    if (report && summary) {
+        diag_cli(DIAG_ERROR, "--summary goes with text or json; --format %s has a summary of its own", format);
+        goto bad;
+    }
+    if (wc.format == WRITE_XLSX && !out_path) {
         diag_cli(DIAG_ERROR, "--format xlsx writes a workbook: name its file with -o FILE");
         return EXIT_INPUT;
     }
     if (npaths < (rules_dir ? 1 : 2)) {
-        diag_cli(DIAG_ERROR, "%s needs a rule file (or --rules-dir) and at least one data file",
-                 mode == RUN_EXPLAIN ? "explain"
-                 : mode == RUN_PLAN  ? "plan"
-                                     : "eval");
+        diag_cli(DIAG_ERROR, "%s needs a rule file (or --rules-dir) and at least one data file", names[mode]);
         goto bad;
     }
 
@@ -627,147 +637,51 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         if (d.arena) diag_free(&d); /* load_for_scoring frees it on failure */
         return EXIT_INPUT;
     }
-    if (rules_dir) l.std->chosen_from = rules_dir;
-    int target_grade = -1;
+    diag_free(&d);
+    int status = EXIT_INPUT;
+    if (rules_dir) {
+        l.std->chosen_from = rules_dir;
+        bo.standard_for = years_standard_for;
+        bo.standard_ctx = &shelf;
+    }
     if (target) {
         for (int g = 0; g < l.std->ngrades; g++)
-            if (!strcmp(l.std->grade_tab[g]->name, target)) target_grade = g;
-        if (target_grade < 0) {
+            if (!strcmp(l.std->grade_tab[g]->name, target)) wc.target_grade = g;
+        if (wc.target_grade < 0) {
             diag_cli(DIAG_ERROR, "%s has no grade \"%s\"", paths[0], target);
-            unload_standard(&l);
-            diag_free(&d);
-            return EXIT_INPUT;
+            goto done;
         }
     }
-    const Part *only = NULL;
     if (item) {
-        for (int i = 0; i < l.std->nitems && !only; i++)
-            if (l.std->item_tab[i]->id && !strcmp(l.std->item_tab[i]->id, item)) only = l.std->item_tab[i];
-        if (!only) {
+        for (int i = 0; i < l.std->nitems && !wc.only; i++)
+            if (l.std->item_tab[i]->id && !strcmp(l.std->item_tab[i]->id, item)) wc.only = l.std->item_tab[i];
+        if (!wc.only) {
             diag_cli(DIAG_ERROR, "%s has no item '%s'", paths[0], item);
-            unload_standard(&l);
-            diag_free(&d);
-            return EXIT_INPUT;
+            goto done;
         }
     }
-
-    if (out_path) {
-        /* the report must not replace one of the run's own inputs */
-        char *o = realpath(out_path, NULL);
-        for (int i = 0; o && i < npaths; i++) {
-            char *in = realpath(paths[i], NULL);
-            bool same = in && !strcmp(in, o);
-            free(in);
-            if (same) {
-                diag_cli(DIAG_ERROR, "-o %s would overwrite an input of this run", out_path);
-                free(o);
-                unload_standard(&l);
-                diag_free(&d);
-                return EXIT_INPUT;
-            }
-        }
-        free(o);
-    }
+    if (out_path && !output_allowed(out_path, paths, npaths, lists, bo.nlists)) goto done;
     Output out;
-    if (!output_open(&out, out_path)) {
-        unload_standard(&l);
-        diag_free(&d);
-        return EXIT_INPUT;
+    if (!output_open(&out, out_path)) goto done;
+    wc.xlsx_path = out.tmp;
+    bo.eval = opt;
+    if (summary) {
+        wc.summary = summary_new(l.std);
+        bo.on_result = add_to_summary;
+        bo.on_skipped = skip_in_summary;
+        bo.on_result_ctx = wc.summary;
     }
-    int status = EXIT_PASS;
-    JsonDoc *doc = json ? render_json_begin(l.std, paths[0]) : NULL;
-    HtmlDoc *hdoc = html ? render_html_begin(l.std, out.f) : NULL;
-    CsvDoc *cdoc = csv ? render_csv_begin(l.std, out.f) : NULL;
-    XlsxDoc *xdoc = xlsx ? render_xlsx_begin(l.std, out.tmp) : NULL;
-    if (report && !hdoc && !cdoc && !xdoc) {
-        diag_cli(DIAG_ERROR, "cannot start the %s report: %s", format, strerror(errno));
-        output_close(&out, false);
-        unload_standard(&l);
-        diag_free(&d);
-        return EXIT_INPUT;
-    }
-    Source *srcs = calloc((size_t)npaths, sizeof *srcs);
-    int units = 0;
-    for (int i = 1; i < npaths && srcs; i++) {
-        if (!source_read(&srcs[i], paths[i], KP_MAX_DATA_FILE, &d)) {
-            status = EXIT_INPUT;
-            continue;
-        }
-        LoadedUnits lu;
-        if (rules_dir ? !years_load_file(&shelf, &srcs[i], &d, &lu) : !load_file(l.std, &srcs[i], &d, &lu)) {
-            status = EXIT_INPUT;
-            continue;
-        }
-        for (int k = 0; k < lu.count; k++) {
-            Unit *u = lu.units[k];
-            if (!json && !report && units++) fputc('\n', out.f);
-            if (u->invalid) {
-                status = EXIT_INPUT;
-                if (hdoc)
-                    render_html_invalid(hdoc, u);
-                else if (cdoc)
-                    render_csv_invalid(cdoc, u);
-                else if (xdoc)
-                    render_xlsx_invalid(xdoc, u);
-                else if (json)
-                    render_json_invalid(doc, u);
-                else
-                    render_text_invalid(out.f, u);
-                continue;
-            }
-            Result *res = eval_unit_with(u->std, u, u->arena, &opt);
-            if (res->error) {
-                Diag *g = diag_at(&d, DIAG_ERROR, "K0501", u->std->src, res->error_span,
-                                  "unit \"%s\": cannot be scored: %s", u->name, res->error);
-                if (res->error_span.begin != u->std->title_span.begin)
-                    diag_help(&d, g, "the data in %s makes this rule compute something impossible", srcs[i].path);
-                status = EXIT_INPUT;
-            } else if (!res->pass && status == EXIT_PASS) {
-                status = EXIT_FAILS;
-            }
-            if (mode == RUN_PLAN) {
-                Plan *plan = plan_unit(res, target_grade, u->arena);
-                if (json)
-                    render_json_add(doc, render_plan_json(plan));
-                else
-                    render_plan_text(out.f, plan);
-            } else if (hdoc)
-                render_html_unit(hdoc, res);
-            else if (cdoc)
-                render_csv_unit(cdoc, res);
-            else if (xdoc)
-                render_xlsx_unit(xdoc, res);
-            else if (explain && json)
-                render_json_explained(doc, res, only);
-            else if (explain)
-                render_explain_text(out.f, res, only);
-            else if (json)
-                render_json_unit(doc, res);
-            else
-                render_text_unit(out.f, res);
-        }
-        load_free(&lu);
-    }
-    if (doc && !render_json_end(doc, out.f)) status = EXIT_INPUT;
+    Writer w = writer_for(&wc);
+    status = batch_run(l.std, &l.src, paths[0], paths + 1, npaths - 1, &bo, &w, out.f, stderr);
     /* a report that could not be written whole is not kept */
-    const char *xerr = NULL;
-    bool keep = true;
-    if (hdoc && !render_html_end(hdoc)) keep = false, xerr = strerror(errno);
-    if (cdoc && !render_csv_end(cdoc)) keep = false, xerr = strerror(errno);
-    if (xdoc && !render_xlsx_end(xdoc, &xerr)) keep = false;
-    if (!keep) {
-        diag_cli(DIAG_ERROR, "cannot write %s: %s", out_path ? out_path : _("the report"), xerr);
-        status = EXIT_INPUT;
-    }
-    diag_print(&d, stderr);
-    bool wrote = output_close(&out, keep);
-    for (int i = 1; i < npaths && srcs; i++)
-        source_free(&srcs[i]);
-    free(srcs);
+    bool keep = !wc.error;
+    if (wc.error) diag_cli(DIAG_ERROR, "cannot write %s: %s", out_path ? out_path : _("the report"), wc.error);
+    if (!output_close(&out, keep) || !keep) status = EXIT_INPUT;
+    summary_free(wc.summary);
+done:
     unload_standard(&l);
     years_free(&shelf);
-    diag_free(&d);
-    return wrote ? status : EXIT_INPUT;
+    return status;
 bad:
     usage(stderr);
     return EXIT_INPUT;
@@ -783,6 +697,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 2, argv + 2, RUN_EVAL);
     if (!strcmp(cmd, "explain")) return cmd_eval(argc - 2, argv + 2, RUN_EXPLAIN);
     if (!strcmp(cmd, "plan")) return cmd_eval(argc - 2, argv + 2, RUN_PLAN);
+    if (!strcmp(cmd, "summary")) return cmd_eval(argc - 2, argv + 2, RUN_SUMMARY);
     if (!strcmp(cmd, "timeline")) return cmd_timeline(argc - 2, argv + 2);
     if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);

@@ -23,6 +23,11 @@ struct cJSON;
 void render_json_add(JsonDoc *doc, struct cJSON *unit);
 /* Prints the document and frees it; false when out of memory. */
 bool render_json_end(JsonDoc *doc, FILE *out);
+/* The parts of the document, for writing it a unit at a time (batch.c):
+ * the document with an empty "units" array, and each unit's object. */
+struct cJSON *render_json_header(const Standard *std, const char *rules_path);
+struct cJSON *render_json_unit_object(const Result *res);
+struct cJSON *render_json_invalid_object(const Unit *u);
 
 /* HTML (render_html.c): one self-contained page (inline CSS and SVG, no
  * script, no network); for many units a summary page first. Units go to a
@@ -66,6 +71,11 @@ void render_json_number(struct cJSON *o, const char *key, Dec d, int places);
 void render_plan_text(FILE *out, const Plan *p);
 struct cJSON *render_plan_json(const Plan *p);
 void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of, const Result **units, int nunits);
+
+/* The summary (render_summary.c, summary.h): text, or a JSON object. */
+struct Summary;
+void render_summary_text(FILE *out, const struct Summary *s);
+struct cJSON *render_summary_json(const struct Summary *s);
 
 /* ---- shared phrases (render.c); each returns text in arena ---------------- */
 const char *render_dec(Arena *a, Dec d, int places);

@@ -27,7 +27,8 @@ static void put_str(cJSON *o, const char *key, const char *s) {
 
 static cJSON *list_json(const StrList *l) {
     cJSON *arr = cJSON_CreateArray();
-    for (; l; l = l->next) cJSON_AddItemToArray(arr, cJSON_CreateString(l->s));
+    for (; l; l = l->next)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(l->s));
     return arr;
 }
 
@@ -122,7 +123,7 @@ static cJSON *part_json(Arena *a, const Result *res, const Part *p, int places) 
     return o;
 }
 
-void render_json_unit(JsonDoc *d, const Result *res) {
+cJSON *render_json_unit_object(const Result *res) {
     const Standard *s = res->std;
     const Unit *u = res->unit;
     Arena *a = u->arena;
@@ -141,8 +142,7 @@ void render_json_unit(JsonDoc *d, const Result *res) {
     if (res->error) {
         put_str(o, "status", "error");
         put_str(o, "error", res->error);
-        cJSON_AddItemToArray(d->units, o);
-        return;
+        return o;
     }
     put_str(o, "status", "scored");
     render_json_number(o, "total", res->total, places);
@@ -201,11 +201,13 @@ void render_json_unit(JsonDoc *d, const Result *res) {
             put_str(x, "phase", tr->task->phase);
             put_str(x, "due", render_day(a, tr->task->due_day));
             put_str(x, "status", render_task_status_word(tr->status));
-            if (tr->status == TASK_ON_TIME || tr->status == TASK_LATE) put_str(x, "done_on", render_day(a, tr->done_on));
+            if (tr->status == TASK_ON_TIME || tr->status == TASK_LATE)
+                put_str(x, "done_on", render_day(a, tr->done_on));
             if (tr->status != TASK_NOT_APPLICABLE && tr->status != TASK_ON_TIME)
-                cJSON_AddNumberToObject(x, tr->status == TASK_LATE      ? "days_late"
-                                           : tr->status == TASK_OVERDUE ? "days_overdue"
-                                                                        : "days_left",
+                cJSON_AddNumberToObject(x,
+                                        tr->status == TASK_LATE      ? "days_late"
+                                        : tr->status == TASK_OVERDUE ? "days_overdue"
+                                                                     : "days_left",
                                         tr->days);
             cJSON_AddItemToArray(tasks, x);
         }
@@ -233,22 +235,40 @@ void render_json_unit(JsonDoc *d, const Result *res) {
         }
         cJSON_AddItemToArray(rect, e);
     }
-    cJSON_AddItemToArray(d->units, o);
+    return o;
 }
 
-void render_json_add(JsonDoc *d, struct cJSON *unit) { cJSON_AddItemToArray(d->units, unit); }
+void render_json_unit(JsonDoc *d, const Result *res) {
+    cJSON_AddItemToArray(d->units, render_json_unit_object(res));
+}
+
+void render_json_add(JsonDoc *d, struct cJSON *unit) {
+    cJSON_AddItemToArray(d->units, unit);
+}
 
 void render_json_explained(JsonDoc *d, const Result *res, const Part *only) {
     cJSON_AddItemToArray(d->units, render_explain_json(res, only));
 }
 
 void render_json_invalid(JsonDoc *d, const Unit *u) {
+    cJSON_AddItemToArray(d->units, render_json_invalid_object(u));
+}
+
+cJSON *render_json_invalid_object(const Unit *u) {
     cJSON *o = cJSON_CreateObject();
     put_str(o, "name", u->name);
     put_str(o, "file", u->src->path);
     put_str(o, "status", "error");
     put_str(o, "error", "the unit's data is invalid (see the diagnostics)");
-    cJSON_AddItemToArray(d->units, o);
+    return o;
+}
+
+cJSON *render_json_header(const Standard *std, const char *rules_path) {
+    JsonDoc *d = render_json_begin(std, rules_path);
+    if (!d) return NULL;
+    cJSON *root = d->root;
+    free(d);
+    return root;
 }
 
 bool render_json_end(JsonDoc *d, FILE *out) {

@@ -152,7 +152,7 @@ void template_json(const Standard *std, int kind, FILE *out) {
 
 /* ---- CSV form ---------------------------------------------------------------- */
 
-static void csv_cell(FILE *out, const char *s, bool last) {
+static void csv_text(FILE *out, const char *s) {
     bool quote = strpbrk(s, ",\"\r\n") != NULL;
     if (quote) {
         fputc('"', out);
@@ -164,6 +164,10 @@ static void csv_cell(FILE *out, const char *s, bool last) {
     } else {
         fputs(s, out);
     }
+}
+
+static void csv_cell(FILE *out, const char *s, bool last) {
+    csv_text(out, s);
     fputs(last ? "\r\n" : ",", out);
 }
 
@@ -202,4 +206,32 @@ void template_csv(const Standard *std, int kind, FILE *out) {
             free(g);
         }
     }
+}
+
+/* ---- CSV of units: one row per unit ---------------------------------------------- */
+
+void template_csv_rows(const Standard *std, int kind, FILE *out) {
+    fputs("\xEF\xBB\xBF", out);
+    fputs("name", out);
+    if (std->nkinds) fputs(",kind", out);
+    fputs(",year", out);
+    for (int i = 0; i < std->nfacts; i++) {
+        const Fact *f = std->fact_tab[i];
+        if (!wanted(f, kind) || f->type.kind == TY_LIST) continue;
+        fputc(',', out);
+        csv_text(out, f->name);
+    }
+    fputs("\r\n", out);
+    /* a row to copy: the kind and the year filled in, and the defaults */
+    if (std->nkinds) fprintf(out, ",%s", kind >= 0 ? std->kind_tab[kind]->id : "");
+    fprintf(out, ",%d", std->year_value);
+    for (int i = 0; i < std->nfacts; i++) {
+        const Fact *f = std->fact_tab[i];
+        if (!wanted(f, kind) || f->type.kind == TY_LIST) continue;
+        char value[128] = "";
+        if (f->def_value.present) data_text(f, &f->def_value, value, sizeof value);
+        fputc(',', out);
+        csv_text(out, value);
+    }
+    fputs("\r\n", out);
 }

@@ -134,19 +134,6 @@ static Standard *standard_of(YearFile *f, const char *dir, DiagSink *diag) {
 }
 
 /* A unit that cannot be loaded against any standard: named, marked invalid. */
-static Unit *unloadable(const Source *src, const cJSON *j, int index) {
-    Arena *a = arena_new();
-    Unit *u = arena_alloc(a, sizeof *u);
-    u->arena = a;
-    u->src = src;
-    const cJSON *name = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "name") : NULL;
-    u->name = cJSON_IsString(name) && name->valuestring[0] && strlen(name->valuestring) <= KP_MAX_NAME
-                  ? arena_strdup(a, name->valuestring)
-                  : arena_printf(a, "#%d", index + 1);
-    u->kind_name = "";
-    u->invalid = true;
-    return u;
-}
 
 const char *years_open(YearShelf *shelf, const char *dir, DiagSink *diag) {
     if (!years_scan(shelf, dir, diag)) return NULL;
@@ -156,68 +143,30 @@ const char *years_open(YearShelf *shelf, const char *dir, DiagSink *diag) {
     return NULL;
 }
 
-bool years_load_file(YearShelf *shelf, const Source *src, DiagSink *diag, LoadedUnits *out) {
-    memset(out, 0, sizeof *out);
-    /* first the years the file's units give (read with cJSON, quietly) */
-    DiagSink quiet;
-    diag_init(&quiet);
-    cJSON *root = NULL;
-    if (load_is_csv(src->path))
-        root = load_csv_unit(src, &quiet);
+void years_load_all(YearShelf *shelf, DiagSink *diag) {
+    for (int i = 0; i < shelf->nfiles; i++)
+        if (shelf->files[i].year) standard_of(&shelf->files[i], shelf->dir, diag);
+}
+
+const Standard *years_standard_for(void *ctx, const cJSON *j, DiagSink *diag, const Source *src, Span at) {
+    const YearShelf *shelf = ctx;
+    const cJSON *y = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "year") : NULL;
+    int year = cJSON_IsNumber(y) && y->valuedouble == y->valueint ? y->valueint : 0;
+    int k = year ? years_find(shelf, year, NULL, NULL) : -1;
+    if (k >= 0 && shelf->files[k].std) return shelf->files[k].std;
+    const cJSON *name = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "name") : NULL;
+    const char *who = cJSON_IsString(name) && strlen(name->valuestring) <= KP_MAX_NAME ? name->valuestring : "?";
+    if (!year)
+        diag_at(diag, DIAG_ERROR, "K0711", src, at,
+                "unit \"%s\": gives no \"year\": with --rules-dir the year chooses the standard", who);
+    else if (k == -2)
+        diag_at(diag, DIAG_ERROR, "K0711", src, at, "unit \"%s\": several standards of %d in %s", who, year,
+                shelf->dir);
+    else if (k == -1)
+        diag_at(diag, DIAG_ERROR, "K0711", src, at, "unit \"%s\": no standard of %d in %s (%s)", who, year, shelf->dir,
+                years_list(shelf, diag->arena));
     else
-        root = cJSON_ParseWithLength(src->text, src->len);
-    diag_free(&quiet);
-    if (!root) {
-        /* unreadable: any standard's loader says why */
-        for (int i = 0; i < shelf->nfiles; i++)
-            if (shelf->files[i].year && standard_of(&shelf->files[i], shelf->dir, diag))
-                return load_file(shelf->files[i].std, src, diag, out);
-        diag_file(diag, DIAG_ERROR, "K0711", src, "cannot be read: %s has no standard without errors", shelf->dir);
-        return false;
-    }
-    int n = cJSON_IsArray(root) ? cJSON_GetArraySize(root) : 1;
-    out->units = calloc((size_t)(n ? n : 1), sizeof(Unit *));
-    if (!out->units) {
-        cJSON_Delete(root);
-        return false;
-    }
-    out->count = n;
-    bool ok = true;
-    const cJSON *first = cJSON_IsArray(root) ? root->child : root;
-    /* each year once: load the file against its standard, keep its units */
-    const cJSON *j = first;
-    for (int i = 0; i < n && j; i++, j = cJSON_IsArray(root) ? j->next : NULL) {
-        if (out->units[i]) continue;
-        const cJSON *y = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "year") : NULL;
-        int year = cJSON_IsNumber(y) && y->valuedouble == y->valueint ? y->valueint : 0;
-        int k = year ? years_find(shelf, year, NULL, NULL) : -1;
-        Standard *std = k >= 0 ? standard_of(&shelf->files[k], shelf->dir, diag) : NULL;
-        if (!std) {
-            Unit *u = out->units[i] = unloadable(src, j, i);
-            if (!year)
-                diag_file(diag, DIAG_ERROR, "K0711", src,
-                          "unit \"%s\": gives no \"year\": with --rules-dir the year chooses the standard", u->name);
-            else if (k == -2)
-                diag_file(diag, DIAG_ERROR, "K0711", src, "unit \"%s\": several standards of %d in %s", u->name, year,
-                          shelf->dir);
-            else if (k == -1)
-                diag_file(diag, DIAG_ERROR, "K0711", src, "unit \"%s\": no standard of %d in %s (%s)", u->name, year,
-                          shelf->dir, years_list(shelf, u->arena));
-            continue;
-        }
-        LoadedUnits of_year;
-        if (!load_file_of_year(std, src, diag, &of_year, year)) {
-            ok = false;
-            break;
-        }
-        for (int m = 0; m < of_year.count && m < n; m++)
-            if (of_year.units[m] && !out->units[m]) {
-                out->units[m] = of_year.units[m];
-                of_year.units[m] = NULL;
-            }
-        load_free(&of_year);
-    }
-    cJSON_Delete(root);
-    if (!ok) load_free(out);
-    return ok;
+        diag_at(diag, DIAG_ERROR, "K0711", src, at, "unit \"%s\": the standard of %d has errors; it is not scored", who,
+                year);
+    return NULL;
 }

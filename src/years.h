@@ -38,9 +38,13 @@ const char *years_list(const YearShelf *shelf, Arena *arena);
 /* Scans dir for eval --rules-dir and loads its latest standard: its path
  * (the run's standard for everything but scoring), or NULL (reported). */
 const char *years_open(YearShelf *shelf, const char *dir, DiagSink *diag);
-/* Loads every unit of a data file against the standard of its year (each
- * unit's std says which). A unit whose year has no standard, or that gives
- * no year, is reported and marked invalid; the others are still loaded. */
-bool years_load_file(YearShelf *shelf, const Source *src, DiagSink *diag, LoadedUnits *out);
+
+/* Loads every standard of the shelf (their errors reported), so that
+ * years_standard_for only reads: eval --rules-dir scores on threads. */
+void years_load_all(YearShelf *shelf, DiagSink *diag);
+/* BatchOptions.standard_for over a shelf (ctx) loaded whole: the standard
+ * of the unit's year, or NULL after saying why. */
+struct cJSON;
+const Standard *years_standard_for(void *ctx, const struct cJSON *unit, DiagSink *diag, const Source *src, Span at);
 
 #endif

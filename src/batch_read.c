@@ -1,0 +1,397 @@
+/* batch_read.c - the inputs of a batch (see batch.h): each is turned into
+ * jobs, one per unit, submitted in input order. A JSON file is read whole
+ * (its units are freed as they are written); JSON Lines and CSV files of
+ * units are read a line (a record) at a time, so memory does not grow with
+ * their length. */
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "batch_impl.h"
+#include "diag.h"
+#include "limits.h"
+
+enum { BLOCK = 1 << 16 };
+
+typedef struct ReadState {
+    RowLists *lists;
+    char **paths; /* folder entries, kept until every unit has been written */
+    int npaths, cap;
+} ReadState;
+
+static ReadState *state(Batch *b) {
+    void **slot = batch_read_state(b);
+    if (!*slot) {
+        *slot = calloc(1, sizeof(ReadState));
+        if (!*slot) {
+            diag_cli(DIAG_ERROR, "out of memory");
+            exit(3);
+        }
+    }
+    return *slot;
+}
+
+static void *xrealloc(void *p, size_t n) {
+    void *q = realloc(p, n);
+    if (!q) {
+        diag_cli(DIAG_ERROR, "out of memory");
+        exit(3);
+    }
+    return q;
+}
+
+bool line_next(LineReader *r, char **buf, size_t *len, size_t *cap, size_t max, bool append, bool *too_long) {
+    if (!append) *len = 0, *too_long = false;
+    if (!r->blk) r->blk = xrealloc(NULL, BLOCK);
+    bool any = false;
+    for (;;) {
+        if (r->bpos == r->blen) {
+            if (r->eof) break;
+            r->blen = fread(r->blk, 1, BLOCK, r->f);
+            r->bpos = 0;
+            if (r->blen == 0) {
+                r->eof = true;
+                break;
+            }
+        }
+        any = true;
+        char *from = r->blk + r->bpos, *nl = memchr(from, '\n', r->blen - r->bpos);
+        size_t n = nl ? (size_t)(nl - from) : r->blen - r->bpos;
+        if (*len + n > max) {
+            *too_long = true;
+        } else {
+            if (*len + n + 1 > *cap) {
+                *cap = (*len + n + 1) * 2 > max + 1 ? max + 1 : (*len + n + 1) * 2;
+                if (*cap < *len + n + 1) *cap = *len + n + 1;
+                *buf = xrealloc(*buf, *cap);
+            }
+            memcpy(*buf + *len, from, n);
+            *len += n;
+            (*buf)[*len] = '\0';
+        }
+        r->bpos += n + (nl != NULL);
+        if (nl) break;
+    }
+    if (any) r->line++;
+    return any;
+}
+
+static bool ends_with(const char *path, const char *ext) {
+    size_t n = strlen(path), e = strlen(ext);
+    return n > e && !strcasecmp(path + n - e, ext);
+}
+
+/* A note about a file, printed in its place among the units. */
+static Job *note(Batch *b) {
+    return batch_job(b, JOB_NOTE);
+}
+
+/* Opens a regular file for reading (a FIFO must not hang the run). */
+static FILE *open_data(const char *path, Job *n) {
+    Source s = {.path = path};
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        diag_file(&n->diag, DIAG_ERROR, "K0001", &s, "cannot open file: %s", strerror(errno));
+        if (fd >= 0) close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        diag_file(&n->diag, DIAG_ERROR, "K0001", &s, "cannot read it: it is not a regular file");
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) close(fd);
+    return f;
+}
+
+/* A line (or record) longer than the limit, reported at its first column. */
+static void too_long(Batch *b, const char *path, long line, const char *what) {
+    Job *n = note(b);
+    n->text.path = path;
+    n->text.text = strdup(" ");
+    n->text.len = n->text.text ? 1 : 0;
+    n->text.line0 = (int)line - 1;
+    Span sp = {0, 1};
+    diag_at(&n->diag, DIAG_ERROR, "K0409", &n->text, sp,
+            "the %s is longer than %d MiB, the most kaoping reads; it is skipped", what, KP_MAX_DATA_LINE >> 20);
+    batch_submit(b, n);
+}
+
+/* ---- JSON Lines: one unit per line ------------------------------------------ */
+
+static void read_jsonl(Batch *b, FILE *f, const char *path) {
+    LineReader r = {.f = f};
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    bool long_line;
+    while (line_next(&r, &buf, &len, &cap, KP_MAX_DATA_LINE, false, &long_line)) {
+        if (long_line) {
+            too_long(b, path, r.line, "line");
+            continue;
+        }
+        size_t from = r.line == 1 && len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+        if (len > from && buf[len - 1] == '\r') len--;
+        if (strspn(buf + from, " \t\r") >= len - from) continue; /* a blank line */
+        Job *j = batch_job(b, JOB_LINE);
+        j->text.path = path;
+        j->text.len = len - from;
+        j->text.text = xrealloc(NULL, len - from + 1);
+        memcpy(j->text.text, buf + from, len - from);
+        j->text.text[len - from] = '\0';
+        j->text.line0 = (int)r.line - 1;
+        j->src = &j->text;
+        j->index = (int)r.line - 1;
+        const char *nul = memchr(j->text.text, '\0', j->text.len);
+        if (nul) {
+            Span sp = {(uint32_t)(nul - j->text.text), (uint32_t)(nul - j->text.text) + 1};
+            diag_at(&j->diag, DIAG_ERROR, "K0003", &j->text, sp, "the line holds a NUL byte: it is not text");
+            j->form = JOB_NOTE;
+        }
+        batch_submit(b, j);
+    }
+    if (ferror(f)) {
+        Job *n = note(b);
+        Source s = {.path = path};
+        diag_file(&n->diag, DIAG_ERROR, "K0001", &s, "cannot read file");
+        batch_submit(b, n);
+    }
+    free(buf);
+    free(r.blk);
+}
+
+/* ---- a JSON file: one unit, or an array of units ---------------------------- */
+
+static void read_json(Batch *b, const char *path) {
+    /* the holder owns the text and the tree; it is written after the units
+     * that point into them, and frees them then */
+    Job *h = note(b);
+    if (!source_read(&h->text, path, KP_MAX_DATA_FILE, &h->diag)) {
+        batch_submit(b, h);
+        return;
+    }
+    cJSON *root = load_json_parse(&h->text, &h->diag, false);
+    if (!root) {
+        batch_submit(b, h);
+        return;
+    }
+    h->owned = root;
+    int noffs = 0;
+    uint32_t *offs = load_json_offsets(&h->text, &noffs);
+    if (!offs) {
+        diag_cli(DIAG_ERROR, "out of memory");
+        exit(3);
+    }
+    if (cJSON_IsArray(root) && !root->child)
+        diag_file(&h->diag, DIAG_WARNING, "K0405", &h->text, "the file holds no unit: the list [ ] is empty");
+    int i = 0;
+    for (const cJSON *u = cJSON_IsArray(root) ? root->child : root; u; u = cJSON_IsArray(root) ? u->next : NULL, i++) {
+        Job *j = batch_job(b, JOB_VALUE);
+        j->src = &h->text;
+        j->value = u;
+        j->at = i < noffs ? offs[i] : 0;
+        j->index = i;
+        batch_submit(b, j);
+    }
+    free(offs);
+    batch_submit(b, h);
+}
+
+/* ---- CSV: a form (one unit), or a CSV of units (one per row) ----------------- */
+
+static void read_csv_form(Batch *b, const char *path) {
+    Job *j = batch_job(b, JOB_UNIT);
+    LoadedUnits lu = {0};
+    if (!source_read(&j->text, path, KP_MAX_DATA_FILE, &j->diag) ||
+        !load_csv(batch_standard(b), &j->text, &j->diag, &lu)) {
+        j->form = JOB_NOTE;
+    } else {
+        for (int i = 1; i < lu.count; i++)
+            unit_free(lu.units[i]);
+        j->unit = lu.count ? lu.units[0] : NULL;
+        if (j->unit) j->unit->src = &j->text;
+        if (!j->unit) j->form = JOB_NOTE;
+        free(lu.units);
+    }
+    batch_submit(b, j);
+}
+
+static void read_csv(Batch *b, const char *path) {
+    Job *n = note(b);
+    FILE *f = open_data(path, n);
+    if (!f) {
+        batch_submit(b, n);
+        return;
+    }
+    LineReader r = {.f = f};
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    bool long_rec = false;
+    bool any = rows_read_record(&r, &buf, &len, &cap, KP_MAX_DATA_LINE, &long_rec);
+    size_t bom = any && len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    Source header = {.path = path, .text = any ? buf + bom : (char *)"", .len = any ? len - bom : 0};
+    if (any && !long_rec && rows_is_form(&header)) {
+        fclose(f);
+        free(buf);
+        free(r.blk);
+        batch_job_free(n);
+        read_csv_form(b, path);
+        return;
+    }
+    CsvRows *rows = NULL;
+    /* the note keeps the header's text: its diagnostics point into it */
+    n->text.path = path;
+    n->text.len = header.len;
+    n->text.text = xrealloc(NULL, header.len + 1);
+    memcpy(n->text.text, header.text, header.len);
+    n->text.text[header.len] = '\0';
+    ReadState *rs = *batch_read_state(b);
+    if (!any) {
+        diag_file(&n->diag, DIAG_ERROR, "K0410", &n->text,
+                  "the file is empty: a CSV of units starts with a header row");
+    } else if (long_rec)
+        too_long(b, path, 1, "header row");
+    else if (source_utf8(&n->text, &n->diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)"))
+        rows = rows_open(batch_standard(b), path, rs ? rs->lists : NULL, &n->text, &n->diag);
+    if (!rows) batch_fail(b, 2);
+    batch_submit(b, n);
+    while (rows) {
+        long first = r.line + 1;
+        if (!rows_read_record(&r, &buf, &len, &cap, KP_MAX_DATA_LINE, &long_rec)) break;
+        if (long_rec) {
+            too_long(b, path, first, "row");
+            continue;
+        }
+        Job *j = batch_job(b, JOB_VALUE);
+        j->text.path = path;
+        j->text.text = xrealloc(NULL, len + 1);
+        memcpy(j->text.text, buf, len + 1);
+        j->text.len = len;
+        j->text.line0 = (int)first - 1;
+        j->src = &j->text;
+        j->index = (int)first - 1;
+        if (!rows_unit(rows, j)) {
+            batch_job_free(j);
+            continue;
+        }
+        batch_submit(b, j);
+    }
+    if (ferror(f)) {
+        Job *e = note(b);
+        Source s = {.path = path};
+        diag_file(&e->diag, DIAG_ERROR, "K0001", &s, "cannot read file");
+        batch_submit(b, e);
+    }
+    batch_drain(b); /* the jobs' carets read the columns of rows */
+    rows_close(rows);
+    fclose(f);
+    free(buf);
+    free(r.blk);
+}
+
+/* ---- inputs ----------------------------------------------------------------- */
+
+static bool is_data(const char *name) {
+    return ends_with(name, ".json") || ends_with(name, ".jsonl") || ends_with(name, ".ndjson") ||
+           ends_with(name, ".csv");
+}
+
+static void read_file(Batch *b, const char *path) {
+    if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) {
+        Job *n = note(b);
+        FILE *f = open_data(path, n);
+        batch_submit(b, n);
+        if (!f) return;
+        read_jsonl(b, f, path);
+        fclose(f);
+    } else if (ends_with(path, ".csv")) {
+        read_csv(b, path);
+    } else {
+        read_json(b, path);
+    }
+}
+
+static int by_name(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder: its data files (.json, .jsonl, .ndjson, .csv), in name order;
+ * other files and sub-folders are not read. */
+static void read_dir(Batch *b, const char *path) {
+    ReadState *s = state(b);
+    DIR *d = opendir(path);
+    Job *n = note(b);
+    if (!d) {
+        Source src = {.path = path};
+        diag_file(&n->diag, DIAG_ERROR, "K0001", &src, "cannot open folder: %s", strerror(errno));
+        batch_submit(b, n);
+        return;
+    }
+    int first = s->npaths;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] == '.' || !is_data(e->d_name)) continue;
+        size_t len = strlen(path) + strlen(e->d_name) + 2;
+        char *full = xrealloc(NULL, len);
+        snprintf(full, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+        struct stat st;
+        if (stat(full, &st) != 0 || S_ISDIR(st.st_mode)) {
+            free(full);
+            continue;
+        }
+        if (s->npaths == s->cap)
+            s->paths = xrealloc(s->paths, sizeof *s->paths * (size_t)(s->cap = s->cap ? s->cap * 2 : 64));
+        s->paths[s->npaths++] = full;
+    }
+    closedir(d);
+    if (s->npaths == first) {
+        Source src = {.path = path};
+        diag_file(&n->diag, DIAG_WARNING, "K0405", &src,
+                  "the folder holds no data file (.json, .jsonl, .ndjson, .csv)");
+    }
+    batch_submit(b, n);
+    qsort(s->paths + first, (size_t)(s->npaths - first), sizeof *s->paths, by_name);
+    for (int i = first; i < s->npaths; i++)
+        read_file(b, s->paths[i]);
+}
+
+void batch_read_input(Batch *b, const char *path) {
+    struct stat st;
+    if (!strcmp(path, "-")) {
+        read_jsonl(b, stdin, "<stdin>");
+    } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        read_dir(b, path);
+    } else {
+        read_file(b, path);
+    }
+}
+
+bool batch_read_lists(Batch *b, DiagSink *d) {
+    const BatchOptions *o = batch_options(b);
+    if (o->nlists == 0) return true;
+    bool ok;
+    state(b)->lists = rows_lists_load(batch_standard(b), o->lists, o->nlists, d, &ok);
+    return ok;
+}
+
+void batch_read_done(Batch *b) {
+    ReadState *s = *batch_read_state(b);
+    if (!s) return;
+    if (s->lists) {
+        Job *n = note(b);
+        rows_lists_free(s->lists, &n->diag);
+        batch_submit(b, n);
+    }
+    batch_drain(b);
+    for (int i = 0; i < s->npaths; i++)
+        free(s->paths[i]);
+    free(s->paths);
+    free(s);
+    *batch_read_state(b) = NULL;
+}

@@ -1,0 +1,224 @@
+/* render_writer.c - the Writers (batch.h) of kaoping's formats: text, the
+ * JSON document written a unit at a time, JSON Lines and TSV. The JSON
+ * document is byte for byte what cJSON_Print gives for the whole document
+ * (doc/json.md): its head and tail are cut from the printed empty
+ * document, and each unit is printed alone and indented one level deeper
+ * (tabs after each line break: printed strings hold no raw line break). */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "diag.h"
+#include "render.h"
+#include "summary.h"
+
+bool writer_format(const char *word, WriteFormat *f) {
+    static const char *const words[] = {"text", "json", "jsonl", "tsv", "html", "csv", "xlsx"};
+    for (int i = 0; i < 7; i++)
+        if (!strcmp(word, words[i])) return *f = (WriteFormat)i, true;
+    return false;
+}
+
+/* Prints JSON text `depth` levels deeper than it was printed, in one write
+ * (a unit's JSON has thousands of lines). */
+static void print_nested(FILE *out, const char *text, int depth) {
+    size_t len = strlen(text), lines = 0;
+    for (const char *p = text; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    char *buf = malloc(len + lines * (size_t)depth + 1), *w = buf;
+    if (!buf) {
+        diag_cli(DIAG_ERROR, "out of memory");
+        exit(3);
+    }
+    for (const char *p = text; *p; p++) {
+        *w++ = *p;
+        if (*p == '\n')
+            for (int k = 0; k < depth; k++)
+                *w++ = '\t';
+    }
+    fwrite(buf, 1, (size_t)(w - buf), out);
+    free(buf);
+}
+
+static cJSON *unit_object(const WriterConfig *c, const Result *res) {
+    switch (c->what) {
+    case WRITE_EXPLAIN: return render_explain_json(res, c->only);
+    case WRITE_PLAN: return render_plan_json(plan_unit(res, c->target_grade, res->unit->arena));
+    default: return render_json_unit_object(res);
+    }
+}
+
+static void oom(void) {
+    diag_cli(DIAG_ERROR, "out of memory");
+    exit(3);
+}
+
+/* depth 0: compact, on one line; else formatted, that many levels deep */
+static void put_json(FILE *out, cJSON *o, int depth) {
+    char *t = depth ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (!t) oom();
+    if (depth)
+        print_nested(out, t, depth);
+    else {
+        fputs(t, out);
+        fputc('\n', out);
+    }
+    cJSON_free(t);
+}
+
+/* ---- text ---------------------------------------------------------------------- */
+
+static void text_unit(void *ctx, FILE *out, const Result *res) {
+    const WriterConfig *c = ctx;
+    if (c->summary_only) return;
+    if (c->what == WRITE_EXPLAIN)
+        render_explain_text(out, res, c->only);
+    else if (c->what == WRITE_PLAN)
+        render_plan_text(out, plan_unit(res, c->target_grade, res->unit->arena));
+    else
+        render_text_unit(out, res);
+}
+
+static void text_invalid(void *ctx, FILE *out, const Unit *u) {
+    if (!((const WriterConfig *)ctx)->summary_only) render_text_invalid(out, u);
+}
+
+static void text_between(void *ctx, FILE *out) {
+    if (!((const WriterConfig *)ctx)->summary_only) fputc('\n', out);
+}
+
+static bool text_end(void *ctx, FILE *out) {
+    WriterConfig *c = ctx;
+    if (!c->summary) return true;
+    summary_finish(c->summary);
+    if (!c->summary_only) fputc('\n', out);
+    render_summary_text(out, c->summary);
+    return true;
+}
+
+/* ---- the JSON document ------------------------------------------------------------ */
+
+static void json_begin(void *ctx, FILE *out, const Standard *std, const char *rules_path) {
+    WriterConfig *c = ctx;
+    cJSON *root = render_json_header(std, rules_path);
+    char *t = root ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    if (!t) oom();
+    /* ... "units":\t[]\n} : units is the last member */
+    char *cut = strstr(t, "\t\"units\":\t[]");
+    if (!cut) oom();
+    if (c->summary_only) {
+        /* kaoping summary: the document has no units */
+        while (cut > t && cut[-1] != ',')
+            cut--;
+        if (cut > t) cut--;
+        fwrite(t, 1, (size_t)(cut - t), out);
+    } else {
+        cut += strlen("\t\"units\":\t[");
+        fwrite(t, 1, (size_t)(cut - t), out);
+    }
+    c->json_close = strdup(c->summary_only ? "\n}" : cut);
+    if (!c->json_close) oom();
+    cJSON_free(t);
+}
+
+static void json_unit(void *ctx, FILE *out, const Result *res) {
+    const WriterConfig *c = ctx;
+    if (!c->summary_only) put_json(out, unit_object(c, res), 2);
+}
+
+static void json_invalid(void *ctx, FILE *out, const Unit *u) {
+    if (!((const WriterConfig *)ctx)->summary_only) put_json(out, render_json_invalid_object(u), 2);
+}
+
+static void json_between(void *ctx, FILE *out) {
+    if (!((const WriterConfig *)ctx)->summary_only) fputs(", ", out);
+}
+
+static bool json_end(void *ctx, FILE *out) {
+    WriterConfig *c = ctx;
+    const char *close = c->json_close ? c->json_close : "";
+    if (c->summary) {
+        summary_finish(c->summary);
+        /* close is "]\n}" (or "\n}"): the summary goes before the last brace */
+        const char *brace = strrchr(close, '}');
+        size_t keep = brace && brace > close ? (size_t)(brace - close - 1) : 0;
+        fwrite(close, 1, keep, out);
+        fputs(",\n\t\"summary\":\t", out);
+        put_json(out, render_summary_json(c->summary), 1);
+        fputs("\n}\n", out);
+    } else {
+        fputs(close, out);
+        fputc('\n', out);
+    }
+    free(c->json_close);
+    c->json_close = NULL;
+    return true;
+}
+
+/* ---- JSON Lines, TSV -------------------------------------------------------------- */
+
+static void jsonl_unit(void *ctx, FILE *out, const Result *res) {
+    put_json(out, unit_object(ctx, res), 0);
+}
+
+static void jsonl_invalid(void *ctx, FILE *out, const Unit *u) {
+    (void)ctx;
+    put_json(out, render_json_invalid_object(u), 0);
+}
+
+static void tsv_begin(void *ctx, FILE *out, const Standard *std, const char *rules_path) {
+    (void)ctx, (void)std, (void)rules_path;
+    fputs("unit\tkind\tyear\ttotal\tgrade\tpass\tvetoes\n", out);
+}
+
+/* A cell: tabs and line breaks in data would break the row. */
+static void tsv_cell(FILE *out, const char *s) {
+    for (; s && *s; s++)
+        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+static void tsv_head(FILE *out, const Unit *u) {
+    tsv_cell(out, u->name);
+    fputc('\t', out);
+    if (!u->invalid) tsv_cell(out, u->kind_name); /* an invalid unit's kind may be the one it failed on */
+    fputc('\t', out);
+    if (u->year) fprintf(out, "%d", u->year);
+}
+
+static void tsv_unit(void *ctx, FILE *out, const Result *res) {
+    (void)ctx;
+    tsv_head(out, res->unit);
+    if (res->error) {
+        fputs("\t\t\terror\t\n", out);
+        return;
+    }
+    char total[64];
+    dec_format(res->total, res->std->decimals_value, total, sizeof total);
+    fprintf(out, "\t%s\t", total);
+    tsv_cell(out, res->std->grade_tab[res->grade]->name);
+    fputs(res->pass ? "\tpass\t" : "\tfail\t", out);
+    for (int v = 0, n = 0; v < res->std->nvetoes; v++)
+        if (res->vetoes[v]) fprintf(out, "%s%s", n++ ? "," : "", res->std->veto_tab[v]->id);
+    fputc('\n', out);
+}
+
+static void tsv_invalid(void *ctx, FILE *out, const Unit *u) {
+    (void)ctx;
+    tsv_head(out, u);
+    fputs("\t\t\tinvalid\t\n", out);
+}
+
+Writer writer_for(WriterConfig *c) {
+    switch (c->format) {
+    case WRITE_JSON: return (Writer){c, json_begin, json_unit, json_invalid, json_between, json_end, NULL, NULL};
+    case WRITE_JSONL: return (Writer){c, NULL, jsonl_unit, jsonl_invalid, NULL, NULL, NULL, NULL};
+    case WRITE_TSV: return (Writer){c, tsv_begin, tsv_unit, tsv_invalid, NULL, NULL, NULL, NULL};
+    case WRITE_HTML:
+    case WRITE_CSV:
+    case WRITE_XLSX: return writer_for_report(c);
+    default: return (Writer){c, NULL, text_unit, text_invalid, text_between, text_end, NULL, NULL};
+    }
+}
