@@ -308,7 +308,7 @@ def kp_rule(r):
     if f == "above_ref":
         return "deduct %s per %s above %s%s" % (tenths(r["a"]), r["f"].id, r["ref"].id, opt)
     if f == "tiers_pct":
-        bands = " ".join("%s %s: %s;" % (op, kp_pct(b), tv(v, r)) for op, b, v in r["bands"])
+        bands = " ".join("%s %s: %s;" % (op, kp_pct(b), tier_value(v, r)) for op, b, v in r["bands"])
         return "score tiers %s { %s else: 0; }" % (r["f"].id, bands)
     if f == "tiers_enum":
         bands = " ".join('== "%s": %s;' % (r["f"].values[o], tenths(v)) for o, v in r["bands"])
@@ -322,7 +322,13 @@ def kp_rule(r):
     raise AssertionError(f)
 
 
-def tv(v, r):
+def tier_value(v, r):
+    """a band's score as the 2013 standard writes it: points, points * 80%"""
+    p10 = r["bands"][0][2]
+    if v == p10:
+        return "points"
+    if v * 10 % p10 == 0:
+        return "points * %d%%" % (v * 100 // p10)
     return tenths(v)
 
 
