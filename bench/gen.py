@@ -734,20 +734,30 @@ def write_zen(m, path):
     for k, _ in reversed(KINDS):
         maxes = '(kind == "%s" ? %d : %s)' % (k, m.items_max(k), maxes)
     add("max", maxes)
-    add("total", "max([0, floor((2 * %d * $.items + $.max) / (2 * $.max)) + $.bonus - $.penalty])" % TOTAL)
+    # a second node reads the first's keys and gives only what is printed:
+    # the first node's 170 keys are not converted back to JavaScript
+    res = []
+
+    def put(key, value):
+        res.append({"id": "r%d" % len(res), "key": key, "value": value})
+
+    put("total", "max([0, floor((2 * %d * items + max) / (2 * max)) + bonus - penalty])" % TOTAL)
     grade, passes = '"%s"' % GRADES[-1][0], "false"
     for name, op, bound, fail in reversed(GRADES[:-1]):
         grade = '($.total %s %d ? "%s" : %s)' % (op, bound * 10, name, grade)
         passes = "($.total %s %d ? %s : %s)" % (op, bound * 10, "false" if fail else "true", passes)
-    add("grade", grade)
-    add("pass", "not $.vetoed and %s" % passes)
+    put("grade", grade)
+    put("pass", "not vetoed and %s" % passes)
     jdm = {"nodes": [
         {"id": "in", "type": "inputNode", "name": "unit", "position": {"x": 0, "y": 0}},
-        {"id": "score", "type": "expressionNode", "name": "score", "position": {"x": 300, "y": 0},
+        {"id": "score", "type": "expressionNode", "name": "items", "position": {"x": 300, "y": 0},
          "content": {"expressions": ex}},
-        {"id": "out", "type": "outputNode", "name": "result", "position": {"x": 600, "y": 0}}],
+        {"id": "grade", "type": "expressionNode", "name": "total", "position": {"x": 600, "y": 0},
+         "content": {"expressions": res}},
+        {"id": "out", "type": "outputNode", "name": "result", "position": {"x": 900, "y": 0}}],
         "edges": [{"id": "a", "sourceId": "in", "targetId": "score", "type": "edge"},
-                  {"id": "b", "sourceId": "score", "targetId": "out", "type": "edge"}]}
+                  {"id": "b", "sourceId": "score", "targetId": "grade", "type": "edge"},
+                  {"id": "c", "sourceId": "grade", "targetId": "out", "type": "edge"}]}
     with open(path, "w", encoding="utf-8") as fh:
         json.dump(jdm, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
