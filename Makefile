@@ -222,3 +222,13 @@ format:
 
 clean:
 	rm -rf $(B)/obj $(B)/san $(B)/unit $(B)/fuzzobj $(B)/fuzz $(B)/kaoping $(B)/kaoping-san $(GEN) $(B)/*.h
+
+# --- bench ----------------------------------------------------------------
+# make bench: kaoping against embedded CLIPS, GoRules Zen and the floor on a
+# synthetic standard of real size (bench/README.md); writes bench/results.md.
+# BENCH_ARGS passes options to bench/run (e.g. --million, --rounds 1).
+.PHONY: bench
+bench: deps
+	@$(MAKE) --no-print-directory $(B)/kaoping
+	@$(MAKE) --no-print-directory -C bench
+	@python3 bench/run $(BENCH_ARGS)
