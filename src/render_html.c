@@ -7,15 +7,19 @@
  * file as they come, and the page is put together at the end, so memory
  * does not grow with the number of units. Each unit's section carries its
  * exact total and grade in data-* attributes (tests/browser reads them). */
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "render_html_impl.h"
 #include "width.h"
 
 struct HtmlDoc {
     FILE *out, *body; /* body: the unit sections, until render_html_end */
     const Standard *std;
-    Tally *tally;
+    Summary *summary;
+    HtmlNames not_scored; /* the summary counts them only */
     Arena *arena;
     int nunits;
     int32_t as_of;
@@ -67,6 +71,32 @@ const char *html_bar(Arena *a, Dec v, Dec max, int px) {
     return render_dec(a, r, 1);
 }
 
+/* Text in the user's language (fmt from _()), formatted, escaped. */
+static void text(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void text(FILE *f, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&s, &n);
+    if (m) vfprintf(m, fmt, ap), fclose(m);
+    va_end(ap);
+    html_esc(f, s);
+    free(s);
+}
+
+void html_heading(FILE *f, const char *tag, const char *text) {
+    fprintf(f, "<%s>", tag);
+    html_esc(f, text);
+    fprintf(f, "</%s>\n", tag);
+}
+
+void html_th(FILE *f, const char *text, bool num) {
+    fputs(num ? "<th class=\"num\">" : "<th>", f);
+    html_esc(f, text);
+    fputs("</th>", f);
+}
+
 /* ---- the document -------------------------------------------------------- */
 
 static const char *css =
@@ -112,7 +142,7 @@ HtmlDoc *render_html_begin(const Standard *std, FILE *out) {
         arena_free(a);
         return NULL;
     }
-    d->tally = tally_new(std);
+    d->summary = summary_new(std);
     return d;
 }
 
@@ -139,15 +169,28 @@ static void unit_title(FILE *f, const Standard *s, const Unit *u) {
     fputs("</p>\n", f);
 }
 
+/* A unit the summary skips: counted there, named on the summary page. */
+static void not_scored(HtmlDoc *d, const Unit *u) {
+    HtmlName *n = arena_alloc(d->arena, sizeof *n);
+    n->name = arena_strdup(d->arena, u->name ? u->name : "");
+    n->next = NULL;
+    if (d->not_scored.last)
+        d->not_scored.last->next = n;
+    else
+        d->not_scored.first = n;
+    d->not_scored.last = n;
+    summary_skip(d->summary);
+}
+
 void render_html_invalid(HtmlDoc *d, const Unit *u) {
     FILE *f = d->body;
-    tally_add_invalid(d->tally, u);
+    not_scored(d, u);
     unit_open(d, u, "error");
     fputs(">\n<h2>", f);
     html_esc(f, u->name);
-    fputs("</h2>\n<p class=\"veto\">Not scored: its data has errors (", f);
-    html_esc(f, u->src->path);
-    fputs("; see the diagnostics).</p>\n</section>\n", f);
+    fputs("</h2>\n<p class=\"veto\">", f);
+    text(f, _("Not scored: its data has errors (%s; see the diagnostics)."), u->src->path);
+    fputs("</p>\n</section>\n", f);
 }
 
 /* Score against points of every category that applies, as bars. */
@@ -162,10 +205,10 @@ static void category_chart(FILE *f, const Result *res, Arena *a) {
         }
     if (!rows) return;
     int w = CHART_LABEL + CHART_BAR + 110, h = rows * CHART_ROW + 8;
-    fprintf(f,
-            "<h3>Score by category</h3>\n<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
-            "aria-label=\"score by category\">\n",
-            w, h);
+    html_heading(f, "h3", _("Score by category"));
+    fprintf(f, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", w, h);
+    html_esc(f, _("score by category"));
+    fputs("\">\n", f);
     int y = 4;
     for (const Part *p = s->parts; p; p = p->next) {
         if (p->kind != PART_CATEGORY || !res->parts[p->index].applies) continue;
@@ -193,10 +236,12 @@ static const StrList *entry_owners(const Rectification *x) {
 }
 
 static void deadline_cell(FILE *f, Arena *a, const RuleResult *rr) {
-    if (rr->rule->final)
-        fputs("<span class=\"note\">cannot be rectified</span>", f);
-    else if (rr->has_deadline)
-        fprintf(f, "%s%s", render_day(a, rr->deadline), rr->overdue ? " <span class=\"overdue\">OVERDUE</span>" : "");
+    if (rr->rule->final) {
+        fputs("<span class=\"note\">", f), html_esc(f, _("cannot be rectified")), fputs("</span>", f);
+    } else if (rr->has_deadline) {
+        fputs(render_day(a, rr->deadline), f);
+        if (rr->overdue) fputs(" <span class=\"overdue\">", f), html_esc(f, _("OVERDUE")), fputs("</span>", f);
+    }
 }
 
 static void item_name(FILE *f, const Part *p) {
@@ -207,11 +252,17 @@ static void item_name(FILE *f, const Part *p) {
 static void top_needs(FILE *f, const Result *res, Arena *a) {
     int places = res->std->decimals_value;
     if (res->nrect == 0) {
-        fputs("<h3>Rectification</h3>\n<p>Nothing lost points.</p>\n", f);
+        html_heading(f, "h3", _("Rectification"));
+        html_heading(f, "p", _("Nothing lost points."));
         return;
     }
-    fprintf(f, "<h3>Top rectification needs</h3>\n<p class=\"meta\">%d %s, %s points in all; the largest:</p>\n",
-            res->nrect, res->nrect == 1 ? "entry" : "entries", render_dec(a, res->rect_lost, places));
+    html_heading(f, "h3", _("Top rectification needs"));
+    fputs("<p class=\"meta\">", f);
+    text(f,
+         res->nrect == 1 ? _("%d entry, %s points in all; the largest:")
+                         : _("%d entries, %s points in all; the largest:"),
+         res->nrect, render_dec(a, res->rect_lost, places));
+    fputs("</p>\n", f);
     fputs("<ol class=\"needs\">\n", f);
     for (int i = 0; i < res->nrect && i < TOP_NEEDS; i++) {
         const Rectification *x = &res->rect[i];
@@ -225,9 +276,9 @@ static void top_needs(FILE *f, const Result *res, Arena *a) {
         fputs("<br>", f);
         html_esc(f, render_target(a, res, x->rule));
         if (x->rule->rule->final)
-            fputs("; <span class=\"note\">cannot be rectified</span>", f);
+            fputs("; <span class=\"note\">", f), html_esc(f, _("cannot be rectified")), fputs("</span>", f);
         else if (x->rule->has_deadline)
-            fputs("; by ", f), deadline_cell(f, a, x->rule);
+            fputs("; ", f), html_esc(f, _("by")), fputc(' ', f), deadline_cell(f, a, x->rule);
         fputs("</li>\n", f);
     }
     fputs("</ol>\n", f);
@@ -238,39 +289,38 @@ static void first_page(FILE *f, const Result *res, Arena *a) {
     int places = s->decimals_value;
     const GradeBand *g = s->grade_tab[res->grade];
     const char *cls = res->nvetoes ? "vetoed" : res->pass ? "pass" : "fail";
-    fprintf(f,
-            "<div class=\"box %s\"><div><span class=\"total\" data-total=\"%s\">%s</span> <span class=\"of\">of "
-            "%s</span></div><div class=\"grade\">",
-            cls, render_dec(a, res->total, places), render_dec(a, res->total, places),
-            render_dec(a, s->total_value, places));
+    fprintf(f, "<div class=\"box %s\"><div><span class=\"total\" data-total=\"%s\">%s</span> <span class=\"of\">", cls,
+            render_dec(a, res->total, places), render_dec(a, res->total, places));
+    text(f, _("of %s"), render_dec(a, s->total_value, places));
+    fputs("</span></div><div class=\"grade\">", f);
     html_esc(f, g->name);
-    if (res->nvetoes)
-        fputs(" by score, but VETOED: fails", f);
-    else
-        fputs(res->pass ? ": passes" : ": fails", f);
+    html_esc(f, res->nvetoes ? _(" by score, but VETOED: fails") : res->pass ? _(": passes") : _(": fails"));
     fputs("</div></div>\n", f);
-    if (dec_cmp(res->items_max, s->total_value) != 0)
-        fprintf(f, "<p class=\"meta\">Items %s of the %s points that apply, scaled to %s.</p>\n",
-                render_dec(a, res->items_score, places), render_dec(a, res->items_max, places),
-                render_dec(a, res->items_scaled, places));
+    if (dec_cmp(res->items_max, s->total_value) != 0) {
+        fputs("<p class=\"meta\">", f);
+        text(f, _("Items %s of the %s points that apply, scaled to %s."), render_dec(a, res->items_score, places),
+             render_dec(a, res->items_max, places), render_dec(a, res->items_scaled, places));
+        fputs("</p>\n", f);
+    }
     if (dec_sign(res->bonus_raw) || dec_sign(res->penalty)) {
-        fprintf(f, "<p class=\"meta\">Items %s", render_dec(a, res->items_scaled, places));
+        fputs("<p class=\"meta\">", f);
+        text(f, _("Items %s"), render_dec(a, res->items_scaled, places));
         if (dec_sign(res->bonus_raw)) {
-            fprintf(f, " + bonus %s", render_dec(a, res->bonus, places));
+            text(f, _(" + bonus %s"), render_dec(a, res->bonus, places));
             if (dec_cmp(res->bonus, res->bonus_raw) != 0)
-                fprintf(f, " (capped from %s)", render_dec(a, res->bonus_raw, places));
+                text(f, _(" (capped from %s)"), render_dec(a, res->bonus_raw, places));
         }
-        if (dec_sign(res->penalty)) fprintf(f, " − penalties %s", render_dec(a, res->penalty, places));
+        if (dec_sign(res->penalty)) text(f, _(" − penalties %s"), render_dec(a, res->penalty, places));
         fputs(".</p>\n", f);
     }
     if (!res->nvetoes) {
-        fputs("<p>Vetoes: none</p>\n", f);
+        html_heading(f, "p", _("Vetoes: none"));
     } else {
         fputs("<ul class=\"vetoes\">\n", f);
         for (int v = 0; v < s->nvetoes; v++) {
             if (!res->vetoes[v]) continue;
             const Veto *vt = s->veto_tab[v];
-            fputs("<li class=\"veto\">Veto ", f);
+            fputs("<li class=\"veto\">", f), html_esc(f, _("Veto")), fputc(' ', f);
             html_esc(f, vt->id);
             fputc(' ', f);
             html_esc(f, vt->title);
@@ -298,7 +348,7 @@ static void deductions(FILE *f, const Result *res, const ItemResult *ir, Arena *
         html_esc(f, render_rule_text(a, res->std, r));
         fputs("</code>", f);
         const char *saw = render_saw(a, res, rr);
-        if (*saw) fputs("<div class=\"saw\">saw ", f), html_esc(f, saw), fputs("</div>", f);
+        if (*saw) fputs("<div class=\"saw\">", f), text(f, _("saw %s"), saw), fputs("</div>", f);
         fputs("</div>", f);
     }
 }
@@ -310,8 +360,11 @@ static void card_row(FILE *f, const char *cls, int depth, const Part *p, const c
         item_name(f, p);
     else
         html_esc(f, p->title);
-    fprintf(f, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num lost\">%s</td><td>", points,
-            score, lost);
+    fputs("</td><td class=\"num\">", f);
+    html_esc(f, points); /* "cap 5" in the user's language */
+    fprintf(f, "</td><td class=\"num\">%s</td><td class=\"num lost\">", score);
+    html_esc(f, lost);
+    fputs("</td><td>", f);
 }
 
 static const char *lost_text(Arena *a, Dec lost, int places) {
@@ -323,7 +376,8 @@ static void part_rows(FILE *f, const Result *res, const Part *p, Arena *a, int d
     const PartResult *pr = &res->parts[p->index];
     if (!pr->applies && p->kind != PART_BONUS) return;
     if (p->kind == PART_BONUS) {
-        card_row(f, "cat", depth, p, p->has_cap ? arena_printf(a, "cap %s", render_dec(a, p->cap_value, places)) : "",
+        card_row(f, "cat", depth, p,
+                 p->has_cap ? arena_printf(a, _("cap %s"), render_dec(a, p->cap_value, places)) : "",
                  arena_printf(a, "+%s", render_dec(a, pr->score, places)), "");
     } else {
         card_row(f, depth ? "group" : "cat", depth, p, render_dec(a, pr->points, places),
@@ -347,16 +401,20 @@ static void part_rows(FILE *f, const Result *res, const Part *p, Arena *a, int d
 
 static void scorecard(FILE *f, const Result *res, Arena *a) {
     const Standard *s = res->std;
-    fputs("<h3>Scorecard</h3>\n<table class=\"card\"><thead><tr><th>Category / item</th><th class=\"num\">Points</th>"
-          "<th class=\"num\">Score</th><th class=\"num\">Lost</th><th>Deductions and the values seen</th></tr>"
-          "</thead><tbody>\n",
-          f);
+    html_heading(f, "h3", _("Scorecard"));
+    fputs("<table class=\"card\"><thead><tr>", f);
+    html_th(f, _("Category / item"), false);
+    html_th(f, _("Points"), true);
+    html_th(f, _("Score"), true);
+    html_th(f, _("Lost"), true);
+    html_th(f, _("Deductions and the values seen"), false);
+    fputs("</tr></thead><tbody>\n", f);
     for (const Part *p = s->parts; p; p = p->next) {
         if (p->kind == PART_PENALTY) {
             const ItemResult *ir = &res->items[p->index];
             if (!ir->applies || !dec_sign(ir->score)) continue;
             card_row(f, "cat", 0, p, "", arena_printf(a, "-%s", render_dec(a, ir->score, s->decimals_value)),
-                     "penalty");
+                     _("penalty"));
             deductions(f, res, ir, a);
             fputs("</td></tr>\n", f);
             continue;
@@ -372,10 +430,13 @@ static void tasks(FILE *f, const Result *res, Arena *a) {
     for (int p = 0; p < s->nphases; p++)
         applies += res->phases[p].tasks;
     if (!applies) return;
-    fprintf(f,
-            "<h3>Tasks as of %s</h3>\n<table class=\"tasks\"><thead><tr><th>Phase / task</th><th>Due</th>"
-            "<th>Status</th></tr></thead><tbody>\n",
-            render_day(a, res->as_of));
+    fputs("<h3>", f);
+    text(f, _("Tasks as of %s"), render_day(a, res->as_of));
+    fputs("</h3>\n<table class=\"tasks\"><thead><tr>", f);
+    html_th(f, _("Phase / task"), false);
+    html_th(f, _("Due"), false);
+    html_th(f, _("Status"), false);
+    fputs("</tr></thead><tbody>\n", f);
     static const char *cls[] = {"", " class=\"done\"", " class=\"late\"", " class=\"overdue\"", " class=\"soon\"", ""};
     for (int p = 0; p < s->nphases; p++) {
         const PhaseResult *pr = &res->phases[p];
@@ -385,12 +446,13 @@ static void tasks(FILE *f, const Result *res, Arena *a) {
         html_esc(f, ph->id);
         fputc(' ', f);
         html_esc(f, ph->title);
-        fprintf(f, "</td><td>%s to %s</td><td%s>", render_day(a, ph->start), render_day(a, ph->end),
-                pr->complete ? cls[TASK_ON_TIME] : "");
+        fputs("</td><td>", f);
+        text(f, _("%s to %s"), render_day(a, ph->start), render_day(a, ph->end));
+        fprintf(f, "</td><td%s>", pr->complete ? cls[TASK_ON_TIME] : "");
         if (pr->complete)
-            fputs("complete", f);
+            html_esc(f, _("complete"));
         else
-            fprintf(f, "%d of %d %s done", pr->done, pr->tasks, pr->tasks == 1 ? "task" : "tasks");
+            text(f, pr->tasks == 1 ? _("%d of %d task done") : _("%d of %d tasks done"), pr->done, pr->tasks);
         fputs("</td></tr>\n", f);
         for (int i = 0; i < s->ntasks; i++) {
             const TaskResult *tr = &res->tasks[i];
@@ -428,7 +490,7 @@ static void rect_by_owner(FILE *f, const Result *res, Arena *a) {
             if (k == n) names[n++] = o->s;
         }
     }
-    fputs("<h3>Rectification by responsible unit</h3>\n", f);
+    html_heading(f, "h3", _("Rectification by responsible unit"));
     for (int k = 0; k < n + none; k++) {
         const char *who = k < n ? names[k] : NULL;
         int count = 0;
@@ -440,11 +502,15 @@ static void rect_by_owner(FILE *f, const Result *res, Arena *a) {
             count += mine;
         }
         fputs("<h4>", f);
-        html_esc(f, who ? who : "(no responsible unit named)");
-        fprintf(f, " <span class=\"meta\">%d %s</span></h4>\n", count, count == 1 ? "entry" : "entries");
-        fputs("<table class=\"rect\"><thead><tr><th>#</th><th class=\"num\">Lost</th><th>Item</th>"
-              "<th>What was seen / to do</th><th>By</th></tr></thead><tbody>\n",
-              f);
+        html_esc(f, who ? who : _("(no responsible unit named)"));
+        fputs(" <span class=\"meta\">", f);
+        text(f, count == 1 ? _("%d entry") : _("%d entries"), count);
+        fputs("</span></h4>\n<table class=\"rect\"><thead><tr><th>#</th>", f);
+        html_th(f, _("Lost"), true);
+        html_th(f, _("Item"), false);
+        html_th(f, _("What was seen / to do"), false);
+        html_th(f, _("By"), false);
+        fputs("</tr></thead><tbody>\n", f);
         for (int i = 0; i < res->nrect; i++) {
             const Rectification *x = &res->rect[i];
             const StrList *o = entry_owners(x);
@@ -454,10 +520,11 @@ static void rect_by_owner(FILE *f, const Result *res, Arena *a) {
             if (!mine) continue;
             fprintf(f, "<tr><td>%d</td><td class=\"num lost\">-%s</td><td>", i + 1, render_dec(a, x->lost, places));
             item_name(f, x->item->item);
-            if (x->item->item->kind == PART_PENALTY) fputs(" <span class=\"tag\">penalty on the total</span>", f);
+            if (x->item->item->kind == PART_PENALTY)
+                fputs(" <span class=\"tag\">", f), html_esc(f, _("penalty on the total")), fputs("</span>", f);
             fputs("</td><td>", f);
             const char *saw = render_saw(a, res, x->rule);
-            if (*saw) fputs("<div class=\"saw\">saw ", f), html_esc(f, saw), fputs("</div>", f);
+            if (*saw) fputs("<div class=\"saw\">", f), text(f, _("saw %s"), saw), fputs("</div>", f);
             html_esc(f, render_target(a, res, x->rule));
             fputs("</td><td>", f);
             deadline_cell(f, a, x->rule);
@@ -473,7 +540,10 @@ void render_html_unit(HtmlDoc *d, const Result *res) {
     const Unit *u = res->unit;
     Arena *a = u->arena;
     int places = s->decimals_value;
-    tally_add(d->tally, res);
+    if (res->error)
+        not_scored(d, u);
+    else
+        summary_add(d->summary, res);
     if (!d->has_as_of && s->ntasks) d->as_of = res->as_of, d->has_as_of = true;
     unit_open(d, u, res->error ? "error" : "scored");
     if (!res->error)
@@ -484,8 +554,8 @@ void render_html_unit(HtmlDoc *d, const Result *res) {
     fputs(">\n<div class=\"first\">\n", f);
     unit_title(f, s, u);
     if (res->error) {
-        fputs("<p class=\"veto\">Not scored: ", f);
-        html_esc(f, res->error);
+        fputs("<p class=\"veto\">", f);
+        text(f, _("Not scored: %s"), res->error);
         fputs("</p>\n</div>\n</section>\n", f);
         return;
     }
@@ -500,14 +570,22 @@ void render_html_unit(HtmlDoc *d, const Result *res) {
 bool render_html_end(HtmlDoc *d) {
     FILE *f = d->out;
     const Standard *s = d->std;
-    fputs("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
+    const char *lang = i18n_language();
+    fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n",
+            !strcmp(lang, "zh_CN")   ? "zh-Hans"
+            : !strcmp(lang, "zh_TW") ? "zh-Hant"
+                                     : "en");
+    fputs("<head>\n<meta charset=\"utf-8\">\n"
           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"kaoping\">\n<title>",
           f);
     html_esc(f, s->title);
     fprintf(f, " · %d</title>\n<style>\n%s</style>\n</head>\n<body>\n", s->year_value, css);
-    if (d->nunits > 1) html_summary(f, d->tally, d->arena, d->has_as_of ? render_day(d->arena, d->as_of) : NULL);
+    if (d->nunits > 1) {
+        summary_finish(d->summary);
+        html_summary(f, d->summary, &d->not_scored, d->arena, d->has_as_of ? render_day(d->arena, d->as_of) : NULL);
+    }
     bool ok = !ferror(d->body) && fflush(d->body) == 0;
     rewind(d->body);
     char buf[8192];
@@ -517,7 +595,7 @@ bool render_html_end(HtmlDoc *d) {
     ok = ok && !ferror(d->body);
     fputs("</body>\n</html>\n", f);
     fclose(d->body);
-    tally_free(d->tally);
+    summary_free(d->summary);
     arena_free(d->arena);
     return ok;
 }

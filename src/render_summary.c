@@ -3,6 +3,7 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
+#include "i18n.h"
 #include "render.h"
 #include "summary.h"
 
@@ -31,32 +32,32 @@ static void stat_row(FILE *out, Arena *a, const Summary *s, const char *title, c
 void render_summary_text(FILE *out, const Summary *s) {
     const Standard *std = s->std;
     Arena *a = arena_new();
-    fprintf(out, "== Summary · %d %s\n", std->year_value, render_clean(a, std->title));
-    fprintf(out, "Units    %ld scored: %ld pass, %ld fail (%ld vetoed)", s->units, s->passed, s->failed, s->vetoed);
-    if (s->not_scored) fprintf(out, "; %ld not scored (see the errors)", s->not_scored);
+    fprintf(out, _("== Summary · %d %s\n"), std->year_value, render_clean(a, std->title));
+    fprintf(out, _("Units    %ld scored: %ld pass, %ld fail (%ld vetoed)"), s->units, s->passed, s->failed, s->vetoed);
+    if (s->not_scored) fprintf(out, _("; %ld not scored (see the errors)"), s->not_scored);
     fputc('\n', out);
-    fputs("Grades  ", out);
+    fputs(_("Grades  "), out);
     for (int g = 0; g < std->ngrades; g++)
         fprintf(out, "%s %s %ld", g ? "," : "", std->grade_tab[g]->name, s->by_grade[g]);
     fputc('\n', out);
     /* the vetoes that fired, with how many units each */
-    fputs("Vetoes  ", out);
+    fputs(_("Vetoes  "), out);
     int fired = 0;
     for (int v = 0; v < std->nvetoes; v++)
         if (s->by_veto[v])
             fprintf(out, "%s %s %s: %ld %s", fired++ ? "\n        " : "", std->veto_tab[v]->id, std->veto_tab[v]->title,
-                    s->by_veto[v], s->by_veto[v] == 1 ? "unit" : "units");
-    if (!fired) fputs(" none", out);
+                    s->by_veto[v], s->by_veto[v] == 1 ? _("unit") : _("units"));
+    if (!fired) fputs(_(" none"), out);
     fputs("\n\n  ", out);
-    render_pad(out, "Mean and spread", 40, false);
-    fputs("  units     mean      min      max       sd\n", out);
-    stat_row(out, a, s, "Total", &s->total);
+    render_pad(out, _("Mean and spread"), 40, false);
+    fputs(_("  units     mean      min      max       sd\n"), out);
+    stat_row(out, a, s, _("Total"), &s->total);
     for (int c = 0; c < s->ncats; c++)
         stat_row(out, a, s, s->cats[c].part->title, &s->cats[c]);
 
-    fputs("\nRanking by total\n   Rank  ", out);
-    render_pad(out, "Unit", 24, false);
-    fputs(std->nkinds ? " Kind       In kind     Total  Grade\n" : "     Total  Grade\n", out);
+    fputs(_("\nRanking by total\n   Rank  "), out);
+    render_pad(out, _("Unit"), 24, false);
+    fputs(std->nkinds ? _(" Kind       In kind     Total  Grade\n") : _("     Total  Grade\n"), out);
     for (long i = 0; i < s->units; i++) {
         const SummaryUnit *u = &s->ranking[i];
         fprintf(out, "  %5ld  ", u->rank);
@@ -68,14 +69,17 @@ void render_summary_text(FILE *out, const Summary *s) {
         }
         fputc(' ', out);
         render_pad(out, num(a, u->total, s), 9, true);
-        fprintf(out, "  %s%s\n", std->grade_tab[u->grade]->name, u->vetoed ? " (vetoed)" : u->pass ? "" : " (fails)");
+        fprintf(out, "  %s%s\n", std->grade_tab[u->grade]->name,
+                u->vetoed ? _(" (vetoed)")
+                : u->pass ? ""
+                          : _(" (fails)"));
     }
 
-    fprintf(out, "\nItems losing the most points%s\n", s->nweakest ? "" : ": none lost points");
+    fprintf(out, _("\nItems losing the most points%s\n"), s->nweakest ? "" : _(": none lost points"));
     if (s->nweakest) {
         fputs("  ", out);
-        render_pad(out, "Item", 40, false);
-        fputs("  units  losing      lost\n", out);
+        render_pad(out, _("Item"), 40, false);
+        fputs(_("  units  losing      lost\n"), out);
     }
     for (int i = 0; i < s->nweakest && i < WEAKEST; i++) {
         const SummaryItem *w = s->weakest[i];
@@ -86,16 +90,16 @@ void render_summary_text(FILE *out, const Summary *s) {
         fputc('\n', out);
     }
 
-    fprintf(out, "\nRectification load by responsible unit%s\n", s->nowners ? "" : ": no entries");
+    fprintf(out, _("\nRectification load by responsible unit%s\n"), s->nowners ? "" : _(": no entries"));
     if (s->nowners) {
         fputs("  ", out);
-        render_pad(out, "Responsible", 30, false);
-        fputs(" entries  overdue    points\n", out);
+        render_pad(out, _("Responsible"), 30, false);
+        fputs(_(" entries  overdue    points\n"), out);
     }
     for (int i = 0; i < s->nowners; i++) {
         const SummaryOwner *o = &s->owners[i];
         fputs("  ", out);
-        render_pad(out, o->owner[0] ? o->owner : "(none named)", 30, false);
+        render_pad(out, o->owner[0] ? o->owner : _("(none named)"), 30, false);
         fprintf(out, " %7ld  %7ld  ", o->entries, o->overdue);
         render_pad(out, num(a, o->lost, s), 8, true);
         fputc('\n', out);

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "i18n.h"
 #include "render.h"
 #include "width.h"
 
@@ -38,7 +39,7 @@ typedef struct RectRef {
 } RectRef;
 
 enum { RECT_FIELDS = 7 }; /* unit, item, title, seen, to do, rule, deadline */
-static const char *const states[] = {"open", "OVERDUE", "cannot be rectified"};
+static const char *const states[] = {N_("open"), N_("OVERDUE"), N_("cannot be rectified")};
 
 typedef enum { LOOK_PLAIN, LOOK_FAIL, LOOK_VETO, NLOOKS } Look;
 
@@ -101,11 +102,16 @@ static void put_int(Sheet *sh, int col, int n, lxw_format *fmt) {
     put_num(sh, col, dec_int(n), 0, fmt);
 }
 
+/* A sheet named name (in the user's language when Excel takes the
+ * translation as a sheet name, else in English), with a header row of the
+ * cols (marked with N_, shown translated). */
 static void header(XlsxDoc *d, Sheet *sh, const char *name, const char *const *cols) {
-    sh->ws = workbook_add_worksheet(d->wb, name);
+    const char *local = _(name);
+    sh->ws = workbook_add_worksheet(d->wb, workbook_validate_sheet_name(d->wb, local) == LXW_NO_ERROR ? local : name);
     for (sh->ncols = 0; cols[sh->ncols]; sh->ncols++) {
-        worksheet_write_string(sh->ws, 0, (lxw_col_t)sh->ncols, cols[sh->ncols], d->head);
-        fit(sh, sh->ncols, width_str(cols[sh->ncols]) + 3); /* room for the filter button */
+        const char *col = _(cols[sh->ncols]);
+        worksheet_write_string(sh->ws, 0, (lxw_col_t)sh->ncols, col, d->head);
+        fit(sh, sh->ncols, width_str(col) + 3); /* room for the filter button */
     }
     worksheet_freeze_panes(sh->ws, 1, 0);
     sh->row = 1;
@@ -154,29 +160,31 @@ XlsxDoc *render_xlsx_begin(const Standard *std, const char *path) {
     d->red = workbook_add_format(wb);
     format_set_font_color(d->red, 0xC00000);
     format_set_bold(d->red);
-    static const char *const summary[] = {"unit",
-                                          "kind",
-                                          "year",
-                                          "total",
-                                          "grade",
-                                          "result",
-                                          "vetoes",
-                                          "items score",
-                                          "items points",
-                                          "items scaled",
-                                          "bonus",
-                                          "penalties",
-                                          "rectification entries",
-                                          "points to rectify",
-                                          "file",
+    static const char *const summary[] = {N_("unit"),
+                                          N_("kind"),
+                                          N_("year"),
+                                          N_("total"),
+                                          N_("grade"),
+                                          N_("result"),
+                                          N_("vetoes"),
+                                          N_("items score"),
+                                          N_("items points"),
+                                          N_("items scaled"),
+                                          N_("bonus"),
+                                          N_("penalties"),
+                                          N_("rectification entries"),
+                                          N_("points to rectify"),
+                                          N_("file"),
                                           NULL};
-    static const char *const cards[] = {"unit",   "kind",  "year", "category",   "item",        "title",
-                                        "points", "score", "lost", "deductions", "responsible", NULL};
-    static const char *const rect[] = {"responsible", "unit", "item",     "title", "lost", "seen",
-                                       "to do",       "rule", "deadline", "state", NULL};
-    header(d, &d->summary, "summary", summary);
-    header(d, &d->cards, "scorecards", cards);
-    header(d, &d->rect, "rectifications", rect);
+    static const char *const cards[] = {N_("unit"), N_("kind"),       N_("year"),        N_("category"),
+                                        N_("item"), N_("title"),      N_("points"),      N_("score"),
+                                        N_("lost"), N_("deductions"), N_("responsible"), NULL};
+    static const char *const rect[] = {N_("responsible"), N_("unit"),  N_("item"),  N_("title"),
+                                       N_("lost"),        N_("seen"),  N_("to do"), N_("rule"),
+                                       N_("deadline"),    N_("state"), NULL};
+    header(d, &d->summary, N_("summary"), summary);
+    header(d, &d->cards, N_("scorecards"), cards);
+    header(d, &d->rect, N_("rectifications"), rect);
     return d;
 }
 
@@ -197,11 +205,11 @@ static void summary_row(XlsxDoc *d, const Result *res) {
     lxw_format *t = d->text[look], *n = d->num[look];
     unit_cells(d, sh, u, look);
     if (res->error) {
-        put_str(sh, a, 5, arena_printf(a, "not scored: %s", res->error), t);
+        put_str(sh, a, 5, arena_printf(a, _("not scored: %s"), res->error), t);
     } else {
         put_num(sh, 3, res->total, places, n);
         put_str(sh, a, 4, s->grade_tab[res->grade]->name, t);
-        put_str(sh, a, 5, res->nvetoes ? "VETOED" : res->pass ? "passes" : "fails", t);
+        put_str(sh, a, 5, res->nvetoes ? _("VETOED") : res->pass ? _("passes") : _("fails"), t);
         const char *v = "";
         for (int i = 0; i < s->nvetoes; i++)
             if (res->vetoes[i])
@@ -227,7 +235,7 @@ static void card_row(XlsxDoc *d, const Result *res, const Part *category, const 
     int places = d->std->decimals_value;
     bool bonus = category->kind == PART_BONUS, penalty = p->kind == PART_PENALTY;
     unit_cells(d, sh, res->unit, look);
-    put_str(sh, a, 3, penalty ? "penalty" : category->title, NULL);
+    put_str(sh, a, 3, penalty ? _("penalty") : category->title, NULL);
     put_str(sh, a, 4, p->id, NULL);
     put_str(sh, a, 5, p->title, NULL);
     if (!bonus && !penalty) put_num(sh, 6, ir->points, places, d->num[LOOK_PLAIN]);
@@ -277,7 +285,7 @@ static void keep_rect(XlsxDoc *d, const Result *res) {
         const Rectification *x = &res->rect[i];
         const Rule *r = x->rule->rule;
         const StrList *own = r->task && r->task->responsible ? r->task->responsible : x->item->item->owners;
-        const StrList none = {.s = "(none named)"};
+        const StrList none = {.s = _("(none named)")};
         for (const StrList *o = own ? own : &none; o; o = o->next) {
             if (d->nrows == d->caprows) {
                 int cap = d->caprows ? d->caprows * 2 : 256;
@@ -322,7 +330,7 @@ void render_xlsx_invalid(XlsxDoc *d, const Unit *u) {
     Sheet *sh = &d->summary;
     if (!row_ok(sh)) return;
     put_str(sh, u->arena, 0, u->name, d->text[LOOK_FAIL]); /* its kind and year may be what was wrong */
-    put_str(sh, u->arena, 5, "not scored: its data has errors", d->text[LOOK_FAIL]);
+    put_str(sh, u->arena, 5, _("not scored: its data has errors"), d->text[LOOK_FAIL]);
     put_str(sh, u->arena, 14, u->src->path, NULL);
     sh->row++;
 }
@@ -372,7 +380,7 @@ static bool write_rect(XlsxDoc *d) {
             put_num(sh, 4, lost, d->std->decimals_value, d->num[LOOK_PLAIN]);
             for (int k = 3; k < RECT_FIELDS; k++)
                 put_str(sh, a, 2 + k, f[k], k == 6 ? red : NULL);
-            put_str(sh, a, 9, states[state], red);
+            put_str(sh, a, 9, _(states[state]), red);
         }
         arena_free(a);
     }

@@ -45,7 +45,8 @@ static Dec unscale(__int128 num, __int128 den, int places) {
     return out;
 }
 
-static void stat_add(SummaryStat *st, int64_t x) {
+static void stat_add(SummaryStat *st, int64_t x, int64_t points) {
+    st->points_sum += points;
     if (st->units == 0 || x < st->lo) st->lo = x;
     if (st->units == 0 || x > st->hi) st->hi = x;
     st->units++;
@@ -57,6 +58,7 @@ static void stat_finish(SummaryStat *st, int places) {
     if (st->units == 0) return;
     __int128 n = st->units;
     st->mean = unscale(st->sum, n, places);
+    st->points = unscale(st->points_sum, n, places);
     st->min = unscale(st->lo, 1, places);
     st->max = unscale(st->hi, 1, places);
     /* sd = sqrt(D) / n with D = n*sumsq - sum^2: the largest m with
@@ -124,10 +126,10 @@ void summary_add(Summary *s, const Result *res) {
     if (res->nvetoes) s->vetoed++;
     for (int v = 0; v < std->nvetoes; v++)
         s->by_veto[v] += res->vetoes[v];
-    stat_add(&s->total, scaled(s, res->total));
+    stat_add(&s->total, scaled(s, res->total), scaled(s, std->total_value));
     for (int c = 0; c < s->ncats; c++) {
         const PartResult *pr = &res->parts[s->cats[c].part->index];
-        if (pr->applies) stat_add(&s->cats[c], scaled(s, pr->score));
+        if (pr->applies) stat_add(&s->cats[c], scaled(s, pr->score), scaled(s, pr->points));
     }
     if (s->units > s->cap)
         s->ranking = grow(s->ranking, sizeof *s->ranking * (size_t)(s->cap = s->cap ? s->cap * 2 : 256));

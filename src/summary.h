@@ -22,7 +22,9 @@ typedef struct SummaryStat {
     const Part *part; /* a category, or NULL for the total */
     long units;       /* units it applies to */
     Dec mean, min, max, sd;
+    Dec points;          /* the mean of its points that apply (a category's items can apply by kind), rounded alike */
     __int128 sum, sumsq; /* internal: scaled sums */
+    __int128 points_sum; /* internal */
     int64_t lo, hi;      /* internal: scaled min and max */
 } SummaryStat;
 
