@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "check.h"
 #include "eval.h"
 #include "lex.h"
@@ -47,15 +49,6 @@ static int teardown(void **state) {
     (void)state;
     release();
     return 0;
-}
-
-static void make_source(Source *s, const char *path, const char *text) {
-    s->path = path;
-    s->text = strdup(text);
-    assert_non_null(s->text);
-    for (char *p = s->text; *p; p++)
-        if (*p == '\'') *p = '"';
-    s->len = strlen(s->text);
 }
 
 /* Parses, checks and loads; scores every valid unit. The standard must be
@@ -317,7 +310,8 @@ static void test_score_tiers(void **state) {
 
 static void test_proportional(void **state) {
     (void)state;
-    run(HDR10 "fact finished: integer 'd'; fact target: integer 't' in 1..;\n" ITEM10("score points * finished / target;"),
+    run(HDR10
+        "fact finished: integer 'd'; fact target: integer 't' in 1..;\n" ITEM10("score points * finished / target;"),
         "[{'name': 'a', 'facts': {'finished': 2, 'target': 3}}, {'name': 'b', 'facts': {'finished': 3, 'target': 3}},"
         " {'name': 'c', 'facts': {'finished': 4, 'target': 3}}]");
     const ItemResult *ir = item(unit(0), "i1");

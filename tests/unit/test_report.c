@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "check.h"
 #include "eval.h"
 #include "lex.h"
@@ -32,15 +34,6 @@ static const char *KP =
     "}\n"
     "category b 'B' points 40 { item b1 'B1' points 40 { deduct 1 per n below 4; } }\n"
     "veto v1 'V1' when bad > 0;\n";
-
-static void make_source(Source *s, const char *path, const char *text) {
-    s->path = path;
-    s->text = strdup(text);
-    assert_non_null(s->text);
-    for (char *p = s->text; *p; p++)
-        if (*p == '\'') *p = '"';
-    s->len = strlen(s->text);
-}
 
 /* Scores every unit of json into a summary (freeing each result), and
  * returns the summary page as text. */

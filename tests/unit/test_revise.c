@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "check.h"
 #include "compare.h"
 #include "diff.h"
@@ -162,15 +164,6 @@ static void test_diff(void **state) {
     assert_true(diff_empty(diff_standards(n, n, a)));
     diag_free(&d);
     arena_free(a);
-}
-
-static void make_source(Source *s, const char *path, const char *text) {
-    memset(s, 0, sizeof *s);
-    s->path = path;
-    s->text = strdup(text);
-    for (char *p = s->text; *p; p++)
-        if (*p == '\'') *p = '"';
-    s->len = strlen(s->text);
 }
 
 /* unit + standard = change, row by row and item by item, to the last digit;

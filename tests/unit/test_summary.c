@@ -12,21 +12,13 @@
 
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "check.h"
 #include "eval.h"
 #include "lex.h"
 #include "load.h"
 #include "summary.h"
-
-static void quote(Source *s, const char *path, const char *text) {
-    memset(s, 0, sizeof *s);
-    s->path = path;
-    s->text = strdup(text);
-    assert_non_null(s->text);
-    for (char *p = s->text; *p; p++)
-        if (*p == '\'') *p = '"';
-    s->len = strlen(s->text);
-}
 
 /* The last standard summarized (the summary points into it). */
 static Arena *keep;
@@ -44,8 +36,8 @@ static int teardown(void **state) {
 /* Scores the units of json against kp and sums them up (finished). */
 static Summary *summarize(const char *kp, const char *json) {
     Source rules, data;
-    quote(&rules, "t.kp", kp);
-    quote(&data, "u.json", json);
+    make_source(&rules, "t.kp", kp);
+    make_source(&data, "u.json", json);
     Arena *arena = arena_new();
     DiagSink d;
     diag_init(&d);
