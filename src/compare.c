@@ -1,6 +1,7 @@
 /* compare.c - one unit across two years (see compare.h): the three
  * evaluations A, B, C and the exact split of their differences. */
 #include "compare.h"
+#include "i18n.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -236,13 +237,13 @@ void compare_split(Comparison *c, const Diff *diff, Arena *arena) {
         }
     }
     CompareRow *r = &c->rows[c->nrows++];
-    row(c, r, NULL, "penalties, taken off", c->a->penalty, b ? b->penalty : dec_zero(), c->c->penalty);
+    row(c, r, NULL, N_("penalties, taken off"), c->a->penalty, b ? b->penalty : dec_zero(), c->c->penalty);
     r->in_old = r->in_new = true;
     r = &c->rows[c->nrows++];
-    row(c, r, NULL, "items, scaled", c->a->items_scaled, b ? b->items_scaled : dec_zero(), c->c->items_scaled);
+    row(c, r, NULL, N_("items, scaled"), c->a->items_scaled, b ? b->items_scaled : dec_zero(), c->c->items_scaled);
     r->in_old = r->in_new = true;
     r = &c->rows[c->nrows++];
-    row(c, r, NULL, "total", c->a->total, b ? b->total : dec_zero(), c->c->total);
+    row(c, r, NULL, N_("total"), c->a->total, b ? b->total : dec_zero(), c->c->total);
     r->in_old = r->in_new = true;
     if (b) {
         c->unit_items = moved_items(c->a, b, NULL, arena, &c->nunit_items);

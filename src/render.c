@@ -137,9 +137,9 @@ const char *render_saw(Arena *a, const Result *res, const RuleResult *rr) {
         /* the counted value against its bar */
         const char *v = render_number(a, rr->value, rr->subject->type);
         if (r->gap != GAP_NONE || r->kind == RULE_SCORE)
-            acc = arena_printf(a, "%s %s, required %s%s", render_subject(a, std, rr->subject), v,
-                               rr->target == TARGET_LOWER ? "at most " : "",
-                               render_number(a, rr->bar, rr->subject->type));
+            acc =
+                arena_printf(a, rr->target == TARGET_LOWER ? _("%s %s, required at most %s") : _("%s %s, required %s"),
+                             render_subject(a, std, rr->subject), v, render_number(a, rr->bar, rr->subject->type));
         else
             acc = arena_printf(a, "%s %s", render_subject(a, std, rr->subject), v);
         if (rr->subject->kind == EX_NAME) seen[nseen++] = rr->subject->type_fact;
@@ -167,19 +167,19 @@ static const char *negated(Arena *a, const Standard *std, const Expr *x) {
     switch (x->kind) {
     case EX_NOT: {
         const Expr *y = x->u.operand;
-        if (y->kind == EX_NAME) return arena_printf(a, "%s must be yes", render_subject(a, std, y));
+        if (y->kind == EX_NAME) return arena_printf(a, _("%s must be yes"), render_subject(a, std, y));
         return ast_text(a, std->src, y->span);
     }
     case EX_NAME:
-        if (x->type == TY_BOOLEAN) return arena_printf(a, "%s must be no", render_subject(a, std, x));
+        if (x->type == TY_BOOLEAN) return arena_printf(a, _("%s must be no"), render_subject(a, std, x));
         break;
     case EX_BINARY:
         if (x->u.bin.op >= OP_EQ)
             return arena_printf(a, "%s %s %s", render_subject(a, std, x->u.bin.lhs), flip(x->u.bin.op),
                                 ast_text(a, std->src, x->u.bin.rhs->span));
         break;
-    case EX_OR: return arena_printf(a, "%s, and %s", negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
-    case EX_AND: return arena_printf(a, "%s, or %s", negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
+    case EX_OR: return arena_printf(a, _("%s, and %s"), negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
+    case EX_AND: return arena_printf(a, _("%s, or %s"), negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
     default: break;
     }
     return arena_printf(a, "not (%s)", ast_text(a, std->src, x->span));
@@ -194,28 +194,27 @@ const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
     case TARGET_RAISE:
     case TARGET_LOWER: {
         const char *goal = render_number(a, rr->goal, s->type);
-        const char *verb = rr->target == TARGET_RAISE ? "raise" : "lower";
-        const char *t = arena_printf(a, "%s %s to %s%s", verb, render_subject(a, std, s),
-                                     rr->goal_inclusive           ? ""
-                                     : rr->target == TARGET_RAISE ? "above "
-                                                                  : "below ",
-                                     goal);
+        const char *subject = render_subject(a, std, s);
+        const char *t =
+            rr->target == TARGET_RAISE
+                ? arena_printf(a, rr->goal_inclusive ? _("raise %s to %s") : _("raise %s to above %s"), subject, goal)
+                : arena_printf(a, rr->goal_inclusive ? _("lower %s to %s") : _("lower %s to below %s"), subject, goal);
         if (dec_sign(rr->short_by) > 0)
-            t = arena_printf(a, "%s (%s %s)", t, render_dec(a, rr->short_by, 6),
-                             rr->target == TARGET_RAISE ? "more" : "fewer");
+            t = arena_printf(a, rr->target == TARGET_RAISE ? _("%s (%s more)") : _("%s (%s fewer)"), t,
+                             render_dec(a, rr->short_by, 6));
         return t;
     }
-    case TARGET_ZERO: return arena_printf(a, "bring %s to 0", render_subject(a, std, s));
+    case TARGET_ZERO: return arena_printf(a, _("bring %s to 0"), render_subject(a, std, s));
     case TARGET_CONDITION: return negated(a, std, rr->rule->when);
     case TARGET_TASK: {
         const Task *t = rr->rule->task;
         return rr->rule->on_missed
-                   ? arena_printf(a, "do task %s %s (it was due %s)", t->id, t->title, render_day(a, t->due_day))
-                   : arena_printf(a, "task %s %s was done late: this cannot be undone", t->id, t->title);
+                   ? arena_printf(a, _("do task %s %s (it was due %s)"), t->id, t->title, render_day(a, t->due_day))
+                   : arena_printf(a, _("task %s %s was done late: this cannot be undone"), t->id, t->title);
     }
     case TARGET_NONE: break;
     }
-    return "meet the scoring method in full";
+    return _("meet the scoring method in full");
 }
 
 const char *render_day(Arena *a, int32_t day) {

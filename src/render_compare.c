@@ -27,20 +27,20 @@ static const char *why(Arena *a, const CompareItem *x, int years) {
         return arena_printf(a, _("points %s -> %s"), render_dec(a, e->old_points, 6), render_dec(a, e->new_points, 6));
     if (e->nparams) {
         const DiffParam *p = &e->params[0];
-        const char *more = e->nparams > 1 ? arena_printf(a, " (and %d more)", e->nparams - 1) : "";
+        const char *more = e->nparams > 1 ? arena_printf(a, _(" (and %d more)"), e->nparams - 1) : "";
         const char *label = strcmp(p->what, "threshold") && strcmp(p->what, "amount") && strcmp(p->what, "counting")
-                                ? arena_printf(a, "rule %d", p->rule)
+                                ? arena_printf(a, _("rule %d"), p->rule)
                                 : p->what;
-        return arena_printf(a, "%s: %s -> %s%s", label, p->before ? p->before : "(none)",
-                            p->after ? p->after : "(none)", more);
+        return arena_printf(a, "%s: %s -> %s%s", label, p->before ? p->before : _("(none)"),
+                            p->after ? p->after : _("(none)"), more);
     }
     if ((ch & DIFF_MOVED) && (ch & DIFF_APPLIES))
-        return arena_printf(a, "moved to %s; applies to %s (was %s)",
+        return arena_printf(a, _("moved to %s; applies to %s (was %s)"),
                             e->new_cat->id ? e->new_cat->id : e->new_cat->title, e->kinds_after, e->kinds_before);
-    if (ch & DIFF_APPLIES) return arena_printf(a, "applies to %s (was %s)", e->kinds_after, e->kinds_before);
-    if (ch & DIFF_MOVED) return "moved";
+    if (ch & DIFF_APPLIES) return arena_printf(a, _("applies to %s (was %s)"), e->kinds_after, e->kinds_before);
+    if (ch & DIFF_MOVED) return _("moved");
     (void)years;
-    return "changed";
+    return _("changed");
 }
 
 enum { LABEL_W = 34, COL_W = 10 };
@@ -85,12 +85,12 @@ void render_compare_text(FILE *out, const Comparison *c, const Diff *diff, Arena
         fprintf(out, _("Split    none: the %d data cannot be scored under the %d standard (%s)\n"), n->year_value,
                 o->year_value, c->b_error ? c->b_error : "?");
     fputc('\n', out);
-    cells(out, "", yo, yn, "change", c->b ? "unit" : "", c->b ? "standard" : "");
+    cells(out, "", yo, yn, _("change"), c->b ? _("unit") : "", c->b ? _("standard") : "");
     for (int i = 0; i < c->nrows; i++) {
         const CompareRow *r = &c->rows[i];
         if (!r->id && !strcmp(r->title, "penalties, taken off") && !dec_sign(r->before) && !dec_sign(r->after))
             continue;
-        const char *label = r->id ? arena_printf(a, "%s %s", r->id, r->title) : r->title;
+        const char *label = r->id ? arena_printf(a, "%s %s", r->id, r->title) : _(r->title);
         if (i == c->nrows - 1)
             fputs("  ------------------------------------------------------------------------------------\n", out);
         cells(out, label, r->in_old ? render_dec(a, r->before, places) : "-",
@@ -98,15 +98,16 @@ void render_compare_text(FILE *out, const Comparison *c, const Diff *diff, Arena
               c->b ? signed_dec(a, r->unit, places) : "", c->b ? signed_dec(a, r->standard, places) : "");
     }
     if (!c->b) return;
-    item_list(
-        out,
-        arena_printf(a, "Moved by the unit: its %s data against its %s data, both under the %s standard", yn, yo, yo),
-        c->unit_items, c->nunit_items, false, c->years, places, a);
-    item_list(out, arena_printf(a, "Moved by the standard: its %s data under the %s and the %s standard", yn, yo, yn),
+    item_list(out,
+              arena_printf(a, _("Moved by the unit: its %s data against its %s data, both under the %s standard"), yn,
+                           yo, yo),
+              c->unit_items, c->nunit_items, false, c->years, places, a);
+    item_list(out,
+              arena_printf(a, _("Moved by the standard: its %s data under the %s and the %s standard"), yn, yo, yn),
               c->std_items, c->nstd_items, true, c->years, places, a);
     fprintf(out,
-            "\nMethod: unit = (%s standard, %s data) - (%s standard, %s data); standard = (%s standard, %s data) - "
-            "(%s standard, %s data);\n        unit + standard = change. Categories before scaling; total after.\n",
+            _("\nMethod: unit = (%s standard, %s data) - (%s standard, %s data); standard = (%s standard, %s data) - "
+              "(%s standard, %s data);\n        unit + standard = change. Categories before scaling; total after.\n"),
             yo, yn, yo, yo, yn, yn, yo, yn);
 }
 

@@ -7,6 +7,7 @@
  * error in an inherited part points into the file that wrote it. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "revise.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -41,7 +42,7 @@ static Diag *err(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
     char buf[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(buf, sizeof buf, _(fmt), ap);
     va_end(ap);
     return diag_at(c->diag, DIAG_ERROR, code, c->src, sp, "%s", buf);
 }
@@ -384,7 +385,7 @@ static void merge(Ctx *c, Standard *r, Standard *b) {
 
 /* Reports what only a revision may write, in a standard that revises nothing. */
 static void not_a_revision(Ctx *c, Standard *s) {
-    const char *help = "a standard that changes another says so in its header: revises \"2013.kp\";";
+    const char *help = _("a standard that changes another says so in its header: revises \"2013.kp\";");
     for (const Revision *r = s->revisions; r; r = r->next)
         diag_help(c->diag,
                   err(c, r->span, "K0705", "this standard revises no other: there is nothing to %s",
@@ -430,8 +431,8 @@ static const char *base_path(Ctx *c, Standard *std, const Source *src) {
     const char *path = k >= 0 ? arena_strdup(c->arena, shelf.files[k].path) : NULL;
     if (k < 0) {
         Diag *g = err(c, std->revises_span, "K0701",
-                      k == -1 ? "the standard it revises is not found: no standard %s%s%sof %d in %s"
-                              : "the standard it revises is not one: several standards %s%s%sof %d in %s",
+                      k == -1 ? N_("the standard it revises is not found: no standard %s%s%sof %d in %s")
+                              : N_("the standard it revises is not one: several standards %s%s%sof %d in %s"),
                       std->revises_title ? "\"" : "", std->revises_title ? std->revises_title : "",
                       std->revises_title ? "\" " : "", (int)y.num, dir);
         diag_help(c->diag, g, "%s", years_list(&shelf, c->arena));
