@@ -11,11 +11,11 @@
 
 static const char *step_value(Arena *a, const TraceStep *s) {
     const Expr *x = s->expr;
-    if (x->type == TY_LIST) return arena_printf(a, "%d records", s->value.u.list.rows);
+    if (x->type == TY_LIST) return arena_printf(a, _("%d records"), s->value.u.list.rows);
     if (x->type_fact && (x->type == TY_ENUM || x->type == TY_BOOLEAN || x->type == TY_DATE || x->type == TY_TEXT))
         return render_value(a, &s->value, x->type_fact);
     switch (x->type) {
-    case TY_BOOLEAN: return s->value.u.b ? "yes" : "no";
+    case TY_BOOLEAN: return s->value.u.b ? _("yes") : _("no");
     case TY_INTEGER:
     case TY_DECIMAL:
     case TY_PERCENT: return render_number(a, s->value.u.num, x->type);
@@ -30,9 +30,9 @@ static const char *step_value(Arena *a, const TraceStep *s) {
 
 static const char *mode_words(const RuleResult *rr) {
     switch (rr->mode) {
-    case STEP_STARTED: return "a started step counts whole";
-    case STEP_COMPLETED: return "only completed steps count";
-    default: return "pro rata";
+    case STEP_STARTED: return _("a started step counts whole");
+    case STEP_COMPLETED: return _("only completed steps count");
+    default: return _("pro rata");
     }
 }
 
@@ -53,18 +53,18 @@ static const char *step_text(Arena *a, const Result *res, const RuleResult *rr, 
         return arena_printf(a, "%s = %s", text, step_value(a, s));
     }
     case TR_GAP:
-        return arena_printf(a, "%s the bar by %s", r->gap == GAP_ABOVE ? "above" : "below",
+        return arena_printf(a, r->gap == GAP_ABOVE ? _("above the bar by %s") : _("below the bar by %s"),
                             render_number(a, s->value.u.num, rule_type(r)));
     case TR_STEPS:
-        return arena_printf(a, "%s / %s = %s %s", render_number(a, rr->gap, rule_type(r)),
-                            render_number(a, rr->step, rule_type(r)), v, strcmp(v, "1") ? "steps" : "step");
+        return arena_printf(a, strcmp(v, "1") ? _("%s / %s = %s steps") : _("%s / %s = %s step"),
+                            render_number(a, rr->gap, rule_type(r)), render_number(a, rr->step, rule_type(r)), v);
     case TR_COUNTED: return arena_printf(a, "%s: %s", mode_words(rr), v);
     case TR_TIMES:
         return arena_printf(a, "%s x %s = %s", render_dec(a, rr->per_step, 9), render_dec(a, rr->steps, 9),
                             render_dec(a, s->value.u.num, 9));
-    case TR_CAPPED: return arena_printf(a, "capped by the rule: %s", v);
+    case TR_CAPPED: return arena_printf(a, _("capped by the rule: %s"), v);
     case TR_ROUNDED:
-        return arena_printf(a, "rounded to %d %s: %s", places, places == 1 ? "decimal" : "decimals",
+        return arena_printf(a, places == 1 ? _("rounded to %d decimal: %s") : _("rounded to %d decimals: %s"), places,
                             render_dec(a, s->value.u.num, places));
     }
     return "";
@@ -73,23 +73,23 @@ static const char *step_text(Arena *a, const Result *res, const RuleResult *rr, 
 static const char *outcome(Arena *a, const Result *res, const RuleResult *rr) {
     int places = res->std->decimals_value;
     const Rule *r = rr->rule;
-    if (!rr->fired) return "does not fire";
-    if (r->kind == RULE_SCORE) return arena_printf(a, "sets the score to %s", render_dec(a, rr->amount, places));
-    return arena_printf(a, "%s %s", r->kind == RULE_DEDUCT ? "deducts" : "adds", render_dec(a, rr->amount, places));
+    if (!rr->fired) return _("does not fire");
+    if (r->kind == RULE_SCORE) return arena_printf(a, _("sets the score to %s"), render_dec(a, rr->amount, places));
+    return arena_printf(a, r->kind == RULE_DEDUCT ? _("deducts %s") : _("adds %s"), render_dec(a, rr->amount, places));
 }
 
 static const char *item_sum(Arena *a, const Result *res, const ItemResult *ir) {
     int places = res->std->decimals_value;
     const Part *p = ir->item;
-    if (p->kind == PART_PENALTY) return arena_printf(a, "takes %s off the total", render_dec(a, ir->score, places));
+    if (p->kind == PART_PENALTY) return arena_printf(a, _("takes %s off the total"), render_dec(a, ir->score, places));
     if (!dec_cmp(ir->base, ir->points) && !dec_sign(ir->deducted) && !dec_sign(ir->added) && !ir->capped)
-        return arena_printf(a, "keeps its %s points", render_dec(a, ir->points, places));
-    const char *s = arena_printf(a, "%s %s", dec_cmp(ir->base, ir->points) ? "set to" : "starts at",
+        return arena_printf(a, _("keeps its %s points"), render_dec(a, ir->points, places));
+    const char *s = arena_printf(a, dec_cmp(ir->base, ir->points) ? _("set to %s") : _("starts at %s"),
                                  render_dec(a, ir->base, places));
     if (dec_sign(ir->deducted)) s = arena_printf(a, "%s - %s", s, render_dec(a, ir->deducted, places));
     if (dec_sign(ir->added)) s = arena_printf(a, "%s + %s", s, render_dec(a, ir->added, places));
-    if (ir->floored) s = arena_printf(a, "%s, below 0: floored at 0", s);
-    if (ir->capped) s = arena_printf(a, "%s, above its points: capped", s);
+    if (ir->floored) s = arena_printf(a, _("%s, below 0: floored at 0"), s);
+    if (ir->capped) s = arena_printf(a, _("%s, above its points: capped"), s);
     return arena_printf(a, "%s = %s", s, render_dec(a, ir->score, places));
 }
 
@@ -144,9 +144,9 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
                     : "");
     if (dec_sign(res->penalty)) fprintf(out, _("         - penalties %s\n"), render_dec(a, res->penalty, places));
     fprintf(out, _("         = %s, grade %s%s\n"), render_dec(a, res->total, places), s->grade_tab[res->grade]->name,
-            res->nvetoes ? " (vetoed: fails)"
-            : res->pass  ? " (passes)"
-                         : " (fails)");
+            res->nvetoes ? _(" (vetoed: fails)")
+            : res->pass  ? _(" (passes)")
+                         : _(" (fails)"));
     for (int v = 0; v < s->nvetoes; v++)
         if (res->vetoes[v]) fprintf(out, _("veto     %s %s fired\n"), s->veto_tab[v]->id, s->veto_tab[v]->title);
 }
