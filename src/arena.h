@@ -15,5 +15,8 @@ char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 size_t arena_used(const Arena *a);
+/* Frees the block this thread keeps for reuse (arena_free keeps one); a
+ * thread calls it before it ends. */
+void arena_release_spare(void);
 
 #endif

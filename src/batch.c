@@ -38,7 +38,8 @@ struct Batch {
     int nthreads;
     bool stop;
     int idle;          /* workers waiting for a job */
-    bool main_waiting; /* the main thread waits for the head job */
+    bool main_waiting; /* the main thread waits for the job at wake_at */
+    size_t wake_at;
     pthread_mutex_t mu;
     pthread_cond_t work, finished;
     void *read; /* batch_read.c's state */
@@ -209,19 +210,24 @@ static void *worker(void *arg) {
         pthread_mutex_lock(&b->mu);
         j->done = true;
         /* wake the main thread only for what it waits for */
-        if (b->main_waiting && j == b->ring[b->head % b->cap]) pthread_cond_signal(&b->finished);
+        if (b->main_waiting && b->ring[b->wake_at % b->cap]->done) pthread_cond_signal(&b->finished);
     }
     pthread_mutex_unlock(&b->mu);
+    arena_release_spare();
     return NULL;
 }
 
-/* Writes the finished jobs at the head; with wait, at least one. */
-static void flush(Batch *b, bool wait) {
+/* Writes the finished jobs at the head, waiting until the head has passed
+ * upto. The main thread sleeps until the last job it needs is done, not
+ * for each job: a wake-up (a futex call and a switch) per unit cost more
+ * than scoring one. */
+static void flush(Batch *b, size_t upto) {
     pthread_mutex_lock(&b->mu);
     while (b->head < b->tail) {
         Job *j = b->ring[b->head % b->cap];
         if (!j->done) {
-            if (!wait) break;
+            if (b->head >= upto) break;
+            b->wake_at = upto - 1;
             b->main_waiting = true;
             pthread_cond_wait(&b->finished, &b->mu);
             b->main_waiting = false;
@@ -231,7 +237,6 @@ static void flush(Batch *b, bool wait) {
         if (b->next < b->head) b->next = b->head; /* a note no worker took: it is gone */
         pthread_mutex_unlock(&b->mu);
         job_finish(b, j);
-        wait = false;
         pthread_mutex_lock(&b->mu);
     }
     pthread_mutex_unlock(&b->mu);
@@ -244,18 +249,16 @@ void batch_submit(Batch *b, Job *j) {
         return;
     }
     if (j->form == JOB_NOTE) j->done = true;
-    while (b->tail - b->head == b->cap)
-        flush(b, true);
+    if (b->tail - b->head == b->cap) flush(b, b->head + b->cap / 2); /* a full ring: let it half empty */
     pthread_mutex_lock(&b->mu);
     b->ring[b->tail++ % b->cap] = j;
     if (b->idle) pthread_cond_signal(&b->work);
     pthread_mutex_unlock(&b->mu);
-    flush(b, false);
+    flush(b, 0);
 }
 
 void batch_drain(Batch *b) {
-    while (b->nthreads && b->head < b->tail)
-        flush(b, true);
+    if (b->nthreads) flush(b, b->tail);
 }
 
 int batch_run(const Standard *std, const Source *std_src, const char *rules_path, const char *const *inputs,
@@ -265,7 +268,7 @@ int batch_run(const Standard *std, const Source *std_src, const char *rules_path
     if (jobs > 1) {
         /* a few units per thread in flight: enough to keep every thread busy
          * while one slow unit holds the head, and a bound on memory */
-        b.cap = (size_t)jobs * 4;
+        b.cap = (size_t)jobs * 16;
         b.ring = calloc(b.cap, sizeof *b.ring);
         b.threads = calloc((size_t)jobs, sizeof *b.threads);
         if (!b.ring || !b.threads) {

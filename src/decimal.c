@@ -14,6 +14,18 @@ static const int64_t pow10_tab[DEC_MAX_PLACES + 1] = {
     1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
 };
 
+/* Euclid on 64 bits (a 128-bit % is a libgcc call); b is usually a small
+ * denominator, so it takes a step or two (a binary gcd would take one per
+ * bit of the numerator). */
+static uint64_t gcd64(uint64_t a, uint64_t b) {
+    while (b != 0) {
+        uint64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
 static u128 gcd_u(u128 a, u128 b) {
     while (b != 0) {
         u128 t = a % b;
@@ -27,6 +39,33 @@ static u128 abs_u(i128 v) {
     return v < 0 ? (u128)0 - (u128)v : (u128)v;
 }
 
+/* Divides nonzero *m and *q by their gcd. Scores have denominators
+ * 2^i 5^j (decimals), whose gcd with the numerator needs only shifts and
+ * divisions by the constant 5 (multiplications), not a 64-bit division. */
+static void reduce64(uint64_t *pm, uint64_t *pq) {
+    uint64_t m = *pm, q = *pq;
+    int tm = __builtin_ctzll(m), tq = __builtin_ctzll(q);
+    int t = tm < tq ? tm : tq;
+    m >>= t;
+    q >>= t;
+    uint64_t rest = q >> (tq - t);
+    while (rest % 5 == 0) {
+        rest /= 5;
+    }
+    if (rest == 1) {
+        while (q % 5 == 0 && m % 5 == 0) {
+            q /= 5;
+            m /= 5;
+        }
+    } else {
+        uint64_t g = gcd64(m, q);
+        m /= g;
+        q /= g;
+    }
+    *pm = m;
+    *pq = q;
+}
+
 /* Builds (neg ? -n : n) / d, reduced; checks the int64 range. */
 static DecStatus make_u(bool neg, u128 n, u128 d, Dec *out) {
     if (d == 0) {
@@ -36,9 +75,16 @@ static DecStatus make_u(bool neg, u128 n, u128 d, Dec *out) {
         *out = dec_zero();
         return DEC_OK;
     }
-    u128 g = gcd_u(n, d);
-    n /= g;
-    d /= g;
+    if ((n >> 64) == 0 && (d >> 64) == 0) {
+        uint64_t m = (uint64_t)n, q = (uint64_t)d;
+        reduce64(&m, &q);
+        n = m;
+        d = q;
+    } else {
+        u128 g = gcd_u(n, d);
+        n /= g;
+        d /= g;
+    }
     if (d > (u128)INT64_MAX) {
         return DEC_OVERFLOW;
     }
@@ -209,7 +255,48 @@ static inline Dec dec_norm(Dec a) {
     return a;
 }
 
-DecStatus dec_add(Dec a, Dec b, Dec *out) {
+/* Reduces n/d (d > 0) when both fit in 64 bits: the common case. */
+static DecStatus make64(int64_t n, int64_t d, Dec *out) {
+    if (n == 0) {
+        *out = dec_zero();
+        return DEC_OK;
+    }
+    uint64_t m = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+    uint64_t q = (uint64_t)d;
+    reduce64(&m, &q);
+    out->num = n >= 0 ? (int64_t)m : m == DEC_ABS_MIN ? INT64_MIN : -(int64_t)m;
+    out->den = (int64_t)q;
+    return DEC_OK;
+}
+
+#define DEC_SMALL ((int64_t)1 << 31)
+
+/* a + bn/bd for normalised a and bd > 0; without 128-bit arithmetic when
+ * the operands are small (scores: a few digits over a power of ten). */
+static DecStatus add_frac(Dec a, int64_t bn, int64_t bd, Dec *out) {
+    int64_t t, r;
+    if (bd == 1 || a.den == 1) {
+        /* a fraction and a whole number: n/d + k = (n + k d)/d is reduced
+         * when n/d is (any common factor of n + k d and d divides n) */
+        int64_t n = bd == 1 ? a.num : bn, k = bd == 1 ? bn : a.num, d = bd == 1 ? a.den : bd;
+        if (!__builtin_mul_overflow(k, d, &t) && !__builtin_add_overflow(n, t, &r)) {
+            out->num = r;
+            out->den = r == 0 ? 1 : d;
+            return DEC_OK;
+        }
+    } else if (a.den == bd) {
+        if (!__builtin_add_overflow(a.num, bn, &r)) {
+            return make64(r, bd, out);
+        }
+    } else if (a.num > -DEC_SMALL && a.num < DEC_SMALL && bn > -DEC_SMALL && bn < DEC_SMALL && a.den < DEC_SMALL &&
+               bd < DEC_SMALL) {
+        /* |products| < 2^62, their sum < 2^63 */
+        return make64(a.num * bd + bn * a.den, a.den * bd, out);
+    }
+    return make((i128)a.num * bd + (i128)bn * a.den, (i128)a.den * bd, out);
+}
+
+DecStatus dec_add_frac(Dec a, Dec b, Dec *out) {
     a = dec_norm(a);
     b = dec_norm(b);
     if (a.den == 1 && b.den == 1) {
@@ -220,10 +307,10 @@ DecStatus dec_add(Dec a, Dec b, Dec *out) {
         *out = dec_int(r);
         return DEC_OK;
     }
-    return make((i128)a.num * b.den + (i128)b.num * a.den, (i128)a.den * b.den, out);
+    return add_frac(a, b.num, b.den, out);
 }
 
-DecStatus dec_sub(Dec a, Dec b, Dec *out) {
+DecStatus dec_sub_frac(Dec a, Dec b, Dec *out) {
     a = dec_norm(a);
     b = dec_norm(b);
     if (a.den == 1 && b.den == 1) {
@@ -234,7 +321,10 @@ DecStatus dec_sub(Dec a, Dec b, Dec *out) {
         *out = dec_int(r);
         return DEC_OK;
     }
-    return make((i128)a.num * b.den - (i128)b.num * a.den, (i128)a.den * b.den, out);
+    if (b.num == INT64_MIN) {
+        return make((i128)a.num * b.den - (i128)b.num * a.den, (i128)a.den * b.den, out);
+    }
+    return add_frac(a, -b.num, b.den, out);
 }
 
 DecStatus dec_mul(Dec a, Dec b, Dec *out) {
@@ -264,7 +354,7 @@ DecStatus dec_neg(Dec a, Dec *out) {
 
 /* ---- comparison ---- */
 
-int dec_cmp(Dec a, Dec b) {
+int dec_cmp_frac(Dec a, Dec b) {
     a = dec_norm(a);
     b = dec_norm(b);
     i128 l = (i128)a.num * b.den;

@@ -30,13 +30,13 @@ DecStatus dec_frac(int64_t num, int64_t den, Dec *out);
 DecStatus dec_parse(const char *s, size_t len, Dec *out);
 
 /* Arithmetic: *out is only written on DEC_OK. */
-DecStatus dec_add(Dec a, Dec b, Dec *out);
-DecStatus dec_sub(Dec a, Dec b, Dec *out);
+static inline DecStatus dec_add(Dec a, Dec b, Dec *out);
+static inline DecStatus dec_sub(Dec a, Dec b, Dec *out);
 DecStatus dec_mul(Dec a, Dec b, Dec *out);
 DecStatus dec_div(Dec a, Dec b, Dec *out); /* DEC_DIV_ZERO when b == 0 */
 DecStatus dec_neg(Dec a, Dec *out);
 
-int dec_cmp(Dec a, Dec b); /* -1, 0, 1; exact, never overflows */
+static inline int dec_cmp(Dec a, Dec b); /* -1, 0, 1; exact, never overflows */
 bool dec_is_zero(Dec a);
 bool dec_is_int(Dec a);
 int dec_sign(Dec a); /* -1, 0, 1 */
@@ -58,5 +58,45 @@ size_t dec_format(Dec a, int places, char *buf, size_t cap);
 
 /* Same, but with exactly `places` decimals ("900.00"). */
 size_t dec_format_fixed(Dec a, int places, char *buf, size_t cap);
+
+/* The general cases of dec_add, dec_sub and dec_cmp; whole numbers (most
+ * scores) take the inline paths below, without a call. */
+DecStatus dec_add_frac(Dec a, Dec b, Dec *out);
+DecStatus dec_sub_frac(Dec a, Dec b, Dec *out);
+int dec_cmp_frac(Dec a, Dec b);
+
+/* den <= 1: a whole number ({0, 0} is zero, its num 0) */
+static inline DecStatus dec_add(Dec a, Dec b, Dec *out) {
+    if (a.den <= 1 && b.den <= 1) {
+        int64_t r;
+        if (__builtin_add_overflow(a.num, b.num, &r)) {
+            return DEC_OVERFLOW;
+        }
+        out->num = r;
+        out->den = 1;
+        return DEC_OK;
+    }
+    return dec_add_frac(a, b, out);
+}
+
+static inline DecStatus dec_sub(Dec a, Dec b, Dec *out) {
+    if (a.den <= 1 && b.den <= 1) {
+        int64_t r;
+        if (__builtin_sub_overflow(a.num, b.num, &r)) {
+            return DEC_OVERFLOW;
+        }
+        out->num = r;
+        out->den = 1;
+        return DEC_OK;
+    }
+    return dec_sub_frac(a, b, out);
+}
+
+static inline int dec_cmp(Dec a, Dec b) {
+    if (a.den <= 1 && b.den <= 1) {
+        return (a.num > b.num) - (a.num < b.num);
+    }
+    return dec_cmp_frac(a, b);
+}
 
 #endif

@@ -161,6 +161,25 @@ static const char *show_json(LoadCtx *c, const cJSON *j) {
     return out;
 }
 
+/* The decimal of at most 15 significant digits that a JSON number's double
+ * stands for (91.5, 0.25), without cJSON's printf and scanf round trip.
+ * When r / 10^k == d for an integer |r| < 10^15, r / 10^k is the number
+ * cJSON would print: d is within half an ulp (< 0.12 of a unit in the 15th
+ * digit) of it, so it is d rounded to 15 digits (%.15g), and that text reads
+ * back as d. Other numbers (more digits, huge, tiny) take the slow path. */
+static bool json_short_decimal(double d, Dec *out) {
+    static const double p10[] = {1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    static const int64_t i10[] = {10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
+    if (!(d > -1e6 && d < 1e6)) return false; /* also NaN */
+    for (size_t k = 0; k < sizeof p10 / sizeof *p10; k++) {
+        double m = d * p10[k];
+        if (!(m > -1e15 && m < 1e15)) return false;
+        double r = (double)(int64_t)(m < 0 ? m - 0.5 : m + 0.5);
+        if (r / p10[k] == d) return dec_frac((int64_t)r, i10[k], out) == DEC_OK;
+    }
+    return false;
+}
+
 /* A JSON number or a numeric string as an exact decimal. */
 static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why) {
     char buf[64];
@@ -174,6 +193,10 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
         *out = dec_int((int64_t)whole);
         if (percent && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = "is too large", false;
         (void)buf, (void)len;
+        return true;
+    }
+    if (cJSON_IsNumber(j) && json_short_decimal(whole, out)) {
+        if (percent && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = "is too large", false;
         return true;
     }
     if (cJSON_IsNumber(j)) {
@@ -451,10 +474,12 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     int nkeys = facts ? cJSON_GetArraySize(facts) : 0, guess = 0, n = 0;
     const Fact **key_fact = arena_alloc(a, sizeof(Fact *) * (size_t)(nkeys + 1));
     for (const cJSON *k = facts ? facts->child : NULL; k && n < nkeys; k = k->next, n++) {
-        /* data usually lists facts in the standard's order: try the next one first */
-        const Fact *f = guess < s->nfacts && !strcmp(s->fact_tab[guess]->name, k->string)
-                            ? s->fact_tab[guess]
-                            : check_find_fact(s, k->string);
+        /* data usually lists facts in the standard's order, with the facts
+         * it leaves out missing: try the next few before searching */
+        const Fact *f = NULL;
+        for (int g = guess; !f && g < guess + 4 && g < s->nfacts; g++)
+            if (!strcmp(s->fact_tab[g]->name, k->string)) f = s->fact_tab[g];
+        if (!f) f = check_find_fact(s, k->string);
         for (int i = 0; !f && i < s->nfacts; i++) /* another year's name of a renamed fact */
             if (s->fact_tab[i]->alias && !strcmp(s->fact_tab[i]->alias, k->string)) f = s->fact_tab[i];
         if (f) guess = f->slot + 1;
@@ -519,9 +544,31 @@ static int json_depth(const Source *src, uint32_t off) {
     return depth;
 }
 
+/* Whether the text is valid UTF-8, as utf8_valid decides, but skipping
+ * ASCII eight bytes at a time (JSON is mostly ASCII: keys, numbers). */
+static bool utf8_ok(const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        uint64_t w;
+        if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) {
+            i += 8;
+        } else if ((unsigned char)s[i] < 0x80) {
+            i++;
+        } else {
+            uint32_t cp;
+            int n = utf8_decode(s + i, len - i, &cp);
+            if (n == 0) return false;
+            i += (size_t)n;
+        }
+    }
+    return true;
+}
+
 cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line) {
     const char *what = line ? "line" : "file";
-    if (!source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)")) return NULL;
+    if (!utf8_ok(src->text, src->len) &&
+        !source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)"))
+        return NULL;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
     if (root && end && (size_t)(end - src->text) + strspn(end, " \t\r\n") < src->len) {

@@ -341,14 +341,69 @@ static void test_format_roundtrip(void **state) {
     }
 }
 
+/* The whole-number paths inline in decimal.h and the fraction paths of
+ * decimal.c give the same exact, reduced results. */
+static void test_fast_paths(void **state) {
+    (void)state;
+    Dec r, zero = {0, 0};
+    /* whole + whole, and the {0, 0} zero */
+    assert_int_equal(dec_add(dec_int(7), dec_int(-9), &r), DEC_OK);
+    ASSERT_DEC(r, -2, 1);
+    assert_int_equal(dec_add(zero, dec_int(5), &r), DEC_OK);
+    ASSERT_DEC(r, 5, 1);
+    assert_int_equal(dec_sub(zero, zero, &r), DEC_OK);
+    ASSERT_DEC(r, 0, 1);
+    assert_int_equal(dec_cmp(zero, dec_int(0)), 0);
+    assert_int_equal(dec_cmp(zero, frac(-1, 3)), 1);
+    /* fraction + whole: reduced without a gcd, and still reduced */
+    assert_int_equal(dec_add(frac(3, 4), dec_int(2), &r), DEC_OK);
+    ASSERT_DEC(r, 11, 4);
+    assert_int_equal(dec_add(dec_int(-1), frac(1, 2), &r), DEC_OK);
+    ASSERT_DEC(r, -1, 2);
+    assert_int_equal(dec_sub(dec_int(1), frac(1, 3), &r), DEC_OK);
+    ASSERT_DEC(r, 2, 3);
+    /* equal denominators, a result that reduces to a whole number */
+    assert_int_equal(dec_add(frac(1, 4), frac(3, 4), &r), DEC_OK);
+    ASSERT_DEC(r, 1, 1);
+    assert_int_equal(dec_add(frac(7, 10), frac(1, 10), &r), DEC_OK);
+    ASSERT_DEC(r, 4, 5);
+    /* powers of ten and other denominators */
+    assert_int_equal(dec_add(parse_ok("0.25"), parse_ok("0.125"), &r), DEC_OK);
+    ASSERT_DEC(r, 3, 8);
+    assert_int_equal(dec_sub(frac(1, 3), frac(1, 6), &r), DEC_OK);
+    ASSERT_DEC(r, 1, 6);
+    /* overflow at the edges, on both paths */
+    assert_int_equal(dec_add(dec_int(INT64_MAX), dec_int(1), &r), DEC_OVERFLOW);
+    assert_int_equal(dec_sub(dec_int(INT64_MIN), dec_int(1), &r), DEC_OVERFLOW);
+    assert_int_equal(dec_add(dec_int(INT64_MAX), frac(1, 2), &r), DEC_OVERFLOW);
+    /* its numerator, 2 x (INT64_MIN + 1) - 1, does not fit */
+    assert_int_equal(dec_sub(dec_int(INT64_MIN + 1), frac(1, 2), &r), DEC_OVERFLOW);
+    assert_int_equal(dec_sub(dec_int(-1000), frac(1, 2), &r), DEC_OK);
+    ASSERT_DEC(r, -2001, 2);
+    assert_int_equal(dec_cmp(r, dec_int(-1000)), -1);
+    /* comparisons across the paths */
+    assert_int_equal(dec_cmp(dec_int(INT64_MIN), dec_int(INT64_MAX)), -1);
+    assert_int_equal(dec_cmp(frac(2, 3), frac(3, 4)), -1);
+    assert_int_equal(dec_cmp(frac(6, 8), frac(3, 4)), 0);
+    assert_int_equal(dec_cmp(dec_int(1), frac(99, 100)), 1);
+    assert_int_equal(dec_cmp(frac(INT64_MAX, INT64_MAX - 1), dec_int(1)), 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse_forms),    cmocka_unit_test(test_parse_syntax),
-        cmocka_unit_test(test_parse_overflow), cmocka_unit_test(test_exact_arith),
-        cmocka_unit_test(test_overflow),       cmocka_unit_test(test_div_zero),
-        cmocka_unit_test(test_compare),        cmocka_unit_test(test_round),
-        cmocka_unit_test(test_floor_ceil),     cmocka_unit_test(test_format),
-        cmocka_unit_test(test_format_cap),     cmocka_unit_test(test_format_roundtrip),
+        cmocka_unit_test(test_parse_forms),
+        cmocka_unit_test(test_fast_paths),
+        cmocka_unit_test(test_parse_syntax),
+        cmocka_unit_test(test_parse_overflow),
+        cmocka_unit_test(test_exact_arith),
+        cmocka_unit_test(test_overflow),
+        cmocka_unit_test(test_div_zero),
+        cmocka_unit_test(test_compare),
+        cmocka_unit_test(test_round),
+        cmocka_unit_test(test_floor_ceil),
+        cmocka_unit_test(test_format),
+        cmocka_unit_test(test_format_cap),
+        cmocka_unit_test(test_format_roundtrip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
