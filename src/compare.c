@@ -97,7 +97,7 @@ static Unit *middle_unit(const Standard *old, const Standard *new_, const Source
                          const cJSON *nu, int years, Arena *arena, const char **why) {
     char *text = middle_json(old, new_, ou, nu, years);
     if (!text) {
-        *why = "out of memory";
+        *why = _("out of memory");
         return NULL;
     }
     Source made = {.path = new_src->path, .text = text, .len = strlen(text), .made = true};
@@ -283,7 +283,7 @@ Comparison **compare_files(const Standard *old, const Source *old_src, const Sta
         c->c = eval_unit(new_, nu, nu->arena);
         const cJSON *oj = unit_named(oroot, ou->name), *nj = unit_named(nroot, nu->name);
         Unit *mid = oj && nj ? middle_unit(old, new_, new_src, oj, nj, c->years, arena, &c->b_error) : NULL;
-        if (!oj || !nj) c->b_error = "the data cannot be read again";
+        if (!oj || !nj) c->b_error = _("the data cannot be read again");
         if (mid) {
             /* unit B lives as long as the new units: kept in their list */
             Unit **more = realloc(new_units->units, sizeof *more * (size_t)(new_units->count + 1));
@@ -293,7 +293,7 @@ Comparison **compare_files(const Standard *old, const Source *old_src, const Sta
                 c->b = eval_unit(old, mid, mid->arena);
             } else {
                 unit_free(mid);
-                c->b_error = "out of memory";
+                c->b_error = _("out of memory");
             }
         }
         if (c->a->error || c->c->error || (c->b && c->b->error)) {

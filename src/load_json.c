@@ -182,26 +182,26 @@ static bool json_short_decimal(double d, Dec *out) {
 
 /* A JSON number or a numeric string as an exact decimal. */
 static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why) {
+    double d = cJSON_IsNumber(j) ? j->valuedouble : 0.5;
+    /* a whole number (most facts), or a short decimal: what cJSON would
+     * print, without its printf and scanf round trip */
+    bool quick = false;
+    if (cJSON_IsNumber(j) && d == (double)(long long)d && d > -1e15 && d < 1e15) {
+        *out = dec_int((int64_t)d);
+        quick = true;
+    } else if (cJSON_IsNumber(j)) {
+        quick = json_short_decimal(d, out);
+    }
+    if (quick) {
+        if (percent && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = _("is too large"), false;
+        return true;
+    }
     char buf[64];
     const char *text;
-    size_t len;
     char *printed = NULL;
-    double whole = cJSON_IsNumber(j) ? j->valuedouble : 0.5;
-    if (whole == (double)(long long)whole && whole > -1e15 && whole < 1e15) {
-        /* a whole number (most facts): what cJSON would print, without its
-         * printf and scanf round trip */
-        *out = dec_int((int64_t)whole);
-        if (percent && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = "is too large", false;
-        (void)buf, (void)len;
-        return true;
-    }
-    if (cJSON_IsNumber(j) && json_short_decimal(whole, out)) {
-        if (percent && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = "is too large", false;
-        return true;
-    }
     if (cJSON_IsNumber(j)) {
         printed = cJSON_PrintUnformatted(j);
-        if (!printed) return *why = "out of memory", false;
+        if (!printed) return *why = _("out of memory"), false;
         if (!strcmp(printed, "null")) {
             cJSON_free(printed);
             return *why = _("is too large"), false;
@@ -212,7 +212,7 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
     } else {
         return *why = NULL, false;
     }
-    len = strlen(text);
+    size_t len = strlen(text);
     /* more than 15 significant digits did not survive cJSON's double */
     int digits = 0;
     bool lead = true;
@@ -223,17 +223,17 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
     }
     if (printed && digits > 15) {
         cJSON_free(printed);
-        return *why = "has more than 15 significant digits: write it as a string (\"...\") to keep it exact", false;
+        return *why = _("has more than 15 significant digits: write it as a string (\"...\") to keep it exact"), false;
     }
     bool has_pct = len > 0 && text[len - 1] == '%';
     if (len >= sizeof buf) {
         cJSON_free(printed);
-        return *why = "is too long", false;
+        return *why = _("is too long"), false;
     }
     memcpy(buf, text, len + 1);
     cJSON_free(printed);
     DecStatus st = dec_parse(buf, len, out);
-    if (st == DEC_OVERFLOW) return *why = "cannot be kept exactly (too large, or too many decimals)", false;
+    if (st == DEC_OVERFLOW) return *why = _("cannot be kept exactly (too large, or too many decimals)"), false;
     if (st != DEC_OK) return *why = NULL, false;
     if (percent && !has_pct) {
         /* a percentage given as a number counts percentage points: 91.5 is 91.5% */
@@ -308,7 +308,7 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
     case TY_DATE: ok = cJSON_IsString(j) && lex_parse_date(j->valuestring, strlen(j->valuestring), &out->u.date); break;
     case TY_TEXT:
         ok = cJSON_IsString(j) && strlen(j->valuestring) <= KP_MAX_STRING;
-        if (cJSON_IsString(j) && !ok) why = "is longer than 16384 bytes";
+        if (cJSON_IsString(j) && !ok) why = _("is longer than 16384 bytes");
         if (ok) out->u.text = arena_strdup(c->unit->arena, j->valuestring);
         break;
     case TY_ENUM:
