@@ -353,14 +353,21 @@ Veto *ast_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *w
 }
 
 void ast_add_veto(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *when, const char *reason, Span sp) {
+    if (tests_only(c, sp)) return;
     c->std->vetoes = vetoes_append(c->std->vetoes, ast_veto(c, id, id_sp, title, when, reason, sp));
 }
 
 /* ---- campaign time --------------------------------------------------------- */
 
-static Phase *phases_append(Phase *list, Phase *x) { APPEND(Phase, list, x); }
-static Task *tasks_append(Task *list, Task *x) { APPEND(Task, list, x); }
-static TaskPenalty *penalties_append(TaskPenalty *list, TaskPenalty *x) { APPEND(TaskPenalty, list, x); }
+static Phase *phases_append(Phase *list, Phase *x) {
+    APPEND(Phase, list, x);
+}
+static Task *tasks_append(Task *list, Task *x) {
+    APPEND(Task, list, x);
+}
+static TaskPenalty *penalties_append(TaskPenalty *list, TaskPenalty *x) {
+    APPEND(TaskPenalty, list, x);
+}
 
 Phase *ast_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags, Span sp) {
     Phase *p = arena_alloc(c->arena, sizeof *p);
@@ -459,7 +466,9 @@ void ast_header_revises(AstCtx *c, const char *file, const char *title, Expr *ye
     s->revises_span = sp;
 }
 
-static Revision *revisions_append(Revision *list, Revision *r) { APPEND(Revision, list, r); }
+static Revision *revisions_append(Revision *list, Revision *r) {
+    APPEND(Revision, list, r);
+}
 
 static Revision *revision(AstCtx *c, RevOp op, int what, const char *id, Span id_sp, Span sp) {
     Revision *r = arena_alloc(c->arena, sizeof *r);

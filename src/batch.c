@@ -19,6 +19,7 @@
 
 #include "batch_impl.h"
 #include "diag.h"
+#include "i18n.h"
 
 enum { MAX_ERRORS = 1000, MAX_WARNINGS = 100 };
 
@@ -308,7 +309,8 @@ int batch_run(const Standard *std, const Source *std_src, const char *rules_path
     }
     if (w->end && !w->end(w->ctx, out)) batch_fail(&b, 2);
     if (b.warnings > MAX_WARNINGS)
-        fprintf(diag_out, "kaoping: warning: %d more warnings not shown\n", b.warnings - MAX_WARNINGS);
-    if (b.errors > MAX_ERRORS) fprintf(diag_out, "kaoping: error: too many errors; stopping after %d\n", MAX_ERRORS);
+        fprintf(diag_out, _("kaoping: warning: %d more warnings not shown\n"), b.warnings - MAX_WARNINGS);
+    if (b.errors > MAX_ERRORS)
+        fprintf(diag_out, _("kaoping: error: %d more errors not shown\n"), b.errors - MAX_ERRORS);
     return b.status;
 }

@@ -113,8 +113,8 @@ static void check_done(Ctx *c, Task *t) {
         }
     if (t->field < 0) check_err(c, t->done_span, "K0272", "the list '%s' has no field '%s'", t->done, t->done_field);
     Dec n;
-    if (check_const_number(c, t->done_count, &n, "the number of records") &&
-        (!dec_is_int(n) || n.num < 1 || n.num > 1000))
+    if (!check_const_number(c, t->done_count, &n, N_("the number of records"))) return;
+    if (!dec_is_int(n) || n.num < 1 || n.num > 1000)
         check_err(c, t->done_count->span, "K0286", "the number of records must be a whole number from 1 to 1000");
     else
         t->count = (int)n.num;

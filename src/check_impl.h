@@ -4,8 +4,9 @@
 #define KP_CHECK_IMPL_H
 
 #include "check.h"
+#include "limits.h"
 
-enum { CHECK_MAX_DEPTH = 1000 };
+enum { CHECK_MAX_DEPTH = KP_MAX_DEPTH };
 
 typedef struct Ctx {
     Standard *std;

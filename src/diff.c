@@ -270,6 +270,7 @@ static void diff_parts(const Ctx *c, Diff *d) {
         }
         x->old_points = a->kind == PART_BONUS ? a->cap_value : a->pts;
         x->old_cat = top_of(a);
+        if (dec_sub(x->new_points, x->old_points, &x->delta) != DEC_OK) x->delta = dec_zero();
         if (dec_cmp(x->old_points, x->new_points)) x->changes |= DIFF_POINTS;
         if (!same_str(a->title, b->title)) x->changes |= DIFF_TITLE;
         if (a->parent && (!b->parent || !same_str(a->parent->id, b->parent->id))) x->changes |= DIFF_MOVED;

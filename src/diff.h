@@ -42,6 +42,7 @@ typedef struct DiffEntry {
     unsigned changes;              /* DIFF_* */
     const Part *old_cat, *new_cat; /* items: their top-level part in each */
     Dec old_points, new_points;
+    Dec delta; /* categories and groups in both: new_points - old_points */
     DiffParam *params;
     int nparams;
     const char *before, *after;             /* vetoes: condition; grades: bound; phases, tasks: dates; facts: type;

@@ -7,6 +7,7 @@ enum {
     KP_MAX_RULE_FILE = 16 << 20,  /* bytes in a rule file or a tests file */
     KP_MAX_DATA_FILE = 256 << 20, /* bytes in a data file */
     KP_MAX_LINE = 65536,          /* bytes in one line of a rule file */
+    KP_MAX_DEPTH = 1000,          /* levels an expression nests (the checker reports deeper ones) */
     KP_MAX_NAME = 256,            /* bytes in a name (a fact's, an item's id...) */
     KP_MAX_STRING = 16384,        /* bytes in a string (titles, content, method) */
     KP_MAX_NESTING = 64,          /* braces open at once */

@@ -186,7 +186,7 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
     /* a whole number (most facts), or a short decimal: what cJSON would
      * print, without its printf and scanf round trip */
     bool quick = false;
-    if (cJSON_IsNumber(j) && d == (double)(long long)d && d > -1e15 && d < 1e15) {
+    if (cJSON_IsNumber(j) && d > -1e15 && d < 1e15 && d == (double)(long long)d) {
         *out = dec_int((int64_t)d);
         quick = true;
     } else if (cJSON_IsNumber(j)) {

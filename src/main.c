@@ -565,7 +565,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         } else if (time_option(argc, argv, &i, &opt)) {
             continue;
         } else if (!strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j") || !strncmp(argv[i], "--jobs=", 7)) {
-            const char *v = argv[i][6] == '=' ? argv[i] + 7 : ++i < argc ? argv[i] : "";
+            const char *v = !strncmp(argv[i], "--jobs=", 7) ? argv[i] + 7 : ++i < argc ? argv[i] : "";
             char *end;
             long n = strtol(v, &end, 10);
             if (!*v || *end || n < 1 || n > 256) {
@@ -602,7 +602,8 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
                        .summary_only = mode == RUN_SUMMARY};
     bool known = writer_format(format, &wc.format);
     bool report = known && wc.format >= WRITE_HTML; /* html, csv, xlsx: eval's reports */
-    if (!known || (summary && wc.format > WRITE_JSON) || (report && mode == RUN_SUMMARY)) {
+    if (!known || (summary && wc.format > WRITE_JSON) || (report && mode == RUN_SUMMARY) ||
+        (wc.format == WRITE_TSV && mode != RUN_EVAL)) {
         diag_cli(DIAG_ERROR,
                  summary            ? N_("unknown format '%s': use text or json")
                  : mode == RUN_EVAL ? N_("unknown format '%s': use text, json, jsonl, tsv, html, csv or xlsx")

@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE 700
 #include "output.h"
 #include "diag.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -33,7 +34,11 @@ bool output_open(Output *o, const char *path) {
     o->path = o->real ? o->real : path;
     size_t n = strlen(o->path) + 16;
     o->tmp = malloc(n);
-    if (!o->tmp) return false;
+    if (!o->tmp) {
+        diag_cli(DIAG_ERROR, "out of memory");
+        free(o->real);
+        return false;
+    }
     snprintf(o->tmp, n, "%s.tmp.XXXXXX", o->path);
     int fd = mkstemp(o->tmp);
     /* the file keeps its permissions; a new one gets the usual ones */

@@ -189,9 +189,8 @@ void render_diff_text(FILE *out, const Diff *d, Arena *a) {
         render_pad(out, c->old ? num(a, c->old_points) : "-", 8, true);
         fputs(" ->", out);
         render_pad(out, c->new_ ? num(a, c->new_points) : "-", 8, true);
-        Dec delta = {0, 1};
-        if (c->old && c->new_ && dec_sub(c->new_points, c->old_points, &delta) == DEC_OK && dec_sign(delta))
-            fprintf(out, "  %s%s", dec_sign(delta) > 0 ? "+" : "", num(a, delta));
+        if (c->old && c->new_ && dec_sign(c->delta))
+            fprintf(out, "  %s%s", dec_sign(c->delta) > 0 ? "+" : "", num(a, c->delta));
         fputc('\n', out);
     }
     render_pad(out, _("  total"), 40, false);

@@ -157,10 +157,8 @@ static void categories(FILE *f, const Summary *sum, Arena *a) {
         const SummaryStat *st = &sum->cats[c];
         const Part *p = st->part;
         if (!st->units || dec_sign(st->points) <= 0) continue;
-        Dec pct;
-        const char *text = arena_printf(a, "%s / %s", num(a, st->mean, places), num(a, st->points, places));
-        if (dec_mul(st->mean, dec_int(100), &pct) == DEC_OK && dec_div(pct, st->points, &pct) == DEC_OK)
-            text = arena_printf(a, "%s (%s%%)", text, fixed(a, pct, 1));
+        const char *text = arena_printf(a, "%s / %s (%s%%)", num(a, st->mean, places), num(a, st->points, places),
+                                        fixed(a, st->share, 1));
         bar(f, a, y, p->title, st->mean, st->points, text, "fore");
         y += ROW;
     }

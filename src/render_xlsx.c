@@ -54,6 +54,7 @@ struct XlsxDoc {
     int nrows, caprows;
     const char **owners;
     int nowners, capowners;
+    bool lost; /* an entry could not be kept (out of memory): the workbook is not kept */
 };
 
 static const char *clip(Arena *a, const char *s) {
@@ -290,7 +291,10 @@ static void keep_rect(XlsxDoc *d, const Result *res) {
             if (d->nrows == d->caprows) {
                 int cap = d->caprows ? d->caprows * 2 : 256;
                 RectRef *more = realloc(d->rows, sizeof *more * (size_t)cap);
-                if (!more) return;
+                if (!more) {
+                    d->lost = true;
+                    return;
+                }
                 d->rows = more;
                 d->caprows = cap;
             }
@@ -388,7 +392,7 @@ static bool write_rect(XlsxDoc *d) {
 }
 
 bool render_xlsx_end(XlsxDoc *d, const char **error) {
-    bool kept = write_rect(d);
+    bool kept = !d->lost && write_rect(d);
     finish(&d->summary);
     finish(&d->cards);
     finish(&d->rect);

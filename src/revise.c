@@ -168,40 +168,47 @@ static Part **named_part(Ctx *c, Standard *s, const Revision *r, const char *doi
 
 /* ---- renaming a fact in everything inherited ----------------------------- */
 
-static void rename_expr(Expr *e, const char *old, const char *new_name) {
-    if (!e) return;
+/* Renames a fact in an expression. Deeper than the checker allows, it stops:
+ * the checker reports that expression (K0215) rather than this recursion
+ * running out of stack. */
+static void rename_in(Expr *e, const char *old, const char *new_name, int depth) {
+    if (!e || depth > KP_MAX_DEPTH) return;
     switch (e->kind) {
     case EX_NAME:
         if (!strcmp(e->u.name.name, old)) e->u.name.name = new_name;
         break;
     case EX_NEG:
-    case EX_NOT: rename_expr(e->u.operand, old, new_name); break;
+    case EX_NOT: rename_in(e->u.operand, old, new_name, depth + 1); break;
     case EX_BINARY:
     case EX_AND:
     case EX_OR:
-        rename_expr(e->u.bin.lhs, old, new_name);
-        rename_expr(e->u.bin.rhs, old, new_name);
+        rename_in(e->u.bin.lhs, old, new_name, depth + 1);
+        rename_in(e->u.bin.rhs, old, new_name, depth + 1);
         break;
     case EX_IF:
-        rename_expr(e->u.ifx.cond, old, new_name);
-        rename_expr(e->u.ifx.then_, old, new_name);
-        rename_expr(e->u.ifx.else_, old, new_name);
+        rename_in(e->u.ifx.cond, old, new_name, depth + 1);
+        rename_in(e->u.ifx.then_, old, new_name, depth + 1);
+        rename_in(e->u.ifx.else_, old, new_name, depth + 1);
         break;
     case EX_CALL:
         for (ExprList *a = e->u.call.args; a; a = a->next)
-            rename_expr(a->e, old, new_name);
-        rename_expr(e->u.call.where, old, new_name);
+            rename_in(a->e, old, new_name, depth + 1);
+        rename_in(e->u.call.where, old, new_name, depth + 1);
         break;
     case EX_TIERS:
-        rename_expr(e->u.tiers.subject, old, new_name);
+        rename_in(e->u.tiers.subject, old, new_name, depth + 1);
         for (TierBand *b = e->u.tiers.bands; b; b = b->next) {
-            rename_expr(b->bound, old, new_name);
-            rename_expr(b->value, old, new_name);
+            rename_in(b->bound, old, new_name, depth + 1);
+            rename_in(b->value, old, new_name, depth + 1);
         }
-        rename_expr(e->u.tiers.otherwise, old, new_name);
+        rename_in(e->u.tiers.otherwise, old, new_name, depth + 1);
         break;
     default: break;
     }
+}
+
+static void rename_expr(Expr *e, const char *old, const char *new_name) {
+    rename_in(e, old, new_name, 0);
 }
 
 static void rename_parts(Part *p, const char *old, const char *new_name) {

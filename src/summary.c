@@ -59,6 +59,10 @@ static void stat_finish(SummaryStat *st, int places) {
     __int128 n = st->units;
     st->mean = unscale(st->sum, n, places);
     st->points = unscale(st->points_sum, n, places);
+    Dec pct;
+    if (dec_sign(st->points) > 0 && dec_mul(st->mean, dec_int(100), &pct) == DEC_OK &&
+        dec_div(pct, st->points, &pct) == DEC_OK)
+        st->share = pct;
     st->min = unscale(st->lo, 1, places);
     st->max = unscale(st->hi, 1, places);
     /* sd = sqrt(D) / n with D = n*sumsq - sum^2: the largest m with

@@ -23,6 +23,7 @@ typedef struct SummaryStat {
     long units;       /* units it applies to */
     Dec mean, min, max, sd;
     Dec points;          /* the mean of its points that apply (a category's items can apply by kind), rounded alike */
+    Dec share;           /* mean / points x 100, exact (a percentage; 0 when points is 0) */
     __int128 sum, sumsq; /* internal: scaled sums */
     __int128 points_sum; /* internal */
     int64_t lo, hi;      /* internal: scaled min and max */

@@ -5,6 +5,7 @@
 #include "template.h"
 
 #include <cjson/cJSON.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,28 +55,41 @@ static void data_text(const Fact *f, const Value *v, char *buf, size_t cap) {
     }
 }
 
+/* Appends to buf[*n..cap) what fits, keeping *n inside the buffer (a long
+ * label or enum cuts the guide short, never overflows it). */
+static void append(char *buf, size_t cap, size_t *n, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void append(char *buf, size_t cap, size_t *n, const char *fmt, ...) {
+    if (*n >= cap - 1) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(buf + *n, cap - *n, fmt, ap);
+    va_end(ap);
+    if (k > 0) *n = *n + (size_t)k < cap ? *n + (size_t)k : cap - 1;
+}
+
 /* "label · type · from 0 to 50 · default 0" */
 static char *guide(const Fact *f) {
     char buf[1024], lo[64] = "", hi[64] = "", def[128] = "";
-    size_t n = (size_t)snprintf(buf, sizeof buf, "%s · %s", f->label ? f->label : f->name, type_word(f->type.kind));
+    size_t n = 0;
+    append(buf, sizeof buf, &n, "%s · %s", f->label ? f->label : f->name, type_word(f->type.kind));
     if (f->type.kind == TY_ENUM)
-        for (const StrList *m = f->type.members; m && n < sizeof buf - 64; m = m->next)
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s\"%s\"", m == f->type.members ? " " : ", ", m->s);
+        for (const StrList *m = f->type.members; m; m = m->next)
+            append(buf, sizeof buf, &n, "%s\"%s\"", m == f->type.members ? " " : ", ", m->s);
     if (f->lo_value.present) data_text(f, &f->lo_value, lo, sizeof lo);
     if (f->hi_value.present) data_text(f, &f->hi_value, hi, sizeof hi);
     if (*lo && *hi)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, " · from %s to %s", lo, hi);
+        append(buf, sizeof buf, &n, " · from %s to %s", lo, hi);
     else if (*lo)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, " · at least %s", lo);
+        append(buf, sizeof buf, &n, " · at least %s", lo);
     else if (*hi)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, " · at most %s", hi);
+        append(buf, sizeof buf, &n, " · at most %s", hi);
     if (f->def_value.present) {
         data_text(f, &f->def_value, def, sizeof def);
-        snprintf(buf + n, sizeof buf - n, " · default %s", def);
-    } else if (f->asked_by && !f->needed_by && n < sizeof buf) {
-        snprintf(buf + n, sizeof buf - n, " · leave empty until the task is done");
-    } else if (f->type.kind != TY_LIST && n < sizeof buf) {
-        snprintf(buf + n, sizeof buf - n, " · required");
+        append(buf, sizeof buf, &n, " · default %s", def);
+    } else if (f->asked_by && !f->needed_by) {
+        append(buf, sizeof buf, &n, " · leave empty until the task is done");
+    } else if (f->type.kind != TY_LIST) {
+        append(buf, sizeof buf, &n, " · required");
     }
     char *s = malloc(strlen(buf) + 1);
     if (s) strcpy(s, buf);

@@ -3,6 +3,7 @@
  * loaded (merged with what it revises, and checked) the first time a unit
  * of its year needs it. */
 #include "years.h"
+#include "i18n.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -103,13 +104,13 @@ int years_find(const YearShelf *shelf, int year, const char *title, const char *
 }
 
 const char *years_list(const YearShelf *shelf, Arena *arena) {
-    const char *s = "the standards there:";
+    const char *s = _("the standards there:");
     int n = 0;
     for (int i = 0; i < shelf->nfiles; i++)
         if (shelf->files[i].year)
             s = arena_printf(arena, "%s%s %d (%s)", s, n++ ? "," : "", shelf->files[i].year,
                              base_name(shelf->files[i].path));
-    return n ? s : "there is no standard there";
+    return n ? s : _("there is no standard there");
 }
 
 /* ---- units against the standard of their year ------------------------------ */
