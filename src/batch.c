@@ -121,6 +121,10 @@ static void job_run(Batch *b, Job *j) {
     j->owned = NULL;
     j->value = NULL;
     if (!j->unit) return;
+    if (j->unit->std && j->unit->std != b->std) { /* eval --rules-dir: another year's standard */
+        std = j->unit->std;
+        std_src = std->src;
+    }
     FILE *f = open_memstream(&j->out, &j->outlen);
     if (!f) {
         diag_cli(DIAG_ERROR, "out of memory");

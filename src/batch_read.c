@@ -206,11 +206,27 @@ static void read_json(Batch *b, const char *path) {
 
 /* ---- CSV: a form (one unit), or a CSV of units (one per row) ----------------- */
 
+/* The standard a CSV form is loaded against: the run's, or with --rules-dir
+ * the one of the year the form gives (NULL, reported, when there is none). */
+static const Standard *form_standard(Batch *b, Job *j) {
+    const BatchOptions *o = batch_options(b);
+    if (!o->standard_for) return batch_standard(b);
+    DiagSink quiet; /* the form's own errors are reported when it is loaded */
+    diag_init(&quiet);
+    cJSON *unit = load_csv_unit(&j->text, &quiet);
+    diag_free(&quiet);
+    if (!unit) return batch_standard(b);
+    const Standard *std = o->standard_for(o->standard_ctx, unit, &j->diag, &j->text, (Span){0, 1});
+    cJSON_Delete(unit);
+    return std;
+}
+
 static void read_csv_form(Batch *b, const char *path) {
     Job *j = batch_job(b, JOB_UNIT);
     LoadedUnits lu = {0};
-    if (!source_read(&j->text, path, KP_MAX_DATA_FILE, &j->diag) ||
-        !load_csv(batch_standard(b), &j->text, &j->diag, &lu)) {
+    const Standard *std = NULL;
+    if (!source_read(&j->text, path, KP_MAX_DATA_FILE, &j->diag) || !(std = form_standard(b, j)) ||
+        !load_csv(std, &j->text, &j->diag, &lu)) {
         j->form = JOB_NOTE;
     } else {
         for (int i = 1; i < lu.count; i++)
