@@ -110,25 +110,26 @@ static void compare_rule(const Ctx *c, Params *p, int k, const Rule *a, const Ru
     if (a->final != b->final) param(c, p, k, "final", a->final ? "final" : NULL, b->final ? "final" : NULL);
 }
 
-/* The rules as written (a task's deductions are compared with the tasks). */
-static int own_rules(const Part *p, const Rule **out, int cap) {
-    int n = 0;
-    for (const Rule *r = p->rules; r && n < cap; r = r->next)
-        if (!r->task) out[n++] = r;
-    return n;
+/* The next rule as written, from r on (a task's deductions are compared
+ * with the tasks). */
+static const Rule *own_rule(const Rule *r) {
+    while (r && r->task)
+        r = r->next;
+    return r;
 }
 
+/* The rules of an item, side by side, however many. */
 static void compare_rules(const Ctx *c, Params *p, const Part *a, const Part *b) {
-    enum { MAX = 64 };
-    const Rule *x[MAX], *y[MAX];
-    int nx = own_rules(a, x, MAX), ny = own_rules(b, y, MAX);
-    for (int k = 0; k < nx || k < ny; k++) {
-        if (k < nx && k < ny)
-            compare_rule(c, p, k + 1, x[k], y[k]);
-        else if (k < nx)
-            param(c, p, k + 1, "rule", ast_text(c->arena, c->old->src, x[k]->span), NULL);
+    const Rule *x = own_rule(a->rules), *y = own_rule(b->rules);
+    for (int k = 1; x || y; k++) {
+        if (x && y)
+            compare_rule(c, p, k, x, y);
+        else if (x)
+            param(c, p, k, "rule", ast_text(c->arena, c->old->src, x->span), NULL);
         else
-            param(c, p, k + 1, "rule", NULL, ast_text(c->arena, c->new_->src, y[k]->span));
+            param(c, p, k, "rule", NULL, ast_text(c->arena, c->new_->src, y->span));
+        x = x ? own_rule(x->next) : NULL;
+        y = y ? own_rule(y->next) : NULL;
     }
 }
 
@@ -144,24 +145,30 @@ static bool same_str(const char *a, const char *b) {
     return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
-/* The kinds a part applies to, as ids: compared across standards by name. */
-static bool same_kinds(const Ctx *c, const Part *a, const Part *b) {
-    for (int k = 0; k < c->old->nkinds; k++) {
-        int j = -1;
-        for (int m = 0; m < c->new_->nkinds; m++)
-            if (!strcmp(c->new_->kind_tab[m]->id, c->old->kind_tab[k]->id)) j = m;
-        bool in_a = a->kinds >> k & 1, in_b = j >= 0 && (b->kinds >> j & 1);
-        if (in_a != in_b) return false;
-    }
-    return true;
-}
-
 /* "town, village": the kinds of a mask, by id */
 static const char *kinds_text(const Ctx *c, const Standard *s, uint32_t mask) {
     const char *t = "";
     for (int k = 0; k < s->nkinds; k++)
         if (mask >> k & 1) t = arena_printf(c->arena, "%s%s%s", t, *t ? ", " : "", s->kind_tab[k]->id);
     return *t ? t : "none";
+}
+
+/* True when every kind of mask in s is also in other's mask, by id. */
+static bool kinds_within(const Standard *s, uint32_t mask, const Standard *other, uint32_t other_mask) {
+    for (int k = 0; k < s->nkinds; k++) {
+        if (!(mask >> k & 1)) continue;
+        bool found = false;
+        for (int m = 0; m < other->nkinds && !found; m++)
+            found = (other_mask >> m & 1) && !strcmp(other->kind_tab[m]->id, s->kind_tab[k]->id);
+        if (!found) return false;
+    }
+    return true;
+}
+
+/* The kinds a part applies to, compared across standards by id, both ways:
+ * a kind only the new standard has counts too. */
+static bool same_kinds(const Ctx *c, const Part *a, const Part *b) {
+    return kinds_within(c->old, a->kinds, c->new_, b->kinds) && kinds_within(c->new_, b->kinds, c->old, a->kinds);
 }
 
 static const Part *find_item(const Standard *s, const char *id) {
