@@ -53,7 +53,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
     PartKind pkind;
     GapDir gap;
     bool flag;
-    struct { Expr *lo, *hi, *def; const char *renames; Span renames_span; } fopts;
+    struct { Expr *lo, *hi, *def; const char *renames; Span renames_span; bool optional; Span optional_span; } fopts;
     TestCase *test;
     Expect *expect;
     RecordInit *records;
@@ -84,6 +84,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token LATE "'late'" MISSED "'missed'" OVERLAPS "'overlaps'" INSPECTION "'inspection'"
 %token DEADLINE "'deadline'" FINAL "'final'"
 %token REVISES "'revises'" REMOVE "'remove'" REPLACE "'replace'" MOVE "'move'" RENAMES "'renames'"
+%token OPTIONAL "'optional'" AFTER "'after'" ZERO "'zero'" ADJUST "'adjust'" REQUIRE "'require'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
@@ -130,12 +131,13 @@ decl
   : STANDARD STRING '{' header '}'          { ast_standard(A, $2, @2, @$); }
   | KINDS kinds ';'
   | FACT name ':' type label_opt fact_opts ';'
-                                            { ast_add_fact(A, ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$), $6.renames, $6.renames_span)); }
+                                            { ast_add_fact(A, ast_fact_optional(ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$), $6.renames, $6.renames_span), $6.optional, $6.optional_span)); }
   | FACT name ':' LIST label_opt '{' fields '}'
                                             { ast_add_fact(A, ast_fact(A, $2, @2, ast_type(TY_LIST, NULL, $7), $5, NULL, NULL, NULL, @$)); }
   | part                                    { ast_add_part(A, $1); }
   | VETO name label_opt WHEN expr reason_opt ';'
                                             { ast_add_veto(A, $2, @2, $3, $5, $6, @$); }
+  | REQUIRE expr reason_opt ';'             { ast_add_require(A, $2, $3, @$); }
   | test_head '{' test_body '}'              { ast_add_test(A, $3, @$); }
   | PHASE name label_opt FROM expr TO expr phase_flags ';'
                                             { ast_add_phase(A, $2, @2, $3, $5, $7, $8, @$); }
@@ -161,7 +163,7 @@ replacement
   | VETO name label_opt WHEN expr reason_opt ';'
                                             { ast_replace_veto(A, ast_veto(A, $2, @2, $3, $5, $6, @$)); }
   | FACT name ':' type label_opt fact_opts ';'
-                                            { ast_replace_fact(A, ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$), $6.renames, $6.renames_span)); }
+                                            { ast_replace_fact(A, ast_fact_optional(ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$), $6.renames, $6.renames_span), $6.optional, $6.optional_span)); }
   | PHASE name label_opt FROM expr TO expr phase_flags ';'
                                             { ast_replace_phase(A, ast_phase(A, $2, @2, $3, $5, $7, $8, @$)); }
   | task_head '{' task_body '}'             { ast_replace_task(A, $3, @$); }
@@ -253,6 +255,8 @@ header
   | header GRADE STRING '>' expr fail_opt ';' { ast_header_grade(A, $3, BAND_GT, $5, $6, sp2(@2, @7)); }
   | header GRADE STRING OTHERWISE ';'       { ast_header_grade(A, $3, BAND_OTHERWISE, NULL, true, sp2(@2, @5)); }
   | header SUMS WARN ';'                    { ast_header_sums_warn(A); }
+  | header FLOOR NONE ';'                   { ast_header_floor_none(A); }
+  | header ADD AFTER FLOOR ';'              { ast_header_add_after_floor(A); }
   | header REVISES STRING ';'               { ast_header_revises(A, $3, NULL, NULL, sp2(@2, @4)); }
   | header REVISES STRING YEAR expr ';'     { ast_header_revises(A, NULL, $3, $5, sp2(@2, @6)); }
   | header REVISES YEAR expr ';'            { ast_header_revises(A, NULL, NULL, $4, sp2(@2, @5)); }
@@ -278,10 +282,11 @@ type
   ;
 
 fact_opts
-  : %empty                                  { $$.lo = $$.hi = $$.def = NULL; $$.renames = NULL; $$.renames_span = @$; }
+  : %empty                                  { $$.lo = $$.hi = $$.def = NULL; $$.renames = NULL; $$.renames_span = @$; $$.optional = false; $$.optional_span = @$; }
   | fact_opts IN expr_opt DOTDOT expr_opt   { $$ = $1; $$.lo = $3; $$.hi = $5; }
   | fact_opts DEFAULT expr                  { $$ = $1; $$.def = $3; }
   | fact_opts RENAMES name                  { $$ = $1; $$.renames = $3; $$.renames_span = @3; }
+  | fact_opts OPTIONAL                      { $$ = $1; $$.optional = true; $$.optional_span = @2; }
   ;
 
 fields
@@ -291,7 +296,7 @@ fields
   ;
 
 field
-  : name ':' type label_opt fact_opts ';'   { $$ = ast_field_renames(A, ast_fact(A, $1, @1, $3, $4, $5.lo, $5.hi, $5.def, @$), $5.renames, $5.renames_span); }
+  : name ':' type label_opt fact_opts ';'   { $$ = ast_fact_optional(ast_field_renames(A, ast_fact(A, $1, @1, $3, $4, $5.lo, $5.hi, $5.def, @$), $5.renames, $5.renames_span), $5.optional, $5.optional_span); }
   ;
 
 /* part -> kw [id] [title] [points e | cap e] '{' body '}' */
@@ -319,6 +324,10 @@ body
   | body CONTENT STRING ';'                 { $$ = ast_part_content($1, $3); }
   | body METHOD STRING ';'                  { $$ = ast_part_method($1, $3); }
   | body FLOOR NONE ';'                     { $$ = ast_part_floor($1, @2); }
+  | body CAP NONE ';'                       { $$ = ast_part_cap($1, NULL, true, sp2(@2, @3)); }
+  | body CAP expr ';'                       { $$ = ast_part_cap($1, $3, false, sp2(@2, @3)); }
+  | body ADD AFTER FLOOR ';'                { $$ = ast_part_order($1, sp2(@2, @4)); }
+  | body APPLIES WHEN expr ';'              { $$ = ast_part_applies_when($1, $4); }
   | body DEADLINE expr ';'                  { $$ = ast_part_deadline($1, $3); }
   | body rule ';'                           { $$ = ast_part_rule($1, $2); }
   | body part                               { $$ = ast_part_child($1, $2); }
@@ -337,6 +346,8 @@ rule
   | ADD expr PER expr BELOW expr opts       { $$ = ast_rule(A, RULE_ADD, $2, $4, GAP_BELOW, $6, $7, @$); }
   | ADD expr PER expr ABOVE expr opts       { $$ = ast_rule(A, RULE_ADD, $2, $4, GAP_ABOVE, $6, $7, @$); }
   | SCORE expr opts                         { $$ = ast_rule(A, RULE_SCORE, $2, NULL, GAP_NONE, NULL, $3, @$); }
+  | ZERO opts                               { $$ = ast_rule(A, RULE_ZERO, ast_points(A, @1), NULL, GAP_NONE, NULL, $2, @$); }
+  | ADJUST expr opts                        { $$ = ast_rule(A, RULE_ADJUST, $2, NULL, GAP_NONE, NULL, $3, @$); }
   ;
 
 opts

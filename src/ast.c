@@ -206,6 +206,12 @@ Part *ast_part_end(Part *head, Part *body, Span sp) {
     head->method = body->method;
     head->no_floor = body->no_floor;
     head->floor_span = body->floor_span;
+    if (body->cap) head->cap = body->cap;
+    head->no_cap = body->no_cap;
+    head->cap_span = body->cap_span;
+    head->add_after_floor = body->add_after_floor;
+    head->order_span = body->order_span;
+    head->applies_when = body->applies_when;
     head->deadline = body->deadline;
     head->children = body->children;
     head->rules = body->rules;
@@ -239,6 +245,24 @@ Part *ast_part_method(Part *p, const char *s) {
 Part *ast_part_floor(Part *p, Span sp) {
     p->no_floor = true;
     p->floor_span = sp;
+    return p;
+}
+
+Part *ast_part_cap(Part *p, Expr *cap, bool none, Span sp) {
+    p->cap = none ? NULL : cap;
+    p->no_cap = none;
+    p->cap_span = sp;
+    return p;
+}
+
+Part *ast_part_order(Part *p, Span sp) {
+    p->add_after_floor = true;
+    p->order_span = sp;
+    return p;
+}
+
+Part *ast_part_applies_when(Part *p, Expr *cond) {
+    p->applies_when = cond;
     return p;
 }
 
@@ -633,4 +657,32 @@ const char *ast_text(Arena *a, const Source *src, Span sp) {
     }
     out[n] = '\0';
     return out;
+}
+
+void ast_add_require(AstCtx *c, Expr *cond, const char *reason, Span sp) {
+    Require *r = arena_alloc(c->arena, sizeof *r);
+    r->cond = cond;
+    r->reason = reason;
+    r->span = sp;
+    Require *list = c->std->requires;
+    if (!list) {
+        c->std->requires = r;
+        return;
+    }
+    while (list->next)
+        list = list->next;
+    list->next = r;
+}
+
+Fact *ast_fact_optional(Fact *f, bool optional, Span sp) {
+    if (f && optional) f->optional = true, f->optional_span = sp;
+    return f;
+}
+
+void ast_header_floor_none(AstCtx *c) {
+    c->std->no_floor_total = true;
+}
+
+void ast_header_add_after_floor(AstCtx *c) {
+    c->std->add_after_floor = true;
 }

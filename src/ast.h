@@ -98,6 +98,7 @@ typedef enum {
     FN_AGG_MAX,
     FN_ANY,
     FN_ALL,
+    FN_GIVEN, /* given(x): the data gives x */
 } Builtin;
 
 typedef struct Expr {
@@ -160,11 +161,15 @@ typedef struct Fact {
     bool is_field;
     int slot; /* index in a unit's fact array, or field index */
     bool used;
+    bool optional; /* may be absent: given(x) tells; a rule reading it absent does not fire */
+    Span optional_span;
     uint32_t needed_by; /* kinds (bit per kind) scored on something reading it */
     uint32_t asked_by;  /* kinds with a task done by it (optional: absent is not done) */
 } Fact;
 
-typedef enum { RULE_DEDUCT, RULE_ADD, RULE_SCORE } RuleKind;
+/* RULE_ZERO: the item scores 0 whatever else (不得分); RULE_ADJUST: a signed
+ * change either way (a judged 加減分) */
+typedef enum { RULE_DEDUCT, RULE_ADD, RULE_SCORE, RULE_ZERO, RULE_ADJUST } RuleKind;
 typedef enum { STEP_DEFAULT, STEP_STARTED, STEP_COMPLETED, STEP_PRO_RATA } StepMode;
 typedef enum { GAP_NONE, GAP_BELOW, GAP_ABOVE } GapDir;
 
@@ -218,7 +223,16 @@ typedef struct Part {
     struct Part *children;
     Rule *rules;
     struct Part *next;
+    /* the part's bounds (doc/language.md, "Points and floors at every level") */
+    bool no_cap;           /* cap none: may end above its points */
+    Span cap_span;         /* where 'cap ...;' was written in the body */
+    bool add_after_floor;  /* add after floor: deductions stop at the floor first */
+    Span order_span;
+    Expr *applies_when;    /* applies when CONDITION: otherwise it leaves the maximum */
     /* checker */
+    bool implicit;     /* the item the checker made of a category's or group's own rules */
+    bool holds_points; /* its points are its own: its parts carry none */
+    bool sum_part;     /* its score is the sum of its parts' (they carry the points) */
     struct Part *parent;
     Dec pts; /* points value (0 when none) */
     Dec cap_value;
@@ -236,6 +250,14 @@ typedef struct Veto {
     struct Veto *next;
     int index;
 } Veto;
+
+/* require CONDITION [reason "..."]: a unit whose data breaks it is rejected */
+typedef struct Require {
+    Expr *cond;
+    const char *reason;
+    Span span;
+    struct Require *next;
+} Require;
 
 typedef struct Kind {
     const char *id, *label;
@@ -402,6 +424,9 @@ typedef struct Standard {
     Fact *facts;
     Part *parts; /* categories, bonus sections and penalties, in order */
     Veto *vetoes;
+    Require *requires;
+    bool no_floor_total;  /* floor none; in the header: the total may fall below 0 */
+    bool add_after_floor; /* add after floor; in the header: every part's default */
     Phase *phases;
     Task *tasks;
     TestCase *tests;
@@ -460,6 +485,7 @@ StrList *ast_strs(AstCtx *c, StrList *list, const char *s, Span sp);
 Fact *ast_fact(AstCtx *c, const char *name, Span name_sp, TypeSpec t, const char *label, Expr *lo, Expr *hi, Expr *def,
                Span sp);
 Fact *ast_facts(Fact *list, Fact *f);
+Fact *ast_fact_optional(Fact *f, bool optional, Span sp);
 TypeSpec ast_type(TypeKind k, StrList *members, Fact *fields);
 
 Rule *ast_rule(AstCtx *c, RuleKind k, Expr *amount, Expr *per, GapDir gap, Expr *bound, RuleOpt *opts, Span sp);
@@ -475,6 +501,12 @@ Part *ast_part_applies(Part *p, StrList *kinds);
 Part *ast_part_content(Part *p, const char *s);
 Part *ast_part_method(Part *p, const char *s);
 Part *ast_part_floor(Part *p, Span sp);
+Part *ast_part_cap(Part *p, Expr *cap, bool none, Span sp);
+Part *ast_part_order(Part *p, Span sp);
+Part *ast_part_applies_when(Part *p, Expr *cond);
+void ast_add_require(AstCtx *c, Expr *cond, const char *reason, Span sp);
+void ast_header_floor_none(AstCtx *c);
+void ast_header_add_after_floor(AstCtx *c);
 Part *ast_part_rule(Part *p, Rule *r);
 Part *ast_part_child(Part *p, Part *child);
 

@@ -92,12 +92,21 @@ static void fold_opts(Ctx *c, Rule *r) {
 static void check_rule(Ctx *c, Part *item, Rule *r) {
     int errors = c->diag->errors;
     fold_opts(c, r);
-    const char *kw = r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score";
+    const char *kw = r->kind == RULE_DEDUCT ? "deduct"
+                     : r->kind == RULE_ADD  ? "add"
+                     : r->kind == RULE_ZERO ? "zero"
+                     : r->kind == RULE_ADJUST ? "adjust"
+                                            : "score";
     if (item->kind == PART_PENALTY && r->kind != RULE_DEDUCT)
         check_err(c, r->span, "K0221", "a penalty only deducts: use 'deduct', not '%s'", kw);
     if (item->kind == PART_ITEM && item->parent && item->parent->kind == PART_BONUS && r->kind != RULE_ADD)
         check_err(c, r->span, "K0221", "a bonus item only adds: use 'add', not '%s'", kw);
-    check_number_expr(c, r->amount, r->kind == RULE_SCORE ? N_("the score") : N_("the points"));
+    if (r->kind != RULE_ZERO)
+        check_number_expr(c, r->amount, r->kind == RULE_SCORE ? N_("the score") : N_("the points"));
+    if ((r->kind == RULE_ZERO || r->kind == RULE_ADJUST) && (r->per || r->step || r->cap))
+        check_err(c, r->span, "K0221", "'%s' takes no 'per', 'step' or 'cap'", kw);
+    if (r->kind == RULE_ZERO && !item->points)
+        check_err(c, r->span, "K0221", "'zero' sets an item's score to 0: the item needs points");
     if (r->per) check_number_expr(c, r->per, "what is counted after 'per'");
     if (r->bound) {
         check_number_expr(c, r->bound,
@@ -125,7 +134,7 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
         Diag *g = check_warn(c, r->span, "K0303", "this rule can never fire");
         diag_help(c->diag, g, "the fact's declared bounds never meet the rule's condition");
     }
-    if (r->amount->kind == EX_NUMBER && dec_cmp(r->amount->u.num.value, item->pts) > 0) {
+    if (r->amount->kind == EX_NUMBER && item->points && dec_cmp(r->amount->u.num.value, item->pts) > 0) {
         Diag *g = check_warn(c, r->amount->span, "K0304",
                              r->per ? N_("one step deducts %s, more than the item's %s points")
                                     : N_("this rule deducts %s, more than the item's %s points"),
@@ -216,16 +225,58 @@ static bool allowed_child(PartKind parent, PartKind child) {
     }
 }
 
+/* A category or group written with rules and no parts of its own is scored
+ * as one item: the checker makes that item, with the part's points, bounds
+ * and rules; the part then sums it like any other. */
+static void make_own_item(Ctx *c, Part *p) {
+    Part *it = arena_alloc(c->arena, sizeof *it);
+    *it = *p;
+    it->kind = PART_ITEM;
+    it->implicit = true;
+    it->children = NULL;
+    it->next = NULL;
+    it->applies = NULL;
+    it->applies_when = NULL;
+    it->responsible = NULL;
+    p->rules = NULL;
+    p->children = it;
+    if (p->kind == PART_BONUS) { /* the section keeps its cap; its item only adds */
+        it->cap = NULL;
+        return;
+    }
+    p->cap = NULL;
+    p->no_cap = false;
+    p->no_floor = false;
+    p->add_after_floor = false;
+    p->deadline = NULL;
+}
+
+/* 'cap N', 'cap points': the most the part may score */
+static void check_part_cap(Ctx *c, Part *p) {
+    if (!p->cap) return;
+    if (p->cap->kind == EX_POINTS) {
+        if (!p->points && p->kind != PART_BONUS)
+            check_err(c, p->cap->span, "K0234", "'cap points' needs points on the %s", part_word(p->kind));
+        p->cap_value = p->pts;
+        p->has_cap = true;
+    } else if (check_const_number(c, p->cap, &p->cap_value, p->kind == PART_BONUS ? "the bonus cap" : "the cap")) {
+        p->has_cap = true;
+    }
+}
+
 static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, int *nids, int *cap_ids) {
     p->parent = parent;
-    check_unique_id(c, p, *ids, *nids);
-    push_part(c, ids, nids, cap_ids, p);
+    if (!p->implicit) {
+        check_unique_id(c, p, *ids, *nids);
+        push_part(c, ids, nids, cap_ids, p);
+    }
     if (!p->title)
         check_err(c, p->id_span, "K0232", "%s %s needs a title in quotes", article(p->kind), part_word(p->kind));
     if (p->kind != PART_BONUS && !p->id)
         check_err(c, p->kw_span, "K0232", "%s %s needs an id before its title", article(p->kind), part_word(p->kind));
 
-    /* points: required on categories, groups and items outside the bonus */
+    /* points: optional; a part's parts either all carry points (it sums them)
+     * or none do (its points are its own, or it is a signed part) */
     bool in_bonus = parent && parent->kind == PART_BONUS;
     if (p->points) {
         if (check_const_number(c, p->points, &p->pts, "points") && dec_sign(p->pts) < 0)
@@ -234,24 +285,33 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
             check_err(c, p->points->span, "K0233", "a %s has no points of its own%s", part_word(p->kind),
                       p->kind == PART_BONUS ? ": write its cap as 'cap N'" : "");
         if (in_bonus) p->has_cap = true, p->cap_value = p->pts; /* a bonus item's points cap it */
-    } else if (!in_bonus && p->kind != PART_PENALTY && p->kind != PART_BONUS) {
-        check_err(c, p->kw_span, "K0233", "the %s '%s' has no points: write points N after its title",
-                  part_word(p->kind), p->id ? p->id : "");
     }
-    if (p->cap) {
-        if (p->kind != PART_BONUS)
-            check_err(c, p->cap->span, "K0234", "'cap' in a header belongs to the bonus section");
-        else if (check_const_number(c, p->cap, &p->cap_value, "the bonus cap"))
-            p->has_cap = true;
-    }
-    /* kinds and owners, inherited */
+    if (p->cap && p->kind != PART_BONUS && in_bonus)
+        check_err(c, p->cap->span, "K0234", "a bonus item's cap is its points: write points N");
+    else if (p->kind != PART_BONUS)
+        check_part_cap(c, p);
+    else if (p->cap && check_const_number(c, p->cap, &p->cap_value, "the bonus cap"))
+        p->has_cap = true;
+    if (p->no_cap && p->kind == PART_BONUS)
+        check_err(c, p->cap_span, "K0234", "a bonus section without a cap leaves out 'cap N'");
+    /* kinds, owners and the order of floor and bonus, inherited */
     p->kinds = p->applies ? check_kinds(c, p->applies) : parent ? parent->kinds : all_kinds(c->std);
     p->owners = p->responsible ? p->responsible : parent ? parent->owners : NULL;
-    if (p->no_floor && p->kind != PART_ITEM) check_err(c, p->floor_span, "K0235", "'floor none' belongs to an item");
+    if (!p->add_after_floor) p->add_after_floor = parent ? parent->add_after_floor : c->std->add_after_floor;
+    if (p->applies_when) {
+        uint32_t kinds = c->kinds;
+        c->kinds = p->kinds;
+        check_condition(c, p->applies_when, "the condition after 'applies when'");
+        c->kinds = kinds;
+    }
+    if (p->no_floor && (p->kind == PART_BONUS || p->kind == PART_PENALTY))
+        check_err(c, p->floor_span, "K0235", "'floor none' belongs to a category, group or item");
+    if (p->kind != PART_ITEM && p->kind != PART_PENALTY && p->rules && !p->children) make_own_item(c, p);
 
     if (p->kind == PART_ITEM || p->kind == PART_PENALTY) {
         if (p->children)
             check_err(c, p->children->kw_span, "K0236", "a %s holds rules, not other parts", part_word(p->kind));
+        p->holds_points = p->points && !in_bonus;
         p->index = t->nitems;
         push_part(c, &t->items, &t->nitems, &t->cap_items, p);
         c->item = p;
@@ -268,22 +328,50 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
         return;
     }
     if (p->rules)
-        check_err(c, p->rules->span, "K0236", "rules belong in an item, not directly in a %s", part_word(p->kind));
+        check_err(c, p->rules->span, "K0236", "rules belong in an item, or in a %s with no parts of its own",
+                  part_word(p->kind));
     p->index = t->nparts;
     push_part(c, &t->parts, &t->nparts, &t->cap_parts, p);
     Dec sum = dec_zero();
+    const Part *with = NULL, *without = NULL;
     for (Part *ch = p->children; ch; ch = ch->next) {
         if (!allowed_child(p->kind, ch->kind)) {
             check_err(c, ch->kw_span, "K0236", "a %s cannot hold a %s", part_word(p->kind), part_word(ch->kind));
             continue;
         }
         check_part(c, ch, p, t, ids, nids, cap_ids);
+        if (ch->points || ch->sum_part)
+            with = with ? with : ch;
+        else
+            without = without ? without : ch;
         if (dec_add(sum, ch->pts, &sum) != DEC_OK) {
             check_err(c, ch->kw_span, "K0233", "points too large to add up exactly");
             return;
         }
     }
-    if (p->kind != PART_BONUS && p->points && dec_cmp(sum, p->pts) != 0) {
+    if (p->kind == PART_BONUS) return;
+    if (!p->children) {
+        Diag *g = check_err(c, p->id_span, "K0238", "the %s '%s' holds nothing to score", part_word(p->kind),
+                            p->id ? p->id : "");
+        diag_help(c->diag, g, "give it items, or scoring rules of its own");
+        return;
+    }
+    if (with && without) {
+        Diag *g = check_err(c, without->kw_span, "K0237", "the %s '%s' has no points, but the %s '%s' beside it has",
+                            part_word(without->kind), without->id ? without->id : "", part_word(with->kind),
+                            with->id ? with->id : "");
+        diag_help(c->diag, g, "give every part of %s '%s' points, or none (then the points are the %s's own)",
+                  part_word(p->kind), p->id ? p->id : "", part_word(p->kind));
+        return;
+    }
+    if (with) {
+        p->sum_part = true;
+        if (!p->points) p->pts = sum;
+    } else {
+        p->holds_points = p->points != NULL;
+    }
+    if (p->cap && p->cap->kind == EX_POINTS) p->cap_value = p->pts;
+    if (p->sum_part && p->points && dec_cmp(sum, p->pts) != 0) {
         Diag *g = diag_at(c->diag, c->std->sums_warn ? DIAG_WARNING : DIAG_ERROR, "K0301", c->src, p->points->span,
                           "the parts of %s '%s' add up to %s, not its %s points", part_word(p->kind),
                           p->id ? p->id : "", check_fmt_dec(c, sum), check_fmt_dec(c, p->pts));
@@ -592,6 +680,10 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     s->part_tab = t.parts;
     s->nparts = t.nparts;
 
+    for (Require *q = s->requires; q; q = q->next) {
+        c.kinds = all_kinds(s);
+        check_condition(&c, q->cond, "the condition after 'require'");
+    }
     int nv = 0;
     for (Veto *v = s->vetoes; v; v = v->next) {
         for (Veto *o = s->vetoes; o != v; o = o->next)

@@ -279,6 +279,7 @@ static const struct {
     {"min", FN_MIN, FN_AGG_MIN},  {"max", FN_MAX, FN_AGG_MAX},  {"round", FN_ROUND, FN_NONE},
     {"count", FN_NONE, FN_COUNT}, {"share", FN_NONE, FN_SHARE}, {"sum", FN_NONE, FN_SUM},
     {"avg", FN_NONE, FN_AVG},     {"any", FN_NONE, FN_ANY},     {"all", FN_NONE, FN_ALL},
+    {"given", FN_GIVEN, FN_NONE},
 };
 
 static int arg_count(const ExprList *a) {
@@ -341,7 +342,7 @@ static TypeKind check_call(Ctx *c, Expr *e) {
         if (strcmp(builtins[i].name, name) == 0) break;
     if (i == nb) {
         check_err(c, e->u.call.name_span, "K0205",
-                  "unknown function '%s': the functions are min, max, round, count, share, sum, avg, any, all", name);
+                  "unknown function '%s': the functions are min, max, round, count, share, sum, avg, any, all, given", name);
         return e->type = TY_ERROR;
     }
     ExprList *args = e->u.call.args;
@@ -358,6 +359,14 @@ static TypeKind check_call(Ctx *c, Expr *e) {
         check_err(c, e->u.call.where->span, "K0207", "%s() of values takes no 'where': a filter goes with a list",
                   name);
         return e->type = TY_ERROR;
+    }
+    if (e->fn == FN_GIVEN) {
+        if (n != 1 || args->e->kind != EX_NAME) {
+            check_err(c, e->span, "K0207", "given() takes one fact: given(exam_average)");
+            return e->type = TY_ERROR;
+        }
+        check_expr(c, args->e);
+        return e->type = TY_BOOLEAN;
     }
     if (e->fn == FN_ROUND) {
         if (n != 2) {

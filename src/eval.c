@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lex.h"
 
 typedef struct Env {
@@ -22,6 +23,7 @@ typedef struct Env {
     const Value *record; /* inside an aggregate: the current row */
     Dec points;          /* the item being scored */
     Span at;             /* the rule being evaluated, for errors */
+    bool absent;         /* an optional fact read was absent: the rule does not fire */
 } Env;
 
 /* ---- arithmetic with overflow ------------------------------------------- */
@@ -191,6 +193,11 @@ static Value eval_aggregate(Env *e, const Expr *x) {
 static Value eval_call(Env *e, const Expr *x) {
     const ExprList *a = x->u.call.args;
     switch (x->fn) {
+    case FN_GIVEN: {
+        const Expr *f = a->e;
+        const Value *v = f->is_field ? &e->record[f->slot] : &e->unit->facts[f->slot];
+        return boolean(v->present);
+    }
     case FN_ROUND: {
         /* a percentage rounds in percentage points: 94.96% to 1 decimal is 95.0% */
         int places = (int)a->next->e->u.num.value.num + (a->e->type == TY_PERCENT ? 2 : 0);
@@ -256,6 +263,12 @@ static Value eval_node(Env *e, const Expr *x) {
     }
     case EX_NAME: {
         const Value *v = x->is_field ? &e->record[x->slot] : &e->unit->facts[x->slot];
+        if (!v->present && x->type_fact && x->type_fact->optional) {
+            e->absent = true; /* what reads it does not count (doc/language.md, Optional facts) */
+            Value z = num(dec_zero());
+            z.type = x->type;
+            return z;
+        }
         if (!v->present) {
             fail(e, "a fact this rule reads is missing from the data");
             Value z = num(dec_zero());
@@ -351,9 +364,23 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
         rr->target = TARGET_TASK;
         return;
     }
-    if (r->when && !truth(e, r->when)) return;
+    e->absent = false;
+    if (r->when && (!truth(e, r->when) || e->absent)) return;
     int places = e->std->decimals_value;
+    if (r->kind == RULE_ZERO) { /* 不得分: the item's points are what it takes */
+        rr->fired = true;
+        rr->amount = e->points;
+        rr->target = r->when ? TARGET_CONDITION : TARGET_NONE;
+        return;
+    }
     Dec amount = number(e, r->amount);
+    if (e->absent) return;
+    if (r->kind == RULE_ADJUST) { /* signed: either way */
+        rr->amount = rnd(e, amount, places);
+        rr->fired = dec_sign(rr->amount) != 0;
+        if (r->when) rr->target = TARGET_CONDITION;
+        return;
+    }
     if (r->kind == RULE_SCORE) {
         rr->fired = true;
         rr->amount = rnd(e, amount, places);
@@ -367,6 +394,7 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
     Dec value = amount;
     if (r->per) {
         Dec x = number(e, r->per);
+        if (e->absent) return;
         Dec step = r->step ? number(e, r->step) : r->per->type == TY_PERCENT ? one_percent() : dec_int(1);
         if (dec_sign(step) <= 0) {
             fail(e, "a step that is not more than 0");
@@ -375,6 +403,7 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
         Dec span = x;
         if (r->gap != GAP_NONE) {
             Dec bar = number(e, r->bound);
+            if (e->absent) return;
             span = r->gap == GAP_BELOW ? sub(e, bar, x) : sub(e, x, bar);
             rr->has_value = true;
             rr->value = x;
@@ -427,17 +456,47 @@ static bool in_bonus(const Part *p) {
     return p->parent && p->parent->kind == PART_BONUS;
 }
 
+/* applies when ...: on the item or any part above it; an optional fact
+ * absent there means it does not apply */
+static bool applies_by_data(Env *e, const Part *p) {
+    for (; p; p = p->parent) {
+        if (!p->applies_when) continue;
+        e->absent = false;
+        e->at = p->applies_when->span;
+        bool yes = truth(e, p->applies_when);
+        if (!yes || e->absent) return false;
+    }
+    return true;
+}
+
+/* The item's score from its start, deductions and additions: netted then
+ * floored (the default), or floored first and then added to ('add after
+ * floor'); then capped at its points, its 'cap', or not at all ('cap none').
+ * An item without points is a signed change: no floor, no cap. */
+static Dec item_bounds(Env *e, const Part *p, ItemResult *ir, bool scored_up) {
+    if (!p->points && !scored_up) return add(e, sub(e, ir->base, ir->deducted), ir->added);
+    Dec s = sub(e, ir->base, ir->deducted);
+    if (!p->add_after_floor) s = add(e, s, ir->added);
+    if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), ir->floored = true;
+    if (p->add_after_floor) s = add(e, s, ir->added);
+    if (p->no_cap) return s;
+    Dec top = scored_up ? (p->has_cap ? p->cap_value : s) : p->has_cap ? p->cap_value : ir->points;
+    if (dec_cmp(s, top) > 0) s = top, ir->capped = true;
+    return s;
+}
+
 static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
     ir->item = p;
     ir->applies = (p->kinds >> e->unit->kind) & 1u;
     ir->rules = arena_alloc(arena, sizeof(RuleResult) * (size_t)(p->nrules ? p->nrules : 1));
     bool scored_up = in_bonus(p) || p->kind == PART_PENALTY;
     ir->points = scored_up ? dec_zero() : p->pts;
+    if (ir->applies) ir->applies = applies_by_data(e, p);
     if (!ir->applies) return;
     /* 'points' in a bonus item is its cap */
     e->points = in_bonus(p) && p->has_cap ? p->cap_value : ir->points;
     ir->base = ir->points;
-    bool based = false;
+    bool based = false, zeroed = false;
     int i = 0;
     for (const Rule *r = p->rules; r; r = r->next, i++) {
         RuleResult *rr = &ir->rules[i];
@@ -450,8 +509,10 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
                 rr->fired = false; /* the first 'score' that applies sets it */
             else
                 ir->base = rr->amount, based = true;
-        } else if (r->kind == RULE_DEDUCT) {
-            ir->deducted = add(e, ir->deducted, rr->amount);
+        } else if (r->kind == RULE_ZERO) {
+            zeroed = true;
+        } else if (r->kind == RULE_DEDUCT || (r->kind == RULE_ADJUST && dec_sign(rr->amount) < 0)) {
+            ir->deducted = add(e, ir->deducted, r->kind == RULE_ADJUST ? sub(e, dec_zero(), rr->amount) : rr->amount);
         } else {
             ir->added = add(e, ir->added, rr->amount);
         }
@@ -462,19 +523,18 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
             if (ir->rules[k].fired) ir->rules[k].lost = ir->rules[k].amount;
         return;
     }
-    Dec s = add(e, sub(e, ir->base, ir->deducted), ir->added);
-    if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), ir->floored = true;
-    Dec top = scored_up ? (p->has_cap ? p->cap_value : s) : ir->points;
-    if (dec_cmp(s, top) > 0) s = top, ir->capped = true;
-    ir->score = s;
-    ir->lost = scored_up ? dec_zero() : sub(e, ir->points, s);
+    ir->score = zeroed ? dec_zero() : item_bounds(e, p, ir, scored_up);
+    ir->lost = scored_up ? dec_zero() : sub(e, ir->points, ir->score);
     /* put the lost points down to the rules that took them, in order */
     Dec left = ir->lost;
     i = 0;
     for (const Rule *r = p->rules; r; r = r->next, i++) {
         RuleResult *rr = &ir->rules[i];
         if (!rr->fired || r->kind == RULE_ADD || dec_sign(left) <= 0) continue;
-        Dec took = r->kind == RULE_SCORE ? sub(e, ir->points, rr->amount) : rr->amount;
+        if (zeroed && r->kind != RULE_ZERO) continue;
+        Dec took = r->kind == RULE_SCORE    ? sub(e, ir->points, rr->amount)
+                   : r->kind == RULE_ADJUST ? sub(e, dec_zero(), rr->amount)
+                                            : rr->amount;
         if (dec_sign(took) <= 0) continue;
         rr->lost = dec_min(took, left);
         left = sub(e, left, rr->lost);
@@ -483,34 +543,67 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
 
 /* ---- totals, grade, vetoes --------------------------------------------------- */
 
+/* A part's score from its parts': their sum (they carry the points), or its
+ * own points plus their signed changes, floored and capped like an item
+ * (its parts carry none), or their plain sum (a signed part, no points). */
+static void eval_part(Env *e, Result *res, const Part *p) {
+    PartResult *pr = &res->parts[p->index];
+    Dec sum = dec_zero(), pts = dec_zero(), ded = dec_zero(), added = dec_zero();
+    for (const Part *ch = p->children; ch; ch = ch->next) {
+        Dec cs, cp, cd, ca;
+        if (ch->kind == PART_ITEM) {
+            const ItemResult *ir = &res->items[ch->index];
+            if (!ir->applies) continue;
+            cs = ir->score, cp = ir->points, cd = ir->deducted, ca = ir->added;
+        } else {
+            eval_part(e, res, ch);
+            const PartResult *cr = &res->parts[ch->index];
+            if (!cr->applies) continue;
+            cs = cr->score, cp = cr->points, cd = cr->deducted, ca = cr->added;
+        }
+        pr->applies = true;
+        sum = add(e, sum, cs);
+        pts = add(e, pts, cp);
+        ded = add(e, ded, cd);
+        added = add(e, added, ca);
+    }
+    if (!pr->applies) return;
+    pr->deducted = ded, pr->added = added;
+    Dec s = sum;
+    if (p->holds_points) {
+        pts = p->pts;
+        s = p->add_after_floor ? sub(e, pts, ded) : add(e, pts, sum);
+        if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), pr->floored = true;
+        if (p->add_after_floor) s = add(e, s, added);
+        Dec top = p->has_cap ? p->cap_value : pts;
+        if (!p->no_cap && dec_cmp(s, top) > 0) s = top, pr->capped = true;
+    } else if (p->has_cap && p->kind != PART_BONUS && dec_cmp(s, p->cap_value) > 0) {
+        s = p->cap_value, pr->capped = true;
+    }
+    pr->points = pts;
+    pr->score = s;
+    pr->lost = sub(e, pts, s);
+}
+
 static void eval_parts(Env *e, Result *res) {
     const Standard *s = e->std;
     for (int i = 0; i < s->nparts; i++)
         res->parts[i].part = s->part_tab[i];
-    for (int i = 0; i < s->nitems; i++) {
-        const ItemResult *ir = &res->items[i];
-        if (!ir->applies || ir->item->kind == PART_PENALTY) continue;
-        for (const Part *p = ir->item->parent; p; p = p->parent) {
-            PartResult *pr = &res->parts[p->index];
-            pr->applies = true;
-            pr->points = add(e, pr->points, ir->points);
-            pr->score = add(e, pr->score, ir->score);
-            pr->lost = add(e, pr->lost, ir->lost);
-        }
-    }
+    for (const Part *p = s->parts; p; p = p->next)
+        if (p->kind == PART_CATEGORY || p->kind == PART_BONUS) eval_part(e, res, p);
 }
 
 static void eval_totals(Env *e, Result *res) {
     const Standard *s = e->std;
     for (int i = 0; i < s->nitems; i++) {
         const ItemResult *ir = &res->items[i];
-        if (!ir->applies) continue;
-        if (ir->item->kind == PART_PENALTY)
-            res->penalty = add(e, res->penalty, ir->score);
-        else if (!in_bonus(ir->item)) {
-            res->items_score = add(e, res->items_score, ir->score);
-            res->items_max = add(e, res->items_max, ir->points);
-        }
+        if (ir->applies && ir->item->kind == PART_PENALTY) res->penalty = add(e, res->penalty, ir->score);
+    }
+    for (const Part *p = s->parts; p; p = p->next) {
+        const PartResult *pr = &res->parts[p->index];
+        if (p->kind != PART_CATEGORY || !pr->applies) continue;
+        res->items_score = add(e, res->items_score, pr->score);
+        res->items_max = add(e, res->items_max, pr->points);
     }
     for (int i = 0; i < s->nparts; i++) {
         const PartResult *pr = &res->parts[i];
@@ -531,7 +624,7 @@ static void eval_totals(Env *e, Result *res) {
             : rnd(e, dvd(e, mul(e, res->items_score, s->total_value), res->items_max), s->decimals_value);
     res->raw_total = sub(e, add(e, res->items_score, res->bonus), res->penalty);
     res->total = sub(e, add(e, res->items_scaled, res->bonus), res->penalty);
-    if (dec_sign(res->total) < 0) res->total = dec_zero();
+    if (dec_sign(res->total) < 0 && !s->no_floor_total) res->total = dec_zero();
     res->grade = s->ngrades - 1;
     for (int g = 0; g < s->ngrades; g++) {
         const GradeBand *b = s->grade_tab[g];
@@ -663,6 +756,21 @@ static void eval_tasks(Env *e, Result *res, Arena *arena) {
     for (int p = 0; p < s->nphases; p++) res->phases[p].complete = res->phases[p].done == res->phases[p].tasks;
 }
 
+/* require CONDITION: data that breaks it cannot be scored (an "of which"
+ * count above its base, a judgement outside its range). An optional fact
+ * that is absent leaves nothing to check. */
+static void eval_requires(Env *e, Result *res, Arena *arena) {
+    for (const Require *q = e->std->requires; q && !res->error; q = q->next) {
+        e->absent = false;
+        e->at = q->span;
+        bool ok = truth(e, q->cond);
+        if (ok || e->absent || res->error) continue;
+        const char *cond = ast_text(arena, e->std->src, q->cond->span);
+        fail(e, q->reason ? arena_printf(arena, _("its data breaks the requirement %s: %s"), cond, q->reason)
+                          : arena_printf(arena, _("its data breaks the requirement %s"), cond));
+    }
+}
+
 int32_t eval_campaign_end(const Standard *std) {
     int32_t end = INT32_MIN;
     for (int p = 0; p < std->nphases; p++)
@@ -691,6 +799,7 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     res->vetoes = arena_alloc(arena, sizeof(bool) * (size_t)(std->nvetoes ? std->nvetoes : 1));
     Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt};
     res->as_of = opt->as_of;
+    eval_requires(&e, res, arena);
     eval_tasks(&e, res, arena);
     for (int i = 0; i < std->nitems; i++)
         eval_item(&e, std->item_tab[i], &res->items[i], arena);

@@ -106,6 +106,8 @@ typedef struct PartResult {
     Dec score;
     Dec lost;    /* points - score */
     Dec counted; /* a bonus section: its score within its cap */
+    Dec deducted, added; /* what its items took and gave, before any floor */
+    bool floored, capped;
 } PartResult;
 
 typedef struct Rectification {

@@ -106,6 +106,12 @@ static const Keyword keywords[] = {
     {REVISES, {"revises", "修訂自", "修订自"}},   {REMOVE, {"remove", "刪除", "删除"}},
     {REPLACE, {"replace", "替換", "替换"}},       {MOVE, {"move", "移動", "移动"}},
     {RENAMES, {"renames", "原名", "原名"}},
+    /* the scoring model: bounds of parts, optional facts, requirements, judged rules */
+    {OPTIONAL, {"optional", "選填", "选填"}},
+    {AFTER, {"after", "之後", "之后"}},
+    {ZERO, {"zero", "不得分", "不得分"}},
+    {ADJUST, {"adjust", "加減", "加减"}},
+    {REQUIRE, {"require", "要求", "要求"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };

@@ -348,7 +348,7 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
 }
 
 static bool needed(LoadCtx *c, const Fact *f) {
-    return (f->needed_by >> c->unit->kind) & 1u;
+    return !f->optional && ((f->needed_by >> c->unit->kind) & 1u);
 }
 
 static void convert_list(LoadCtx *c, const Fact *f, const cJSON *j, Value *out) {
