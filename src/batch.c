@@ -138,7 +138,17 @@ static void job_run(Batch *b, Job *j) {
     } else {
         Result *res = eval_unit_with(std, u, u->arena, &b->opt->eval);
         j->res = res;
-        if (res->error) {
+        if (res->rejected) { /* the data breaks a 'require': invalid data, shown at the unit */
+            int line, col;
+            diag_position(std_src, res->error_span.begin, &line, &col);
+            Diag *g = diag_at(&j->diag, DIAG_ERROR, "K0401", u->src, (Span){u->at, u->at + 1}, "unit \"%s\": %s",
+                              u->name, res->error);
+            diag_help(&j->diag, g, "the requirement is at %s:%d", std_src->path, line);
+            j->status = 2;
+            j->res = NULL;
+            u->invalid = true;
+            if (b->w->invalid) b->w->invalid(b->w->ctx, f, u);
+        } else if (res->error) {
             Diag *g = diag_at(&j->diag, DIAG_ERROR, "K0501", std_src, res->error_span,
                               "unit \"%s\": cannot be scored: %s", u->name, res->error);
             if (res->error_span.begin != std->title_span.begin)
@@ -147,7 +157,7 @@ static void job_run(Batch *b, Job *j) {
         } else {
             j->status = res->pass ? 0 : 1;
         }
-        if (b->w->unit) b->w->unit(b->w->ctx, f, res);
+        if (b->w->unit && !res->rejected) b->w->unit(b->w->ctx, f, res);
     }
     if (fclose(f) != 0) {
         diag_cli(DIAG_ERROR, "out of memory");

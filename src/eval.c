@@ -766,6 +766,7 @@ static void eval_requires(Env *e, Result *res, Arena *arena) {
         bool ok = truth(e, q->cond);
         if (ok || e->absent || res->error) continue;
         const char *cond = ast_text(arena, e->std->src, q->cond->span);
+        res->rejected = true;
         fail(e, q->reason ? arena_printf(arena, _("its data breaks the requirement %s: %s"), cond, q->reason)
                           : arena_printf(arena, _("its data breaks the requirement %s"), cond));
     }

@@ -121,6 +121,7 @@ typedef struct Result {
     const Unit *unit;
     const char *error; /* NULL, or why the unit could not be scored */
     Span error_span;   /* in the standard */
+    bool rejected;     /* the error is data breaking a 'require': the unit is invalid */
     ItemResult *items; /* std->nitems */
     PartResult *parts; /* std->nparts */
     Dec items_score;   /* sum of the scores of the items that apply */
