@@ -327,6 +327,7 @@ body
   | body CAP NONE ';'                       { $$ = ast_part_cap($1, NULL, true, sp2(@2, @3)); }
   | body CAP expr ';'                       { $$ = ast_part_cap($1, $3, false, sp2(@2, @3)); }
   | body ADD AFTER FLOOR ';'                { $$ = ast_part_order($1, sp2(@2, @4)); }
+  | body ADD CAP expr ';'                   { $$ = ast_part_add_cap($1, $4); }
   | body APPLIES WHEN expr ';'              { $$ = ast_part_applies_when($1, $4); }
   | body DEADLINE expr ';'                  { $$ = ast_part_deadline($1, $3); }
   | body rule ';'                           { $$ = ast_part_rule($1, $2); }

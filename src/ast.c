@@ -212,6 +212,7 @@ Part *ast_part_end(Part *head, Part *body, Span sp) {
     head->add_after_floor = body->add_after_floor;
     head->order_span = body->order_span;
     head->applies_when = body->applies_when;
+    head->add_cap = body->add_cap;
     head->deadline = body->deadline;
     head->children = body->children;
     head->rules = body->rules;
@@ -258,6 +259,11 @@ Part *ast_part_cap(Part *p, Expr *cap, bool none, Span sp) {
 Part *ast_part_order(Part *p, Span sp) {
     p->add_after_floor = true;
     p->order_span = sp;
+    return p;
+}
+
+Part *ast_part_add_cap(Part *p, Expr *cap) {
+    p->add_cap = cap;
     return p;
 }
 

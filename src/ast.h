@@ -229,7 +229,9 @@ typedef struct Part {
     bool add_after_floor;  /* add after floor: deductions stop at the floor first */
     Span order_span;
     Expr *applies_when;    /* applies when CONDITION: otherwise it leaves the maximum */
+    Expr *add_cap;         /* add cap N: the most its additions count, together */
     /* checker */
+    Dec add_cap_value;
     bool implicit;     /* the item the checker made of a category's or group's own rules */
     bool holds_points; /* its points are its own: its parts carry none */
     bool sum_part;     /* its score is the sum of its parts' (they carry the points) */
@@ -503,6 +505,7 @@ Part *ast_part_method(Part *p, const char *s);
 Part *ast_part_floor(Part *p, Span sp);
 Part *ast_part_cap(Part *p, Expr *cap, bool none, Span sp);
 Part *ast_part_order(Part *p, Span sp);
+Part *ast_part_add_cap(Part *p, Expr *cap);
 Part *ast_part_applies_when(Part *p, Expr *cond);
 void ast_add_require(AstCtx *c, Expr *cond, const char *reason, Span sp);
 void ast_header_floor_none(AstCtx *c);

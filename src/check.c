@@ -238,6 +238,7 @@ static void make_own_item(Ctx *c, Part *p) {
     it->applies = NULL;
     it->applies_when = NULL;
     it->responsible = NULL;
+    p->add_cap = NULL;
     p->rules = NULL;
     p->children = it;
     if (p->kind == PART_BONUS) { /* the section keeps its cap; its item only adds */
@@ -298,6 +299,9 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     p->kinds = p->applies ? check_kinds(c, p->applies) : parent ? parent->kinds : all_kinds(c->std);
     p->owners = p->responsible ? p->responsible : parent ? parent->owners : NULL;
     if (!p->add_after_floor) p->add_after_floor = parent ? parent->add_after_floor : c->std->add_after_floor;
+    if (p->add_cap && check_const_number(c, p->add_cap, &p->add_cap_value, "the cap of its additions") &&
+        dec_sign(p->add_cap_value) < 0)
+        check_err(c, p->add_cap->span, "K0234", "a cap cannot be negative");
     if (p->applies_when) {
         uint32_t kinds = c->kinds;
         c->kinds = p->kinds;

@@ -474,6 +474,7 @@ static bool applies_by_data(Env *e, const Part *p) {
  * floor'); then capped at its points, its 'cap', or not at all ('cap none').
  * An item without points is a signed change: no floor, no cap. */
 static Dec item_bounds(Env *e, const Part *p, ItemResult *ir, bool scored_up) {
+    if (p->add_cap && dec_cmp(ir->added, p->add_cap_value) > 0) ir->added = p->add_cap_value, ir->capped = true;
     if (!p->points && !scored_up) return add(e, sub(e, ir->base, ir->deducted), ir->added);
     Dec s = sub(e, ir->base, ir->deducted);
     if (!p->add_after_floor) s = add(e, s, ir->added);
@@ -568,6 +569,10 @@ static void eval_part(Env *e, Result *res, const Part *p) {
         added = add(e, added, ca);
     }
     if (!pr->applies) return;
+    if (p->add_cap && dec_cmp(added, p->add_cap_value) > 0) { /* its items' additions together */
+        sum = sub(e, sum, sub(e, added, p->add_cap_value));
+        added = p->add_cap_value, pr->capped = true;
+    }
     pr->deducted = ded, pr->added = added;
     Dec s = sum;
     if (p->holds_points) {

@@ -61,7 +61,7 @@ static void part_rows(FILE *out, const Result *res, const Part *p, Arena *a, int
     for (const Part *c = p->children; c; c = c->next) {
         if (c->kind == PART_GROUP)
             part_rows(out, res, c, a, depth + 1);
-        else if (c->kind == PART_ITEM && res->items[c->index].applies)
+        else if (c->kind == PART_ITEM && !c->implicit && res->items[c->index].applies) /* a part's own rules: its row */
             item_row(out, a, &res->items[c->index], places, depth + 1);
     }
 }
