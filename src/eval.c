@@ -469,21 +469,64 @@ static bool applies_by_data(Env *e, const Part *p) {
     return true;
 }
 
-/* The item's score from its start, deductions and additions: netted then
- * floored (the default), or floored first and then added to ('add after
- * floor'); then capped at its points, its 'cap', or not at all ('cap none').
- * An item without points is a signed change: no floor, no cap. */
-static Dec item_bounds(Env *e, const Part *p, ItemResult *ir, bool scored_up) {
-    if (p->add_cap && dec_cmp(ir->added, p->add_cap_value) > 0) ir->added = p->add_cap_value, ir->capped = true;
-    if (!p->points && !scored_up) return add(e, sub(e, ir->base, ir->deducted), ir->added);
-    Dec s = sub(e, ir->base, ir->deducted);
-    if (!p->add_after_floor) s = add(e, s, ir->added);
-    if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), ir->floored = true;
-    if (p->add_after_floor) s = add(e, s, ir->added);
+/* ---- a part's bounds, shared with plan.c ------------------------------------- */
+
+static Dec tally(DecStatus *st, DecStatus got, Dec v) {
+    if (got != DEC_OK && *st == DEC_OK) *st = got;
+    return v;
+}
+static Dec t_add(DecStatus *st, Dec a, Dec b) {
+    Dec r = dec_zero();
+    return tally(st, dec_add(a, b, &r), r);
+}
+static Dec t_sub(DecStatus *st, Dec a, Dec b) {
+    Dec r = dec_zero();
+    return tally(st, dec_sub(a, b, &r), r);
+}
+
+Dec eval_item_bounds(const Part *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st) {
+    *out = *t;
+    if (p->add_cap && dec_cmp(out->added, p->add_cap_value) > 0) out->added = p->add_cap_value, out->capped = true;
+    if (!p->points && !scored_up) return t_add(st, t_sub(st, out->base, out->deducted), out->added);
+    Dec s = t_sub(st, out->base, out->deducted);
+    if (!p->add_after_floor) s = t_add(st, s, out->added);
+    if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), out->floored = true;
+    if (p->add_after_floor) s = t_add(st, s, out->added);
     if (p->no_cap) return s;
-    Dec top = scored_up ? (p->has_cap ? p->cap_value : s) : p->has_cap ? p->cap_value : ir->points;
-    if (dec_cmp(s, top) > 0) s = top, ir->capped = true;
+    Dec top = scored_up ? (p->has_cap ? p->cap_value : s) : p->has_cap ? p->cap_value : out->points;
+    if (dec_cmp(s, top) > 0) s = top, out->capped = true;
     return s;
+}
+
+Dec eval_part_bounds(const Part *p, const PartTally *t, PartTally *out, DecStatus *st) {
+    *out = *t;
+    Dec sum = t->base;
+    if (p->add_cap && dec_cmp(out->added, p->add_cap_value) > 0) { /* its items' additions together */
+        sum = t_sub(st, sum, t_sub(st, out->added, p->add_cap_value));
+        out->added = p->add_cap_value, out->capped = true;
+    }
+    Dec s = sum;
+    if (p->holds_points) {
+        out->points = p->pts;
+        s = p->add_after_floor ? t_sub(st, p->pts, out->deducted) : t_add(st, p->pts, sum);
+        if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), out->floored = true;
+        if (p->add_after_floor) s = t_add(st, s, out->added);
+        Dec top = p->has_cap ? p->cap_value : p->pts;
+        if (!p->no_cap && dec_cmp(s, top) > 0) s = top, out->capped = true;
+    } else if (p->has_cap && p->kind != PART_BONUS && dec_cmp(s, p->cap_value) > 0) {
+        s = p->cap_value, out->capped = true;
+    }
+    return s;
+}
+
+/* The item's score from its start, deductions and additions (eval_item_bounds). */
+static Dec item_bounds(Env *e, const Part *p, ItemResult *ir, bool scored_up) {
+    PartTally t = {.points = ir->points, .base = ir->base, .deducted = ir->deducted, .added = ir->added}, out;
+    DecStatus st = DEC_OK;
+    Dec s = eval_item_bounds(p, &t, scored_up, &out, &st);
+    ir->added = out.added;
+    ir->floored = out.floored, ir->capped = out.capped;
+    return chk(e, st, s);
 }
 
 static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
@@ -569,25 +612,15 @@ static void eval_part(Env *e, Result *res, const Part *p) {
         added = add(e, added, ca);
     }
     if (!pr->applies) return;
-    if (p->add_cap && dec_cmp(added, p->add_cap_value) > 0) { /* its items' additions together */
-        sum = sub(e, sum, sub(e, added, p->add_cap_value));
-        added = p->add_cap_value, pr->capped = true;
-    }
-    pr->deducted = ded, pr->added = added;
-    Dec s = sum;
-    if (p->holds_points) {
-        pts = p->pts;
-        s = p->add_after_floor ? sub(e, pts, ded) : add(e, pts, sum);
-        if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), pr->floored = true;
-        if (p->add_after_floor) s = add(e, s, added);
-        Dec top = p->has_cap ? p->cap_value : pts;
-        if (!p->no_cap && dec_cmp(s, top) > 0) s = top, pr->capped = true;
-    } else if (p->has_cap && p->kind != PART_BONUS && dec_cmp(s, p->cap_value) > 0) {
-        s = p->cap_value, pr->capped = true;
-    }
-    pr->points = pts;
+    PartTally t = {.points = pts, .base = sum, .deducted = ded, .added = added}, out;
+    DecStatus st = DEC_OK;
+    Dec s = eval_part_bounds(p, &t, &out, &st);
+    s = chk(e, st, s);
+    pr->deducted = out.deducted, pr->added = out.added;
+    pr->floored = out.floored, pr->capped = out.capped;
+    pr->points = out.points;
     pr->score = s;
-    pr->lost = sub(e, pts, s);
+    pr->lost = sub(e, pr->points, s);
 }
 
 static void eval_parts(Env *e, Result *res) {

@@ -142,6 +142,19 @@ typedef struct Result {
     Dec rect_lost; /* the points of all rectification entries */
 } Result;
 
+/* A part's bounds, the one place they are computed (eval, and plan's
+ * what-ifs): from what its rules or parts give (base: an item's start, a
+ * part's sum of its parts' scores; what they deducted and added; its
+ * points), its score after floor, bonus order and caps. An item without
+ * points is a signed change; a part holding its own points floors and caps
+ * like an item. Arithmetic trouble is left in *st. */
+typedef struct PartTally {
+    Dec points, base, deducted, added;
+    bool floored, capped;
+} PartTally;
+Dec eval_item_bounds(const Part *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st);
+Dec eval_part_bounds(const Part *p, const PartTally *t, PartTally *out, DecStatus *st);
+
 /* Scores one unit; everything is allocated in arena. */
 Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const EvalOptions *opt);
 /* The same standing on the day after the campaign's last day (the last

@@ -52,33 +52,71 @@ static Dec item_with(const ItemResult *ir, const Choice *set, int n) {
         bool won = chosen(set, n, ir, k);
         if (rr->rule->kind == RULE_SCORE) {
             if (won) base = ir->points;
+        } else if (rr->rule->kind == RULE_ADJUST) {
+            if (dec_sign(rr->amount) < 0) ded = sub(ded, rr->amount);
         } else if (rr->rule->kind == RULE_DEDUCT) {
             if (!won) ded = add(ded, rr->amount);
             else if (rr->rule->task && rr->rule->on_missed) ded = add(ded, late_instead(ir, rr->rule));
         }
     }
     if (p->kind == PART_PENALTY) return ded;
-    Dec score = add(sub(base, ded), added);
-    if (dec_sign(score) < 0 && !p->no_floor) score = dec_zero();
-    if (dec_cmp(score, ir->points) > 0) score = ir->points;
-    return score;
+    bool zeroed = false;
+    for (int k = 0; k < p->nrules; k++)
+        if (ir->rules[k].fired && ir->rules[k].rule->kind == RULE_ZERO && !chosen(set, n, ir, k)) zeroed = true;
+    if (zeroed) return dec_zero();
+    PartTally t = {.points = ir->points, .base = base, .deducted = ded, .added = added}, out;
+    DecStatus st = DEC_OK;
+    bool scored_up = p->parent && p->parent->kind == PART_BONUS;
+    return eval_item_bounds(p, &t, scored_up, &out, &st);
+}
+
+/* A category's or group's score with the chosen rules won back: through
+ * its parts' bounds, as eval computes it (a group's floor may swallow a gain). */
+static PartTally part_with(const Result *res, const Part *p, const Choice *set, int n) {
+    PartTally t = {0}, out = {0};
+    bool any = false;
+    for (const Part *ch = p->children; ch; ch = ch->next) {
+        PartTally c;
+        if (ch->kind == PART_ITEM) {
+            const ItemResult *ir = &res->items[ch->index];
+            if (!ir->applies) continue;
+            bool touched = false;
+            for (int k = 0; k < n; k++) touched |= set[k].ir == ir;
+            c = (PartTally){.points = ir->points, .base = touched ? item_with(ir, set, n) : ir->score,
+                            .deducted = ir->deducted, .added = ir->added};
+            if (touched) { /* what it deducts now, for a part that floors first */
+                Dec lost = sub(ir->score, c.base);
+                c.deducted = add(c.deducted, lost);
+            }
+        } else {
+            if (!res->parts[ch->index].applies) continue;
+            c = part_with(res, ch, set, n);
+        }
+        any = true;
+        t.points = add(t.points, c.points);
+        t.base = add(t.base, c.base);
+        t.deducted = add(t.deducted, c.deducted);
+        t.added = add(t.added, c.added);
+    }
+    if (!any) return out;
+    DecStatus st = DEC_OK;
+    Dec s = eval_part_bounds(p, &t, &out, &st);
+    out.base = s; /* the part's score, for its parent's sum */
+    return out;
 }
 
 /* The graded total with the chosen rules won back. */
 static Dec total_with(const Result *res, const Choice *set, int n) {
     const Standard *s = res->std;
-    Dec items = res->items_score, pen = res->penalty;
+    Dec items = dec_zero(), pen = res->penalty;
     for (int i = 0; i < s->nitems; i++) {
         const ItemResult *ir = &res->items[i];
         bool touched = false;
         for (int k = 0; k < n; k++) touched |= set[k].ir == ir;
-        if (!touched) continue;
-        Dec now = item_with(ir, set, n);
-        if (ir->item->kind == PART_PENALTY)
-            pen = add(sub(pen, ir->score), now);
-        else
-            items = add(sub(items, ir->score), now);
+        if (touched && ir->item->kind == PART_PENALTY) pen = add(sub(pen, ir->score), item_with(ir, set, n));
     }
+    for (const Part *p = s->parts; p; p = p->next)
+        if (p->kind == PART_CATEGORY && res->parts[p->index].applies) items = add(items, part_with(res, p, set, n).base);
     Dec scaled = items, t;
     if (dec_cmp(res->items_max, s->total_value)) {
         Dec x;
@@ -87,7 +125,7 @@ static Dec total_with(const Result *res, const Choice *set, int n) {
             scaled = x;
     }
     t = sub(add(scaled, res->bonus), pen);
-    return dec_sign(t) < 0 ? dec_zero() : t;
+    return dec_sign(t) < 0 && !s->no_floor_total ? dec_zero() : t;
 }
 
 static Dec effort_of(const RuleResult *rr) {
@@ -162,7 +200,7 @@ Plan *plan_unit(const Result *res, int target, Arena *arena) {
         if (!ir->applies) continue;
         for (int k = 0; k < ir->item->nrules; k++) {
             const RuleResult *rr = &ir->rules[k];
-            if (!rr->fired || rr->rule->kind == RULE_ADD) continue;
+            if (!rr->fired || rr->rule->kind == RULE_ADD || rr->rule->kind == RULE_ADJUST) continue;
             if (rr->rule->kind == RULE_SCORE && !dec_cmp(rr->amount, ir->points)) continue;
             if (rr->rule->final) {
                 p->fixed_lost = add(p->fixed_lost, rr->lost);
