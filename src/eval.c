@@ -587,6 +587,25 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
 
 /* ---- totals, grade, vetoes --------------------------------------------------- */
 
+/* The points a part holding its own lost, put down to its items' rules in
+ * the standard's order, as an item puts its loss down to its rules. */
+static void charge_rules(Env *e, Result *res, const Part *p, Dec *left) {
+    for (const Part *ch = p->children; ch; ch = ch->next) {
+        if (ch->kind != PART_ITEM) {
+            charge_rules(e, res, ch, left);
+            continue;
+        }
+        ItemResult *ir = &res->items[ch->index];
+        if (!ir->applies) continue;
+        for (int k = 0; k < ch->nrules; k++) {
+            RuleResult *rr = &ir->rules[k];
+            if (!rr->fired || dec_sign(rr->lost) <= 0) continue;
+            rr->lost = dec_min(rr->lost, *left);
+            *left = sub(e, *left, rr->lost);
+        }
+    }
+}
+
 /* A part's score from its parts': their sum (they carry the points), or its
  * own points plus their signed changes, floored and capped like an item
  * (its parts carry none), or their plain sum (a signed part, no points). */
@@ -621,6 +640,10 @@ static void eval_part(Env *e, Result *res, const Part *p) {
     pr->points = out.points;
     pr->score = s;
     pr->lost = sub(e, pr->points, s);
+    if (p->holds_points) { /* its floor limits what its items' rules are charged, in order */
+        Dec left = dec_sign(pr->lost) > 0 ? pr->lost : dec_zero();
+        charge_rules(e, res, p, &left);
+    }
 }
 
 static void eval_parts(Env *e, Result *res) {

@@ -38,9 +38,10 @@ static void item_row(FILE *out, Arena *a, const ItemResult *ir, int places, int 
     const Part *p = ir->item;
     const char *title = arena_printf(a, "%s %s", p->id ? p->id : "", p->title ? p->title : "");
     bool bonus = p->parent && p->parent->kind == PART_BONUS;
-    row(out, title, depth, bonus ? "" : render_dec(a, ir->points, places),
-        arena_printf(a, "%s%s", bonus && dec_sign(ir->score) ? "+" : "", render_dec(a, ir->score, places)),
-        bonus ? "" : lost_text(a, ir->lost, places));
+    bool change = bonus || !p->points; /* no points of its own: a signed change */
+    row(out, title, depth, change ? "" : render_dec(a, ir->points, places),
+        arena_printf(a, "%s%s", change && dec_sign(ir->score) > 0 ? "+" : "", render_dec(a, ir->score, places)),
+        change ? "" : lost_text(a, ir->lost, places));
 }
 
 /* categories > groups > items, in the standard's order */
@@ -54,6 +55,9 @@ static void part_rows(FILE *out, const Result *res, const Part *p, Arena *a, int
                             : arena_printf(a, _("%s (bonus)"), p->title);
         row(out, t, depth, "",
             arena_printf(a, "%s%s", dec_sign(pr->score) ? "+" : "", render_dec(a, pr->score, places)), "");
+    } else if (!p->holds_points && !p->sum_part) { /* a signed part: no points, no loss */
+        row(out, p->title ? p->title : "", depth, "",
+            arena_printf(a, "%s%s", dec_sign(pr->score) > 0 ? "+" : "", render_dec(a, pr->score, places)), "");
     } else {
         row(out, p->title ? p->title : "", depth, render_dec(a, pr->points, places), render_dec(a, pr->score, places),
             lost_text(a, pr->lost, places));
@@ -112,10 +116,16 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
             rule_line(out, ind, N_("score"),
                       arena_printf(a, _("%s of %s points"), render_dec(a, x->rule->amount, places),
                                    render_dec(a, x->item->points, places)));
-        if (dec_cmp(x->rule->amount, x->lost) != 0 && x->rule->rule->kind == RULE_DEDUCT)
-            rule_line(
-                out, ind, N_("note"),
-                arena_printf(a, _("the rule deducts %s; the item stops at 0"), render_dec(a, x->rule->amount, places)));
+        const Part *floor = p; /* an item without points stops with the part holding them */
+        while (floor->parent && !floor->holds_points) floor = floor->parent;
+        bool floored = floor == p ? x->item->floored : res->parts[floor->index].floored;
+        if (dec_cmp(x->rule->amount, x->lost) != 0 && x->rule->rule->kind == RULE_DEDUCT && floored) {
+            rule_line(out, ind, N_("note"),
+                      floor == p ? arena_printf(a, _("the rule deducts %s; the item stops at 0"),
+                                                render_dec(a, x->rule->amount, places))
+                                 : arena_printf(a, _("the rule deducts %s; %s stops at 0"),
+                                                render_dec(a, x->rule->amount, places), floor->title));
+        }
         rule_line(out, ind, N_("to do"), render_target(a, res, x->rule));
         if (x->rule->rule->final)
             rule_line(out, ind, N_("note"), _("this deduction cannot be rectified"));

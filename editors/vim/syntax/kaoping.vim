@@ -46,6 +46,7 @@ syn keyword kaopingStructure reason 理由 points 分值
 syn keyword kaopingStructure responsible 責任單位 责任单位 applies 適用 适用
 syn keyword kaopingStructure content 內容 内容 method 評分方法 评分方法
 syn keyword kaopingStructure floor 下限
+syn keyword kaopingStructure optional 選填 选填 require 要求
 " Campaign time: phases, tasks, their date windows and completion.
 syn keyword kaopingStructure phase 階段 阶段 task 任務 任务 from 自 to 至
 syn keyword kaopingStructure due 截止 done 完成於 完成于 of 之
@@ -64,6 +65,7 @@ syn keyword kaopingRule below 低於 低于 above 高於 高于 when 若
 syn keyword kaopingRule step 步長 步长 cap 上限
 syn keyword kaopingRule started 進位 进位 completed 捨去 舍去 pro_rata 按比例
 syn keyword kaopingRule tiers 分檔 分档 where 其中
+syn keyword kaopingRule zero 不得分 adjust 加減 加减 after 之後 之后
 " A task's deductions (late/missed deduct N from ITEM) and the rectification
 " options (deadline D, final; deadline D; is also an item statement).
 syn keyword kaopingRule late 逾期 missed 未完成 deadline 整改期限 final 不可整改
