@@ -85,6 +85,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token DEADLINE "'deadline'" FINAL "'final'"
 %token REVISES "'revises'" REMOVE "'remove'" REPLACE "'replace'" MOVE "'move'" RENAMES "'renames'"
 %token OPTIONAL "'optional'" AFTER "'after'" ZERO "'zero'" ADJUST "'adjust'" REQUIRE "'require'"
+%token SCALED "'scaled'" WEIGHT "'weight'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
@@ -328,6 +329,9 @@ body
   | body CAP expr ';'                       { $$ = ast_part_cap($1, $3, false, sp2(@2, @3)); }
   | body ADD AFTER FLOOR ';'                { $$ = ast_part_order($1, sp2(@2, @4)); }
   | body ADD CAP expr ';'                   { $$ = ast_part_add_cap($1, $4); }
+  | body KIND names POINTS expr ';'         { $$ = ast_part_kind_points(A, $1, $3, $5, sp2(@2, @5)); }
+  | body SCALED ';'                         { $$ = ast_part_scaled($1, @2); }
+  | body WEIGHT expr ';'                    { $$ = ast_part_weight($1, $3); }
   | body APPLIES WHEN expr ';'              { $$ = ast_part_applies_when($1, $4); }
   | body DEADLINE expr ';'                  { $$ = ast_part_deadline($1, $3); }
   | body rule ';'                           { $$ = ast_part_rule($1, $2); }

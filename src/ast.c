@@ -213,6 +213,10 @@ Part *ast_part_end(Part *head, Part *body, Span sp) {
     head->order_span = body->order_span;
     head->applies_when = body->applies_when;
     head->add_cap = body->add_cap;
+    head->kind_points = body->kind_points;
+    head->scaled = body->scaled;
+    head->scaled_span = body->scaled_span;
+    head->weight = body->weight;
     head->deadline = body->deadline;
     head->children = body->children;
     head->rules = body->rules;
@@ -264,6 +268,29 @@ Part *ast_part_order(Part *p, Span sp) {
 
 Part *ast_part_add_cap(Part *p, Expr *cap) {
     p->add_cap = cap;
+    return p;
+}
+
+Part *ast_part_kind_points(AstCtx *c, Part *p, StrList *kinds, Expr *points, Span sp) {
+    KindPoints *k = arena_alloc(c->arena, sizeof *k);
+    k->kinds = kinds;
+    k->points = points;
+    k->span = sp;
+    KindPoints **at = &p->kind_points;
+    while (*at)
+        at = &(*at)->next;
+    *at = k;
+    return p;
+}
+
+Part *ast_part_scaled(Part *p, Span sp) {
+    p->scaled = true;
+    p->scaled_span = sp;
+    return p;
+}
+
+Part *ast_part_weight(Part *p, Expr *w) {
+    p->weight = w;
     return p;
 }
 

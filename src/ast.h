@@ -204,6 +204,16 @@ typedef struct Rule {
 
 typedef enum { PART_CATEGORY, PART_GROUP, PART_ITEM, PART_BONUS, PART_PENALTY } PartKind;
 
+/* kind vertical points 15;  a variant of the table for some kinds */
+typedef struct KindPoints {
+    StrList *kinds;
+    Expr *points;
+    Span span;
+    struct KindPoints *next;
+    uint32_t mask; /* checker */
+    Dec value;
+} KindPoints;
+
 /* Categories, groups, items, the bonus section and penalties share one
  * shape; the checker says which statements each may hold. */
 typedef struct Part {
@@ -230,8 +240,13 @@ typedef struct Part {
     Span order_span;
     Expr *applies_when;    /* applies when CONDITION: otherwise it leaves the maximum */
     Expr *add_cap;         /* add cap N: the most its additions count, together */
+    KindPoints *kind_points; /* other points for some kinds */
+    bool scaled;           /* scaled: its score is scaled to its points when fewer apply (折算) */
+    Span scaled_span;
+    Expr *weight;          /* weight 80%: a category's share in a weighted total */
     /* checker */
     Dec add_cap_value;
+    Dec weight_value; /* 1 without a weight */
     bool implicit;     /* the item the checker made of a category's or group's own rules */
     bool holds_points; /* its points are its own: its parts carry none */
     bool sum_part;     /* its score is the sum of its parts' (they carry the points) */
@@ -427,6 +442,7 @@ typedef struct Standard {
     Part *parts; /* categories, bonus sections and penalties, in order */
     Veto *vetoes;
     Require *requires;
+    bool weighted;        /* some category has a weight: the total is their weighted sum, rounded */
     bool no_floor_total;  /* floor none; in the header: the total may fall below 0 */
     bool add_after_floor; /* add after floor; in the header: every part's default */
     Phase *phases;
@@ -506,6 +522,9 @@ Part *ast_part_floor(Part *p, Span sp);
 Part *ast_part_cap(Part *p, Expr *cap, bool none, Span sp);
 Part *ast_part_order(Part *p, Span sp);
 Part *ast_part_add_cap(Part *p, Expr *cap);
+Part *ast_part_kind_points(AstCtx *c, Part *p, StrList *kinds, Expr *points, Span sp);
+Part *ast_part_scaled(Part *p, Span sp);
+Part *ast_part_weight(Part *p, Expr *w);
 Part *ast_part_applies_when(Part *p, Expr *cond);
 void ast_add_require(AstCtx *c, Expr *cond, const char *reason, Span sp);
 void ast_header_floor_none(AstCtx *c);

@@ -238,7 +238,10 @@ static void make_own_item(Ctx *c, Part *p) {
     it->applies = NULL;
     it->applies_when = NULL;
     it->responsible = NULL;
+    it->scaled = false;
+    it->weight = NULL;
     p->add_cap = NULL;
+    p->kind_points = NULL;
     p->rules = NULL;
     p->children = it;
     if (p->kind == PART_BONUS) { /* the section keeps its cap; its item only adds */
@@ -250,6 +253,33 @@ static void make_own_item(Ctx *c, Part *p) {
     p->no_floor = false;
     p->add_after_floor = false;
     p->deadline = NULL;
+}
+
+Dec check_part_points(const Part *p, int kind) {
+    for (const KindPoints *k = p->kind_points; k; k = k->next)
+        if ((k->mask >> kind) & 1u) return k->value;
+    return p->pts;
+}
+
+/* kind K points N; scaled; weight W */
+static void check_variants(Ctx *c, Part *p) {
+    for (KindPoints *k = p->kind_points; k; k = k->next) {
+        k->mask = check_kinds(c, k->kinds);
+        if (check_const_number(c, k->points, &k->value, "points") && dec_sign(k->value) < 0)
+            check_err(c, k->points->span, "K0233", "points cannot be negative");
+        if (!p->points)
+            check_err(c, k->span, "K0233", "points for some kinds need points for the others: write points N after its title");
+    }
+    if (p->scaled && p->kind != PART_CATEGORY && p->kind != PART_GROUP)
+        check_err(c, p->scaled_span, "K0235", "'scaled' belongs to a category or group");
+    p->weight_value = dec_int(1);
+    if (p->weight) {
+        if (p->kind != PART_CATEGORY)
+            check_err(c, p->weight->span, "K0235", "'weight' belongs to a category");
+        else if (check_const_number(c, p->weight, &p->weight_value, "the weight") && dec_sign(p->weight_value) <= 0)
+            check_err(c, p->weight->span, "K0233", "a weight must be more than 0");
+        c->std->weighted = true;
+    }
 }
 
 /* 'cap N', 'cap points': the most the part may score */
@@ -308,6 +338,7 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
         check_condition(c, p->applies_when, "the condition after 'applies when'");
         c->kinds = kinds;
     }
+    check_variants(c, p);
     if (p->no_floor && (p->kind == PART_BONUS || p->kind == PART_PENALTY))
         check_err(c, p->floor_span, "K0235", "'floor none' belongs to a category, group or item");
     if (p->kind != PART_ITEM && p->kind != PART_PENALTY && p->rules && !p->children) make_own_item(c, p);
@@ -658,8 +689,10 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
             continue;
         }
         check_part(&c, p, NULL, &t, &ids, &nids, &cap_ids);
+        Dec weighted = p->pts; /* a weighted category counts its share of the total */
+        if (p->kind == PART_CATEGORY && dec_mul(p->pts, p->weight_value, &weighted) != DEC_OK) weighted = p->pts;
         if (p->kind == PART_CATEGORY) {
-            if (dec_add(sum, p->pts, &sum) != DEC_OK) {
+            if (dec_add(sum, weighted, &sum) != DEC_OK) {
                 check_err(&c, p->kw_span, "K0233", "points too large to add up exactly");
                 sum = dec_zero();
             }

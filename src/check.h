@@ -17,6 +17,9 @@ const Fact *check_find_fact(const Standard *std, const char *name);
 int check_find_kind(const Standard *std, const char *name);
 /* Index of an enum member, or -1. */
 int check_enum_member(const Fact *f, const char *s);
+/* A part's points for a unit of this kind: its 'kind K points N' when one
+ * names the kind, else its points. */
+Dec check_part_points(const Part *p, int kind);
 /* Label of a fact or field (its name when it has none). */
 const char *check_fact_label(const Fact *f);
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "i18n.h"
 #include "lex.h"
 
@@ -507,12 +508,19 @@ Dec eval_part_bounds(const Part *p, const PartTally *t, PartTally *out, DecStatu
     }
     Dec s = sum;
     if (p->holds_points) {
-        out->points = p->pts;
-        s = p->add_after_floor ? t_sub(st, p->pts, out->deducted) : t_add(st, p->pts, sum);
+        out->points = t->own;
+        s = p->add_after_floor ? t_sub(st, t->own, out->deducted) : t_add(st, t->own, sum);
         if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), out->floored = true;
         if (p->add_after_floor) s = t_add(st, s, out->added);
-        Dec top = p->has_cap ? p->cap_value : p->pts;
+        Dec top = p->has_cap ? p->cap_value : t->own;
         if (!p->no_cap && dec_cmp(s, top) > 0) s = top, out->capped = true;
+    } else if (p->scaled && dec_sign(out->points) > 0 && dec_cmp(out->points, t->own) != 0) {
+        /* 折算: the score on the points that apply, scaled to its own */
+        Dec x = dec_zero();
+        tally(st, dec_mul(s, t->own, &x), x);
+        tally(st, dec_div(x, out->points, &x), x);
+        tally(st, dec_round(x, t->places, &s), s);
+        out->points = t->own;
     } else if (p->has_cap && p->kind != PART_BONUS && dec_cmp(s, p->cap_value) > 0) {
         s = p->cap_value, out->capped = true;
     }
@@ -534,7 +542,7 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
     ir->applies = (p->kinds >> e->unit->kind) & 1u;
     ir->rules = arena_alloc(arena, sizeof(RuleResult) * (size_t)(p->nrules ? p->nrules : 1));
     bool scored_up = in_bonus(p) || p->kind == PART_PENALTY;
-    ir->points = scored_up ? dec_zero() : p->pts;
+    ir->points = scored_up ? dec_zero() : check_part_points(p, e->unit->kind);
     if (ir->applies) ir->applies = applies_by_data(e, p);
     if (!ir->applies) return;
     /* 'points' in a bonus item is its cap */
@@ -631,7 +639,13 @@ static void eval_part(Env *e, Result *res, const Part *p) {
         added = add(e, added, ca);
     }
     if (!pr->applies) return;
-    PartTally t = {.points = pts, .base = sum, .deducted = ded, .added = added}, out;
+    PartTally t = {.points = pts,
+                   .base = sum,
+                   .deducted = ded,
+                   .added = added,
+                   .own = check_part_points(p, e->unit->kind),
+                   .places = e->std->decimals_value},
+              out;
     DecStatus st = DEC_OK;
     Dec s = eval_part_bounds(p, &t, &out, &st);
     s = chk(e, st, s);
@@ -663,9 +677,11 @@ static void eval_totals(Env *e, Result *res) {
     for (const Part *p = s->parts; p; p = p->next) {
         const PartResult *pr = &res->parts[p->index];
         if (p->kind != PART_CATEGORY || !pr->applies) continue;
-        res->items_score = add(e, res->items_score, pr->score);
-        res->items_max = add(e, res->items_max, pr->points);
+        res->items_score = add(e, res->items_score, mul(e, pr->score, p->weight_value));
+        res->items_max = add(e, res->items_max, mul(e, pr->points, p->weight_value));
     }
+    /* a weighted total is rounded as the standard's decimals say (综合得分保留两位小数) */
+    if (s->weighted) res->items_score = rnd(e, res->items_score, s->decimals_value);
     for (int i = 0; i < s->nparts; i++) {
         const PartResult *pr = &res->parts[i];
         if (pr->part->kind != PART_BONUS) continue;

@@ -150,6 +150,8 @@ typedef struct Result {
  * like an item. Arithmetic trouble is left in *st. */
 typedef struct PartTally {
     Dec points, base, deducted, added;
+    Dec own;    /* the part's own points for the unit's kind (check_part_points) */
+    int places; /* a scaled part rounds to the standard's decimals */
     bool floored, capped;
 } PartTally;
 Dec eval_item_bounds(const Part *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st);

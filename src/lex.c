@@ -112,6 +112,8 @@ static const Keyword keywords[] = {
     {ZERO, {"zero", "不得分", "不得分"}},
     {ADJUST, {"adjust", "加減", "加减"}},
     {REQUIRE, {"require", "要求", "要求"}},
+    {SCALED, {"scaled", "折算", "折算"}},
+    {WEIGHT, {"weight", "權重", "权重"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };

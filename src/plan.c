@@ -5,6 +5,8 @@
  * what eval would print. Cheapest first: the most points per step taken. */
 #include "plan.h"
 
+#include "check.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +101,8 @@ static PartTally part_with(const Result *res, const Part *p, const Choice *set, 
         t.added = add(t.added, c.added);
     }
     if (!any) return out;
+    t.own = check_part_points(p, res->unit->kind);
+    t.places = res->std->decimals_value;
     DecStatus st = DEC_OK;
     Dec s = eval_part_bounds(p, &t, &out, &st);
     out.base = s; /* the part's score, for its parent's sum */
@@ -116,7 +120,11 @@ static Dec total_with(const Result *res, const Choice *set, int n) {
         if (touched && ir->item->kind == PART_PENALTY) pen = add(sub(pen, ir->score), item_with(ir, set, n));
     }
     for (const Part *p = s->parts; p; p = p->next)
-        if (p->kind == PART_CATEGORY && res->parts[p->index].applies) items = add(items, part_with(res, p, set, n).base);
+        if (p->kind == PART_CATEGORY && res->parts[p->index].applies) {
+            Dec w;
+            if (dec_mul(part_with(res, p, set, n).base, p->weight_value, &w) == DEC_OK) items = add(items, w);
+        }
+    if (s->weighted) dec_round(items, s->decimals_value, &items);
     Dec scaled = items, t;
     if (dec_cmp(res->items_max, s->total_value)) {
         Dec x;

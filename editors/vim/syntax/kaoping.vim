@@ -46,7 +46,7 @@ syn keyword kaopingStructure reason 理由 points 分值
 syn keyword kaopingStructure responsible 責任單位 责任单位 applies 適用 适用
 syn keyword kaopingStructure content 內容 内容 method 評分方法 评分方法
 syn keyword kaopingStructure floor 下限
-syn keyword kaopingStructure optional 選填 选填 require 要求
+syn keyword kaopingStructure optional 選填 选填 require 要求 scaled 折算 weight 權重 权重
 " Campaign time: phases, tasks, their date windows and completion.
 syn keyword kaopingStructure phase 階段 阶段 task 任務 任务 from 自 to 至
 syn keyword kaopingStructure due 截止 done 完成於 完成于 of 之
