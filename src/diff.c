@@ -66,6 +66,25 @@ static const char *text_of(const Ctx *c, const Standard *s, const Expr *e) {
     return e ? ast_text(c->arena, s->src, e->span) : NULL;
 }
 
+/* A part's bounds as the statements that state them, in one line: what
+ * diff compares and shows (floor none; cap none; add after floor; ...). */
+static const char *bounds_text(const Ctx *c, const Standard *s, const Part *p) {
+    const char *t = "";
+#define BOUND(...) t = arena_printf(c->arena, "%s%s" , *t ? arena_printf(c->arena, "%s ", t) : "", arena_printf(c->arena, __VA_ARGS__))
+    if (p->no_floor) BOUND("floor none;");
+    if (p->no_cap) BOUND("cap none;");
+    else if (p->cap && p->kind != PART_BONUS) BOUND("cap %s;", text_of(c, s, p->cap));
+    if (p->add_cap) BOUND("add cap %s;", text_of(c, s, p->add_cap));
+    if (p->add_after_floor && !(p->parent ? p->parent->add_after_floor : s->add_after_floor)) BOUND("add after floor;");
+    if (p->applies_when) BOUND("applies when %s;", text_of(c, s, p->applies_when));
+    for (const KindPoints *k = p->kind_points; k; k = k->next)
+        BOUND("%s;", ast_text(c->arena, s->src, k->span));
+    if (p->scaled) BOUND("scaled;");
+    if (p->weight) BOUND("weight %s;", text_of(c, s, p->weight));
+#undef BOUND
+    return *t ? t : NULL;
+}
+
 /* ---- rules, parameter by parameter ---------------------------------------- */
 
 typedef struct Params {
@@ -218,6 +237,7 @@ static void diff_items(const Ctx *c, Diff *d) {
             if (!same_kinds(c, a, b)) ch |= DIFF_APPLIES;
             if (!same_str(a->content, b->content) || !same_str(a->method, b->method)) ch |= DIFF_WORDING;
             if (!same_expr(c, a->deadline, b->deadline)) ch |= DIFF_DEADLINE;
+            if (!same_str(bounds_text(c, c->old, a), bounds_text(c, c->new_, b))) ch |= DIFF_BOUNDS;
             compare_rules(c, &p, a, b);
             if (p.n) ch |= DIFF_RULES;
         }
@@ -236,6 +256,10 @@ static void diff_items(const Ctx *c, Diff *d) {
         if (ch & DIFF_DEADLINE) {
             x->before = text_of(c, c->old, a->deadline);
             x->after = text_of(c, c->new_, b->deadline);
+        }
+        if (ch & DIFF_BOUNDS) {
+            x->bounds_before = bounds_text(c, c->old, a);
+            x->bounds_after = bounds_text(c, c->new_, b);
         }
     }
     for (int i = 0; i < c->old->nitems; i++) {
@@ -281,6 +305,9 @@ static void diff_parts(const Ctx *c, Diff *d) {
         if (dec_cmp(x->old_points, x->new_points)) x->changes |= DIFF_POINTS;
         if (!same_str(a->title, b->title)) x->changes |= DIFF_TITLE;
         if (a->parent && (!b->parent || !same_str(a->parent->id, b->parent->id))) x->changes |= DIFF_MOVED;
+        x->bounds_before = bounds_text(c, c->old, a);
+        x->bounds_after = bounds_text(c, c->new_, b);
+        if (!same_str(x->bounds_before, x->bounds_after)) x->changes |= DIFF_BOUNDS;
     }
     for (int i = 0; i < c->old->nparts; i++) {
         const Part *a = c->old->part_tab[i];
@@ -479,7 +506,8 @@ Diff *diff_standards(const Standard *old, const Standard *new_, Arena *arena) {
     d->old = old;
     d->new_ = new_;
     d->header_changed = !same_str(old->title, new_->title) || old->year_value != new_->year_value ||
-                        dec_cmp(old->total_value, new_->total_value) || old->decimals_value != new_->decimals_value;
+                        dec_cmp(old->total_value, new_->total_value) || old->decimals_value != new_->decimals_value ||
+                        old->no_floor_total != new_->no_floor_total || old->add_after_floor != new_->add_after_floor;
     diff_items(&c, d);
     diff_parts(&c, d);
     diff_vetoes(&c, d);

@@ -32,6 +32,7 @@ enum {
     DIFF_TYPE = 1 << 11,     /* a fact's type, bounds or default */
     DIFF_RENAMED = 1 << 12,  /* a fact under a new name */
     DIFF_BOUND = 1 << 13,    /* a grade band's bound or fail mark */
+    DIFF_BOUNDS = 1 << 14,   /* a part's floor, caps, bonus order, applies when, kind points, scaling, weight */
 };
 
 /* An item (or a penalty) that changed, or a category or group, a veto, a
@@ -48,6 +49,7 @@ typedef struct DiffEntry {
     const char *before, *after;             /* vetoes: condition; grades: bound; phases, tasks: dates; facts: type;
                                                items: deadline */
     const char *kinds_before, *kinds_after; /* items: the kinds it applies to, when they changed */
+    const char *bounds_before, *bounds_after; /* parts: their bounds statements, when they changed */
 } DiffEntry;
 
 typedef struct Diff {

@@ -66,6 +66,8 @@ static void item_details(FILE *out, const DiffEntry *x, Arena *a) {
     if (x->changes & DIFF_DEADLINE)
         detail(out, _("deadline"), arena_printf(a, "%s -> %s", or_none(x->before), or_none(x->after)));
     if (x->changes & DIFF_WORDING) detail(out, _("wording"), _("its content or method is reworded"));
+    if (x->changes & DIFF_BOUNDS)
+        detail(out, _("bounds"), arena_printf(a, "%s -> %s", or_none(x->bounds_before), or_none(x->bounds_after)));
 }
 
 static void item_line(FILE *out, const Diff *d, const DiffEntry *x, const Part *cat, Arena *a) {
@@ -117,6 +119,8 @@ static void category_block(FILE *out, const Diff *d, const DiffEntry *c, Arena *
     else
         fprintf(out, _(": %s, %s points\n"), n ? _("added") : _("removed"), num(a, n ? c->new_points : c->old_points));
     if (o && n && (c->changes & DIFF_TITLE)) detail(out, _("title"), arena_printf(a, "%s -> %s", o->title, n->title));
+    if (o && n && (c->changes & DIFF_BOUNDS))
+        detail(out, _("bounds"), arena_printf(a, "%s -> %s", or_none(c->bounds_before), or_none(c->bounds_after)));
     for (int i = 0; i < d->nparts; i++) {
         const DiffEntry *g = &d->parts[i];
         const Part *gp = g->new_ ? g->new_ : g->old;
@@ -126,8 +130,13 @@ static void category_block(FILE *out, const Diff *d, const DiffEntry *c, Arena *
         else if (g->changes & DIFF_REMOVED)
             fprintf(out, _("  - group %s %s, %s points\n"), gp->id, gp->title, num(a, g->old_points));
         else
+        {
             fprintf(out, _("  ~ group %s %s: %s -> %s points%s\n"), gp->id, gp->title, num(a, g->old_points),
                     num(a, g->new_points), g->changes & DIFF_TITLE ? _(" (retitled)") : "");
+            if (g->changes & DIFF_BOUNDS)
+                detail(out, _("bounds"),
+                       arena_printf(a, "%s -> %s", or_none(g->bounds_before), or_none(g->bounds_after)));
+        }
     }
     for (int i = 0; i < d->nitems; i++) {
         const DiffEntry *x = &d->items[i];
@@ -167,6 +176,13 @@ void render_diff_text(FILE *out, const Diff *d, Arena *a) {
     fprintf(out, _("Diff     %s -> %s\n"), d->old_path, d->new_path);
     fprintf(out, _("Standard %s (%d) -> %s (%d)\n"), o->title, o->year_value, n->title, n->year_value);
     fprintf(out, _("Total    %s -> %s\n"), num(a, o->total_value), num(a, n->total_value));
+    if (o->no_floor_total != n->no_floor_total || o->add_after_floor != n->add_after_floor) {
+        const char *was = arena_printf(a, "%s%s", o->no_floor_total ? "floor none; " : "",
+                                       o->add_after_floor ? "add after floor;" : "");
+        const char *now = arena_printf(a, "%s%s", n->no_floor_total ? "floor none; " : "",
+                                       n->add_after_floor ? "add after floor;" : "");
+        fprintf(out, _("Header   %s -> %s\n"), *was ? was : _("(none)"), *now ? now : _("(none)"));
+    }
     if (diff_empty(d)) {
         fprintf(out, _("\nNo change.\n"));
         return;
@@ -235,7 +251,8 @@ static void put(cJSON *o, const char *k, const char *v) {
 
 static cJSON *changes_json(unsigned ch) {
     static const char *const names[] = {"added",   "removed",  "moved",     "points", "title", "rules",   "applies",
-                                        "wording", "deadline", "condition", "dates",  "type",  "renamed", "bound"};
+                                        "wording", "deadline", "condition", "dates",  "type",  "renamed", "bound",
+                                        "bounds"};
     cJSON *arr = cJSON_CreateArray();
     for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
         if (ch >> i & 1) cJSON_AddItemToArray(arr, cJSON_CreateString(names[i]));
@@ -321,6 +338,10 @@ cJSON *render_diff_json(const Diff *d, Arena *a) {
         if (x->changes & DIFF_DEADLINE) {
             put(cJSON_GetObjectItem(o, "before"), "deadline", x->before);
             put(cJSON_GetObjectItem(o, "after"), "deadline", x->after);
+        }
+        if (x->changes & DIFF_BOUNDS) {
+            put(cJSON_GetObjectItem(o, "before"), "bounds", x->bounds_before);
+            put(cJSON_GetObjectItem(o, "after"), "bounds", x->bounds_after);
         }
         cJSON *rules = cJSON_AddArrayToObject(o, "rules");
         for (int k = 0; k < x->nparams; k++) {
