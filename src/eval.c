@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lex.h"
+#include "peer.h"
 
 typedef struct Env {
     const EvalOptions *opt;
@@ -22,6 +23,8 @@ typedef struct Env {
     const Value *record; /* inside an aggregate: the current row */
     Dec points;          /* the item being scored */
     Span at;             /* the rule being evaluated, for errors */
+    RuleResult *rule;    /* the rule being evaluated: what it saw of the peers */
+    Arena *res_arena;    /* the result's arena */
 } Env;
 
 /* ---- arithmetic with overflow ------------------------------------------- */
@@ -188,6 +191,18 @@ static Value eval_aggregate(Env *e, const Expr *x) {
     }
 }
 
+/* A peer function (peer.h): the unit against the other units of the run. */
+static Value eval_peer(Env *e, const Expr *x) {
+    RuleResult *rr = e->rule;
+    if (rr && !rr->peer) rr->peer = arena_alloc(e->res_arena, sizeof *rr->peer);
+    Dec d = dec_zero();
+    const char *why = NULL;
+    if (!peer_eval(e->opt->peers, e->unit, x, &d, rr ? rr->peer : NULL, &why)) fail(e, why);
+    Value v = num(d);
+    v.type = x->type;
+    return v;
+}
+
 static Value eval_call(Env *e, const Expr *x) {
     const ExprList *a = x->u.call.args;
     switch (x->fn) {
@@ -206,6 +221,16 @@ static Value eval_call(Env *e, const Expr *x) {
         }
         return best;
     }
+    case FN_GIVEN: {
+        const Expr *f = a->e;
+        return boolean((f->is_field ? &e->record[f->slot] : &e->unit->facts[f->slot])->present);
+    }
+    case FN_RANK:
+    case FN_RANK_LOW:
+    case FN_PEERS:
+    case FN_PEER_MAX:
+    case FN_PEER_MIN:
+    case FN_PEER_MEAN: return eval_peer(e, x);
     default: return eval_aggregate(e, x);
     }
 }
@@ -442,8 +467,10 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
     for (const Rule *r = p->rules; r; r = r->next, i++) {
         RuleResult *rr = &ir->rules[i];
         if (e->arena) e->tracing = rr, e->trace_cap = 0;
+        e->rule = rr;
         eval_rule(e, r, rr);
         e->tracing = NULL;
+        e->rule = NULL;
         if (!rr->fired) continue;
         if (r->kind == RULE_SCORE) {
             if (based)
@@ -672,12 +699,12 @@ int32_t eval_campaign_end(const Standard *std) {
 
 /* The default day: the day after the campaign, when everything is due. */
 Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) {
-    EvalOptions opt = {eval_campaign_end(std) + 1, 14, false};
+    EvalOptions opt = {eval_campaign_end(std) + 1, 14, false, NULL};
     return eval_unit_with(std, u, arena, &opt);
 }
 
 Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena) {
-    EvalOptions opt = {eval_campaign_end(std) + 1, 14, true};
+    EvalOptions opt = {eval_campaign_end(std) + 1, 14, true, NULL};
     return eval_unit_with(std, u, arena, &opt);
 }
 
@@ -689,7 +716,7 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     res->items = arena_alloc(arena, sizeof(ItemResult) * (size_t)(std->nitems ? std->nitems : 1));
     res->parts = arena_alloc(arena, sizeof(PartResult) * (size_t)(std->nparts ? std->nparts : 1));
     res->vetoes = arena_alloc(arena, sizeof(bool) * (size_t)(std->nvetoes ? std->nvetoes : 1));
-    Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt};
+    Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt, .res_arena = arena};
     res->as_of = opt->as_of;
     eval_tasks(&e, res, arena);
     for (int i = 0; i < std->nitems; i++)

@@ -36,6 +36,7 @@ typedef struct EvalOptions {
     int32_t as_of;
     int soon;
     bool explain; /* keep every step (RuleResult.trace) */
+    const struct PeerTable *peers; /* the run's other units (peer.h); NULL: each unit is its own only peer */
 } EvalOptions;
 
 typedef enum {
@@ -85,6 +86,7 @@ typedef struct RuleResult {
     bool overdue;        /* ... and the as-of day is past it */
     TraceStep *trace;    /* explained evaluations only */
     int ntrace;
+    struct PeerSeen *peer; /* what a peer function read (peer.h), or NULL */
 } RuleResult;
 
 typedef struct ItemResult {
