@@ -148,8 +148,9 @@ static void job_run(Batch *b, Job *j) {
         if (b->w->invalid) b->w->invalid(b->w->ctx, f, u);
     } else {
         Result *res = eval_unit_with(std, u, u->arena, &b->eval);
+        Span at = {u->at, u->at + 1};
         if (b->peers && peer_reads_kind(std, u->kind) && peer_group_size(b->peers, u) <= 1)
-            diag_at(&j->diag, DIAG_WARNING, "K0502", u->src, (Span){u->at, u->at + 1},
+            diag_at(&j->diag, DIAG_WARNING, "K0502", u->src, at,
                     "unit \"%s\": scored without peers: no other accepted unit of its kind (%s) and year %d in this "
                     "run, so rank(), peers() and best() compare it with itself only",
                     u->name, u->kind_name ? u->kind_name : "-", u->year ? u->year : std->year_value);

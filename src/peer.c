@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 
 typedef struct Column {
     Dec *v;
@@ -193,7 +194,7 @@ bool peer_eval(const PeerTable *t, const Unit *u, const Expr *x, Dec *out, PeerS
     case FN_RANK:
     case FN_RANK_LOW: {
         if (!own->present) {
-            *why = "rank() of a fact missing from the unit's data: guard the rule with 'when given(...)'";
+            *why = N_("rank() of a fact missing from the unit's data: guard the rule with 'when given(...)'");
             return false;
         }
         size_t before = x->fn == FN_RANK ? col->n - count_below(col->v, col->n, own->u.num, true)
@@ -205,11 +206,11 @@ bool peer_eval(const PeerTable *t, const Unit *u, const Expr *x, Dec *out, PeerS
     default: break;
     }
     if (col->n == 0) {
-        *why = "no unit of its kind has a value to compare: guard the rule with 'when given(...)'";
+        *why = N_("no unit of its kind has a value to compare: guard the rule with 'when given(...)'");
         return false;
     }
     if (x->fn == FN_PEER_MEAN && !col->mean_ok) {
-        *why = "a number too large for exact arithmetic";
+        *why = N_("a number too large for exact arithmetic");
         return false;
     }
     *out = x->fn == FN_PEER_MAX ? col->v[col->n - 1] : x->fn == FN_PEER_MIN ? col->v[0] : col->mean;
