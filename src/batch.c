@@ -131,7 +131,7 @@ static void job_run(Batch *b, Job *j) {
     cJSON_Delete(j->owned);
     j->owned = NULL;
     j->value = NULL;
-    if (!j->unit || j->collect) return; /* the first pass only loads */
+    if (!j->unit || j->collect) return;           /* the first pass only loads */
     if (j->unit->std && j->unit->std != b->std) { /* eval --rules-dir: another year's standard */
         std = j->unit->std;
         std_src = std->src;

@@ -23,8 +23,8 @@ typedef struct ReadState {
     RowLists *lists;
     char **paths; /* folder entries, kept until every unit has been written */
     int npaths, cap;
-    FILE *spool;      /* two passes: standard input, copied for the second */
-    bool stdin_read;  /* this pass has read standard input already */
+    FILE *spool;       /* two passes: standard input, copied for the second */
+    bool stdin_read;   /* this pass has read standard input already */
     bool spool_failed; /* ... and it could not be copied */
 } ReadState;
 

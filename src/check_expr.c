@@ -276,12 +276,23 @@ static const struct {
     const char *name;
     Builtin scalar, aggregate;
 } builtins[] = {
-    {"min", FN_MIN, FN_AGG_MIN},  {"max", FN_MAX, FN_AGG_MAX},  {"round", FN_ROUND, FN_NONE},
-    {"count", FN_NONE, FN_COUNT}, {"share", FN_NONE, FN_SHARE}, {"sum", FN_NONE, FN_SUM},
-    {"avg", FN_NONE, FN_AVG},     {"any", FN_NONE, FN_ANY},     {"all", FN_NONE, FN_ALL},
-    {"given", FN_GIVEN, FN_NONE}, {"rank", FN_RANK, FN_NONE},   {"rank_low", FN_RANK_LOW, FN_NONE},
-    {"peers", FN_PEERS, FN_NONE}, {"best", FN_PEER_MAX, FN_NONE}, {"peer_max", FN_PEER_MAX, FN_NONE},
-    {"peer_min", FN_PEER_MIN, FN_NONE}, {"peer_mean", FN_PEER_MEAN, FN_NONE},
+    {"min", FN_MIN, FN_AGG_MIN},
+    {"max", FN_MAX, FN_AGG_MAX},
+    {"round", FN_ROUND, FN_NONE},
+    {"count", FN_NONE, FN_COUNT},
+    {"share", FN_NONE, FN_SHARE},
+    {"sum", FN_NONE, FN_SUM},
+    {"avg", FN_NONE, FN_AVG},
+    {"any", FN_NONE, FN_ANY},
+    {"all", FN_NONE, FN_ALL},
+    {"given", FN_GIVEN, FN_NONE},
+    {"rank", FN_RANK, FN_NONE},
+    {"rank_low", FN_RANK_LOW, FN_NONE},
+    {"peers", FN_PEERS, FN_NONE},
+    {"best", FN_PEER_MAX, FN_NONE},
+    {"peer_max", FN_PEER_MAX, FN_NONE},
+    {"peer_min", FN_PEER_MIN, FN_NONE},
+    {"peer_mean", FN_PEER_MEAN, FN_NONE},
 };
 
 static int arg_count(const ExprList *a) {
@@ -390,7 +401,8 @@ static TypeKind check_call(Ctx *c, Expr *e) {
     if (i == nb) {
         check_err(c, e->u.call.name_span, "K0205",
                   "unknown function '%s': the functions are min, max, round, count, share, sum, avg, any, all, given, "
-                  "rank, rank_low, peers, best, peer_max, peer_min, peer_mean", name);
+                  "rank, rank_low, peers, best, peer_max, peer_min, peer_mean",
+                  name);
         return e->type = TY_ERROR;
     }
     ExprList *args = e->u.call.args;

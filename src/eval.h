@@ -35,7 +35,7 @@ typedef struct PhaseResult {
 typedef struct EvalOptions {
     int32_t as_of;
     int soon;
-    bool explain; /* keep every step (RuleResult.trace) */
+    bool explain;                  /* keep every step (RuleResult.trace) */
     const struct PeerTable *peers; /* the run's other units (peer.h); NULL: each unit is its own only peer */
 } EvalOptions;
 
@@ -83,8 +83,8 @@ typedef struct RuleResult {
     Dec short_by;        /* whole counts: how many more (or fewer) reach the goal; else 0 */
     bool has_deadline;   /* rectification: due by deadline (rule, item, or the inspection) */
     int32_t deadline;
-    bool overdue;        /* ... and the as-of day is past it */
-    TraceStep *trace;    /* explained evaluations only */
+    bool overdue;     /* ... and the as-of day is past it */
+    TraceStep *trace; /* explained evaluations only */
     int ntrace;
     struct PeerSeen *peer; /* what a peer function read (peer.h), or NULL */
 } RuleResult;
@@ -138,7 +138,7 @@ typedef struct Result {
     int32_t as_of;
     TaskResult *tasks;   /* std->ntasks */
     PhaseResult *phases; /* std->nphases */
-    Dec rect_lost; /* the points of all rectification entries */
+    Dec rect_lost;       /* the points of all rectification entries */
 } Result;
 
 /* Scores one unit; everything is allocated in arena. */

@@ -103,7 +103,8 @@ void peer_table_add(PeerTable *t, const Unit *u) {
     const StdCols *s = std_cols(t, u->std);
     Group *g = find_group(t, u);
     if (!g) {
-        if (t->ngroups == t->cap) t->groups = xrealloc(t->groups, sizeof *t->groups * (t->cap = t->cap ? t->cap * 2 : 8));
+        if (t->ngroups == t->cap)
+            t->groups = xrealloc(t->groups, sizeof *t->groups * (t->cap = t->cap ? t->cap * 2 : 8));
         g = &t->groups[t->ngroups++];
         *g = (Group){.std = u->std, .kind = u->kind, .year = year_of(u)};
         g->cols = xrealloc(NULL, sizeof *g->cols * (size_t)(s->ncols ? s->ncols : 1));

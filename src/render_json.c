@@ -73,7 +73,11 @@ void render_json_peer(cJSON *o, const RuleResult *rr) {
     }
     cJSON_AddNumberToObject(o, "peers", (double)p->n);
     if (p->ref_fn != FN_NONE)
-        render_json_number(o, p->ref_fn == FN_PEER_MAX ? "best" : p->ref_fn == FN_PEER_MIN ? "lowest" : "mean", p->ref, 9);
+        render_json_number(o,
+                           p->ref_fn == FN_PEER_MAX   ? "best"
+                           : p->ref_fn == FN_PEER_MIN ? "lowest"
+                                                      : "mean",
+                           p->ref, 9);
 }
 
 static cJSON *rule_json(Arena *a, const Result *res, const RuleResult *rr, int places) {
