@@ -98,7 +98,14 @@ typedef enum {
     FN_AGG_MAX,
     FN_ANY,
     FN_ALL,
-    FN_GIVEN, /* given(x): the data gives x */
+    FN_GIVEN, /* given(fact): the fact is present in the unit's data */
+    /* peer functions (peer.h): the fact's values in the other units of the run */
+    FN_RANK,      /* 1 + peers with a strictly greater value */
+    FN_RANK_LOW,  /* 1 + peers with a strictly lower value */
+    FN_PEERS,     /* peers with a value (the unit itself included) */
+    FN_PEER_MAX,  /* best(), peer_max() */
+    FN_PEER_MIN,  /* peer_min() */
+    FN_PEER_MEAN, /* peer_mean() */
 } Builtin;
 
 typedef struct Expr {
@@ -165,6 +172,8 @@ typedef struct Fact {
     Span optional_span;
     uint32_t needed_by; /* kinds (bit per kind) scored on something reading it */
     uint32_t asked_by;  /* kinds with a task done by it (optional: absent is not done) */
+    bool given_read;    /* read by given(): it may be absent from the data */
+    bool peer_read;     /* read by a peer function: its values are gathered over the run */
 } Fact;
 
 /* RULE_ZERO: the item scores 0 whatever else (不得分); RULE_ADJUST: a signed
@@ -467,8 +476,8 @@ typedef struct Standard {
     Kind **kind_tab;
     Fact **fact_tab;   /* by slot */
     Fact **fact_index; /* by name (equal names by slot), for check_find_fact */
-    Part **item_tab; /* items of categories and bonus, and penalties, in order */
-    Part **part_tab; /* categories, groups, bonus sections in order */
+    Part **item_tab;   /* items of categories and bonus, and penalties, in order */
+    Part **part_tab;   /* categories, groups, bonus sections in order */
     Veto **veto_tab;
     GradeBand **grade_tab;
 } Standard;

@@ -20,6 +20,7 @@
 #include "batch_impl.h"
 #include "diag.h"
 #include "i18n.h"
+#include "peer.h"
 
 enum { MAX_ERRORS = 1000, MAX_WARNINGS = 100 };
 
@@ -44,7 +45,16 @@ struct Batch {
     pthread_mutex_t mu;
     pthread_cond_t work, finished;
     void *read; /* batch_read.c's state */
+    /* a standard with peer functions: a first pass gathers the accepted
+     * units' values (collect), the second scores against them (eval.peers) */
+    bool two_pass, collect;
+    PeerTable *peers;
+    EvalOptions eval;
 };
+
+bool batch_two_pass(const Batch *b) {
+    return b->two_pass;
+}
 
 int batch_default_jobs(void) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -75,6 +85,7 @@ Job *batch_job(Batch *b, JobForm form) {
         exit(3);
     }
     j->form = form;
+    j->collect = b->collect;
     diag_init(&j->diag);
     j->diag.max_errors = MAX_ERRORS;
     j->diag.max_warnings = MAX_WARNINGS;
@@ -120,7 +131,7 @@ static void job_run(Batch *b, Job *j) {
     cJSON_Delete(j->owned);
     j->owned = NULL;
     j->value = NULL;
-    if (!j->unit) return;
+    if (!j->unit || j->collect) return;           /* the first pass only loads */
     if (j->unit->std && j->unit->std != b->std) { /* eval --rules-dir: another year's standard */
         std = j->unit->std;
         std_src = std->src;
@@ -136,7 +147,13 @@ static void job_run(Batch *b, Job *j) {
         j->status = 2;
         if (b->w->invalid) b->w->invalid(b->w->ctx, f, u);
     } else {
-        Result *res = eval_unit_with(std, u, u->arena, &b->opt->eval);
+        Result *res = eval_unit_with(std, u, u->arena, &b->eval);
+        Span at = {u->at, u->at + 1};
+        if (b->peers && peer_reads_kind(std, u->kind) && peer_group_size(b->peers, u) <= 1)
+            diag_at(&j->diag, DIAG_WARNING, "K0502", u->src, at,
+                    "unit \"%s\": scored without peers: no other accepted unit of its kind (%s) and year %d in this "
+                    "run, so rank(), peers() and best() compare it with itself only",
+                    u->name, u->kind_name ? u->kind_name : "-", u->year ? u->year : std->year_value);
         j->res = res;
         if (res->rejected) { /* the data breaks a 'require': invalid data, shown at the unit */
             int line, col;
@@ -150,7 +167,7 @@ static void job_run(Batch *b, Job *j) {
             if (b->w->invalid) b->w->invalid(b->w->ctx, f, u);
         } else if (res->error) {
             Diag *g = diag_at(&j->diag, DIAG_ERROR, "K0501", std_src, res->error_span,
-                              "unit \"%s\": cannot be scored: %s", u->name, res->error);
+                              "unit \"%s\": cannot be scored: %s", u->name, _(res->error));
             if (res->error_span.begin != std->title_span.begin)
                 diag_help(&j->diag, g, "the data in %s makes this rule compute something impossible", u->src->path);
             j->status = 2;
@@ -188,6 +205,11 @@ static void print_diags(Batch *b, const DiagSink *d) {
 }
 
 static void job_finish(Batch *b, Job *j) {
+    if (j->collect) { /* the first pass: an accepted unit is a peer; nothing is written */
+        if (j->unit && !j->unit->invalid && !j->diag.errors) peer_table_add(b->peers, j->unit);
+        batch_job_free(j);
+        return;
+    }
     if (j->has_output) {
         if (b->written++ && b->w->between) b->w->between(b->w->ctx, b->out);
         fwrite(j->out, 1, j->outlen, b->out);
@@ -278,7 +300,8 @@ void batch_drain(Batch *b) {
 
 int batch_run(const Standard *std, const Source *std_src, const char *rules_path, const char *const *inputs,
               int ninputs, const BatchOptions *opt, const Writer *w, FILE *out, FILE *diag_out) {
-    Batch b = {.std = std, .std_src = std_src, .opt = opt, .w = w, .out = out, .diag_out = diag_out};
+    Batch b = {.std = std, .std_src = std_src, .opt = opt, .w = w, .out = out, .diag_out = diag_out, .eval = opt->eval};
+    b.two_pass = opt->peers || peer_uses(std);
     int jobs = opt->jobs < 1 ? 1 : opt->jobs;
     if (jobs > 1) {
         /* a few units per thread in flight: enough to keep every thread busy
@@ -301,6 +324,18 @@ int batch_run(const Standard *std, const Source *std_src, const char *rules_path
     bool lists_ok = batch_read_lists(&b, &note->diag);
     batch_submit(&b, note);
     if (!lists_ok) batch_fail(&b, 2);
+    if (b.two_pass && lists_ok) {
+        /* first pass: every unit loaded, the values peer functions read kept */
+        b.collect = true;
+        b.peers = peer_table_new();
+        for (int i = 0; i < ninputs; i++)
+            batch_read_input(&b, inputs[i]);
+        batch_drain(&b);
+        b.collect = false;
+        peer_table_seal(b.peers);
+        b.eval.peers = b.peers;
+        batch_read_rewind(&b);
+    }
     for (int i = 0; i < ninputs && lists_ok; i++)
         batch_read_input(&b, inputs[i]);
     batch_drain(&b);
@@ -321,6 +356,7 @@ int batch_run(const Standard *std, const Source *std_src, const char *rules_path
         free(b.threads);
         free(b.ring);
     }
+    peer_table_free(b.peers);
     if (w->end && !w->end(w->ctx, out)) batch_fail(&b, 2);
     if (b.warnings > MAX_WARNINGS)
         fprintf(diag_out, _("kaoping: warning: %d more warnings not shown\n"), b.warnings - MAX_WARNINGS);

@@ -66,6 +66,10 @@ typedef struct BatchOptions {
      * scored against the run's standard. */
     const Standard *(*standard_for)(void *ctx, const struct cJSON *unit, DiagSink *diag, const Source *src, Span at);
     void *standard_ctx;
+    /* read the inputs twice and score each unit against its peers (peer.h);
+     * set for --rules-dir when some year's standard has peer functions (the
+     * run's own standard is looked at by batch_run itself) */
+    bool peers;
 } BatchOptions;
 
 /* Scores every unit of every input. An input is a data file (.json: one

@@ -31,6 +31,7 @@ typedef struct Job {
     char *out;
     size_t outlen;
     bool has_output; /* a unit was written (valid or not) */
+    bool collect;    /* a job of the first of two passes: loaded, gathered (peer.h), not written */
     int status;
     bool done;
 } Job;
@@ -49,6 +50,10 @@ const Standard *batch_standard(const Batch *b);
 const BatchOptions *batch_options(const Batch *b);
 /* A slot for batch_read.c's own state. */
 void **batch_read_state(Batch *b);
+/* True when the run reads its inputs twice (a standard with peer functions). */
+bool batch_two_pass(const Batch *b);
+/* Between the two passes: standard input is read again from its copy. */
+void batch_read_rewind(Batch *b);
 /* A status for the run (2 for a file that could not be read). */
 void batch_fail(Batch *b, int status);
 

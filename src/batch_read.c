@@ -23,6 +23,9 @@ typedef struct ReadState {
     RowLists *lists;
     char **paths; /* folder entries, kept until every unit has been written */
     int npaths, cap;
+    FILE *spool;       /* two passes: standard input, copied for the second */
+    bool stdin_read;   /* this pass has read standard input already */
+    bool spool_failed; /* ... and it could not be copied */
 } ReadState;
 
 static ReadState *state(Batch *b) {
@@ -377,10 +380,48 @@ static void read_dir(Batch *b, const char *path) {
         read_file(b, s->paths[i]);
 }
 
+/* Standard input, in a run that reads its inputs twice: copied to a
+ * temporary file (deleted when closed) on the first pass, read from it on
+ * both. Once per pass: a second "-" finds it at its end, as in one pass. */
+static void read_stdin_twice(Batch *b) {
+    ReadState *s = state(b);
+    if (s->stdin_read) return;
+    s->stdin_read = true;
+    if (!s->spool && !s->spool_failed) {
+        char *blk = xrealloc(NULL, BLOCK);
+        size_t got;
+        s->spool = tmpfile();
+        while (s->spool && (got = fread(blk, 1, BLOCK, stdin)) > 0)
+            if (fwrite(blk, 1, got, s->spool) != got) fclose(s->spool), s->spool = NULL;
+        free(blk);
+        if (s->spool && (fflush(s->spool) != 0 || ferror(stdin))) fclose(s->spool), s->spool = NULL;
+        s->spool_failed = !s->spool;
+    }
+    if (s->spool_failed) { /* said on each pass: the first pass's notes are not printed */
+        Job *n = note(b);
+        Source src = {.path = "<stdin>"};
+        diag_file(&n->diag, DIAG_ERROR, "K0001", &src,
+                  "cannot keep standard input for a second reading in a temporary file");
+        batch_fail(b, 2);
+        batch_submit(b, n);
+        return;
+    }
+    rewind(s->spool);
+    read_jsonl(b, s->spool, "<stdin>");
+}
+
+void batch_read_rewind(Batch *b) {
+    ReadState *s = *batch_read_state(b);
+    if (s) s->stdin_read = false;
+}
+
 void batch_read_input(Batch *b, const char *path) {
     struct stat st;
     if (!strcmp(path, "-")) {
-        read_jsonl(b, stdin, "<stdin>");
+        if (batch_two_pass(b))
+            read_stdin_twice(b);
+        else
+            read_jsonl(b, stdin, "<stdin>");
     } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         read_dir(b, path);
     } else {
@@ -408,6 +449,7 @@ void batch_read_done(Batch *b) {
     for (int i = 0; i < s->npaths; i++)
         free(s->paths[i]);
     free(s->paths);
+    if (s->spool) fclose(s->spool);
     free(s);
     *batch_read_state(b) = NULL;
 }

@@ -276,10 +276,23 @@ static const struct {
     const char *name;
     Builtin scalar, aggregate;
 } builtins[] = {
-    {"min", FN_MIN, FN_AGG_MIN},  {"max", FN_MAX, FN_AGG_MAX},  {"round", FN_ROUND, FN_NONE},
-    {"count", FN_NONE, FN_COUNT}, {"share", FN_NONE, FN_SHARE}, {"sum", FN_NONE, FN_SUM},
-    {"avg", FN_NONE, FN_AVG},     {"any", FN_NONE, FN_ANY},     {"all", FN_NONE, FN_ALL},
+    {"min", FN_MIN, FN_AGG_MIN},
+    {"max", FN_MAX, FN_AGG_MAX},
+    {"round", FN_ROUND, FN_NONE},
+    {"count", FN_NONE, FN_COUNT},
+    {"share", FN_NONE, FN_SHARE},
+    {"sum", FN_NONE, FN_SUM},
+    {"avg", FN_NONE, FN_AVG},
+    {"any", FN_NONE, FN_ANY},
+    {"all", FN_NONE, FN_ALL},
     {"given", FN_GIVEN, FN_NONE},
+    {"rank", FN_RANK, FN_NONE},
+    {"rank_low", FN_RANK_LOW, FN_NONE},
+    {"peers", FN_PEERS, FN_NONE},
+    {"best", FN_PEER_MAX, FN_NONE},
+    {"peer_max", FN_PEER_MAX, FN_NONE},
+    {"peer_min", FN_PEER_MIN, FN_NONE},
+    {"peer_mean", FN_PEER_MEAN, FN_NONE},
 };
 
 static int arg_count(const ExprList *a) {
@@ -335,6 +348,51 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
     }
 }
 
+/* given(fact), and the peer functions rank, rank_low, peers, best (peer_max),
+ * peer_min, peer_mean: one fact, named. A fact read by given() may be absent
+ * from the data; one read by a peer function has its values gathered over
+ * the run (peer.h). */
+static TypeKind check_fact_fn(Ctx *c, Expr *e) {
+    const char *name = e->u.call.name;
+    ExprList *args = e->u.call.args;
+    bool given = e->fn == FN_GIVEN;
+    if (arg_count(args) != 1 || e->u.call.where || args->e->kind != EX_NAME) {
+        check_err(c, e->span, "K0207",
+                  given ? N_("%s() takes one fact: %s(fact)") : N_("%s() takes one numeric fact: %s(fact)"), name,
+                  name);
+        return e->type = TY_ERROR;
+    }
+    Expr *x = args->e;
+    TypeKind t = check_expr(c, x);
+    if (t == TY_ERROR) return e->type = TY_ERROR;
+    if (t == TY_LIST) {
+        check_err(c, x->span, "K0206", "%s() reads a fact's value; '%s' is a list", name, x->u.name.name);
+        return e->type = TY_ERROR;
+    }
+    Fact *f = (Fact *)x->type_fact;
+    if (given) {
+        if (!x->is_field) f->given_read = true;
+        return e->type = TY_BOOLEAN;
+    }
+    if (x->is_field) {
+        check_err(c, x->span, "K0207", "%s() compares a fact of the unit with the other units; '%s' is a list's field",
+                  name, x->u.name.name);
+        return e->type = TY_ERROR;
+    }
+    if (!check_is_num(t)) {
+        check_err(c, x->span, "K0203", "%s() compares numbers, but this is %s", name, check_type_name(t));
+        return e->type = TY_ERROR;
+    }
+    f->peer_read = true;
+    switch (e->fn) {
+    case FN_RANK:
+    case FN_RANK_LOW:
+    case FN_PEERS: return e->type = TY_INTEGER;
+    case FN_PEER_MEAN: return e->type = t == TY_PERCENT ? TY_PERCENT : TY_DECIMAL;
+    default: return e->type = t;
+    }
+}
+
 static TypeKind check_call(Ctx *c, Expr *e) {
     const char *name = e->u.call.name;
     size_t i, nb = sizeof builtins / sizeof builtins[0];
@@ -342,7 +400,9 @@ static TypeKind check_call(Ctx *c, Expr *e) {
         if (strcmp(builtins[i].name, name) == 0) break;
     if (i == nb) {
         check_err(c, e->u.call.name_span, "K0205",
-                  "unknown function '%s': the functions are min, max, round, count, share, sum, avg, any, all, given", name);
+                  "unknown function '%s': the functions are min, max, round, count, share, sum, avg, any, all, given, "
+                  "rank, rank_low, peers, best, peer_max, peer_min, peer_mean",
+                  name);
         return e->type = TY_ERROR;
     }
     ExprList *args = e->u.call.args;
@@ -354,19 +414,12 @@ static TypeKind check_call(Ctx *c, Expr *e) {
     if (builtins[i].aggregate != FN_NONE && (first_is_list || builtins[i].scalar == FN_NONE || e->u.call.where))
         return check_aggregate(c, e, builtins[i].aggregate);
     e->fn = builtins[i].scalar;
+    if (e->fn >= FN_GIVEN) return check_fact_fn(c, e);
     int n = arg_count(args);
     if (e->u.call.where) {
         check_err(c, e->u.call.where->span, "K0207", "%s() of values takes no 'where': a filter goes with a list",
                   name);
         return e->type = TY_ERROR;
-    }
-    if (e->fn == FN_GIVEN) {
-        if (n != 1 || args->e->kind != EX_NAME) {
-            check_err(c, e->span, "K0207", "given() takes one fact: given(exam_average)");
-            return e->type = TY_ERROR;
-        }
-        check_expr(c, args->e);
-        return e->type = TY_BOOLEAN;
     }
     if (e->fn == FN_ROUND) {
         if (n != 2) {

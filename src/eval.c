@@ -12,6 +12,7 @@
 #include "check.h"
 #include "i18n.h"
 #include "lex.h"
+#include "peer.h"
 
 typedef struct Env {
     const EvalOptions *opt;
@@ -25,6 +26,8 @@ typedef struct Env {
     Dec points;          /* the item being scored */
     Span at;             /* the rule being evaluated, for errors */
     bool absent;         /* an optional fact read was absent: the rule does not fire */
+    RuleResult *rule;    /* the rule being evaluated: what it saw of the peers */
+    Arena *res_arena;    /* the result's arena */
 } Env;
 
 /* ---- arithmetic with overflow ------------------------------------------- */
@@ -191,14 +194,21 @@ static Value eval_aggregate(Env *e, const Expr *x) {
     }
 }
 
+/* A peer function (peer.h): the unit against the other units of the run. */
+static Value eval_peer(Env *e, const Expr *x) {
+    RuleResult *rr = e->rule;
+    if (rr && !rr->peer) rr->peer = arena_alloc(e->res_arena, sizeof *rr->peer);
+    Dec d = dec_zero();
+    const char *why = NULL;
+    if (!peer_eval(e->opt->peers, e->unit, x, &d, rr ? rr->peer : NULL, &why)) fail(e, why);
+    Value v = num(d);
+    v.type = x->type;
+    return v;
+}
+
 static Value eval_call(Env *e, const Expr *x) {
     const ExprList *a = x->u.call.args;
     switch (x->fn) {
-    case FN_GIVEN: {
-        const Expr *f = a->e;
-        const Value *v = f->is_field ? &e->record[f->slot] : &e->unit->facts[f->slot];
-        return boolean(v->present);
-    }
     case FN_ROUND: {
         /* a percentage rounds in percentage points: 94.96% to 1 decimal is 95.0% */
         int places = (int)a->next->e->u.num.value.num + (a->e->type == TY_PERCENT ? 2 : 0);
@@ -214,6 +224,16 @@ static Value eval_call(Env *e, const Expr *x) {
         }
         return best;
     }
+    case FN_GIVEN: {
+        const Expr *f = a->e;
+        return boolean((f->is_field ? &e->record[f->slot] : &e->unit->facts[f->slot])->present);
+    }
+    case FN_RANK:
+    case FN_RANK_LOW:
+    case FN_PEERS:
+    case FN_PEER_MAX:
+    case FN_PEER_MIN:
+    case FN_PEER_MEAN: return eval_peer(e, x);
     default: return eval_aggregate(e, x);
     }
 }
@@ -264,7 +284,7 @@ static Value eval_node(Env *e, const Expr *x) {
     }
     case EX_NAME: {
         const Value *v = x->is_field ? &e->record[x->slot] : &e->unit->facts[x->slot];
-        if (!v->present && x->type_fact && x->type_fact->optional) {
+        if (!v->present && x->type_fact && (x->type_fact->optional || x->type_fact->given_read)) {
             e->absent = true; /* what reads it does not count (doc/language.md, Optional facts) */
             Value z = num(dec_zero());
             z.type = x->type;
@@ -553,8 +573,10 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
     for (const Rule *r = p->rules; r; r = r->next, i++) {
         RuleResult *rr = &ir->rules[i];
         if (e->arena) e->tracing = rr, e->trace_cap = 0;
+        e->rule = rr;
         eval_rule(e, r, rr);
         e->tracing = NULL;
+        e->rule = NULL;
         if (!rr->fired) continue;
         if (r->kind == RULE_SCORE) {
             if (based)
@@ -741,7 +763,8 @@ static void set_deadline(Result *res, const Part *item, RuleResult *rr) {
         rr->has_deadline = true;
     }
     /* a task cannot be made good before it is due */
-    if (rr->rule->task && rr->has_deadline && rr->deadline < rr->rule->task->due_day) rr->deadline = rr->rule->task->due_day;
+    if (rr->rule->task && rr->has_deadline && rr->deadline < rr->rule->task->due_day)
+        rr->deadline = rr->rule->task->due_day;
     rr->overdue = rr->has_deadline && res->as_of > rr->deadline;
 }
 
@@ -806,7 +829,8 @@ static void eval_tasks(Env *e, Result *res, Arena *arena) {
     const Standard *s = e->std;
     res->tasks = arena_alloc(arena, sizeof(TaskResult) * (size_t)(s->ntasks ? s->ntasks : 1));
     res->phases = arena_alloc(arena, sizeof(PhaseResult) * (size_t)(s->nphases ? s->nphases : 1));
-    for (int p = 0; p < s->nphases; p++) res->phases[p].phase = s->phase_tab[p];
+    for (int p = 0; p < s->nphases; p++)
+        res->phases[p].phase = s->phase_tab[p];
     for (int i = 0; i < s->ntasks; i++) {
         const Task *t = s->task_tab[i];
         TaskResult *tr = &res->tasks[i];
@@ -830,7 +854,8 @@ static void eval_tasks(Env *e, Result *res, Arena *arena) {
             pr->done += tr->status == TASK_ON_TIME || tr->status == TASK_LATE;
         }
     }
-    for (int p = 0; p < s->nphases; p++) res->phases[p].complete = res->phases[p].done == res->phases[p].tasks;
+    for (int p = 0; p < s->nphases; p++)
+        res->phases[p].complete = res->phases[p].done == res->phases[p].tasks;
 }
 
 /* require CONDITION: data that breaks it cannot be scored (an "of which"
@@ -858,12 +883,12 @@ int32_t eval_campaign_end(const Standard *std) {
 
 /* The default day: the day after the campaign, when everything is due. */
 Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) {
-    EvalOptions opt = {eval_campaign_end(std) + 1, 14, false};
+    EvalOptions opt = {eval_campaign_end(std) + 1, 14, false, NULL};
     return eval_unit_with(std, u, arena, &opt);
 }
 
 Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena) {
-    EvalOptions opt = {eval_campaign_end(std) + 1, 14, true};
+    EvalOptions opt = {eval_campaign_end(std) + 1, 14, true, NULL};
     return eval_unit_with(std, u, arena, &opt);
 }
 
@@ -875,7 +900,7 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     res->items = arena_alloc(arena, sizeof(ItemResult) * (size_t)(std->nitems ? std->nitems : 1));
     res->parts = arena_alloc(arena, sizeof(PartResult) * (size_t)(std->nparts ? std->nparts : 1));
     res->vetoes = arena_alloc(arena, sizeof(bool) * (size_t)(std->nvetoes ? std->nvetoes : 1));
-    Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt};
+    Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt, .res_arena = arena};
     res->as_of = opt->as_of;
     eval_requires(&e, res, arena);
     eval_tasks(&e, res, arena);

@@ -35,7 +35,8 @@ typedef struct PhaseResult {
 typedef struct EvalOptions {
     int32_t as_of;
     int soon;
-    bool explain; /* keep every step (RuleResult.trace) */
+    bool explain;                  /* keep every step (RuleResult.trace) */
+    const struct PeerTable *peers; /* the run's other units (peer.h); NULL: each unit is its own only peer */
 } EvalOptions;
 
 typedef enum {
@@ -82,9 +83,10 @@ typedef struct RuleResult {
     Dec short_by;        /* whole counts: how many more (or fewer) reach the goal; else 0 */
     bool has_deadline;   /* rectification: due by deadline (rule, item, or the inspection) */
     int32_t deadline;
-    bool overdue;        /* ... and the as-of day is past it */
-    TraceStep *trace;    /* explained evaluations only */
+    bool overdue;     /* ... and the as-of day is past it */
+    TraceStep *trace; /* explained evaluations only */
     int ntrace;
+    struct PeerSeen *peer; /* what a peer function read (peer.h), or NULL */
 } RuleResult;
 
 typedef struct ItemResult {
@@ -139,7 +141,7 @@ typedef struct Result {
     int32_t as_of;
     TaskResult *tasks;   /* std->ntasks */
     PhaseResult *phases; /* std->nphases */
-    Dec rect_lost; /* the points of all rectification entries */
+    Dec rect_lost;       /* the points of all rectification entries */
 } Result;
 
 /* A part's bounds, the one place they are computed (eval, and plan's

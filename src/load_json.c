@@ -494,7 +494,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         if (!v || cJSON_IsNull(v)) {
             if (f->def_value.present)
                 *out = f->def_value;
-            else if (kind_known && needed(c, f)) {
+            else if (kind_known && needed(c, f) && !f->given_read) { /* given(f): it may be absent */
                 unit_error(c, facts ? "facts" : "name", "fact '%s' (%s) is missing and has no default", f->name,
                            check_fact_label(f));
             }

@@ -22,6 +22,7 @@
 #include "limits.h"
 #include "load.h"
 #include "output.h"
+#include "peer.h"
 #include "plan.h"
 #include "render.h"
 #include "revise.h"
@@ -281,7 +282,7 @@ static bool load_for_scoring(Loaded *l, const char *path, DiagSink *d, const cha
 /* ---- timeline ------------------------------------------------------------------- */
 
 static int cmd_timeline(int argc, char **argv) {
-    EvalOptions opt = {today(), 14, false};
+    EvalOptions opt = {today(), 14, false, NULL};
     const char *paths[argc > 0 ? argc : 1];
     int npaths = 0;
     for (int i = 0; i < argc; i++) {
@@ -549,7 +550,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     bool explain = mode == RUN_EXPLAIN, summary = mode == RUN_SUMMARY;
     const char *format = "text", *out_path = NULL, *item = NULL, *target = NULL, *rules_dir = NULL;
     static const char *const names[] = {"eval", "explain", "plan", "summary"};
-    EvalOptions opt = {today(), 14, explain};
+    EvalOptions opt = {today(), 14, explain, NULL};
     BatchOptions bo = {.jobs = batch_default_jobs()};
     const char *paths[argc + 1], *lists[argc > 0 ? argc : 1];
     int npaths = 0;
@@ -644,6 +645,8 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         l.std->chosen_from = rules_dir;
         bo.standard_for = years_standard_for;
         bo.standard_ctx = &shelf;
+        for (int i = 0; i < shelf.nfiles; i++) /* a year's standard reads the other units */
+            bo.peers |= peer_uses(shelf.files[i].std);
     }
     if (target) {
         for (int g = 0; g < l.std->ngrades; g++)

@@ -1,11 +1,13 @@
 /* render.c - phrases shared by the text and JSON renderers (see render.h). */
 #include "render.h"
+
 #include "i18n.h"
 
 #include <string.h>
 
 #include "check.h"
 #include "lex.h"
+#include "peer.h"
 #include "width.h"
 
 const char *render_clean(Arena *a, const char *s) {
@@ -122,6 +124,25 @@ static void saw_expr(Arena *a, const Result *res, const Expr *x, char **acc, con
 
 const char *render_day(Arena *a, int32_t day);
 
+const char *render_peer(Arena *a, const RuleResult *rr) {
+    const PeerSeen *p = rr->peer;
+    if (!p || !p->fact) return "";
+    const char *s = "";
+    if (p->rank)
+        s = arena_printf(a, p->low ? _("rank %ld of %ld from the lowest") : _("rank %ld of %ld"), p->rank, p->n);
+    if (p->ref_fn != FN_NONE) {
+        const char *v = render_number(a, p->ref, p->fact->type.kind);
+        const char *r = arena_printf(a,
+                                     p->ref_fn == FN_PEER_MAX   ? _("best %s of %ld")
+                                     : p->ref_fn == FN_PEER_MIN ? _("lowest %s of %ld")
+                                                                : _("mean %s of %ld"),
+                                     v, p->n);
+        s = *s ? arena_printf(a, "%s, %s", s, r) : r;
+    }
+    if (!*s) s = arena_printf(a, _("%ld of its kind give it"), p->n);
+    return s;
+}
+
 const char *render_saw(Arena *a, const Result *res, const RuleResult *rr) {
     const Rule *r = rr->rule;
     if (r->task) {
@@ -147,6 +168,8 @@ const char *render_saw(Arena *a, const Result *res, const RuleResult *rr) {
         saw_expr(a, res, r->amount, &acc, seen, &nseen);
     }
     saw_expr(a, res, r->when, &acc, seen, &nseen);
+    const char *peer = render_peer(a, rr);
+    if (*peer) acc = arena_printf(a, "%s%s%s", acc, *acc ? "; " : "", peer);
     return acc;
 }
 

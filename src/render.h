@@ -65,6 +65,9 @@ struct cJSON;
 struct cJSON *render_explain_json(const Result *res, const Part *only);
 /* A JSON number written from its exact decimal text (render_json.c). */
 void render_json_number(struct cJSON *o, const char *key, Dec d, int places);
+/* What a rule read of its unit's peers: compared_fact, compared, rank,
+ * rank_from, peers, best | lowest | mean (nothing when it read none). */
+void render_json_peer(struct cJSON *o, const RuleResult *rr);
 
 /* The campaign (render_campaign.c): a unit's plan to a grade; the phases and
  * tasks as a chart of at most 100 columns, with each unit's status. */
@@ -89,6 +92,10 @@ const char *render_number(Arena *a, Dec d, TypeKind t);
 const char *render_subject(Arena *a, const Standard *std, const Expr *x);
 /* The facts a rule read, with their values: "label (name) 91.5%, ...". */
 const char *render_saw(Arena *a, const Result *res, const RuleResult *rr);
+/* What a rule read of the unit's peers (peer.h), or "": "rank 2 of 6",
+ * "rank 1 of 7 from the lowest", "best 320 of 6" (of: the units of its kind
+ * and year that give the fact). */
+const char *render_peer(Arena *a, const RuleResult *rr);
 /* What would win the points back. */
 const char *render_target(Arena *a, const Result *res, const RuleResult *rr);
 /* The rule as written in the standard. */

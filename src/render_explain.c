@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "peer.h"
 #include "render.h"
 
 /* ---- shared phrases ----------------------------------------------------------- */
@@ -125,6 +126,10 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
             if (rr->rule->task) fprintf(out, "          %s\n", render_saw(a, res, rr));
             for (int t = 0; t < rr->ntrace; t++)
                 fprintf(out, "          %s\n", step_text(a, res, rr, &rr->trace[t]));
+            if (rr->peer && rr->peer->fact)
+                fprintf(out, _("          compared %s %s with the units of its kind and year: %s\n"),
+                        rr->peer->fact->name, render_value(a, &u->facts[rr->peer->fact->slot], rr->peer->fact),
+                        render_peer(a, rr));
             fprintf(out, "          => %s\n", outcome(a, res, rr));
         }
         fprintf(out, _("  score   %s\n"), item_sum(a, res, ir));
@@ -193,6 +198,7 @@ cJSON *render_explain_json(const Result *res, const Part *only) {
             cJSON_AddStringToObject(r, "rule", render_rule_text(a, s, rr->rule));
             cJSON_AddBoolToObject(r, "fired", rr->fired);
             if (rr->fired) render_json_number(r, "points", rr->amount, places);
+            render_json_peer(r, rr);
             cJSON *steps = cJSON_AddArrayToObject(r, "steps");
             for (int t = 0; t < rr->ntrace; t++) {
                 const TraceStep *st = &rr->trace[t];

@@ -17,6 +17,7 @@
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
+#include "peer.h"
 #include "width.h"
 
 /* ---- the unit a case describes, as JSON ------------------------------------ */
@@ -264,6 +265,10 @@ static void run_case(const Standard *std, const TestCase *t, FILE *out, DiagSink
         say(&r, "its unit's data is invalid (see above)");
     } else {
         Unit *u = lu.units[0];
+        if (peer_reads_kind(std, u->kind)) /* a test case has no other units to rank against */
+            diag_at(diag, DIAG_WARNING, "K0502", t->src, t->span,
+                    "test \"%s\": its unit is scored alone: rank(), peers() and best() compare it with itself only",
+                    t->name);
         Result *res = eval_unit(std, u, u->arena);
         if (res->error)
             say(&r, "the unit cannot be scored: %s", res->error);
