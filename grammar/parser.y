@@ -84,6 +84,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token LATE "'late'" MISSED "'missed'" OVERLAPS "'overlaps'" INSPECTION "'inspection'"
 %token DEADLINE "'deadline'" FINAL "'final'"
 %token REVISES "'revises'" REMOVE "'remove'" REPLACE "'replace'" MOVE "'move'" RENAMES "'renames'"
+%token NUMBER_KW "'number'" PART "'part'" RULE "'rule'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
@@ -239,6 +240,11 @@ expect
   | RECTIFICATION name                      { $$ = ast_expect(A, EXPECT_RECT, $2, @2, NULL, NULL, @$); }
   | NOT RECTIFICATION name                  { $$ = ast_expect(A, EXPECT_NO_RECT, $3, @3, NULL, NULL, @$); }
   | RECTIFICATION NONE                      { $$ = ast_expect(A, EXPECT_NO_RECT, NULL, @2, NULL, NULL, @$); }
+  | ITEM STRING is expr                     { $$ = ast_expect_number(A, EXPECT_ITEM, $2, @2, $4, @$); }
+  | CATEGORY STRING is expr                 { $$ = ast_expect_number(A, EXPECT_PART, $2, @2, $4, @$); }
+  | GROUP STRING is expr                    { $$ = ast_expect_number(A, EXPECT_PART, $2, @2, $4, @$); }
+  | PART STRING is expr                     { $$ = ast_expect_number(A, EXPECT_PART, $2, @2, $4, @$); }
+  | RULE STRING is expr                     { $$ = ast_expect_number(A, EXPECT_RULE, $2, @2, $4, @$); }
   ;
 
 is : '=' | EQ ;
@@ -305,6 +311,7 @@ part_head
   | part_head POINTS expr                   { $$ = $1; $$->points = $3; }
   | part_head CAP expr                      { $$ = $1; $$->cap = $3; }
   | part_head IN name                       { $$ = ast_part_in(A, $1, $3, @3); }
+  | part_head NUMBER_KW STRING              { $$ = ast_part_number($1, $3, @3); }
   ;
 
 part_kw
@@ -349,6 +356,7 @@ opts
   | opts PRO_RATA                           { $$ = ast_opt(A, $1, OPT_MODE, NULL, STEP_PRO_RATA, @2); }
   | opts DEADLINE expr                      { $$ = ast_opt(A, $1, OPT_DEADLINE, $3, STEP_DEFAULT, sp2(@2, @3)); }
   | opts FINAL                              { $$ = ast_opt(A, $1, OPT_FINAL, NULL, STEP_DEFAULT, @2); }
+  | opts NUMBER_KW STRING                   { $$ = ast_opt(A, $1, OPT_NUMBER, ast_string(A, $3, @3), STEP_DEFAULT, sp2(@2, @3)); }
   ;
 
 reason_opt : %empty { $$ = NULL; } | REASON STRING { $$ = $2; } ;

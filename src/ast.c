@@ -450,6 +450,15 @@ Part *ast_part_deadline(Part *p, Expr *e) {
     return p;
 }
 
+/* number "1.2" in a part's head; a second one replaces the first (the
+ * checker reports it) */
+Part *ast_part_number(Part *p, const char *number, Span sp) {
+    if (p->number) p->number_twice = true;
+    p->number = number;
+    p->number_span = sp;
+    return p;
+}
+
 /* ---- revisions: what a standard changes in the one it revises ------------ */
 
 void ast_header_revises(AstCtx *c, const char *file, const char *title, Expr *year, Span sp) {
@@ -590,6 +599,13 @@ Expect *ast_expect(AstCtx *c, ExpectKind k, const char *id, Span id_sp, Expr *va
     x->value = value;
     x->grade = grade;
     x->span = sp;
+    return x;
+}
+
+/* expect item "1.2" = 8; expect part "3.1" = 7; expect rule "1a" = -0.5; */
+Expect *ast_expect_number(AstCtx *c, ExpectKind k, const char *number, Span num_sp, Expr *value, Span sp) {
+    Expect *x = ast_expect(c, k, number, num_sp, value, NULL, sp);
+    x->by_number = true;
     return x;
 }
 

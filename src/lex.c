@@ -106,6 +106,10 @@ static const Keyword keywords[] = {
     {REVISES, {"revises", "修訂自", "修订自"}},   {REMOVE, {"remove", "刪除", "删除"}},
     {REPLACE, {"replace", "替換", "替换"}},       {MOVE, {"move", "移動", "移动"}},
     {RENAMES, {"renames", "原名", "原名"}},
+    /* the standard's own numbering */
+    {NUMBER_KW, {"number", "編號", "编号"}},
+    {PART, {"part", "部分", "部分"}},
+    {RULE, {"rule", "規則", "规则"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };
