@@ -471,7 +471,7 @@ static void check_set(Ctx *c, SetFact *x, const TestCase *t) {
 static void check_expect_number(Ctx *c, Expect *x) {
     const Standard *s = c->std;
     const Part *p = check_find_numbered_part(s, x->id);
-    const Rule *r = p ? NULL : check_find_numbered_rule(s, x->id, &x->part);
+    const Rule *r = x->kind == EXPECT_RULE || !p ? check_find_numbered_rule(s, x->id, &x->part) : NULL;
     if (x->kind == EXPECT_RULE) {
         if (!(x->rule = r)) check_err(c, x->id_span, "K0273", "no rule numbered \"%s\"", x->id);
     } else if (!p) {

@@ -1,6 +1,8 @@
 /* check_number.c - the standard's own numbering: "1.2" on a part, "3b" on a
  * rule, as the office's table prints them. A number names one thing of the
- * standard: unique across all parts and rules, and never empty. */
+ * standard: unique across all parts and rules, and never empty. One
+ * exception, as tables write it: an item's rule may carry the item's own
+ * number (item "2" whose scoring method is rule "2"). */
 #include <string.h>
 
 #include "check_impl.h"
@@ -38,7 +40,7 @@ static void see(Ctx *c, Seen *s, Numbered x) {
         return;
     }
     for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->tab[i].number, x.number)) {
+        if (!strcmp(s->tab[i].number, x.number) && !(x.rule && !s->tab[i].rule && s->tab[i].part == x.part)) {
             Span at = s->tab[i].span;
             const Source *src = source_at(c->src, &at);
             int line, col;
