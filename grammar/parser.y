@@ -84,7 +84,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token LATE "'late'" MISSED "'missed'" OVERLAPS "'overlaps'" INSPECTION "'inspection'"
 %token DEADLINE "'deadline'" FINAL "'final'"
 %token REVISES "'revises'" REMOVE "'remove'" REPLACE "'replace'" MOVE "'move'" RENAMES "'renames'"
-%token NUMBER_KW "'number'" PART "'part'" RULE "'rule'"
+%token NUMBER_KW "'number'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
@@ -243,8 +243,7 @@ expect
   | ITEM STRING is expr                     { $$ = ast_expect_number(A, EXPECT_ITEM, $2, @2, $4, @$); }
   | CATEGORY STRING is expr                 { $$ = ast_expect_number(A, EXPECT_PART, $2, @2, $4, @$); }
   | GROUP STRING is expr                    { $$ = ast_expect_number(A, EXPECT_PART, $2, @2, $4, @$); }
-  | PART STRING is expr                     { $$ = ast_expect_number(A, EXPECT_PART, $2, @2, $4, @$); }
-  | RULE STRING is expr                     { $$ = ast_expect_number(A, EXPECT_RULE, $2, @2, $4, @$); }
+  | name STRING is expr                     { $$ = ast_expect_word(A, $1, @1, $2, @2, $4, @$); } /* part, rule */
   ;
 
 is : '=' | EQ ;
@@ -430,7 +429,7 @@ band_op : GE { $$ = OP_GE; } | '>' { $$ = OP_GT; } | LE { $$ = OP_LE; } | '<' { 
  * what was found, and which opener a missing '}' would close. */
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, LexCtx *lx) {
     (void)scanner;
-    enum { MAX = 24 };
+    enum { MAX = 32 };
     yysymbol_kind_t exp[MAX];
     int n = yypcontext_expected_tokens(ctx, exp, MAX);
     const char *names[MAX];

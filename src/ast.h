@@ -525,6 +525,8 @@ void ast_add_task(AstCtx *c, Task *t, Span sp);
 Part *ast_part_deadline(Part *p, Expr *e);
 Part *ast_part_number(Part *p, const char *number, Span sp);
 Expect *ast_expect_number(AstCtx *c, ExpectKind k, const char *number, Span num_sp, Expr *value, Span sp);
+Expect *ast_expect_word(AstCtx *c, const char *word, Span word_sp, const char *number, Span num_sp, Expr *value,
+                        Span sp);
 
 TestCase *ast_test(AstCtx *c, const char *name, Span sp);
 TestCase *ast_test_kind(AstCtx *c, TestCase *t, const char *kind, Span sp);

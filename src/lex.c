@@ -108,8 +108,6 @@ static const Keyword keywords[] = {
     {RENAMES, {"renames", "原名", "原名"}},
     /* the standard's own numbering */
     {NUMBER_KW, {"number", "編號", "编号"}},
-    {PART, {"part", "部分", "部分"}},
-    {RULE, {"rule", "規則", "规则"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };
