@@ -28,7 +28,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 
 .PHONY: fuzz fuzz-smoke
 .SECONDARY:
-.PHONY: all deps test-deps browser-deps demo run-demo test unit e2e browser standards editors clean format pot messages
+.PHONY: all deps test-deps browser-deps demo run-demo test unit e2e browser standards editors clean format pot messages acceptance
 all: $(B)/kaoping
 
 # --- install step: only what is missing, once ---------------------------
@@ -161,6 +161,12 @@ standards: $(B)/kaoping-san
 editors:
 	@if [ -x editors/check.sh ]; then editors/check.sh; fi
 
+# The acceptance cases of ../shared/acceptance (or $$ACCEPTANCE_DIR) that are
+# encoded under tests/acceptance/CASE/std.kp, compared field by field with
+# their expected.jsonl (tests/acceptance/README.md); skipped without them.
+acceptance: $(B)/kaoping-san
+	@KAOPING=$(CURDIR)/$(B)/kaoping-san python3 tests/acceptance/run
+
 # --- fuzzing: libFuzzer targets (clang), with ASan and UBSan --------------
 # make fuzz FUZZ_SECONDS=N runs each target N seconds on its corpus (kept in
 # build/fuzz/); make test runs each briefly over the seeds and the inputs
@@ -216,7 +222,7 @@ fuzz-smoke: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
 	done
 
 test: deps test-deps browser-deps
-	@$(MAKE) --no-print-directory unit e2e messages browser standards editors fuzz-smoke
+	@$(MAKE) --no-print-directory unit e2e messages browser standards editors acceptance fuzz-smoke
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c

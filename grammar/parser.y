@@ -86,6 +86,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token REVISES "'revises'" REMOVE "'remove'" REPLACE "'replace'" MOVE "'move'" RENAMES "'renames'"
 %token OPTIONAL "'optional'" AFTER "'after'" ZERO "'zero'" ADJUST "'adjust'" REQUIRE "'require'"
 %token SCALED "'scaled'" WEIGHT "'weight'"
+%token NUMBER_KW "'number'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
@@ -242,6 +243,10 @@ expect
   | RECTIFICATION name                      { $$ = ast_expect(A, EXPECT_RECT, $2, @2, NULL, NULL, @$); }
   | NOT RECTIFICATION name                  { $$ = ast_expect(A, EXPECT_NO_RECT, $3, @3, NULL, NULL, @$); }
   | RECTIFICATION NONE                      { $$ = ast_expect(A, EXPECT_NO_RECT, NULL, @2, NULL, NULL, @$); }
+  | ITEM STRING is expr                     { $$ = ast_expect_number(A, EXPECT_ITEM, $2, @2, $4, @$); }
+  | CATEGORY STRING is expr                 { $$ = ast_expect_number(A, EXPECT_PART, $2, @2, $4, @$); }
+  | GROUP STRING is expr                    { $$ = ast_expect_number(A, EXPECT_PART, $2, @2, $4, @$); }
+  | name STRING is expr                     { $$ = ast_expect_word(A, $1, @1, $2, @2, $4, @$); } /* part, rule */
   ;
 
 is : '=' | EQ ;
@@ -311,6 +316,7 @@ part_head
   | part_head POINTS expr                   { $$ = $1; $$->points = $3; }
   | part_head CAP expr                      { $$ = $1; $$->cap = $3; }
   | part_head IN name                       { $$ = ast_part_in(A, $1, $3, @3); }
+  | part_head NUMBER_KW STRING              { $$ = ast_part_number($1, $3, @3); }
   ;
 
 part_kw
@@ -365,6 +371,7 @@ opts
   | opts PRO_RATA                           { $$ = ast_opt(A, $1, OPT_MODE, NULL, STEP_PRO_RATA, @2); }
   | opts DEADLINE expr                      { $$ = ast_opt(A, $1, OPT_DEADLINE, $3, STEP_DEFAULT, sp2(@2, @3)); }
   | opts FINAL                              { $$ = ast_opt(A, $1, OPT_FINAL, NULL, STEP_DEFAULT, @2); }
+  | opts NUMBER_KW STRING                   { $$ = ast_opt(A, $1, OPT_NUMBER, ast_string(A, $3, @3), STEP_DEFAULT, sp2(@2, @3)); }
   ;
 
 reason_opt : %empty { $$ = NULL; } | REASON STRING { $$ = $2; } ;
@@ -438,7 +445,7 @@ band_op : GE { $$ = OP_GE; } | '>' { $$ = OP_GT; } | LE { $$ = OP_LE; } | '<' { 
  * what was found, and which opener a missing '}' would close. */
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, LexCtx *lx) {
     (void)scanner;
-    enum { MAX = 24 };
+    enum { MAX = 32 };
     yysymbol_kind_t exp[MAX];
     int n = yypcontext_expected_tokens(ctx, exp, MAX);
     const char *names[MAX];

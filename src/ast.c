@@ -507,6 +507,15 @@ Part *ast_part_deadline(Part *p, Expr *e) {
     return p;
 }
 
+/* number "1.2" in a part's head; a second one replaces the first (the
+ * checker reports it) */
+Part *ast_part_number(Part *p, const char *number, Span sp) {
+    if (p->number) p->number_twice = true;
+    p->number = number;
+    p->number_span = sp;
+    return p;
+}
+
 /* ---- revisions: what a standard changes in the one it revises ------------ */
 
 void ast_header_revises(AstCtx *c, const char *file, const char *title, Expr *year, Span sp) {
@@ -635,6 +644,7 @@ TestCase *ast_test_set(AstCtx *c, TestCase *t, const char *name, Span name_sp, E
 }
 
 TestCase *ast_test_expect(TestCase *t, Expect *x) {
+    if (!x) return t; /* already reported */
     t->expects = expects_append(t->expects, x);
     return t;
 }
@@ -648,6 +658,28 @@ Expect *ast_expect(AstCtx *c, ExpectKind k, const char *id, Span id_sp, Expr *va
     x->grade = grade;
     x->span = sp;
     return x;
+}
+
+/* expect item "1.2" = 8; expect part "3.1" = 7; expect rule "1a" = -0.5; */
+Expect *ast_expect_number(AstCtx *c, ExpectKind k, const char *number, Span num_sp, Expr *value, Span sp) {
+    Expect *x = ast_expect(c, k, number, num_sp, value, NULL, sp);
+    x->by_number = true;
+    return x;
+}
+
+/* expect part "3.1" = 7; expect rule "3b" = -2; in any script. 'part' and
+ * 'rule' are words only here, not keywords: a fact or an item may still be
+ * called rule. */
+Expect *ast_expect_word(AstCtx *c, const char *word, Span word_sp, const char *number, Span num_sp, Expr *value,
+                        Span sp) {
+    static const char *const words[][3] = {{"part", "部分", "部分"}, {"rule", "規則", "规则"}};
+    for (int k = 0; k < 2; k++)
+        for (int s = 0; s < 3; s++)
+            if (!strcmp(word, words[k][s]))
+                return ast_expect_number(c, k ? EXPECT_RULE : EXPECT_PART, number, num_sp, value, sp);
+    diag_at(c->diag, DIAG_ERROR, "K0100", c->src, word_sp,
+            "expected 'item', 'category', 'group', 'part' or 'rule' before a number, found '%s'", word);
+    return NULL;
 }
 
 RecordInit *ast_record(AstCtx *c, RecordInit *list, FieldInit *fields, Span sp) {

@@ -182,7 +182,7 @@ typedef enum { RULE_DEDUCT, RULE_ADD, RULE_SCORE, RULE_ZERO, RULE_ADJUST } RuleK
 typedef enum { STEP_DEFAULT, STEP_STARTED, STEP_COMPLETED, STEP_PRO_RATA } StepMode;
 typedef enum { GAP_NONE, GAP_BELOW, GAP_ABOVE } GapDir;
 
-typedef enum { OPT_WHEN, OPT_STEP, OPT_CAP, OPT_MODE, OPT_DEADLINE, OPT_FINAL } RuleOptKind;
+typedef enum { OPT_WHEN, OPT_STEP, OPT_CAP, OPT_MODE, OPT_DEADLINE, OPT_FINAL, OPT_NUMBER } RuleOptKind;
 typedef struct RuleOpt {
     RuleOptKind kind;
     Expr *e;
@@ -209,6 +209,8 @@ typedef struct Rule {
     StepMode mode;
     bool mode_given; /* started/completed/pro_rata written out */
     int index;       /* within its item */
+    const char *number; /* the standard's own number ("1a"), or NULL */
+    Span number_span;
 } Rule;
 
 typedef enum { PART_CATEGORY, PART_GROUP, PART_ITEM, PART_BONUS, PART_PENALTY } PartKind;
@@ -267,6 +269,9 @@ typedef struct Part {
     int index;      /* items and penalties: index into results; parts: part index */
     int nrules;
     const StrList *owners; /* responsible, inherited */
+    const char *number;    /* the standard's own number ("1.2"), or NULL */
+    Span number_span;
+    bool number_twice; /* the head wrote 'number' twice */
 } Part;
 
 typedef struct Veto {
@@ -384,6 +389,7 @@ typedef enum {
     EXPECT_FAIL,
     EXPECT_RECT,
     EXPECT_NO_RECT,
+    EXPECT_RULE, /* a rule named by its number: its signed amount */
 } ExpectKind;
 
 typedef struct Expect {
@@ -397,6 +403,8 @@ typedef struct Expect {
     const Part *part;
     const Veto *veto;
     Dec number;
+    bool by_number;   /* id is the standard's own number of a part or rule */
+    const Rule *rule; /* EXPECT_RULE */
 } Expect;
 
 typedef struct TestCase {
@@ -578,6 +586,10 @@ Task *ast_task_done(AstCtx *c, Task *t, const char *fact, Span sp, Expr *count, 
 Task *ast_task_penalty(AstCtx *c, Task *t, bool missed, Expr *amount, const char *item, Span item_sp, Span sp);
 void ast_add_task(AstCtx *c, Task *t, Span sp);
 Part *ast_part_deadline(Part *p, Expr *e);
+Part *ast_part_number(Part *p, const char *number, Span sp);
+Expect *ast_expect_number(AstCtx *c, ExpectKind k, const char *number, Span num_sp, Expr *value, Span sp);
+Expect *ast_expect_word(AstCtx *c, const char *word, Span word_sp, const char *number, Span num_sp, Expr *value,
+                        Span sp);
 
 TestCase *ast_test(AstCtx *c, const char *name, Span sp);
 TestCase *ast_test_kind(AstCtx *c, TestCase *t, const char *kind, Span sp);

@@ -68,6 +68,12 @@ static void fold_opts(Ctx *c, Rule *r) {
             r->final = true;
             continue;
         }
+        if (o->kind == OPT_NUMBER) {
+            if (r->number) check_err(c, o->span, "K0220", "this rule already has a number");
+            r->number = o->e->u.str;
+            r->number_span = o->e->span;
+            continue;
+        }
         Expr **slot = o->kind == OPT_WHEN   ? &r->when
                       : o->kind == OPT_STEP ? &r->step
                       : o->kind == OPT_CAP  ? &r->cap
@@ -584,8 +590,32 @@ static void check_set(Ctx *c, SetFact *x, const TestCase *t) {
         }
 }
 
+/* expect item|category|group|part|rule "NUMBER" = N: the standard's own number */
+static void check_expect_number(Ctx *c, Expect *x) {
+    const Standard *s = c->std;
+    const Part *p = check_find_numbered_part(s, x->id);
+    const Rule *r = x->kind == EXPECT_RULE || !p ? check_find_numbered_rule(s, x->id, &x->part) : NULL;
+    if (x->kind == EXPECT_RULE) {
+        if (!(x->rule = r)) check_err(c, x->id_span, "K0273", "no rule numbered \"%s\"", x->id);
+    } else if (!p) {
+        Diag *g = check_err(c, x->id_span, "K0273", "no part numbered \"%s\"", x->id);
+        if (r) diag_help(c->diag, g, "\"%s\" is the number of a rule: write expect rule \"%s\" = ...", x->id, x->id);
+    } else if (x->kind == EXPECT_ITEM && p->kind != PART_ITEM && p->kind != PART_PENALTY) {
+        check_err(c, x->id_span, "K0273", "\"%s\" is not the number of an item", x->id);
+    } else {
+        x->part = p;
+        /* an item or penalty is scored in the items' table, the others in the parts' */
+        x->kind = p->kind == PART_ITEM || p->kind == PART_PENALTY ? EXPECT_ITEM : EXPECT_PART;
+    }
+    if (x->value) check_const_number(c, x->value, &x->number, "an expected score");
+}
+
 static void check_expect(Ctx *c, Expect *x) {
     const Standard *s = c->std;
+    if (x->by_number) {
+        check_expect_number(c, x);
+        return;
+    }
     switch (x->kind) {
     case EXPECT_ITEM:
     case EXPECT_RECT:
@@ -712,6 +742,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     if (t.nitems + t.nparts > KP_MAX_PARTS)
         check_err(&c, s->title_span, "K0264", "%d categories, groups and items: at most %d", t.nitems + t.nparts,
                   KP_MAX_PARTS);
+    check_numbers(&c);
     s->item_tab = t.items;
     s->nitems = t.nitems;
     s->part_tab = t.parts;

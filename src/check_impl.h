@@ -39,5 +39,9 @@ void check_percent_literal(Ctx *c, const Expr *l, const Expr *r);
 uint32_t check_kinds(Ctx *c, const StrList *names);
 /* check_campaign.c: phases, tasks, deadlines (after parts and facts) */
 void check_campaign(Ctx *c, uint32_t all_kinds);
+/* check_number.c: the standard's own numbers, unique and not empty (after parts) */
+void check_numbers(Ctx *c);
+const Part *check_find_numbered_part(const Standard *s, const char *number);
+const Rule *check_find_numbered_rule(const Standard *s, const char *number, const Part **item);
 
 #endif

@@ -127,6 +127,8 @@ static void compare_rule(const Ctx *c, Params *p, int k, const Rule *a, const Ru
     option(c, p, k, "deadline", "deadline", a->deadline, b->deadline);
     if (a->mode != b->mode) param(c, p, k, "counting", mode_word(a->mode), mode_word(b->mode));
     if (a->final != b->final) param(c, p, k, "final", a->final ? "final" : NULL, b->final ? "final" : NULL);
+    if (!a->number != !b->number || (a->number && strcmp(a->number, b->number)))
+        param(c, p, k, "number", a->number, b->number);
 }
 
 /* The next rule as written, from r on (a task's deductions are compared
@@ -234,6 +236,7 @@ static void diff_items(const Ctx *c, Diff *d) {
                 ch |= DIFF_MOVED;
             if (dec_cmp(a->pts, b->pts)) ch |= DIFF_POINTS;
             if (!same_str(a->title, b->title)) ch |= DIFF_TITLE;
+            if (!same_str(a->number, b->number)) ch |= DIFF_NUMBER;
             if (!same_kinds(c, a, b)) ch |= DIFF_APPLIES;
             if (!same_str(a->content, b->content) || !same_str(a->method, b->method)) ch |= DIFF_WORDING;
             if (!same_expr(c, a->deadline, b->deadline)) ch |= DIFF_DEADLINE;
@@ -304,6 +307,7 @@ static void diff_parts(const Ctx *c, Diff *d) {
         if (dec_sub(x->new_points, x->old_points, &x->delta) != DEC_OK) x->delta = dec_zero();
         if (dec_cmp(x->old_points, x->new_points)) x->changes |= DIFF_POINTS;
         if (!same_str(a->title, b->title)) x->changes |= DIFF_TITLE;
+        if (!same_str(a->number, b->number)) x->changes |= DIFF_NUMBER;
         if (a->parent && (!b->parent || !same_str(a->parent->id, b->parent->id))) x->changes |= DIFF_MOVED;
         x->bounds_before = bounds_text(c, c->old, a);
         x->bounds_after = bounds_text(c, c->new_, b);

@@ -33,6 +33,7 @@ enum {
     DIFF_RENAMED = 1 << 12,  /* a fact under a new name */
     DIFF_BOUND = 1 << 13,    /* a grade band's bound or fail mark */
     DIFF_BOUNDS = 1 << 14,   /* a part's floor, caps, bonus order, applies when, kind points, scaling, weight */
+    DIFF_NUMBER = 1 << 15,   /* a part's own number ("1.2") */
 };
 
 /* An item (or a penalty) that changed, or a category or group, a veto, a

@@ -143,6 +143,64 @@ static int breaks(const Source *src, uint32_t from, uint32_t to) {
     return n;
 }
 
+/* ---- canonical order ------------------------------------------------------------ */
+
+/* Moves toks[from, from+len) to start at `to` (to < from), shifting the rest right. */
+static void move_back(LexToken *toks, int to, int from, int len) {
+    for (int k = 0; k < len; k++) {
+        LexToken t = toks[from + k];
+        memmove(&toks[to + k + 1], &toks[to + k], sizeof *toks * (size_t)(from + k - to - k));
+        toks[to + k] = t;
+    }
+}
+
+static bool has_comment(const LexToken *toks, int from, int to) {
+    for (int k = from; k < to; k++)
+        if (toks[k].token == COMMENT) return true;
+    return false;
+}
+
+/* The standard's own number has one place: in a part's head right after
+ * its title (item x "title" number "1.2" points 10), in a rule after its
+ * other options (deduct 1 per x number "1a";). Spans stay with their
+ * tokens; a stretch holding a comment is left as written. */
+static void canonical_order(LexToken *toks, int n) {
+    for (int i = 0; i < n; i++) {
+        int tk = toks[i].token;
+        bool part = tk == CATEGORY || tk == GROUP || tk == ITEM || tk == BONUS || tk == PENALTY;
+        bool rule = (tk == DEDUCT || tk == ADD || tk == SCORE) &&
+                    !(i > 0 && (toks[i - 1].token == LATE || toks[i - 1].token == MISSED));
+        if (!part && !rule) continue;
+        int nest = 0, num = -1, end = i + 1;
+        for (; end < n; end++) {
+            int t = toks[end].token;
+            if (t == '(' || t == '[' || t == '{') {
+                if (part && t == '{') break;
+                nest++;
+            } else if (t == ')' || t == ']' || t == '}') {
+                if (--nest < 0) break;
+            } else if (t == ';' && nest == 0) {
+                break;
+            } else if (t == NUMBER_KW && nest == 0 && end + 1 < n && toks[end + 1].token == STRING && num < 0) {
+                num = end;
+            }
+        }
+        if (num < 0) continue;
+        if (part) {
+            int at = i + 1;
+            if (at < n && toks[at].token == IDENT) at++;
+            if (at < n && toks[at].token == STRING && at != num + 1) at++;
+            if (num > at && !has_comment(toks, at, num + 2)) move_back(toks, at, num, 2);
+        } else if (num + 2 < end && end < n && !has_comment(toks, num, end)) {
+            /* the rest of the options come forward; the number goes last */
+            LexToken a = toks[num], b = toks[num + 1];
+            memmove(&toks[num], &toks[num + 2], sizeof *toks * (size_t)(end - num - 2));
+            toks[end - 2] = a;
+            toks[end - 1] = b;
+        }
+    }
+}
+
 /* ---- layout ------------------------------------------------------------------ */
 
 enum { MAX_NEST = 256 };
@@ -164,6 +222,7 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
         arena_free(arena);
         return NULL;
     }
+    canonical_order(toks, n);
     Out o = {0};
     int depth = 0; /* block indentation */
     int nest = 0;  /* open inline brackets: ( [ and inline { */

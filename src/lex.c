@@ -114,6 +114,8 @@ static const Keyword keywords[] = {
     {REQUIRE, {"require", "要求", "要求"}},
     {SCALED, {"scaled", "折算", "折算"}},
     {WEIGHT, {"weight", "權重", "权重"}},
+    /* the standard's own numbering */
+    {NUMBER_KW, {"number", "編號", "编号"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };

@@ -60,9 +60,21 @@ const char *render_subject(Arena *a, const Standard *std, const Expr *x) {
     return ast_text(a, std->src, x->span);
 }
 
+/* The rule's source text without its 'number "1a"' option: the number is shown apart. */
+static const char *rule_source(Arena *a, const Standard *std, const Rule *r) {
+    const RuleOpt *num = NULL;
+    for (const RuleOpt *o = r->opts; o; o = o->next)
+        if (o->kind == OPT_NUMBER) num = o;
+    if (!num || num->span.begin < r->span.begin || num->span.end > r->span.end) return ast_text(a, std->src, r->span);
+    const char *head = ast_text(a, std->src, (Span){r->span.begin, num->span.begin});
+    if (num->span.end == r->span.end) return head;
+    const char *tail = ast_text(a, std->src, (Span){num->span.end, r->span.end});
+    return arena_printf(a, "%s %s", head, tail);
+}
+
 const char *render_rule_text(Arena *a, const Standard *std, const Rule *r) {
     if (r->task) return arena_printf(a, "task %s: %s", r->task->id, ast_text(a, std->src, r->span));
-    return ast_text(a, std->src, r->span);
+    return rule_source(a, std, r);
 }
 
 static const char *join(Arena *a, const StrList *list) {
@@ -291,8 +303,18 @@ const char *render_deductions(Arena *a, const Result *res, const ItemResult *ir)
               : r->kind == RULE_ADD  ? arena_printf(a, "+%s", amt)
                                      : arena_printf(a, "= %s", amt);
         const char *saw = render_saw(a, res, rr);
-        acc = arena_printf(a, "%s%s%s (%s%s%s)", acc, *acc ? "; " : "", render_rule_text(a, res->std, r), amt,
+        acc = arena_printf(a, "%s%s%s (%s%s%s)", acc, *acc ? "; " : "", render_rule_numbered(a, res->std, r), amt,
                            *saw ? "; saw " : "", saw);
     }
     return acc;
+}
+
+const char *render_part_title(Arena *a, const Part *p) {
+    const char *t = p->title ? p->title : "";
+    return p->number ? arena_printf(a, "%s %s", p->number, t) : t;
+}
+
+const char *render_rule_numbered(Arena *a, const Standard *std, const Rule *r) {
+    const char *t = render_rule_text(a, std, r);
+    return r->number ? arena_printf(a, "[%s] %s", r->number, t) : t;
 }

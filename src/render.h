@@ -113,6 +113,11 @@ const char *render_task_status_word(TaskStatus st);
 /* The rules of an item that fired, each with what it did and what it saw:
  * "deduct 2 per meetings below 4 (-4; saw 會議次數 (meetings) 2, required 4); ...". */
 const char *render_deductions(Arena *a, const Result *res, const ItemResult *ir);
+/* A part's title as an office prints it: its own number first ("1.2 法律顧問制度"),
+ * or the title alone; "" when it has none. */
+const char *render_part_title(Arena *a, const Part *p);
+/* A rule as written, after its number in brackets when it has one: "[1a] deduct 1 per x". */
+const char *render_rule_numbered(Arena *a, const Standard *std, const Rule *r);
 /* Pads to a display width (CJK counts two columns). */
 void render_pad(FILE *out, const char *s, size_t width, bool right);
 

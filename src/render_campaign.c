@@ -62,7 +62,7 @@ void render_plan_text(FILE *out, const Plan *p) {
         const PlanStep *st = &p->steps[i];
         const Part *item = st->item->item;
         fprintf(out, "%3d. +%-7s %s %s\n", i + 1, render_dec(a, st->gain, places), item->id ? item->id : "",
-                item->title);
+                render_part_title(a, item));
         const char *owners = render_entry_owners(a, item, st->rule->rule);
         if (*owners) fprintf(out, _("             owner   %s\n"), owners);
         fprintf(out, _("             to do   %s\n"), render_target(a, res, st->rule));
@@ -101,6 +101,10 @@ cJSON *render_plan_json(const Plan *p) {
         const Part *item = st->item->item;
         cJSON *j = cJSON_CreateObject();
         cJSON_AddStringToObject(j, "item", item->id ? item->id : "");
+        if (item->number)
+            cJSON_AddStringToObject(j, "number", item->number);
+        else
+            cJSON_AddNullToObject(j, "number");
         cJSON_AddStringToObject(j, "title", item->title);
         cJSON_AddStringToObject(j, "rule", render_rule_text(a, s, st->rule->rule));
         cJSON_AddStringToObject(j, "target", render_target(a, res, st->rule));

@@ -62,9 +62,9 @@ static void item_row(CsvDoc *d, const Result *res, const Part *category, const I
     FILE *f = d->out;
     bool bonus = category->kind == PART_BONUS, penalty = p->kind == PART_PENALTY;
     unit_cells(d, res->unit);
-    cell(f, penalty ? "penalty" : category->title, false);
+    cell(f, penalty ? "penalty" : render_part_title(a, category), false);
     cell(f, p->id, false);
-    cell(f, p->title, false);
+    cell(f, render_part_title(a, p), false);
     if (bonus || penalty) {
         fputc(',', f);
     } else {
@@ -116,7 +116,7 @@ void render_csv_unit(CsvDoc *d, const Result *res) {
 
 void render_csv_invalid(CsvDoc *d, const Unit *u) {
     cell(d->out, u->name, true); /* its kind and year may be what was wrong */
-    fputs(",,,,,,,,", d->out); /* kind .. lost */
+    fputs(",,,,,,,,", d->out);   /* kind .. lost */
     cell(d->out, "not scored: its data has errors (see the diagnostics)", false);
     fputs(",\r\n", d->out);
 }

@@ -47,6 +47,8 @@ static void detail(FILE *out, const char *label, const char *text) {
 static void item_details(FILE *out, const DiffEntry *x, Arena *a) {
     const Part *o = x->old, *n = x->new_;
     if (x->changes & DIFF_TITLE) detail(out, _("title"), arena_printf(a, "%s -> %s", o->title, n->title));
+    if (x->changes & DIFF_NUMBER)
+        detail(out, _("number"), arena_printf(a, "%s -> %s", or_none(o->number), or_none(n->number)));
     if (x->changes & DIFF_POINTS)
         detail(out, _("points"), arena_printf(a, "%s -> %s", num(a, x->old_points), num(a, x->new_points)));
     for (int k = 0; k < x->nparams; k++) {
@@ -121,6 +123,8 @@ static void category_block(FILE *out, const Diff *d, const DiffEntry *c, Arena *
     if (o && n && (c->changes & DIFF_TITLE)) detail(out, _("title"), arena_printf(a, "%s -> %s", o->title, n->title));
     if (o && n && (c->changes & DIFF_BOUNDS))
         detail(out, _("bounds"), arena_printf(a, "%s -> %s", or_none(c->bounds_before), or_none(c->bounds_after)));
+    if (o && n && (c->changes & DIFF_NUMBER))
+        detail(out, _("number"), arena_printf(a, "%s -> %s", or_none(o->number), or_none(n->number)));
     for (int i = 0; i < d->nparts; i++) {
         const DiffEntry *g = &d->parts[i];
         const Part *gp = g->new_ ? g->new_ : g->old;
@@ -252,7 +256,7 @@ static void put(cJSON *o, const char *k, const char *v) {
 static cJSON *changes_json(unsigned ch) {
     static const char *const names[] = {"added",   "removed",  "moved",     "points", "title", "rules",   "applies",
                                         "wording", "deadline", "condition", "dates",  "type",  "renamed", "bound",
-                                        "bounds"};
+                                        "bounds", "number"};
     cJSON *arr = cJSON_CreateArray();
     for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
         if (ch >> i & 1) cJSON_AddItemToArray(arr, cJSON_CreateString(names[i]));
@@ -263,6 +267,7 @@ static cJSON *side(const Part *p, const Part *cat, Dec points) {
     if (!p) return cJSON_CreateNull();
     cJSON *o = cJSON_CreateObject();
     put(o, "title", p->title);
+    put(o, "number", p->number);
     render_json_number(o, "points", points, 6);
     put(o, "category", cat ? cat->id : NULL);
     put(o, "group", p->parent && p->parent->parent ? p->parent->id : NULL);

@@ -112,7 +112,7 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
         const ItemResult *ir = &res->items[i];
         const Part *p = ir->item;
         if (only ? p != only : !ir->applies) continue;
-        fprintf(out, "\n%s %s", p->id ? p->id : "", p->title ? p->title : "");
+        fprintf(out, "\n%s %s", p->id ? p->id : "", render_part_title(a, p));
         if (p->kind == PART_ITEM && !(p->parent && p->parent->kind == PART_BONUS))
             fprintf(out, _(" (%s points)"), render_dec(a, ir->points, places));
         fputc('\n', out);
@@ -122,7 +122,10 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
         }
         for (int k = 0; k < p->nrules; k++) {
             const RuleResult *rr = &ir->rules[k];
-            fprintf(out, _("  rule %d  %s\n"), k + 1, render_rule_text(a, s, rr->rule));
+            if (rr->rule->number)
+                fprintf(out, _("  rule %s  %s\n"), rr->rule->number, render_rule_text(a, s, rr->rule));
+            else
+                fprintf(out, _("  rule %d  %s\n"), k + 1, render_rule_text(a, s, rr->rule));
             if (rr->rule->task) fprintf(out, "          %s\n", render_saw(a, res, rr));
             for (int t = 0; t < rr->ntrace; t++)
                 fprintf(out, "          %s\n", step_text(a, res, rr, &rr->trace[t]));
@@ -182,6 +185,10 @@ cJSON *render_explain_json(const Result *res, const Part *only) {
         if (only ? p != only : !ir->applies) continue;
         cJSON *it = cJSON_CreateObject();
         cJSON_AddStringToObject(it, "id", p->id ? p->id : "");
+        if (p->number)
+            cJSON_AddStringToObject(it, "number", p->number);
+        else
+            cJSON_AddNullToObject(it, "number");
         cJSON_AddStringToObject(it, "title", p->title ? p->title : "");
         cJSON_AddBoolToObject(it, "applies", ir->applies);
         render_json_number(it, "points", ir->points, places);
@@ -196,9 +203,14 @@ cJSON *render_explain_json(const Result *res, const Part *only) {
             const RuleResult *rr = &ir->rules[k];
             cJSON *r = cJSON_CreateObject();
             cJSON_AddStringToObject(r, "rule", render_rule_text(a, s, rr->rule));
+            if (rr->rule->number)
+                cJSON_AddStringToObject(r, "number", rr->rule->number);
+            else
+                cJSON_AddNullToObject(r, "number");
             cJSON_AddBoolToObject(r, "fired", rr->fired);
             if (rr->fired) render_json_number(r, "points", rr->amount, places);
             render_json_peer(r, rr);
+            if (rr->fired) render_json_number(r, "amount", eval_rule_signed(rr), places);
             cJSON *steps = cJSON_AddArrayToObject(r, "steps");
             for (int t = 0; t < rr->ntrace; t++) {
                 const TraceStep *st = &rr->trace[t];

@@ -218,7 +218,7 @@ static void category_chart(FILE *f, const Result *res, Arena *a) {
         html_esc(f, p->id);
         fprintf(f, "\" data-score=\"%s\" data-points=\"%s\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">",
                 render_dec(a, pr->score, places), render_dec(a, pr->points, places), CHART_LABEL - 8, y + 13);
-        html_esc_clip(f, a, p->title, 28);
+        html_esc_clip(f, a, render_part_title(a, p), 28);
         fprintf(f,
                 "</text><rect class=\"back\" x=\"%d\" y=\"%d\" width=\"%s\" height=\"16\"/>"
                 "<rect class=\"fore\" x=\"%d\" y=\"%d\" width=\"%s\" height=\"16\"/>"
@@ -246,6 +246,7 @@ static void deadline_cell(FILE *f, Arena *a, const RuleResult *rr) {
 
 static void item_name(FILE *f, const Part *p) {
     if (p->id) html_esc(f, p->id), fputc(' ', f);
+    if (p->number) html_esc(f, p->number), fputc(' ', f);
     html_esc(f, p->title);
 }
 
@@ -345,7 +346,7 @@ static void deductions(FILE *f, const Result *res, const ItemResult *ir, Arena *
                           : r->kind == RULE_ADD  ? arena_printf(a, "+%s", render_dec(a, rr->amount, places))
                                                  : arena_printf(a, "= %s", render_dec(a, rr->amount, places));
         fprintf(f, "<div class=\"rule\"><b%s>%s</b> <code>", r->kind == RULE_DEDUCT ? " class=\"lost\"" : "", amt);
-        html_esc(f, render_rule_text(a, res->std, r));
+        html_esc(f, render_rule_numbered(a, res->std, r));
         fputs("</code>", f);
         const char *saw = render_saw(a, res, rr);
         if (*saw) fputs("<div class=\"saw\">", f), text(f, _("saw %s"), saw), fputs("</div>", f);
@@ -356,10 +357,12 @@ static void deductions(FILE *f, const Result *res, const ItemResult *ir, Arena *
 static void card_row(FILE *f, const char *cls, int depth, const Part *p, const char *points, const char *score,
                      const char *lost) {
     fprintf(f, "<tr class=\"%s\"><td class=\"d%d\">", cls, depth < 3 ? depth : 3);
-    if (p->kind == PART_ITEM || p->kind == PART_PENALTY)
+    if (p->kind == PART_ITEM || p->kind == PART_PENALTY) {
         item_name(f, p);
-    else
+    } else {
+        if (p->number) html_esc(f, p->number), fputc(' ', f);
         html_esc(f, p->title);
+    }
     fputs("</td><td class=\"num\">", f);
     html_esc(f, points); /* "cap 5" in the user's language */
     fprintf(f, "</td><td class=\"num\">%s</td><td class=\"num lost\">", score);

@@ -84,10 +84,12 @@ static cJSON *rule_json(Arena *a, const Result *res, const RuleResult *rr, int p
     const Rule *r = rr->rule;
     cJSON *o = cJSON_CreateObject();
     put_str(o, "rule", render_rule_text(a, res->std, r));
+    put_str(o, "number", r->number);
     put_str(o, "kind", r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score");
     cJSON_AddBoolToObject(o, "fired", rr->fired);
     if (!rr->fired) return o;
     render_json_number(o, "points", rr->amount, places);
+    render_json_number(o, "amount", eval_rule_signed(rr), places);
     render_json_number(o, "lost", rr->lost, places);
     if (rr->has_value && rr->subject) {
         render_json_number(o, "value", rr->value, 9);
@@ -103,6 +105,7 @@ static cJSON *item_json(Arena *a, const Result *res, const ItemResult *ir, int p
     const Part *p = ir->item;
     cJSON *o = cJSON_CreateObject();
     put_str(o, "id", p->id);
+    put_str(o, "number", p->number);
     put_str(o, "title", p->title);
     bool bonus = p->parent && p->parent->kind == PART_BONUS;
     if (bonus && p->has_cap) render_json_number(o, "cap", p->cap_value, places);
@@ -125,6 +128,7 @@ static cJSON *part_json(Arena *a, const Result *res, const Part *p, int places) 
     const PartResult *pr = &res->parts[p->index];
     cJSON *o = cJSON_CreateObject();
     put_str(o, "id", p->id);
+    put_str(o, "number", p->number);
     put_str(o, "title", p->title);
     if (p->kind == PART_BONUS) {
         if (p->has_cap) render_json_number(o, "cap", p->cap_value, places);
@@ -243,7 +247,9 @@ cJSON *render_json_unit_object(const Result *res) {
         const Part *p = x->item->item;
         cJSON *e = cJSON_CreateObject();
         put_str(e, "item", p->id);
+        put_str(e, "number", p->number);
         put_str(e, "title", p->title);
+        put_str(e, "rule_number", x->rule->rule->number);
         cJSON_AddBoolToObject(e, "penalty", p->kind == PART_PENALTY);
         cJSON_AddItemToObject(e, "responsible",
                               x->rule->rule->task && x->rule->rule->task->responsible

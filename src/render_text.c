@@ -36,7 +36,7 @@ static const char *lost_text(Arena *a, Dec lost, int places) {
 
 static void item_row(FILE *out, Arena *a, const ItemResult *ir, int places, int depth) {
     const Part *p = ir->item;
-    const char *title = arena_printf(a, "%s %s", p->id ? p->id : "", p->title ? p->title : "");
+    const char *title = arena_printf(a, "%s %s", p->id ? p->id : "", render_part_title(a, p));
     bool bonus = p->parent && p->parent->kind == PART_BONUS;
     bool change = bonus || !p->points; /* no points of its own: a signed change */
     row(out, title, depth, change ? "" : render_dec(a, ir->points, places),
@@ -50,16 +50,16 @@ static void part_rows(FILE *out, const Result *res, const Part *p, Arena *a, int
     const PartResult *pr = &res->parts[p->index];
     if (!pr->applies && p->kind != PART_BONUS) return;
     if (p->kind == PART_BONUS) {
-        const char *t = p->has_cap
-                            ? arena_printf(a, _("%s (bonus, cap %s)"), p->title, render_dec(a, p->cap_value, places))
-                            : arena_printf(a, _("%s (bonus)"), p->title);
+        const char *t = p->has_cap ? arena_printf(a, _("%s (bonus, cap %s)"), render_part_title(a, p),
+                                                  render_dec(a, p->cap_value, places))
+                                   : arena_printf(a, _("%s (bonus)"), render_part_title(a, p));
         row(out, t, depth, "",
             arena_printf(a, "%s%s", dec_sign(pr->score) ? "+" : "", render_dec(a, pr->score, places)), "");
     } else if (!p->holds_points && !p->sum_part) { /* a signed part: no points, no loss */
         row(out, p->title ? p->title : "", depth, "",
             arena_printf(a, "%s%s", dec_sign(pr->score) > 0 ? "+" : "", render_dec(a, pr->score, places)), "");
     } else {
-        row(out, p->title ? p->title : "", depth, render_dec(a, pr->points, places), render_dec(a, pr->score, places),
+        row(out, render_part_title(a, p), depth, render_dec(a, pr->points, places), render_dec(a, pr->score, places),
             lost_text(a, pr->lost, places));
     }
     for (const Part *c = p->children; c; c = c->next) {
@@ -78,7 +78,7 @@ static void categories(FILE *out, const Result *res, Arena *a) {
         if (p->kind == PART_PENALTY) {
             const ItemResult *ir = &res->items[p->index];
             if (ir->applies && dec_sign(ir->score))
-                row(out, arena_printf(a, _("%s %s (penalty)"), p->id, p->title), 0, "",
+                row(out, arena_printf(a, _("%s %s (penalty)"), p->id, render_part_title(a, p)), 0, "",
                     arena_printf(a, "-%s", render_dec(a, ir->score, places)), "");
             continue;
         }
@@ -103,13 +103,13 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
         const char *owners = render_entry_owners(a, p, x->rule->rule);
         fprintf(out, "%3d. ", i + 1);
         render_pad(out, arena_printf(a, "-%s", render_dec(a, x->lost, places)), 8, false);
-        fprintf(out, "%s %s", p->id ? p->id : "", p->title);
+        fprintf(out, "%s %s", p->id ? p->id : "", render_part_title(a, p));
         if (p->kind == PART_PENALTY) fputs(_(" (penalty on the total)"), out);
         fputc('\n', out);
         int ind = 13;
         if (*owners) rule_line(out, ind, N_("owner"), owners);
         if (p->method) rule_line(out, ind, N_("method"), p->method);
-        rule_line(out, ind, N_("rule"), render_rule_text(a, s, x->rule->rule));
+        rule_line(out, ind, N_("rule"), render_rule_numbered(a, s, x->rule->rule));
         const char *saw = render_saw(a, res, x->rule);
         if (*saw) rule_line(out, ind, N_("saw"), saw);
         if (x->rule->rule->kind == RULE_SCORE)

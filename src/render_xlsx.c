@@ -236,9 +236,9 @@ static void card_row(XlsxDoc *d, const Result *res, const Part *category, const 
     int places = d->std->decimals_value;
     bool bonus = category->kind == PART_BONUS, penalty = p->kind == PART_PENALTY;
     unit_cells(d, sh, res->unit, look);
-    put_str(sh, a, 3, penalty ? _("penalty") : category->title, NULL);
+    put_str(sh, a, 3, penalty ? _("penalty") : render_part_title(a, category), NULL);
     put_str(sh, a, 4, p->id, NULL);
-    put_str(sh, a, 5, p->title, NULL);
+    put_str(sh, a, 5, render_part_title(a, p), NULL);
     if (!bonus && !penalty) put_num(sh, 6, ir->points, places, d->num[LOOK_PLAIN]);
     Dec score = ir->score;
     if (penalty && dec_neg(score, &score) != DEC_OK) score = ir->score;
@@ -307,10 +307,10 @@ static void keep_rect(XlsxDoc *d, const Result *res) {
             fwrite(&state, 1, 1, d->spill);
             spill_str(d->spill, res->unit->name);
             spill_str(d->spill, x->item->item->id ? x->item->item->id : "");
-            spill_str(d->spill, x->item->item->title);
+            spill_str(d->spill, render_part_title(a, x->item->item));
             spill_str(d->spill, render_saw(a, res, x->rule));
             spill_str(d->spill, render_target(a, res, x->rule));
-            spill_str(d->spill, render_rule_text(a, res->std, r));
+            spill_str(d->spill, render_rule_numbered(a, res->std, r));
             spill_str(d->spill, !r->final && x->rule->has_deadline ? render_day(a, x->rule->deadline) : "");
         }
     }

@@ -244,6 +244,7 @@ static void replace_part(Ctx *c, Standard *s, Part **link, const Revision *r) {
     if (n->title) old->title = n->title;
     if (n->points) old->points = n->points;
     if (n->cap) old->cap = n->cap;
+    if (n->number) old->number = n->number, old->number_span = n->number_span, old->number_twice = n->number_twice;
     if (n->in) { /* replace ... in PARENT: moved too */
         Part *to = find_holder(c, s, n->in, n->in_span, "replace ... in");
         if (to && (to == old || find_part(&old->children, n->in, NULL, NULL)))
@@ -254,7 +255,7 @@ static void replace_part(Ctx *c, Standard *s, Part **link, const Revision *r) {
         }
     }
     if (r->points_only) {
-        if (!n->points && !n->cap && !n->title && !n->in)
+        if (!n->points && !n->cap && !n->title && !n->in && !n->number)
             err(c, r->id_span, "K0710", "replace %s %s changes nothing: write its new points, or a body { ... }",
                 what_name(r->what), name);
         return;

@@ -204,6 +204,12 @@ static void compare(const Result *res, const Expect *x, Report *r) {
             say(r, "item %s: expected %s, got %s", x->id, num(a, x->number), num(b, ir->score));
         break;
     }
+    case EXPECT_RULE: {
+        const RuleResult *rr = &res->items[x->part->index].rules[x->rule->index];
+        Dec got = eval_rule_signed(rr);
+        if (dec_cmp(got, x->number)) say(r, "rule %s: expected %s, got %s", x->id, num(a, x->number), num(b, got));
+        break;
+    }
     case EXPECT_PART: {
         const PartResult *pr = &res->parts[x->part->index];
         if (dec_cmp(pr->score, x->number))
