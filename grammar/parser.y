@@ -84,6 +84,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token LATE "'late'" MISSED "'missed'" OVERLAPS "'overlaps'" INSPECTION "'inspection'"
 %token DEADLINE "'deadline'" FINAL "'final'"
 %token REVISES "'revises'" REMOVE "'remove'" REPLACE "'replace'" MOVE "'move'" RENAMES "'renames'"
+%token LET "'let'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
@@ -143,6 +144,7 @@ decl
   | REMOVE rev_what name ';'                { ast_revise(A, REV_REMOVE, $2, $3, @3, NULL, @3, @$); }
   | MOVE part_kw name TO name ';'           { ast_revise(A, REV_MOVE, $2, $3, @3, $5, @5, @$); }
   | REPLACE replacement
+  | LET name label_opt '=' expr ';'         { ast_add_let(A, ast_let(A, $2, @2, $3, $5, @$)); }
   | ';'
   | error ';'
   | error '}'
@@ -152,7 +154,7 @@ decl
 rev_what
   : part_kw                                 { $$ = $1; }
   | VETO { $$ = REV_VETO; } | FACT { $$ = REV_FACT; } | PHASE { $$ = REV_PHASE; } | TASK { $$ = REV_TASK; }
-  | KIND { $$ = REV_KIND; }
+  | KIND { $$ = REV_KIND; } | LET { $$ = REV_LET; }
   ;
 
 replacement
@@ -165,6 +167,7 @@ replacement
   | PHASE name label_opt FROM expr TO expr phase_flags ';'
                                             { ast_replace_phase(A, ast_phase(A, $2, @2, $3, $5, $7, $8, @$)); }
   | task_head '{' task_body '}'             { ast_replace_task(A, $3, @$); }
+  | LET name label_opt '=' expr ';'         { ast_replace_let(A, ast_let(A, $2, @2, $3, $5, @$)); }
   ;
 
 phase_flags
@@ -349,6 +352,7 @@ opts
   | opts PRO_RATA                           { $$ = ast_opt(A, $1, OPT_MODE, NULL, STEP_PRO_RATA, @2); }
   | opts DEADLINE expr                      { $$ = ast_opt(A, $1, OPT_DEADLINE, $3, STEP_DEFAULT, sp2(@2, @3)); }
   | opts FINAL                              { $$ = ast_opt(A, $1, OPT_FINAL, NULL, STEP_DEFAULT, @2); }
+  | opts APPLIES names                      { $$ = ast_opt_applies(A, $1, $3, sp2(@2, @3)); }
   ;
 
 reason_opt : %empty { $$ = NULL; } | REASON STRING { $$ = $2; } ;
@@ -400,6 +404,10 @@ primary
   | name '(' args ')'                       { $$ = ast_call(A, $1, @1, $3, NULL, @$); }
   | name '(' expr WHERE expr ')'            { $$ = ast_call(A, $1, @1, ast_exprs(A, NULL, $3), $5, @$); }
   | name '(' expr WHERE expr ',' args ')'   { $$ = ast_call(A, $1, @1, ast_exprs_cons(A, $3, $7), $5, @$); }
+  | KIND                                    { $$ = ast_unit_kind(A, @1); }
+  | YEAR                                    { $$ = ast_unit_year(A, @1); }
+  | YEAR '(' args ')'                       { $$ = ast_call(A, "year", @1, $3, NULL, @$); }
+  | FLOOR '(' args ')'                      { $$ = ast_call(A, "floor", @1, $3, NULL, @$); }
   | TIERS expr '{' bands ELSE ':' expr ';' '}'
                                             { $$ = ast_tiers(A, $2, $4, $7, @$); }
   ;
@@ -427,13 +435,20 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, LexCtx 
     int n = yypcontext_expected_tokens(ctx, exp, MAX);
     const char *names[MAX];
     int k = 0;
-    bool expr = false;
+    bool expr = false, number = false;
+    for (int i = 0; i < n; i++)
+        number |= exp[i] == YYSYMBOL_NUMBER;
     for (int i = 0; i < n; i++) {
         switch (exp[i]) {
         case YYSYMBOL_NUMBER: case YYSYMBOL_PERCENT_LIT: case YYSYMBOL_DATE_LIT:
         case YYSYMBOL_TRUE: case YYSYMBOL_FALSE: case YYSYMBOL_POINTS: case YYSYMBOL_NOT:
         case YYSYMBOL_IF: case YYSYMBOL_TIERS:
             expr = true;
+            break;
+        case YYSYMBOL_KIND: case YYSYMBOL_YEAR: case YYSYMBOL_FLOOR:
+            /* where an expression may stand, these begin one */
+            if (number) break;
+            names[k++] = yysymbol_name(exp[i]);
             break;
         default:
             names[k] = yysymbol_name(exp[i]);

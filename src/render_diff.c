@@ -202,6 +202,7 @@ void render_diff_text(FILE *out, const Diff *d, Arena *a) {
     others(out, _("Grade bands"), d->grades, d->ngrades, 0, a);
     others(out, _("Phases"), d->phases, d->nphases, offsetof(Phase, title), a);
     others(out, _("Tasks"), d->tasks, d->ntasks, offsetof(Task, title), a);
+    others(out, _("Named expressions"), d->lets, d->nlets, offsetof(Let, label), a);
     if (d->nfacts) {
         fprintf(out, _("\nFacts\n"));
         for (int i = 0; i < d->nfacts; i++) {
@@ -337,6 +338,7 @@ cJSON *render_diff_json(const Diff *d, Arena *a) {
     cJSON_AddItemToObject(root, "grades", others_json(d->grades, d->ngrades));
     cJSON_AddItemToObject(root, "phases", others_json(d->phases, d->nphases));
     cJSON_AddItemToObject(root, "tasks", others_json(d->tasks, d->ntasks));
+    cJSON_AddItemToObject(root, "lets", others_json(d->lets, d->nlets));
     cJSON *facts = others_json(d->facts, d->nfacts);
     for (int i = 0; i < d->nfacts; i++) {
         const Fact *fo = d->facts[i].old;
