@@ -269,7 +269,10 @@ static TypeKind check_name(Ctx *c, Expr *e) {
     if (l) return check_let_ref(c, e, l);
     Diag *g = check_err(c, e->span, "K0201", "unknown fact '%s'", name);
     const char *near = closest_fact(c, name);
-    if (near)
+    const char *glued = lex_glued_help(c->arena, name, strlen(name));
+    if (glued)
+        diag_help(c->diag, g, "%s", glued);
+    else if (near)
         diag_help(c->diag, g, "did you mean '%s'?", near);
     else
         diag_help(c->diag, g, "declare it first: fact %s: integer \"label\";", name);
