@@ -338,12 +338,12 @@ cJSON *render_diff_json(const Diff *d, Arena *a) {
     cJSON_AddItemToObject(root, "grades", others_json(d->grades, d->ngrades));
     cJSON_AddItemToObject(root, "phases", others_json(d->phases, d->nphases));
     cJSON_AddItemToObject(root, "tasks", others_json(d->tasks, d->ntasks));
-    cJSON_AddItemToObject(root, "lets", others_json(d->lets, d->nlets));
     cJSON *facts = others_json(d->facts, d->nfacts);
     for (int i = 0; i < d->nfacts; i++) {
         const Fact *fo = d->facts[i].old;
         put(cJSON_GetArrayItem(facts, i), "was", fo && (d->facts[i].changes & DIFF_RENAMED) ? fo->name : NULL);
     }
     cJSON_AddItemToObject(root, "facts", facts);
+    if (d->nlets) cJSON_AddItemToObject(root, "lets", others_json(d->lets, d->nlets)); /* only when some changed */
     return root;
 }
