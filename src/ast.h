@@ -209,8 +209,10 @@ typedef struct Rule {
     StepMode mode;
     bool mode_given; /* started/completed/pro_rata written out */
     int index;       /* within its item */
-    const StrList *applies; /* the kinds it exists for, as written (NULL: its item's) */
-    uint32_t kinds;         /* kinds it exists for (bit per kind) */
+    /* 'applies' on the rule: the kinds it exists for, as written (NULL: its
+     * item's), and as a mask (checker) */
+    const StrList *applies;
+    uint32_t kinds;
 } Rule;
 
 typedef enum { PART_CATEGORY, PART_GROUP, PART_ITEM, PART_BONUS, PART_PENALTY } PartKind;
@@ -279,8 +281,8 @@ typedef struct Let {
     struct Let *next;
     /* checker */
     int index;
-    int state;          /* 0 not checked, 1 being checked (a cycle), 2 checked */
-    uint32_t marked;    /* kinds already propagated to the facts it reads */
+    int state;       /* 0 not checked, 1 being checked (a cycle), 2 checked */
+    uint32_t marked; /* kinds already propagated to the facts it reads */
     bool used;
 } Let;
 

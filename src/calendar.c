@@ -80,7 +80,8 @@ Value cal_call(Builtin fn, const Value *args, const TypeKind *types, int nargs, 
         Dec n = args[0].u.num;
         int64_t limit = fn == FN_DAYS ? 3000000 : fn == FN_MONTHS ? 120000 : 10000;
         if (!dec_is_int(n) || n.num < -limit || n.num > limit) {
-            *err = dec_is_int(n) ? "a period too long for the calendar" : "a period of a fraction of a year, month or day";
+            *err =
+                dec_is_int(n) ? "a period too long for the calendar" : "a period of a fraction of a year, month or day";
             return v;
         }
         if (fn == FN_DAYS)

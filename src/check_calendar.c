@@ -97,15 +97,17 @@ TypeKind check_calendar_call(Ctx *c, Expr *e) {
     if (period || part) {
         if (n != 1) {
             check_err(c, e->span, "K0207",
-                      period ? N_("%s() takes one whole number: %s(3)") : N_("%s() takes one date: %s(d)"), name,
-                      name);
+                      period ? N_("%s() takes one whole number: %s(3)") : N_("%s() takes one date: %s(d)"), name, name);
             return e->type = TY_ERROR;
         }
         TypeKind t = check_expr(c, args->e);
         if (t == TY_ERROR) return e->type = TY_ERROR;
         if (period && t != TY_INTEGER) {
             check_err(c, args->e->span, "K0203", "%s() counts whole %s, but this is %s", name,
-                      fn == FN_YEARS ? _("years") : fn == FN_MONTHS ? _("months") : _("days"), check_type_name(t));
+                      fn == FN_YEARS    ? _("years")
+                      : fn == FN_MONTHS ? _("months")
+                                        : _("days"),
+                      check_type_name(t));
             return e->type = TY_ERROR;
         }
         if (part && t != TY_DATE) {
@@ -126,8 +128,9 @@ TypeKind check_calendar_call(Ctx *c, Expr *e) {
         types[i] = check_expr(c, a->e);
         if (types[i] == TY_ERROR) return e->type = TY_ERROR;
         if (!check_is_num(types[i])) {
-            check_err(c, a->e->span, "K0203", i ? N_("the step of %s() must be a number, but this is %s")
-                                                : N_("%s() rounds a number, but this is %s"),
+            check_err(c, a->e->span, "K0203",
+                      i ? N_("the step of %s() must be a number, but this is %s")
+                        : N_("%s() rounds a number, but this is %s"),
                       name, check_type_name(types[i]));
             return e->type = TY_ERROR;
         }

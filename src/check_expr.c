@@ -283,12 +283,12 @@ static const struct {
     const char *name;
     Builtin scalar, aggregate;
 } builtins[] = {
-    {"min", FN_MIN, FN_AGG_MIN},  {"max", FN_MAX, FN_AGG_MAX},  {"round", FN_ROUND, FN_NONE},
-    {"count", FN_NONE, FN_COUNT}, {"share", FN_NONE, FN_SHARE}, {"sum", FN_NONE, FN_SUM},
-    {"avg", FN_NONE, FN_AVG},     {"any", FN_NONE, FN_ANY},     {"all", FN_NONE, FN_ALL},
-    {"years", FN_YEARS, FN_NONE}, {"months", FN_MONTHS, FN_NONE}, {"days", FN_DAYS, FN_NONE},
-    {"month", FN_MONTH, FN_NONE}, {"day", FN_DAY, FN_NONE},       {"year_of", FN_YEAR_OF, FN_NONE},
-    {"year", FN_YEAR_OF, FN_NONE}, {"ceil", FN_CEIL, FN_NONE},    {"floor", FN_FLOOR, FN_NONE},
+    {"min", FN_MIN, FN_AGG_MIN},   {"max", FN_MAX, FN_AGG_MAX},    {"round", FN_ROUND, FN_NONE},
+    {"count", FN_NONE, FN_COUNT},  {"share", FN_NONE, FN_SHARE},   {"sum", FN_NONE, FN_SUM},
+    {"avg", FN_NONE, FN_AVG},      {"any", FN_NONE, FN_ANY},       {"all", FN_NONE, FN_ALL},
+    {"years", FN_YEARS, FN_NONE},  {"months", FN_MONTHS, FN_NONE}, {"days", FN_DAYS, FN_NONE},
+    {"month", FN_MONTH, FN_NONE},  {"day", FN_DAY, FN_NONE},       {"year_of", FN_YEAR_OF, FN_NONE},
+    {"year", FN_YEAR_OF, FN_NONE}, {"ceil", FN_CEIL, FN_NONE},     {"floor", FN_FLOOR, FN_NONE},
 };
 
 static int arg_count(const ExprList *a) {

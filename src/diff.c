@@ -125,7 +125,8 @@ static void compare_rule(const Ctx *c, Params *p, int k, const Rule *a, const Ru
     if (a->mode != b->mode) param(c, p, k, "counting", mode_word(a->mode), mode_word(b->mode));
     if (a->final != b->final) param(c, p, k, "final", a->final ? "final" : NULL, b->final ? "final" : NULL);
     if (!names_equal(a->applies, b->applies))
-        param(c, p, k, "applies", a->applies ? names_text(c, a->applies) : NULL, b->applies ? names_text(c, b->applies) : NULL);
+        param(c, p, k, "applies", a->applies ? names_text(c, a->applies) : NULL,
+              b->applies ? names_text(c, b->applies) : NULL);
 }
 
 /* The next rule as written, from r on (a task's deductions are compared
@@ -350,8 +351,9 @@ static void diff_lets(const Ctx *c, Diff *d) {
         const Let *b = c->new_->let_tab[i], *a = NULL;
         for (int k = 0; k < c->old->nlets; k++)
             if (!strcmp(c->old->let_tab[k]->name, b->name)) a = c->old->let_tab[k];
-        unsigned ch = !a ? DIFF_ADDED
-                         : (same_expr(c, a->e, b->e) ? 0 : DIFF_CONDITION) | (same_str(a->label, b->label) ? 0 : DIFF_WORDING);
+        unsigned ch =
+            !a ? DIFF_ADDED
+               : (same_expr(c, a->e, b->e) ? 0 : DIFF_CONDITION) | (same_str(a->label, b->label) ? 0 : DIFF_WORDING);
         if (!ch) continue;
         DiffEntry *x = entry(c, &e, b->name, a, b);
         x->changes = ch;
@@ -545,8 +547,7 @@ const DiffEntry *diff_item(const Diff *d, const char *id) {
 }
 
 bool diff_empty(const Diff *d) {
-    if (d->header_changed || d->nitems || d->nvetoes || d->ngrades || d->nphases || d->ntasks || d->nfacts ||
-        d->nlets)
+    if (d->header_changed || d->nitems || d->nvetoes || d->ngrades || d->nphases || d->ntasks || d->nfacts || d->nlets)
         return false;
     for (int i = 0; i < d->nparts; i++)
         if (d->parts[i].changes) return false;

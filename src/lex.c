@@ -171,7 +171,9 @@ size_t lex_keyword_prefix(const char *s, size_t len) {
 const char *lex_glued_help(Arena *a, const char *word, size_t len) {
     size_t k = lex_keyword_prefix(word, len);
     if (!k) return NULL;
-    return arena_printf(a, _("'%.*s' is read as one name: a keyword written in Chinese needs a space after it, as in '%.*s %.*s'"),
+    return arena_printf(a,
+                        _("'%.*s' is read as one name: a keyword written in Chinese needs a space after it, as in "
+                          "'%.*s %.*s'"),
                         (int)len, word, (int)k, word, (int)(len - k), word + k);
 }
 

@@ -27,12 +27,12 @@ static void assert_shift(const char *from, int32_t months, int32_t days, bool mi
 
 static void test_years_leap_day(void **state) {
     (void)state;
-    assert_shift("2024-02-29", 36, 0, true, "2021-02-28");  /* no 29 February: the month's last day */
-    assert_shift("2024-02-29", 48, 0, true, "2020-02-29");  /* a leap year: the same day */
+    assert_shift("2024-02-29", 36, 0, true, "2021-02-28"); /* no 29 February: the month's last day */
+    assert_shift("2024-02-29", 48, 0, true, "2020-02-29"); /* a leap year: the same day */
     assert_shift("2024-02-28", 36, 0, true, "2021-02-28");
     assert_shift("2024-03-01", 36, 0, true, "2021-03-01");
     assert_shift("2024-02-29", 12, 0, false, "2025-02-28");
-    assert_shift("2025-02-28", 12, 0, true, "2024-02-28"); /* the anniversary, not the leap day */
+    assert_shift("2025-02-28", 12, 0, true, "2024-02-28");    /* the anniversary, not the leap day */
     assert_shift("2000-02-29", 1200, 0, false, "2100-02-28"); /* 2100 is not a leap year */
 }
 
@@ -42,9 +42,9 @@ static void test_months_last_day(void **state) {
     assert_shift("2023-03-31", 1, 0, true, "2023-02-28");
     assert_shift("2023-01-31", 1, 0, false, "2023-02-28");
     assert_shift("2023-05-31", 1, 0, false, "2023-06-30");
-    assert_shift("2023-12-15", 1, 0, false, "2024-01-15");  /* across the year */
+    assert_shift("2023-12-15", 1, 0, false, "2024-01-15"); /* across the year */
     assert_shift("2024-01-15", 13, 0, true, "2022-12-15");
-    assert_shift("2024-03-31", 1, 7, true, "2024-02-22");   /* months first, then days */
+    assert_shift("2024-03-31", 1, 7, true, "2024-02-22"); /* months first, then days */
     assert_shift("2024-02-28", 0, 1, false, "2024-02-29");
 }
 
