@@ -430,7 +430,7 @@ band_op : GE { $$ = OP_GE; } | '>' { $$ = OP_GT; } | LE { $$ = OP_LE; } | '<' { 
  * what was found, and which opener a missing '}' would close. */
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, LexCtx *lx) {
     (void)scanner;
-    enum { MAX = 24 };
+    enum { MAX = 40 }; /* bison gives none when more are expected than this */
     yysymbol_kind_t exp[MAX];
     int n = yypcontext_expected_tokens(ctx, exp, MAX);
     const char *names[MAX];
