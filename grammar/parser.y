@@ -87,6 +87,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token OPTIONAL "'optional'" AFTER "'after'" ZERO "'zero'" ADJUST "'adjust'" REQUIRE "'require'"
 %token SCALED "'scaled'" WEIGHT "'weight'"
 %token NUMBER_KW "'number'"
+%token LET "'let'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
@@ -147,6 +148,7 @@ decl
   | REMOVE rev_what name ';'                { ast_revise(A, REV_REMOVE, $2, $3, @3, NULL, @3, @$); }
   | MOVE part_kw name TO name ';'           { ast_revise(A, REV_MOVE, $2, $3, @3, $5, @5, @$); }
   | REPLACE replacement
+  | LET name label_opt '=' expr ';'         { ast_add_let(A, ast_let(A, $2, @2, $3, $5, @$)); }
   | ';'
   | error ';'
   | error '}'
@@ -156,7 +158,7 @@ decl
 rev_what
   : part_kw                                 { $$ = $1; }
   | VETO { $$ = REV_VETO; } | FACT { $$ = REV_FACT; } | PHASE { $$ = REV_PHASE; } | TASK { $$ = REV_TASK; }
-  | KIND { $$ = REV_KIND; }
+  | KIND { $$ = REV_KIND; } | LET { $$ = REV_LET; }
   ;
 
 replacement
@@ -169,6 +171,7 @@ replacement
   | PHASE name label_opt FROM expr TO expr phase_flags ';'
                                             { ast_replace_phase(A, ast_phase(A, $2, @2, $3, $5, $7, $8, @$)); }
   | task_head '{' task_body '}'             { ast_replace_task(A, $3, @$); }
+  | LET name label_opt '=' expr ';'         { ast_replace_let(A, ast_let(A, $2, @2, $3, $5, @$)); }
   ;
 
 phase_flags
@@ -372,6 +375,7 @@ opts
   | opts DEADLINE expr                      { $$ = ast_opt(A, $1, OPT_DEADLINE, $3, STEP_DEFAULT, sp2(@2, @3)); }
   | opts FINAL                              { $$ = ast_opt(A, $1, OPT_FINAL, NULL, STEP_DEFAULT, @2); }
   | opts NUMBER_KW STRING                   { $$ = ast_opt(A, $1, OPT_NUMBER, ast_string(A, $3, @3), STEP_DEFAULT, sp2(@2, @3)); }
+  | opts APPLIES names                      { $$ = ast_opt_applies(A, $1, $3, sp2(@2, @3)); }
   ;
 
 reason_opt : %empty { $$ = NULL; } | REASON STRING { $$ = $2; } ;
@@ -423,6 +427,10 @@ primary
   | name '(' args ')'                       { $$ = ast_call(A, $1, @1, $3, NULL, @$); }
   | name '(' expr WHERE expr ')'            { $$ = ast_call(A, $1, @1, ast_exprs(A, NULL, $3), $5, @$); }
   | name '(' expr WHERE expr ',' args ')'   { $$ = ast_call(A, $1, @1, ast_exprs_cons(A, $3, $7), $5, @$); }
+  | KIND                                    { $$ = ast_unit_kind(A, @1); }
+  | YEAR                                    { $$ = ast_unit_year(A, @1); }
+  | YEAR '(' args ')'                       { $$ = ast_call(A, "year", @1, $3, NULL, @$); }
+  | FLOOR '(' args ')'                      { $$ = ast_call(A, "floor", @1, $3, NULL, @$); }
   | TIERS expr '{' bands ELSE ':' expr ';' '}'
                                             { $$ = ast_tiers(A, $2, $4, $7, @$); }
   ;
@@ -445,18 +453,25 @@ band_op : GE { $$ = OP_GE; } | '>' { $$ = OP_GT; } | LE { $$ = OP_LE; } | '<' { 
  * what was found, and which opener a missing '}' would close. */
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, LexCtx *lx) {
     (void)scanner;
-    enum { MAX = 32 };
+    enum { MAX = 40 }; /* bison gives none when more are expected than this */
     yysymbol_kind_t exp[MAX];
     int n = yypcontext_expected_tokens(ctx, exp, MAX);
     const char *names[MAX];
     int k = 0;
-    bool expr = false;
+    bool expr = false, number = false;
+    for (int i = 0; i < n; i++)
+        number |= exp[i] == YYSYMBOL_NUMBER;
     for (int i = 0; i < n; i++) {
         switch (exp[i]) {
         case YYSYMBOL_NUMBER: case YYSYMBOL_PERCENT_LIT: case YYSYMBOL_DATE_LIT:
         case YYSYMBOL_TRUE: case YYSYMBOL_FALSE: case YYSYMBOL_POINTS: case YYSYMBOL_NOT:
         case YYSYMBOL_IF: case YYSYMBOL_TIERS:
             expr = true;
+            break;
+        case YYSYMBOL_KIND: case YYSYMBOL_YEAR: case YYSYMBOL_FLOOR:
+            /* where an expression may stand, these begin one */
+            if (number) break;
+            names[k++] = yysymbol_name(exp[i]);
             break;
         default:
             names[k] = yysymbol_name(exp[i]);

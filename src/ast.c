@@ -751,3 +751,44 @@ void ast_header_floor_none(AstCtx *c) {
 void ast_header_add_after_floor(AstCtx *c) {
     c->std->add_after_floor = true;
 }
+
+/* ---- named expressions, a rule's kinds, the unit in expressions ------------- */
+
+Let *ast_let(AstCtx *c, const char *name, Span name_sp, const char *label, Expr *e, Span sp) {
+    Let *l = arena_alloc(c->arena, sizeof *l);
+    l->name = name;
+    l->name_span = name_sp;
+    l->label = label;
+    l->e = e;
+    l->span = sp;
+    return l;
+}
+
+static Let *lets_append(Let *list, Let *l) {
+    APPEND(Let, list, l);
+}
+
+void ast_add_let(AstCtx *c, Let *l) {
+    if (tests_only(c, l->span)) return;
+    c->std->lets = lets_append(c->std->lets, l);
+}
+
+void ast_replace_let(AstCtx *c, Let *l) {
+    revision(c, REV_REPLACE, REV_LET, l->name, l->name_span, l->span)->let = l;
+}
+
+RuleOpt *ast_opt_applies(AstCtx *c, RuleOpt *list, StrList *kinds, Span sp) {
+    RuleOpt *o = arena_alloc(c->arena, sizeof *o);
+    o->kind = OPT_APPLIES;
+    o->names = kinds;
+    o->span = sp;
+    APPEND(RuleOpt, list, o);
+}
+
+Expr *ast_unit_kind(AstCtx *c, Span sp) {
+    return expr_new(c, EX_KIND, sp);
+}
+
+Expr *ast_unit_year(AstCtx *c, Span sp) {
+    return expr_new(c, EX_YEAR, sp);
+}

@@ -24,6 +24,8 @@ typedef enum {
     TY_TEXT,
     TY_ENUM,
     TY_LIST,
+    TY_PERIOD, /* years(n), months(n), days(n): added to or taken from a date */
+    TY_KIND,   /* the unit's kind, or a declared kind compared with it */
 } TypeKind;
 
 typedef struct StrList {
@@ -57,6 +59,8 @@ typedef enum {
     EX_IF,
     EX_CALL,
     EX_TIERS,
+    EX_KIND, /* 'kind': the unit's kind */
+    EX_YEAR, /* 'year': the unit's year */
 } ExprKind;
 
 typedef enum {
@@ -106,6 +110,14 @@ typedef enum {
     FN_PEER_MAX,  /* best(), peer_max() */
     FN_PEER_MIN,  /* peer_min() */
     FN_PEER_MEAN, /* peer_mean() */
+    FN_YEARS, /* calendar.c: periods, parts of a date, whole steps */
+    FN_MONTHS,
+    FN_DAYS,
+    FN_MONTH,
+    FN_DAY,
+    FN_YEAR_OF,
+    FN_CEIL,
+    FN_FLOOR,
 } Builtin;
 
 typedef struct Expr {
@@ -149,6 +161,7 @@ typedef struct Expr {
                                      EX_STRING compared with an enum: the member's index */
     bool is_field;
     Builtin fn;
+    const struct Let *let; /* EX_NAME naming a 'let': its declaration (checker) */
 } Expr;
 
 /* ---- declarations ---------------------------------------------------- */
@@ -182,13 +195,23 @@ typedef enum { RULE_DEDUCT, RULE_ADD, RULE_SCORE, RULE_ZERO, RULE_ADJUST } RuleK
 typedef enum { STEP_DEFAULT, STEP_STARTED, STEP_COMPLETED, STEP_PRO_RATA } StepMode;
 typedef enum { GAP_NONE, GAP_BELOW, GAP_ABOVE } GapDir;
 
-typedef enum { OPT_WHEN, OPT_STEP, OPT_CAP, OPT_MODE, OPT_DEADLINE, OPT_FINAL, OPT_NUMBER } RuleOptKind;
+typedef enum {
+    OPT_WHEN,
+    OPT_STEP,
+    OPT_CAP,
+    OPT_MODE,
+    OPT_DEADLINE,
+    OPT_FINAL,
+    OPT_NUMBER,
+    OPT_APPLIES
+} RuleOptKind;
 typedef struct RuleOpt {
     RuleOptKind kind;
     Expr *e;
     StepMode mode;
     Span span;
     struct RuleOpt *next;
+    StrList *names; /* OPT_APPLIES: the kinds the rule exists for */
 } RuleOpt;
 
 typedef struct Rule {
@@ -211,6 +234,10 @@ typedef struct Rule {
     int index;       /* within its item */
     const char *number; /* the standard's own number ("1a"), or NULL */
     Span number_span;
+    /* 'applies' on the rule: the kinds it exists for, as written (NULL: its
+     * item's), and as a mask (checker) */
+    const StrList *applies;
+    uint32_t kinds;
 } Rule;
 
 typedef enum { PART_CATEGORY, PART_GROUP, PART_ITEM, PART_BONUS, PART_PENALTY } PartKind;
@@ -307,6 +334,19 @@ typedef struct GradeBand {
     struct GradeBand *next;
     Dec value; /* checker */
 } GradeBand;
+
+/* A named expression: let window_start "label" = assessment_date - years(3); */
+typedef struct Let {
+    const char *name, *label;
+    Span name_span, span;
+    Expr *e;
+    struct Let *next;
+    /* checker */
+    int index;
+    int state;       /* 0 not checked, 1 being checked (a cycle), 2 checked */
+    uint32_t marked; /* kinds already propagated to the facts it reads */
+    bool used;
+} Let;
 
 /* ---- campaign time: phases and tasks ----------------------------------- */
 
@@ -423,7 +463,7 @@ typedef struct TestCase {
 /* ---- revisions: a standard written as changes to an earlier one ------------- */
 
 /* What a revision removes, moves or replaces: a part (PartKind 0..4) or one of these. */
-enum { REV_VETO = 10, REV_FACT, REV_PHASE, REV_TASK, REV_KIND };
+enum { REV_VETO = 10, REV_FACT, REV_PHASE, REV_TASK, REV_KIND, REV_LET };
 typedef enum { REV_REMOVE, REV_MOVE, REV_REPLACE } RevOp;
 
 typedef struct Revision {
@@ -440,6 +480,7 @@ typedef struct Revision {
     struct Phase *phase;
     struct Task *task;
     struct Revision *next;
+    struct Let *let;
 } Revision;
 
 typedef enum { HDR_YEAR, HDR_TOTAL, HDR_DECIMALS, HDR_GRADE, HDR_SUMS_WARN } HeaderKind;
@@ -488,6 +529,9 @@ typedef struct Standard {
     Part **part_tab;   /* categories, groups, bonus sections in order */
     Veto **veto_tab;
     GradeBand **grade_tab;
+    Let *lets; /* named expressions, in order */
+    int nlets;
+    Let **let_tab;
 } Standard;
 
 /* ---- builders (called from grammar actions) -------------------------- */
@@ -601,6 +645,14 @@ Expect *ast_expect(AstCtx *c, ExpectKind k, const char *id, Span id_sp, Expr *va
 RecordInit *ast_record(AstCtx *c, RecordInit *list, FieldInit *fields, Span sp);
 FieldInit *ast_field_init(AstCtx *c, FieldInit *list, const char *name, Span name_sp, Expr *value);
 void ast_add_test(AstCtx *c, TestCase *t, Span sp);
+
+/* named expressions, and a rule's kinds */
+Let *ast_let(AstCtx *c, const char *name, Span name_sp, const char *label, Expr *e, Span sp);
+void ast_add_let(AstCtx *c, Let *l);
+void ast_replace_let(AstCtx *c, Let *l);
+RuleOpt *ast_opt_applies(AstCtx *c, RuleOpt *list, StrList *kinds, Span sp);
+Expr *ast_unit_kind(AstCtx *c, Span sp);
+Expr *ast_unit_year(AstCtx *c, Span sp);
 
 /* Source text of a span, for messages and reports. */
 const char *ast_text(Arena *a, const Source *src, Span sp);

@@ -74,6 +74,11 @@ static void fold_opts(Ctx *c, Rule *r) {
             r->number_span = o->e->span;
             continue;
         }
+        if (o->kind == OPT_APPLIES) {
+            if (r->applies) check_err(c, o->span, "K0220", "this rule already says which kinds it applies to");
+            r->applies = o->names;
+            continue;
+        }
         Expr **slot = o->kind == OPT_WHEN   ? &r->when
                       : o->kind == OPT_STEP ? &r->step
                       : o->kind == OPT_CAP  ? &r->cap
@@ -98,6 +103,8 @@ static void fold_opts(Ctx *c, Rule *r) {
 static void check_rule(Ctx *c, Part *item, Rule *r) {
     int errors = c->diag->errors;
     fold_opts(c, r);
+    check_rule_kinds(c, item, r);
+    c->kinds = r->kinds; /* what it reads is needed only by the kinds it exists for */
     const char *kw = r->kind == RULE_DEDUCT ? "deduct"
                      : r->kind == RULE_ADD  ? "add"
                      : r->kind == RULE_ZERO ? "zero"
@@ -361,6 +368,7 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
         for (Rule *r = p->rules; r; r = r->next) {
             r->index = i++;
             check_rule(c, p, r);
+            c->kinds = p->kinds;
         }
         p->nrules = i;
         c->item = NULL;
@@ -685,6 +693,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
         s->kind_tab[nk++] = k;
 
     int nf = 0;
+    check_lets_start(&c);
     for (Fact *f = s->facts; f; f = f->next) {
         for (Fact *o = s->facts; o != f; o = o->next)
             if (strcmp(o->name, f->name) == 0) {
@@ -767,6 +776,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
         s->veto_tab[nv++] = v;
 
     check_campaign(&c, all_kinds(s));
+    check_lets_end(&c);
     check_tests(&c);
     for (Fact *f = s->facts; f; f = f->next)
         if (!f->used) {

@@ -44,6 +44,8 @@ const char *check_type_name(TypeKind t) {
     case TY_TEXT: return _("text");
     case TY_ENUM: return _("one of a set of values");
     case TY_LIST: return _("a list");
+    case TY_PERIOD: return _("a period of years, months or days");
+    case TY_KIND: return _("the unit's kind (compare it: kind == town)");
     case TY_ERROR: break;
     }
     return _("an invalid value");
@@ -263,9 +265,14 @@ static TypeKind check_name(Ctx *c, Expr *e) {
             f->needed_by |= c->kinds;
             return e->type = f->type.kind;
         }
+    Let *l = check_find_let(c->std, name);
+    if (l) return check_let_ref(c, e, l);
     Diag *g = check_err(c, e->span, "K0201", "unknown fact '%s'", name);
     const char *near = closest_fact(c, name);
-    if (near)
+    const char *glued = lex_glued_help(c->arena, name, strlen(name));
+    if (glued)
+        diag_help(c->diag, g, "%s", glued);
+    else if (near)
         diag_help(c->diag, g, "did you mean '%s'?", near);
     else
         diag_help(c->diag, g, "declare it first: fact %s: integer \"label\";", name);
@@ -293,6 +300,12 @@ static const struct {
     {"peer_max", FN_PEER_MAX, FN_NONE},
     {"peer_min", FN_PEER_MIN, FN_NONE},
     {"peer_mean", FN_PEER_MEAN, FN_NONE},
+    {"min", FN_MIN, FN_AGG_MIN},   {"max", FN_MAX, FN_AGG_MAX},    {"round", FN_ROUND, FN_NONE},
+    {"count", FN_NONE, FN_COUNT},  {"share", FN_NONE, FN_SHARE},   {"sum", FN_NONE, FN_SUM},
+    {"avg", FN_NONE, FN_AVG},      {"any", FN_NONE, FN_ANY},       {"all", FN_NONE, FN_ALL},
+    {"years", FN_YEARS, FN_NONE},  {"months", FN_MONTHS, FN_NONE}, {"days", FN_DAYS, FN_NONE},
+    {"month", FN_MONTH, FN_NONE},  {"day", FN_DAY, FN_NONE},       {"year_of", FN_YEAR_OF, FN_NONE},
+    {"year", FN_YEAR_OF, FN_NONE}, {"ceil", FN_CEIL, FN_NONE},     {"floor", FN_FLOOR, FN_NONE},
 };
 
 static int arg_count(const ExprList *a) {
@@ -400,8 +413,9 @@ static TypeKind check_call(Ctx *c, Expr *e) {
         if (strcmp(builtins[i].name, name) == 0) break;
     if (i == nb) {
         check_err(c, e->u.call.name_span, "K0205",
-                  "unknown function '%s': the functions are min, max, round, count, share, sum, avg, any, all, given, "
-                  "rank, rank_low, peers, best, peer_max, peer_min, peer_mean",
+                  "unknown function '%s': the functions are min, max, round, ceil, floor, count, share, sum, avg, any, "
+                  "all, years, months, days, year, month, day, given, rank, rank_low, peers, best, peer_max, peer_min, "
+                  "peer_mean",
                   name);
         return e->type = TY_ERROR;
     }
@@ -414,13 +428,14 @@ static TypeKind check_call(Ctx *c, Expr *e) {
     if (builtins[i].aggregate != FN_NONE && (first_is_list || builtins[i].scalar == FN_NONE || e->u.call.where))
         return check_aggregate(c, e, builtins[i].aggregate);
     e->fn = builtins[i].scalar;
-    if (e->fn >= FN_GIVEN) return check_fact_fn(c, e);
+    if (e->fn >= FN_GIVEN && e->fn <= FN_PEER_MEAN) return check_fact_fn(c, e);
     int n = arg_count(args);
     if (e->u.call.where) {
         check_err(c, e->u.call.where->span, "K0207", "%s() of values takes no 'where': a filter goes with a list",
                   name);
         return e->type = TY_ERROR;
     }
+    if (e->fn >= FN_YEARS) return check_calendar_call(c, e);
     if (e->fn == FN_ROUND) {
         if (n != 2) {
             check_err(c, e->span, "K0207", "round() takes a number and a count of decimals: round(x, 1)");
@@ -460,6 +475,7 @@ static TypeKind check_call(Ctx *c, Expr *e) {
 static TypeKind check_binary(Ctx *c, Expr *e) {
     BinOp op = e->u.bin.op;
     Expr *l = e->u.bin.lhs, *r = e->u.bin.rhs;
+    if (l->kind == EX_KIND || r->kind == EX_KIND) return check_kind_binary(c, e);
     TypeKind a = check_expr(c, l), b = check_expr(c, r);
     if (op >= OP_EQ) {
         if (!comparable(c, l, a, r, b, op)) {
@@ -477,6 +493,8 @@ static TypeKind check_binary(Ctx *c, Expr *e) {
     }
     if (a == TY_DATE && b == TY_DATE && op == OP_SUB) return e->type = TY_INTEGER;
     if (a == TY_DATE && b == TY_INTEGER && (op == OP_ADD || op == OP_SUB)) return e->type = TY_DATE;
+    if (a == TY_DATE && b == TY_PERIOD && (op == OP_ADD || op == OP_SUB)) return e->type = TY_DATE;
+    if (a == TY_KIND || b == TY_KIND || a == TY_PERIOD || b == TY_PERIOD) return check_calendar_misuse(c, e, a, b);
     if (check_is_num(a) && check_is_num(b)) return e->type = num_result(op, a, b);
     static const char *ops[] = {"+", "-", "*", "/"};
     check_err(c, e->span, "K0204", "cannot use '%s' on %s and %s", ops[op], check_type_name(a), check_type_name(b));
@@ -578,6 +596,8 @@ static TypeKind check_node(Ctx *c, Expr *e) {
     }
     case EX_CALL: return check_call(c, e);
     case EX_TIERS: return check_tiers(c, e);
+    case EX_KIND:
+    case EX_YEAR: return check_unit_expr(c, e);
     }
     return e->type = TY_ERROR;
 }

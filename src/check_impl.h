@@ -44,4 +44,16 @@ void check_numbers(Ctx *c);
 const Part *check_find_numbered_part(const Standard *s, const char *number);
 const Rule *check_find_numbered_rule(const Standard *s, const char *number, const Part **item);
 
+/* check_calendar.c: 'kind' and 'year', calendar built-ins, a rule's kinds */
+TypeKind check_unit_expr(Ctx *c, Expr *e);
+TypeKind check_kind_binary(Ctx *c, Expr *e);
+TypeKind check_calendar_misuse(Ctx *c, Expr *e, TypeKind a, TypeKind b);
+TypeKind check_calendar_call(Ctx *c, Expr *e);
+void check_rule_kinds(Ctx *c, const Part *item, Rule *r);
+/* check_let.c: named expressions */
+Let *check_find_let(const Standard *std, const char *name);
+TypeKind check_let_ref(Ctx *c, Expr *e, Let *l);
+void check_lets_start(Ctx *c);
+void check_lets_end(Ctx *c);
+
 #endif

@@ -31,7 +31,9 @@ static bool same_expr(const Ctx *c, const Expr *a, const Expr *b) {
     case EX_STRING: return !strcmp(a->u.str, b->u.str);
     case EX_DATE: return a->u.date == b->u.date;
     case EX_NAME: return same_name(c, a->u.name.name, b->u.name.name);
-    case EX_POINTS: return true;
+    case EX_POINTS:
+    case EX_KIND:
+    case EX_YEAR: return true;
     case EX_NEG:
     case EX_NOT: return same_expr(c, a->u.operand, b->u.operand);
     case EX_BINARY:
@@ -105,6 +107,20 @@ static const char *mode_word(StepMode m) {
     return m == STEP_STARTED ? "started" : m == STEP_COMPLETED ? "completed" : m == STEP_PRO_RATA ? "pro_rata" : NULL;
 }
 
+/* A rule's 'applies' as written: "applies town, village". */
+static bool names_equal(const StrList *a, const StrList *b) {
+    for (; a && b; a = a->next, b = b->next)
+        if (strcmp(a->s, b->s)) return false;
+    return !a && !b;
+}
+
+static const char *names_text(const Ctx *c, const StrList *l) {
+    const char *s = "applies";
+    for (const char *sep = " "; l; l = l->next, sep = ", ")
+        s = arena_printf(c->arena, "%s%s%s", s, sep, l->s);
+    return s;
+}
+
 /* One option of two rules: changed, added or dropped. */
 static void option(const Ctx *c, Params *p, int k, const char *what, const char *kw, const Expr *a, const Expr *b) {
     if (same_expr(c, a, b)) return;
@@ -129,6 +145,9 @@ static void compare_rule(const Ctx *c, Params *p, int k, const Rule *a, const Ru
     if (a->final != b->final) param(c, p, k, "final", a->final ? "final" : NULL, b->final ? "final" : NULL);
     if (!a->number != !b->number || (a->number && strcmp(a->number, b->number)))
         param(c, p, k, "number", a->number, b->number);
+    if (!names_equal(a->applies, b->applies))
+        param(c, p, k, "applies", a->applies ? names_text(c, a->applies) : NULL,
+              b->applies ? names_text(c, b->applies) : NULL);
 }
 
 /* The next rule as written, from r on (a task's deductions are compared
@@ -356,6 +375,36 @@ static void diff_vetoes(const Ctx *c, Diff *d) {
     d->nvetoes = e.n;
 }
 
+/* Named expressions, by name: added, removed, or defined anew. */
+static void diff_lets(const Ctx *c, Diff *d) {
+    Entries e = {0};
+    for (int i = 0; i < c->new_->nlets; i++) {
+        const Let *b = c->new_->let_tab[i], *a = NULL;
+        for (int k = 0; k < c->old->nlets; k++)
+            if (!strcmp(c->old->let_tab[k]->name, b->name)) a = c->old->let_tab[k];
+        unsigned ch =
+            !a ? DIFF_ADDED
+               : (same_expr(c, a->e, b->e) ? 0 : DIFF_CONDITION) | (same_str(a->label, b->label) ? 0 : DIFF_WORDING);
+        if (!ch) continue;
+        DiffEntry *x = entry(c, &e, b->name, a, b);
+        x->changes = ch;
+        x->before = a ? text_of(c, c->old, a->e) : NULL;
+        x->after = text_of(c, c->new_, b->e);
+    }
+    for (int k = 0; k < c->old->nlets; k++) {
+        const Let *a = c->old->let_tab[k];
+        bool kept = false;
+        for (int i = 0; i < c->new_->nlets; i++)
+            kept |= !strcmp(c->new_->let_tab[i]->name, a->name);
+        if (kept) continue;
+        DiffEntry *x = entry(c, &e, a->name, a, NULL);
+        x->changes = DIFF_REMOVED;
+        x->before = text_of(c, c->old, a->e);
+    }
+    d->lets = e.v;
+    d->nlets = e.n;
+}
+
 static const char *band_text(const Ctx *c, const GradeBand *g) {
     if (g->op == BAND_OTHERWISE) return "otherwise";
     char buf[64];
@@ -519,6 +568,7 @@ Diff *diff_standards(const Standard *old, const Standard *new_, Arena *arena) {
     diff_phases(&c, d);
     diff_tasks(&c, d);
     diff_facts(&c, d);
+    diff_lets(&c, d);
     return d;
 }
 
@@ -529,7 +579,7 @@ const DiffEntry *diff_item(const Diff *d, const char *id) {
 }
 
 bool diff_empty(const Diff *d) {
-    if (d->header_changed || d->nitems || d->nvetoes || d->ngrades || d->nphases || d->ntasks || d->nfacts)
+    if (d->header_changed || d->nitems || d->nvetoes || d->ngrades || d->nphases || d->ntasks || d->nfacts || d->nlets)
         return false;
     for (int i = 0; i < d->nparts; i++)
         if (d->parts[i].changes) return false;

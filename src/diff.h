@@ -64,6 +64,8 @@ typedef struct Diff {
     int nvetoes, ngrades, nphases, ntasks, nfacts;
     int added, removed, moved, repointed, retitled, rules; /* items */
     bool header_changed;                                   /* title, year, total or decimals */
+    DiffEntry *lets; /* named expressions that changed (before, after: their expressions) */
+    int nlets;
 } Diff;
 
 /* Compares two checked standards; everything in arena. */

@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "i18n.h"
+#include "calendar.h"
 #include "lex.h"
 #include "peer.h"
 
@@ -28,6 +29,8 @@ typedef struct Env {
     bool absent;         /* an optional fact read was absent: the rule does not fire */
     RuleResult *rule;    /* the rule being evaluated: what it saw of the peers */
     Arena *res_arena;    /* the result's arena */
+    Value *lets;         /* named expressions' values, computed when first read */
+    bool *let_done;
 } Env;
 
 /* ---- arithmetic with overflow ------------------------------------------- */
@@ -99,7 +102,8 @@ static int compare(const Value *a, const Value *b) {
     case TY_DATE: return (a->u.date > b->u.date) - (a->u.date < b->u.date);
     case TY_BOOLEAN: return (int)a->u.b - (int)b->u.b;
     case TY_TEXT: return strcmp(a->u.text, b->u.text);
-    case TY_ENUM: return (a->u.member > b->u.member) - (a->u.member < b->u.member);
+    case TY_ENUM:
+    case TY_KIND: return (a->u.member > b->u.member) - (a->u.member < b->u.member);
     default: return dec_cmp(a->u.num, b->u.num);
     }
 }
@@ -123,6 +127,11 @@ static Value operand(Env *e, const Expr *x) {
         v.u.member = x->slot;
         return v;
     }
+    if (x->kind == EX_NAME && x->type == TY_KIND && !x->let) { /* a declared kind: kind == town */
+        Value v = {.type = TY_KIND, .present = true};
+        v.u.member = x->slot;
+        return v;
+    }
     return eval(e, x);
 }
 
@@ -131,6 +140,12 @@ static Value eval_binary(Env *e, const Expr *x) {
     BinOp op = x->u.bin.op;
     if (op >= OP_EQ) return boolean(holds(op, compare(&a, &b)));
     if (a.type == TY_DATE && b.type == TY_DATE) return num(dec_int((int64_t)a.u.date - b.u.date));
+    if (x->u.bin.rhs->type == TY_PERIOD) { /* calendar.c: 2024-02-29 - years(3) is 2021-02-28 */
+        Value v = a;
+        if (!cal_shift(a.u.date, b.u.period.months, b.u.period.days, op == OP_SUB, &v.u.date))
+            fail(e, "a date out of range (1900 to 9999)");
+        return v;
+    }
     if (a.type == TY_DATE) {
         Value v = a;
         Dec d = b.u.num;
@@ -234,8 +249,42 @@ static Value eval_call(Env *e, const Expr *x) {
     case FN_PEER_MAX:
     case FN_PEER_MIN:
     case FN_PEER_MEAN: return eval_peer(e, x);
+    case FN_YEARS:
+    case FN_MONTHS:
+    case FN_DAYS:
+    case FN_MONTH:
+    case FN_DAY:
+    case FN_YEAR_OF:
+    case FN_CEIL:
+    case FN_FLOOR: {
+        Value args[2] = {{0}, {0}};
+        TypeKind types[2] = {TY_ERROR, TY_ERROR};
+        int n = 0;
+        for (; a && n < 2; a = a->next, n++)
+            args[n] = eval(e, a->e), types[n] = a->e->type;
+        const char *err = NULL;
+        Value v = cal_call(x->fn, args, types, n, &err);
+        if (err) fail(e, err);
+        return v;
+    }
     default: return eval_aggregate(e, x);
     }
+}
+
+/* A named expression, computed once per unit when first read, outside
+ * any list's row and without its steps: explain shows it by name. */
+static Value eval_let(Env *e, const Let *l) {
+    if (e->let_done[l->index]) return e->lets[l->index];
+    const Value *record = e->record;
+    RuleResult *tracing = e->tracing;
+    e->record = NULL;
+    e->tracing = NULL;
+    Value v = eval(e, l->e);
+    e->record = record;
+    e->tracing = tracing;
+    e->lets[l->index] = v;
+    e->let_done[l->index] = true;
+    return v;
 }
 
 /* ---- the explanation: steps kept only when asked --------------------------- */
@@ -258,6 +307,12 @@ static void keep_num(Env *e, TraceKind k, Dec d) {
 
 static Value eval_node(Env *e, const Expr *x);
 
+static bool kept_let(const Env *e, const Let *l) {
+    for (int i = 0; i < e->tracing->ntrace; i++)
+        if (e->tracing->trace[i].expr && e->tracing->trace[i].expr->let == l) return true;
+    return false;
+}
+
 /* Every expression but a literal is a step worth showing; inside an
  * aggregate only the aggregate's result is. */
 static Value eval(Env *e, const Expr *x) {
@@ -265,6 +320,8 @@ static Value eval(Env *e, const Expr *x) {
     if (e->tracing && !e->record && x->kind != EX_NUMBER && x->kind != EX_BOOL && x->kind != EX_STRING &&
         x->kind != EX_DATE)
         keep(e, TR_VALUE, x, v);
+    else if (e->tracing && x->kind == EX_NAME && x->let && !kept_let(e, x->let))
+        keep(e, TR_VALUE, x, v); /* a named expression read inside a list's rows: once */
     return v;
 }
 
@@ -282,7 +339,14 @@ static Value eval_node(Env *e, const Expr *x) {
         v.u.date = x->u.date;
         return v;
     }
+    case EX_KIND: {
+        Value v = {.type = TY_KIND, .present = true};
+        v.u.member = e->unit->kind;
+        return v;
+    }
+    case EX_YEAR: return num(dec_int(e->unit->year ? e->unit->year : e->std->year_value));
     case EX_NAME: {
+        if (x->let) return eval_let(e, x->let);
         const Value *v = x->is_field ? &e->record[x->slot] : &e->unit->facts[x->slot];
         if (!v->present && x->type_fact && (x->type_fact->optional || x->type_fact->given_read)) {
             e->absent = true; /* what reads it does not count (doc/language.md, Optional facts) */
@@ -385,6 +449,7 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
         rr->target = TARGET_TASK;
         return;
     }
+    if (r->applies && !((r->kinds >> e->unit->kind) & 1u)) return; /* the rule is not for this kind */
     e->absent = false;
     if (r->when && (!truth(e, r->when) || e->absent)) return;
     int places = e->std->decimals_value;
@@ -901,6 +966,8 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     res->parts = arena_alloc(arena, sizeof(PartResult) * (size_t)(std->nparts ? std->nparts : 1));
     res->vetoes = arena_alloc(arena, sizeof(bool) * (size_t)(std->nvetoes ? std->nvetoes : 1));
     Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt, .res_arena = arena};
+    e.lets = arena_alloc(arena, sizeof(Value) * (size_t)(std->nlets ? std->nlets : 1));
+    e.let_done = arena_alloc(arena, sizeof(bool) * (size_t)(std->nlets ? std->nlets : 1));
     res->as_of = opt->as_of;
     eval_requires(&e, res, arena);
     eval_tasks(&e, res, arena);

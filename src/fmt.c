@@ -74,7 +74,7 @@ static bool unary_minus(const Source *src, const LexToken *prev) {
     if (!prev) return true;
     int p = prev->token;
     if (p == ')' || p == ']' || p == NUMBER || p == PERCENT_LIT || p == IDENT || p == STRING || p == DATE_LIT ||
-        p == POINTS || p == TRUE || p == FALSE || p == '}')
+        p == POINTS || p == TRUE || p == FALSE || p == '}' || p == KIND || p == YEAR)
         return false;
     (void)src;
     return true;
@@ -89,7 +89,7 @@ static bool space_between(const Source *src, const LexToken *prev, const LexToke
     if (c == '.' || p == '.') return false; /* done 2 of list.field */
     if (c == DOTDOT) return p == IN;
     if (p == DOTDOT) return c == ';' ? false : is_keyword(src, t);
-    if (c == '(' && (p == IDENT || p == ENUM)) return false;
+    if (c == '(' && (p == IDENT || p == ENUM || p == YEAR || p == FLOOR)) return false; /* year(d), floor(x) */
     return true;
 }
 
@@ -293,7 +293,10 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
             put(&o, " ", 1);
         }
         after_comment = false;
-        put_token(&o, src, t, kw);
+        if (t->token == FLOOR && i + 1 < n && toks[i + 1].token == '(')
+            puts_(&o, "floor"); /* the function, not the keyword of 'floor none' (下限) */
+        else
+            put_token(&o, src, t, kw);
         line_start = false;
         bool unary = t->token == '-' && unary_minus(src, prev);
         switch (t->token) {

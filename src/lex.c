@@ -116,6 +116,8 @@ static const Keyword keywords[] = {
     {WEIGHT, {"weight", "權重", "权重"}},
     /* the standard's own numbering */
     {NUMBER_KW, {"number", "編號", "编号"}},
+    /* named expressions */
+    {LET, {"let", "定義", "定义"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };
@@ -165,6 +167,24 @@ static const Spelling *find_spelling(const char *s, size_t len) {
 int lex_keyword(const char *s, size_t len) {
     const Spelling *sp = find_spelling(s, len);
     return sp ? keywords[sp->row].token : 0;
+}
+
+size_t lex_keyword_prefix(const char *s, size_t len) {
+    if (len == 0 || !((unsigned char)s[0] & 0x80)) return 0; /* English words are split by spaces */
+    for (size_t k = len - 1; k > 0; k--) {
+        if (((unsigned char)s[k] & 0xC0) == 0x80) continue; /* inside a character */
+        if (find_spelling(s, k)) return k;
+    }
+    return 0;
+}
+
+const char *lex_glued_help(Arena *a, const char *word, size_t len) {
+    size_t k = lex_keyword_prefix(word, len);
+    if (!k) return NULL;
+    return arena_printf(a,
+                        _("'%.*s' is read as one name: a keyword written in Chinese needs a space after it, as in "
+                          "'%.*s %.*s'"),
+                        (int)len, word, (int)k, word, (int)(len - k), word + k);
 }
 
 int lex_keyword_set(const char *s, size_t len) {
@@ -561,6 +581,8 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
         g = diag_at(x->diag, DIAG_ERROR, "K0100", src, after, "expected ';' at the end of the statement, found %s",
                     found);
         diag_label(x->diag, g, "';' is needed here");
+        const char *glued = lex_glued_help(x->ast->arena, src->text + sp.begin - origin, sp.end - sp.begin);
+        if (glued) diag_help(x->diag, g, "%s", glued);
         return;
     }
     if (n > 0 && n <= 6)
@@ -572,6 +594,8 @@ void lex_syntax_error(LexCtx *x, Span sp, bool at_eof, const char **expected, in
         name |= !strcmp(expected[i], "a name");
     if (name && !at_eof && lex_keyword(src->text + sp.begin - origin, sp.end - sp.begin))
         diag_help(x->diag, g, "%s is a word of the language; choose another name", found);
+    const char *glued = at_eof ? NULL : lex_glued_help(x->ast->arena, src->text + sp.begin - origin, sp.end - sp.begin);
+    if (glued) diag_help(x->diag, g, "%s", glued);
     if (at_eof && x->depth > 0) {
         int d = x->depth - 1;
         if (d >= (int)(sizeof x->braces / sizeof x->braces[0])) return;

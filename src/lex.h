@@ -32,6 +32,11 @@ typedef struct LexCtx {
 
 /* The keyword whose spelling is s[0..len), or 0; and its set, or -1. */
 int lex_keyword(const char *s, size_t len);
+/* A Chinese keyword glued to what follows it (扣2, 每次數): the length of
+ * the longest keyword that begins the word and is shorter than it, or 0;
+ * and the help that says to put a space after it (NULL when none). */
+size_t lex_keyword_prefix(const char *s, size_t len);
+const char *lex_glued_help(Arena *a, const char *word, size_t len);
 int lex_keyword_set(const char *s, size_t len);
 /* The set a file mostly writes its keywords in (shared spellings aside). */
 int lex_file_set(const LexCtx *x);

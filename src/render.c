@@ -55,7 +55,8 @@ const char *render_value(Arena *a, const Value *v, const Fact *f) {
 }
 
 const char *render_subject(Arena *a, const Standard *std, const Expr *x) {
-    if (x->kind == EX_NAME && !x->is_field && x->type_fact && x->type_fact->label)
+    if (x->kind == EX_NAME && x->let && x->let->label) return arena_printf(a, "%s (%s)", x->let->label, x->let->name);
+    if (x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label)
         return arena_printf(a, "%s (%s)", x->type_fact->label, x->type_fact->name);
     return ast_text(a, std->src, x->span);
 }
@@ -103,6 +104,10 @@ static void saw_expr(Arena *a, const Result *res, const Expr *x, char **acc, con
     if (!x) return;
     switch (x->kind) {
     case EX_NAME: {
+        if (x->let) { /* the facts a named expression reads */
+            saw_expr(a, res, x->let->e, acc, seen, nseen);
+            return;
+        }
         if (x->is_field || !x->type_fact || x->type == TY_LIST) return;
         for (int i = 0; i < *nseen; i++)
             if (seen[i] == x->type_fact) return;

@@ -222,6 +222,7 @@ void render_diff_text(FILE *out, const Diff *d, Arena *a) {
     others(out, _("Grade bands"), d->grades, d->ngrades, 0, a);
     others(out, _("Phases"), d->phases, d->nphases, offsetof(Phase, title), a);
     others(out, _("Tasks"), d->tasks, d->ntasks, offsetof(Task, title), a);
+    others(out, _("Named expressions"), d->lets, d->nlets, offsetof(Let, label), a);
     if (d->nfacts) {
         fprintf(out, _("\nFacts\n"));
         for (int i = 0; i < d->nfacts; i++) {
@@ -369,5 +370,6 @@ cJSON *render_diff_json(const Diff *d, Arena *a) {
         put(cJSON_GetArrayItem(facts, i), "was", fo && (d->facts[i].changes & DIFF_RENAMED) ? fo->name : NULL);
     }
     cJSON_AddItemToObject(root, "facts", facts);
+    if (d->nlets) cJSON_AddItemToObject(root, "lets", others_json(d->lets, d->nlets)); /* only when some changed */
     return root;
 }

@@ -4,6 +4,7 @@
 #include <cjson/cJSON.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "i18n.h"
 #include "peer.h"
 #include "render.h"
@@ -49,6 +50,14 @@ static const char *step_text(Arena *a, const Result *res, const RuleResult *rr, 
     switch (s->kind) {
     case TR_VALUE: {
         const char *text = ast_text(a, res->std->src, s->expr->span);
+        if (s->expr->type == TY_PERIOD)
+            return arena_printf(a, "%s = %s", text,
+                                cal_period_text(a, s->value.u.period.months, s->value.u.period.days));
+        if (s->expr->type == TY_KIND && res->std->nkinds)
+            return arena_printf(a, "%s = %s", text, res->std->kind_tab[s->value.u.member]->id);
+        if (s->expr->let && s->expr->let->label)
+            return arena_printf(a, "%s (%s) = %s", text, s->expr->let->label, step_value(a, s));
+        if (s->expr->let) return arena_printf(a, "%s = %s", text, step_value(a, s));
         if (s->expr->kind == EX_NAME && s->expr->type_fact && s->expr->type_fact->label && !s->expr->is_field)
             return arena_printf(a, "%s (%s) = %s", text, s->expr->type_fact->label, step_value(a, s));
         return arena_printf(a, "%s = %s", text, step_value(a, s));
@@ -74,6 +83,8 @@ static const char *step_text(Arena *a, const Result *res, const RuleResult *rr, 
 static const char *outcome(Arena *a, const Result *res, const RuleResult *rr) {
     int places = res->std->decimals_value;
     const Rule *r = rr->rule;
+    if (!rr->fired && r->applies && !((r->kinds >> res->unit->kind) & 1u))
+        return arena_printf(a, _("not for kind %s: the rule does not exist for it"), res->unit->kind_name);
     if (!rr->fired) return _("does not fire");
     if (r->kind == RULE_SCORE) return arena_printf(a, _("sets the score to %s"), render_dec(a, rr->amount, places));
     return arena_printf(a, r->kind == RULE_DEDUCT ? _("deducts %s") : _("adds %s"), render_dec(a, rr->amount, places));

@@ -58,6 +58,7 @@ static const char *what_name(int what) {
     case REV_FACT: return "fact";
     case REV_PHASE: return "phase";
     case REV_TASK: return "task";
+    case REV_LET: return "let";
     default: return "kind";
     }
 }
@@ -108,6 +109,9 @@ static void **find_fact(Standard *s, const char *id) {
 static void **find_kind(Standard *s, const char *id) {
     FIND_LINK(Kind, &s->kinds, id, id)
 }
+static void **find_let(Standard *s, const char *id) {
+    FIND_LINK(Let, &s->lets, name, id)
+}
 
 static void **find_decl(Standard *s, int what, const char *id) {
     switch (what) {
@@ -115,6 +119,7 @@ static void **find_decl(Standard *s, int what, const char *id) {
     case REV_PHASE: return find_phase(s, id);
     case REV_TASK: return find_task(s, id);
     case REV_FACT: return find_fact(s, id);
+    case REV_LET: return find_let(s, id);
     default: return find_kind(s, id);
     }
 }
@@ -231,6 +236,8 @@ static void rename_fact(Standard *s, const char *old, const char *new_name) {
     rename_parts(s->parts, old, new_name);
     for (Veto *v = s->vetoes; v; v = v->next)
         rename_expr(v->when, old, new_name);
+    for (Let *l = s->lets; l; l = l->next)
+        rename_expr(l->e, old, new_name);
     for (Task *t = s->tasks; t; t = t->next)
         if (t->done && !strcmp(t->done, old)) t->done = new_name;
 }
@@ -328,6 +335,10 @@ static void apply(Ctx *c, Standard *s, const Revision *r) {
         if (r->op == REV_REPLACE) r->fact->next = ((Fact *)*l)->next;
         *l = r->op == REV_REPLACE ? (void *)r->fact : (void *)((Fact *)*l)->next;
         break;
+    case REV_LET:
+        if (r->op == REV_REPLACE) r->let->next = ((Let *)*l)->next;
+        *l = r->op == REV_REPLACE ? (void *)r->let : (void *)((Let *)*l)->next;
+        break;
     default: *l = (void *)((Kind *)*l)->next; break;
     }
 }
@@ -387,6 +398,9 @@ static void merge(Ctx *c, Standard *r, Standard *b) {
     Task *tasks = r->tasks;
     r->tasks = b->tasks;
     CONCAT(Task, r->tasks, tasks);
+    Let *lets = r->lets;
+    r->lets = b->lets;
+    CONCAT(Let, r->lets, lets);
     for (const Revision *rv = r->revisions; rv; rv = rv->next)
         apply(c, r, rv);
 }

@@ -21,6 +21,9 @@ typedef struct Value {
             struct Value *cells; /* rows x fields, row-major */
             int rows, fields;
         } list;
+        struct {
+            int32_t months, days; /* years are 12 months */
+        } period;
     } u;
 } Value;
 

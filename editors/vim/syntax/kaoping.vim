@@ -54,6 +54,8 @@ syn keyword kaopingStructure overlaps 可重疊 可重叠 inspection 驗收 验�
 " revisions: a standard written as changes to an earlier one
 syn keyword kaopingStructure revises 修訂自 修订自 remove 刪除 删除 replace 替換 替换 move 移動 移动 renames 原名
 syn keyword kaopingStructure number 編號 编号
+" named expressions: let NAME = EXPR;
+syn keyword kaopingStructure let 定義 定义
 
 " Test blocks (test "..." { kind ...; set ...; expect ...; }).  keyword.other.test
 syn keyword kaopingTest test 測試 测试 set 設 设 expect 預期 预期
@@ -87,7 +89,7 @@ syn keyword kaopingNone none 無 无
 syn keyword kaopingOperator and 且 or 或 not 非
 
 " Built-in functions, only before '(' (they are not reserved).    support.function
-syn match kaopingFunction "\k\@4<!\%(min\|max\|round\|count\|share\|sum\|avg\|any\|all\|given\|rank_low\|rank\|peers\|best\|peer_max\|peer_min\|peer_mean\)\ze\s*[(（]"
+syn match kaopingFunction "\k\@4<!\%(min\|max\|round\|count\|share\|sum\|avg\|any\|all\|given\|rank_low\|rank\|peers\|best\|peer_max\|peer_min\|peer_mean\|ceil\|years\|months\|days\|year_of\|month\|day\)\ze\s*[(（]"
 
 " --- punctuation and operators ----------------------------------------------
 " ASCII and the full-width marks a Chinese input method types (read as their
