@@ -84,11 +84,12 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token LATE "'late'" MISSED "'missed'" OVERLAPS "'overlaps'" INSPECTION "'inspection'"
 %token DEADLINE "'deadline'" FINAL "'final'"
 %token REVISES "'revises'" REMOVE "'remove'" REPLACE "'replace'" MOVE "'move'" RENAMES "'renames'"
+%token IT "'it'" DISTINCT "'distinct'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
 %type <text> name label_opt reason_opt
-%type <expr> expr primary expr_opt
+%type <expr> expr primary expr_opt each source
 %type <exprs> args
 %type <band> bands
 %type <op> band_op
@@ -275,6 +276,7 @@ type
   | DATE                                    { $$ = ast_type(TY_DATE, NULL, NULL); }
   | TEXT                                    { $$ = ast_type(TY_TEXT, NULL, NULL); }
   | ENUM '(' strings ')'                    { $$ = ast_type(TY_ENUM, $3, NULL); }
+  | LIST OF type                            { $$ = ast_list_of(A, $3, @3); }
   ;
 
 fact_opts
@@ -292,6 +294,7 @@ fields
 
 field
   : name ':' type label_opt fact_opts ';'   { $$ = ast_field_renames(A, ast_fact(A, $1, @1, $3, $4, $5.lo, $5.hi, $5.def, @$), $5.renames, $5.renames_span); }
+  | name ':' LIST label_opt '{' fields '}'  { $$ = ast_fact(A, $1, @1, ast_type(TY_LIST, NULL, $6), $4, NULL, NULL, NULL, @$); }
   ;
 
 /* part -> kw [id] [title] [points e | cap e] '{' body '}' */
@@ -400,6 +403,11 @@ primary
   | name '(' args ')'                       { $$ = ast_call(A, $1, @1, $3, NULL, @$); }
   | name '(' expr WHERE expr ')'            { $$ = ast_call(A, $1, @1, ast_exprs(A, NULL, $3), $5, @$); }
   | name '(' expr WHERE expr ',' args ')'   { $$ = ast_call(A, $1, @1, ast_exprs_cons(A, $3, $7), $5, @$); }
+  | name '(' each ')'                       { $$ = ast_call(A, $1, @1, ast_exprs(A, NULL, $3), NULL, @$); }
+  | name '(' each ',' args ')'              { $$ = ast_call(A, $1, @1, ast_exprs_cons(A, $3, $5), NULL, @$); }
+  | name '(' each WHERE expr ')'            { $$ = ast_call(A, $1, @1, ast_exprs(A, NULL, $3), $5, @$); }
+  | name '(' each WHERE expr ',' args ')'   { $$ = ast_call(A, $1, @1, ast_exprs_cons(A, $3, $7), $5, @$); }
+  | IT                                      { $$ = ast_name(A, "it", @1); }
   | TIERS expr '{' bands ELSE ':' expr ';' '}'
                                             { $$ = ast_tiers(A, $2, $4, $7, @$); }
   ;
@@ -412,6 +420,20 @@ args
 bands
   : band_op expr ':' expr ';'               { $$ = ast_band(A, NULL, $1, $2, $4, @$); }
   | bands band_op expr ':' expr ';'         { $$ = ast_band(A, $1, $2, $3, $5, sp2(@2, @6)); }
+  ;
+
+/* each -> NAME in LO..HI | NAME in [distinct] source | distinct source: what an aggregate runs over */
+each
+  : name IN expr DOTDOT expr                { $$ = ast_each_bind(ast_each_range(A, $3, $5, sp2(@3, @5)), $1, @1, false, @$); }
+  | name IN source                          { $$ = ast_each_bind($3, $1, @1, false, @$); }
+  | name IN DISTINCT source                 { $$ = ast_each_bind($4, $1, @1, true, @$); }
+  | DISTINCT source                         { $$ = ast_each_bind($2, NULL, @1, true, @$); }
+  ;
+
+/* source -> list | list.field */
+source
+  : name                                    { $$ = ast_each_list(A, $1, @1, NULL, @1, @$); }
+  | name '.' name                           { $$ = ast_each_list(A, $1, @1, $3, @3, @$); }
   ;
 
 band_op : GE { $$ = OP_GE; } | '>' { $$ = OP_GT; } | LE { $$ = OP_LE; } | '<' { $$ = OP_LT; } | EQ { $$ = OP_EQ; } ;

@@ -8,16 +8,28 @@
 
 enum { CHECK_MAX_DEPTH = KP_MAX_DEPTH };
 
+/* Inside an aggregate: what its records or values are named by. A list's
+ * fields (for a list of values, its one field 'it'), or one name bound by
+ * 'in' (NAME in 1..12); the next scope out is up. */
+typedef struct Scope {
+    const Fact *list; /* the fields in scope, or NULL */
+    const char *var;  /* a bound name, or NULL */
+    TypeKind var_type;
+    const Fact *var_fact; /* the bound name's field (its enum), or NULL */
+    const struct Scope *up;
+} Scope;
+
 typedef struct Ctx {
     Standard *std;
     Arena *arena;
     DiagSink *diag;
     const Source *src;
-    const Part *item; /* the item or penalty whose rules are checked */
-    const Fact *list; /* inside an aggregate: the list whose fields are in scope */
-    uint32_t kinds;   /* kinds scored on what is being checked */
-    int depth;        /* expression nesting being checked */
-    bool too_deep;    /* reported: the standard has an expression nested too deep */
+    const Part *item;   /* the item or penalty whose rules are checked */
+    const Fact *list;   /* inside an aggregate: the list whose fields are in scope */
+    uint32_t kinds;     /* kinds scored on what is being checked */
+    int depth;          /* expression nesting being checked */
+    bool too_deep;      /* reported: the standard has an expression nested too deep */
+    const Scope *scope; /* inside aggregates: the innermost */
 } Ctx;
 
 Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
