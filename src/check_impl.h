@@ -24,12 +24,14 @@ typedef struct Ctx {
     Arena *arena;
     DiagSink *diag;
     const Source *src;
-    const Part *item;   /* the item or penalty whose rules are checked */
-    const Fact *list;   /* inside an aggregate: the list whose fields are in scope */
-    uint32_t kinds;     /* kinds scored on what is being checked */
-    int depth;          /* expression nesting being checked */
-    bool too_deep;      /* reported: the standard has an expression nested too deep */
-    const Scope *scope; /* inside aggregates: the innermost */
+    const Part *item; /* the item or penalty whose rules are checked */
+    const Fact *list; /* inside an aggregate: the list whose fields are in scope */
+    uint32_t kinds;   /* kinds scored on what is being checked */
+    int depth;        /* expression nesting being checked */
+    bool too_deep;    /* reported: the standard has an expression nested too deep */
+
+    /* inside aggregates: the innermost scope */
+    const Scope *scope;
 } Ctx;
 
 Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
