@@ -454,7 +454,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, LexCtx 
         switch (exp[i]) {
         case YYSYMBOL_NUMBER: case YYSYMBOL_PERCENT_LIT: case YYSYMBOL_DATE_LIT:
         case YYSYMBOL_TRUE: case YYSYMBOL_FALSE: case YYSYMBOL_POINTS: case YYSYMBOL_NOT:
-        case YYSYMBOL_IF: case YYSYMBOL_TIERS:
+        case YYSYMBOL_IF: case YYSYMBOL_TIERS: case YYSYMBOL_IT:
             expr = true;
             break;
         default:
