@@ -88,11 +88,12 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token SCALED "'scaled'" WEIGHT "'weight'"
 %token NUMBER_KW "'number'"
 %token LET "'let'"
+%token IT "'it'" DISTINCT "'distinct'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
 %type <text> name label_opt reason_opt
-%type <expr> expr primary expr_opt
+%type <expr> expr primary expr_opt each source
 %type <exprs> args
 %type <band> bands
 %type <op> band_op
@@ -288,6 +289,7 @@ type
   | DATE                                    { $$ = ast_type(TY_DATE, NULL, NULL); }
   | TEXT                                    { $$ = ast_type(TY_TEXT, NULL, NULL); }
   | ENUM '(' strings ')'                    { $$ = ast_type(TY_ENUM, $3, NULL); }
+  | LIST OF type                            { $$ = ast_list_of(A, $3, @3); }
   ;
 
 fact_opts
@@ -306,6 +308,7 @@ fields
 
 field
   : name ':' type label_opt fact_opts ';'   { $$ = ast_fact_optional(ast_field_renames(A, ast_fact(A, $1, @1, $3, $4, $5.lo, $5.hi, $5.def, @$), $5.renames, $5.renames_span), $5.optional, $5.optional_span); }
+  | name ':' LIST label_opt '{' fields '}'  { $$ = ast_fact(A, $1, @1, ast_type(TY_LIST, NULL, $6), $4, NULL, NULL, NULL, @$); }
   ;
 
 /* part -> kw [id] [title] [points e | cap e] '{' body '}' */
@@ -431,6 +434,11 @@ primary
   | YEAR                                    { $$ = ast_unit_year(A, @1); }
   | YEAR '(' args ')'                       { $$ = ast_call(A, "year", @1, $3, NULL, @$); }
   | FLOOR '(' args ')'                      { $$ = ast_call(A, "floor", @1, $3, NULL, @$); }
+  | name '(' each ')'                       { $$ = ast_call(A, $1, @1, ast_exprs(A, NULL, $3), NULL, @$); }
+  | name '(' each ',' args ')'              { $$ = ast_call(A, $1, @1, ast_exprs_cons(A, $3, $5), NULL, @$); }
+  | name '(' each WHERE expr ')'            { $$ = ast_call(A, $1, @1, ast_exprs(A, NULL, $3), $5, @$); }
+  | name '(' each WHERE expr ',' args ')'   { $$ = ast_call(A, $1, @1, ast_exprs_cons(A, $3, $7), $5, @$); }
+  | IT                                      { $$ = ast_name(A, "it", @1); }
   | TIERS expr '{' bands ELSE ':' expr ';' '}'
                                             { $$ = ast_tiers(A, $2, $4, $7, @$); }
   ;
@@ -443,6 +451,20 @@ args
 bands
   : band_op expr ':' expr ';'               { $$ = ast_band(A, NULL, $1, $2, $4, @$); }
   | bands band_op expr ':' expr ';'         { $$ = ast_band(A, $1, $2, $3, $5, sp2(@2, @6)); }
+  ;
+
+/* each -> NAME in LO..HI | NAME in [distinct] source | distinct source: what an aggregate runs over */
+each
+  : name IN expr DOTDOT expr                { $$ = ast_each_bind(ast_each_range(A, $3, $5, sp2(@3, @5)), $1, @1, false, @$); }
+  | name IN source                          { $$ = ast_each_bind($3, $1, @1, false, @$); }
+  | name IN DISTINCT source                 { $$ = ast_each_bind($4, $1, @1, true, @$); }
+  | DISTINCT source                         { $$ = ast_each_bind($2, NULL, @1, true, @$); }
+  ;
+
+/* source -> list | list.field */
+source
+  : name                                    { $$ = ast_each_list(A, $1, @1, NULL, @1, @$); }
+  | name '.' name                           { $$ = ast_each_list(A, $1, @1, $3, @3, @$); }
   ;
 
 band_op : GE { $$ = OP_GE; } | '>' { $$ = OP_GT; } | LE { $$ = OP_LE; } | '<' { $$ = OP_LT; } | EQ { $$ = OP_EQ; } ;
@@ -465,7 +487,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, LexCtx 
         switch (exp[i]) {
         case YYSYMBOL_NUMBER: case YYSYMBOL_PERCENT_LIT: case YYSYMBOL_DATE_LIT:
         case YYSYMBOL_TRUE: case YYSYMBOL_FALSE: case YYSYMBOL_POINTS: case YYSYMBOL_NOT:
-        case YYSYMBOL_IF: case YYSYMBOL_TIERS:
+        case YYSYMBOL_IF: case YYSYMBOL_TIERS: case YYSYMBOL_IT:
             expr = true;
             break;
         case YYSYMBOL_KIND: case YYSYMBOL_YEAR: case YYSYMBOL_FLOOR:

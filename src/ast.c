@@ -129,6 +129,38 @@ ExprList *ast_exprs_cons(AstCtx *c, Expr *e, ExprList *rest) {
     return n;
 }
 
+Expr *ast_each_range(AstCtx *c, Expr *lo, Expr *hi, Span sp) {
+    Expr *e = expr_new(c, EX_EACH, sp);
+    e->u.each.lo = lo;
+    e->u.each.hi = hi;
+    return e;
+}
+
+Expr *ast_each_list(AstCtx *c, const char *list, Span list_sp, const char *field, Span field_sp, Span sp) {
+    Expr *e = expr_new(c, EX_EACH, sp);
+    e->u.each.list = ast_name(c, list, list_sp);
+    e->u.each.field = field;
+    e->u.each.field_span = field_sp;
+    return e;
+}
+
+/* NAME in SOURCE, distinct SOURCE: the name (or 'it') each value goes by */
+Expr *ast_each_bind(Expr *each, const char *var, Span var_sp, bool distinct, Span sp) {
+    if (var) {
+        each->u.each.var = var;
+        each->u.each.var_span = var_sp;
+    }
+    each->u.each.distinct |= distinct;
+    each->span = sp;
+    return each;
+}
+
+/* list of T: a list whose records hold one field, 'it' */
+TypeSpec ast_list_of(AstCtx *c, TypeSpec elem, Span sp) {
+    TypeSpec t = {TY_LIST, NULL, ast_fact(c, "it", sp, elem, NULL, NULL, NULL, NULL, sp), true};
+    return t;
+}
+
 StrList *ast_strs(AstCtx *c, StrList *list, const char *s, Span sp) {
     StrList *n = arena_alloc(c->arena, sizeof *n);
     n->s = s;
@@ -137,7 +169,7 @@ StrList *ast_strs(AstCtx *c, StrList *list, const char *s, Span sp) {
 }
 
 TypeSpec ast_type(TypeKind k, StrList *members, Fact *fields) {
-    TypeSpec t = {k, members, fields};
+    TypeSpec t = {k, members, fields, false};
     return t;
 }
 

@@ -40,6 +40,7 @@ typedef struct TypeSpec {
     TypeKind kind;
     StrList *members;    /* enum: values in order */
     struct Fact *fields; /* list: the record's fields */
+    bool of_values;      /* list of T: fields is one field 'it' of type T, the value itself */
 } TypeSpec;
 
 /* ---- expressions ----------------------------------------------------- */
@@ -61,6 +62,7 @@ typedef enum {
     EX_TIERS,
     EX_KIND, /* 'kind': the unit's kind */
     EX_YEAR, /* 'year': the unit's year */
+    EX_EACH, /* an aggregate's first argument: NAME in LO..HI, NAME in LIST[.FIELD], distinct LIST[.FIELD] */
 } ExprKind;
 
 typedef enum {
@@ -153,6 +155,15 @@ typedef struct Expr {
             TierBand *bands;
             struct Expr *otherwise;
         } tiers;
+        struct {
+            const char *var; /* the name bound to each value; NULL: 'it' */
+            Span var_span;
+            struct Expr *lo, *hi; /* a range of integers, or NULL */
+            struct Expr *list;    /* a list (EX_NAME) */
+            const char *field;    /* LIST.FIELD: the field's values; NULL: the list's values */
+            Span field_span;
+            bool distinct; /* each different value once */
+        } each;
     } u;
     /* checker */
     TypeKind type;
@@ -162,6 +173,7 @@ typedef struct Expr {
     bool is_field;
     Builtin fn;
     const struct Let *let; /* EX_NAME naming a 'let': its declaration (checker) */
+    int up; /* EX_NAME of a field or a bound name: how many aggregates out its list is (0: the innermost) */
 } Expr;
 
 /* ---- declarations ---------------------------------------------------- */
@@ -559,6 +571,11 @@ Expr *ast_tiers(AstCtx *c, Expr *subject, TierBand *bands, Expr *otherwise, Span
 TierBand *ast_band(AstCtx *c, TierBand *list, BinOp op, Expr *bound, Expr *value, Span sp);
 ExprList *ast_exprs(AstCtx *c, ExprList *list, Expr *e);
 ExprList *ast_exprs_cons(AstCtx *c, Expr *e, ExprList *rest);
+/* an aggregate's source: a range lo..hi, or list[.field] (field may be NULL) */
+Expr *ast_each_range(AstCtx *c, Expr *lo, Expr *hi, Span sp);
+Expr *ast_each_list(AstCtx *c, const char *list, Span list_sp, const char *field, Span field_sp, Span sp);
+Expr *ast_each_bind(Expr *each, const char *var, Span var_sp, bool distinct, Span sp);
+TypeSpec ast_list_of(AstCtx *c, TypeSpec elem, Span sp);
 
 StrList *ast_strs(AstCtx *c, StrList *list, const char *s, Span sp);
 Fact *ast_fact(AstCtx *c, const char *name, Span name_sp, TypeSpec t, const char *label, Expr *lo, Expr *hi, Expr *def,

@@ -486,6 +486,8 @@ static void check_header(Ctx *c) {
 
 /* ---- facts ----------------------------------------------------------------- */
 
+static void check_fact_bounds(Ctx *c, Fact *f, TypeKind t);
+
 static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
     f->slot = slot;
     f->is_field = is_field;
@@ -500,13 +502,25 @@ static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
             for (StrList *o = f->type.members; o != m; o = o->next)
                 if (strcmp(o->s, m->s) == 0) check_err(c, m->span, "K0250", "\"%s\" is listed twice", m->s);
     }
+    if (t == TY_LIST && f->type.of_values) {
+        /* list of T: the bounds and the label hold for each value, 'it' */
+        Fact *it = f->type.fields;
+        it->lo = f->lo, it->hi = f->hi, it->label = f->label;
+        f->lo = f->hi = NULL;
+        if (f->def) check_err(c, f->def->span, "K0253", "a list has no default: a unit without values gives []");
+        if (it->type.kind == TY_LIST)
+            check_err(c, f->name_span, "K0252", "a list of lists: declare records with a list field");
+        check_fact_bounds(c, it, it->type.kind);
+        it->slot = 0;
+        it->is_field = true;
+        return;
+    }
     if (t == TY_LIST) {
         int i = 0;
         for (Fact *fl = f->type.fields; fl; fl = fl->next, i++) {
             for (Fact *o = f->type.fields; o != fl; o = o->next)
                 if (strcmp(o->name, fl->name) == 0)
                     check_err(c, fl->name_span, "K0251", "duplicate field '%s'", fl->name);
-            if (fl->type.kind == TY_LIST) check_err(c, fl->name_span, "K0252", "a list's field cannot be a list");
             if (check_find_fact(c->std, fl->name)) {
                 Diag *g = check_warn(c, fl->name_span, "K0308", "field '%s' has the name of a fact", fl->name);
                 diag_help(c->diag, g, "inside count(%s where ...) the field hides the fact; rename one of them",
@@ -516,6 +530,11 @@ static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
         }
         return;
     }
+    check_fact_bounds(c, f, t);
+}
+
+/* Bounds and default of a fact, a field or the values of a list of values. */
+static void check_fact_bounds(Ctx *c, Fact *f, TypeKind t) {
     if ((f->lo || f->hi) && !check_is_num(t) && t != TY_DATE)
         check_err(c, (f->lo ? f->lo : f->hi)->span, "K0253", "bounds apply to numbers and dates, not to %s",
                   check_type_name(t));

@@ -90,8 +90,8 @@ static const char *closest_fact(Ctx *c, const char *name) {
         size_t d = edit_distance(name, f->name);
         if (d < bd) bd = d, best = f->name;
     }
-    if (c->list)
-        for (const Fact *f = c->list->type.fields; f; f = f->next) {
+    for (const Scope *sc = c->scope; sc; sc = sc->up)
+        for (const Fact *f = sc->list ? sc->list->type.fields : NULL; f; f = f->next) {
             size_t d = edit_distance(name, f->name);
             if (d < bd) bd = d, best = f->name;
         }
@@ -246,17 +246,66 @@ static bool comparable(Ctx *c, Expr *l, TypeKind a, Expr *r, TypeKind b, BinOp o
     return false;
 }
 
-static TypeKind check_name(Ctx *c, Expr *e) {
-    const char *name = e->u.name.name;
-    if (c->list)
-        for (Fact *f = c->list->type.fields; f; f = f->next)
+/* The list (a fact's or, nested, a field's) declaring a field named name. */
+static const Fact *list_with_field(const Fact *facts, const char *name) {
+    for (const Fact *f = facts; f; f = f->next) {
+        if (f->type.kind != TY_LIST) continue;
+        for (const Fact *fl = f->type.fields; fl; fl = fl->next)
+            if (!f->type.of_values && strcmp(fl->name, name) == 0) return f;
+        const Fact *inner = list_with_field(f->type.fields, name);
+        if (inner) return inner;
+    }
+    return NULL;
+}
+
+/* A field, or a name bound by 'in', of an aggregate out to the standard's facts. */
+static bool scope_name(Ctx *c, Expr *e, const char *name) {
+    int up = 0;
+    for (const Scope *sc = c->scope; sc; sc = sc->up, up++) {
+        if (sc->var) {
+            if (strcmp(sc->var, name) != 0) continue;
+            e->is_field = true;
+            e->slot = 0;
+            e->up = up;
+            e->type_fact = sc->var_fact;
+            e->type = sc->var_type;
+            return true;
+        }
+        for (Fact *f = sc->list->type.fields; f; f = f->next)
             if (strcmp(f->name, name) == 0) {
                 e->is_field = true;
                 e->slot = f->slot;
+                e->up = up;
                 e->type_fact = f;
                 f->used = true;
-                return e->type = f->type.kind;
+                e->type = f->type.kind;
+                return true;
             }
+    }
+    return false;
+}
+
+/* A field or 'it' used outside the aggregates that give it a value. */
+static bool out_of_scope(Ctx *c, Expr *e, const char *name) {
+    if (!strcmp(name, "it")) {
+        Diag *g =
+            check_err(c, e->span, "K0216", "'it' is a value of a list of values, but no aggregate here counts one");
+        diag_help(c->diag, g, "use it inside an aggregate over a list of values: count(ratings where it >= 4)");
+        return true;
+    }
+    const Fact *list = list_with_field(c->std->facts, name);
+    if (!list) return false;
+    Diag *g = check_err(c, e->span, "K0216",
+                        "'%s' is a field of the list '%s': it has a value only inside an aggregate over '%s'", name,
+                        list->name, list->name);
+    diag_help(c->diag, g, "count(%s where %s ...), sum(%s, %s): the field of each record in turn", list->name, name,
+              list->name, name);
+    return true;
+}
+
+static TypeKind check_name(Ctx *c, Expr *e) {
+    const char *name = e->u.name.name;
+    if (scope_name(c, e, name)) return e->type;
     for (Fact *f = c->std->facts; f; f = f->next)
         if (strcmp(f->name, name) == 0) {
             e->slot = f->slot;
@@ -265,6 +314,7 @@ static TypeKind check_name(Ctx *c, Expr *e) {
             f->needed_by |= c->kinds;
             return e->type = f->type.kind;
         }
+    if (out_of_scope(c, e, name)) return e->type = TY_ERROR;
     Let *l = check_find_let(c->std, name);
     if (l) return check_let_ref(c, e, l);
     Diag *g = check_err(c, e->span, "K0201", "unknown fact '%s'", name);
@@ -315,18 +365,89 @@ static int arg_count(const ExprList *a) {
     return n;
 }
 
+/* What an aggregate runs over, with the scope it opens: a list (its fields,
+ * or 'it'), or NAME in LO..HI / LIST / LIST.FIELD (the name), 'distinct'. */
+static bool check_source(Ctx *c, Expr *e, const char *fn, Scope *sc) {
+    if (e->kind != EX_EACH) {
+        if (check_expr(c, e) == TY_ERROR) return false;
+        if (e->type != TY_LIST || e->kind != EX_NAME) {
+            check_err(c, e->span, "K0206", "%s() counts over a list fact; '%s' is not a list", fn,
+                      ast_text(c->arena, c->src, e->span));
+            return false;
+        }
+        sc->list = e->type_fact;
+        return true;
+    }
+    e->type = TY_LIST;
+    sc->var = e->u.each.var ? e->u.each.var : "it";
+    if (e->u.each.lo) {
+        bool ok = true;
+        for (Expr *b = e->u.each.lo; b; b = b == e->u.each.lo ? e->u.each.hi : NULL) {
+            TypeKind t = check_expr(c, b);
+            if (t != TY_ERROR && t != TY_INTEGER) {
+                check_err(c, b->span, "K0217", "a range runs over whole numbers, but this is %s", check_type_name(t));
+                ok = false;
+            }
+            ok &= t != TY_ERROR;
+        }
+        sc->var_type = TY_INTEGER;
+        return ok;
+    }
+    Expr *l = e->u.each.list;
+    if (check_expr(c, l) == TY_ERROR) return false;
+    if (l->type != TY_LIST) {
+        check_err(c, l->span, "K0206", "%s() counts over a list fact; '%s' is not a list", fn, l->u.name.name);
+        return false;
+    }
+    const Fact *lf = l->type_fact, *field = NULL;
+    e->type_fact = lf;
+    if (e->u.each.field) {
+        for (const Fact *f = lf->type.of_values ? NULL : lf->type.fields; f && !field; f = f->next)
+            if (!strcmp(f->name, e->u.each.field)) field = f;
+        if (!field) {
+            check_err(c, e->u.each.field_span, "K0272", "the list '%s' has no field '%s'", lf->name, e->u.each.field);
+            return false;
+        }
+        ((Fact *)field)->used = true;
+    } else if (!lf->type.of_values) {
+        Diag *g = check_err(c, l->span, "K0217", "'%s' holds records, not values: name the field whose values count",
+                            lf->name);
+        diag_help(c->diag, g, "write %s.FIELD, like %s.%s", lf->name, lf->name,
+                  lf->type.fields ? lf->type.fields->name : "name");
+        return false;
+    } else {
+        field = lf->type.fields;
+    }
+    if (field->type.kind == TY_LIST) {
+        check_err(c, e->u.each.field_span, "K0217", "'%s' is a list: count over it inside an aggregate over '%s'",
+                  field->name, lf->name);
+        return false;
+    }
+    e->slot = field->slot;
+    sc->var_type = field->type.kind;
+    sc->var_fact = field;
+    return true;
+}
+
 static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
     ExprList *args = e->u.call.args;
     int n = arg_count(args);
     const char *name = e->u.call.name;
     Expr *list = args->e;
-    if (check_expr(c, list) == TY_ERROR) return e->type = TY_ERROR;
-    if (list->type != TY_LIST || list->kind != EX_NAME || list->is_field) {
-        check_err(c, list->span, "K0206", "%s() counts over a list fact; '%s' is not a list", name,
-                  ast_text(c->arena, c->src, list->span));
-        return e->type = TY_ERROR;
-    }
+    Scope sc = {.up = c->scope};
+    if (!check_source(c, list, name, &sc)) return e->type = TY_ERROR;
+    bool values = sc.var || sc.list->type.of_values;
     bool needs_value = fn == FN_SUM || fn == FN_AVG || fn == FN_AGG_MIN || fn == FN_AGG_MAX;
+    if (needs_value && n == 1 && values) {
+        /* sum(ratings): the values themselves */
+        ExprList *it = arena_alloc(c->arena, sizeof *it);
+        it->e = arena_alloc(c->arena, sizeof *it->e);
+        it->e->kind = EX_NAME;
+        it->e->span = list->span;
+        it->e->u.name.name = sc.var ? sc.var : "it";
+        args->next = it;
+        n = 2;
+    }
     if (n != (needs_value ? 2 : 1)) {
         check_err(c, e->span, "K0207",
                   needs_value ? N_("%s() takes a list and a value: %s(list, field)")
@@ -340,7 +461,9 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
         return e->type = TY_ERROR;
     }
     const Fact *outer = c->list;
-    c->list = list->type_fact;
+    const Scope *outer_scope = c->scope;
+    c->list = sc.list;
+    c->scope = &sc;
     if (e->u.call.where) expect_type(c, e->u.call.where, TY_BOOLEAN, "the condition after 'where'");
     TypeKind vt = TY_INTEGER;
     if (needs_value) {
@@ -350,6 +473,7 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
                       check_type_name(vt));
     }
     c->list = outer;
+    c->scope = outer_scope;
     e->fn = fn;
     switch (fn) {
     case FN_COUNT: return e->type = TY_INTEGER;
@@ -420,10 +544,11 @@ static TypeKind check_call(Ctx *c, Expr *e) {
         return e->type = TY_ERROR;
     }
     ExprList *args = e->u.call.args;
-    bool first_is_list = false;
+    bool first_is_list = args && args->e->kind == EX_EACH;
     if (args && args->e->kind == EX_NAME) {
+        Expr probe = *args->e; /* a field in scope hides a fact */
         const Fact *f = check_find_fact(c->std, args->e->u.name.name);
-        first_is_list = f && f->type.kind == TY_LIST;
+        first_is_list = scope_name(c, &probe, probe.u.name.name) ? probe.type == TY_LIST : f && f->type.kind == TY_LIST;
     }
     if (builtins[i].aggregate != FN_NONE && (first_is_list || builtins[i].scalar == FN_NONE || e->u.call.where))
         return check_aggregate(c, e, builtins[i].aggregate);
@@ -598,6 +723,10 @@ static TypeKind check_node(Ctx *c, Expr *e) {
     case EX_TIERS: return check_tiers(c, e);
     case EX_KIND:
     case EX_YEAR: return check_unit_expr(c, e);
+    case EX_EACH: /* the grammar puts it only first in a call's arguments */
+        check_err(c, e->span, "K0217",
+                  "'in' and 'distinct' name what an aggregate counts: count(m in 1..12 where ...)");
+        return e->type = TY_ERROR;
     }
     return e->type = TY_ERROR;
 }

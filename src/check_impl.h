@@ -8,6 +8,17 @@
 
 enum { CHECK_MAX_DEPTH = KP_MAX_DEPTH };
 
+/* Inside an aggregate: what its records or values are named by. A list's
+ * fields (for a list of values, its one field 'it'), or one name bound by
+ * 'in' (NAME in 1..12); the next scope out is up. */
+typedef struct Scope {
+    const Fact *list; /* the fields in scope, or NULL */
+    const char *var;  /* a bound name, or NULL */
+    TypeKind var_type;
+    const Fact *var_fact; /* the bound name's field (its enum), or NULL */
+    const struct Scope *up;
+} Scope;
+
 typedef struct Ctx {
     Standard *std;
     Arena *arena;
@@ -18,6 +29,9 @@ typedef struct Ctx {
     uint32_t kinds;   /* kinds scored on what is being checked */
     int depth;        /* expression nesting being checked */
     bool too_deep;    /* reported: the standard has an expression nested too deep */
+
+    /* inside aggregates: the innermost scope */
+    const Scope *scope;
 } Ctx;
 
 Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));

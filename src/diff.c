@@ -60,6 +60,11 @@ static bool same_expr(const Ctx *c, const Expr *a, const Expr *b) {
             if (x->op != y->op || !same_expr(c, x->bound, y->bound) || !same_expr(c, x->value, y->value)) return false;
         return !x && !y;
     }
+    case EX_EACH:
+        return !a->u.each.var == !b->u.each.var && (!a->u.each.var || !strcmp(a->u.each.var, b->u.each.var)) &&
+               a->u.each.distinct == b->u.each.distinct && same_expr(c, a->u.each.lo, b->u.each.lo) &&
+               same_expr(c, a->u.each.hi, b->u.each.hi) && same_expr(c, a->u.each.list, b->u.each.list) &&
+               !a->u.each.field == !b->u.each.field && (!a->u.each.field || !strcmp(a->u.each.field, b->u.each.field));
     }
     return false;
 }

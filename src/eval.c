@@ -14,6 +14,13 @@
 #include "calendar.h"
 #include "lex.h"
 #include "peer.h"
+#include "limits.h"
+
+/* Inside aggregates: the record (or the value) each one stands on, innermost first. */
+typedef struct Frame {
+    const Value *row;
+    const struct Frame *up;
+} Frame;
 
 typedef struct Env {
     const EvalOptions *opt;
@@ -23,7 +30,7 @@ typedef struct Env {
     const Standard *std;
     const Unit *unit;
     Result *res;
-    const Value *record; /* inside an aggregate: the current row */
+    const Frame *frame;  /* inside an aggregate: the current row, and the aggregates' around it */
     Dec points;          /* the item being scored */
     Span at;             /* the rule being evaluated, for errors */
     bool absent;         /* an optional fact read was absent: the rule does not fire */
@@ -168,44 +175,120 @@ static Value eval_binary(Env *e, const Expr *x) {
     }
 }
 
+/* A name's value: a fact, or a field (a bound value) of an aggregate x->up out. */
+static const Value *name_value(Env *e, const Expr *x) {
+    if (!x->is_field) return &e->unit->facts[x->slot];
+    const Frame *f = e->frame;
+    for (int i = 0; i < x->up; i++)
+        f = f->up;
+    return &f->row[x->slot];
+}
+
 static const Value *list_of(Env *e, const Expr *x, int *rows, int *fields) {
-    const Value *v = &e->unit->facts[x->slot];
+    const Value *v = name_value(e, x);
     *rows = v->present ? v->u.list.rows : 0;
     *fields = v->present ? v->u.list.fields : 0;
     return v->present ? v->u.list.cells : NULL;
 }
 
-static Value eval_aggregate(Env *e, const Expr *x) {
-    int rows, fields;
-    const Value *cells = list_of(e, x->u.call.args->e, &rows, &fields);
+typedef struct Agg {
+    int64_t n, total; /* passing where, and all */
+    Dec acc;
+    bool any;
+} Agg;
+
+/* One record or value of an aggregate. */
+static void visit(Env *e, const Expr *x, Agg *g, Frame *fr, const Value *row) {
     const Expr *what = x->u.call.args->next ? x->u.call.args->next->e : NULL;
-    const Expr *where = x->u.call.where;
-    const Value *outer = e->record;
-    int64_t n = 0;
-    Dec acc = dec_zero();
-    bool any = false;
-    for (int r = 0; r < rows; r++) {
-        e->record = cells + (size_t)r * (size_t)fields;
-        if (where && !truth(e, where)) continue;
-        n++;
-        if (!what) continue;
-        Dec v = number(e, what);
-        if (x->fn == FN_AGG_MIN)
-            acc = any ? dec_min(acc, v) : v;
-        else if (x->fn == FN_AGG_MAX)
-            acc = any ? dec_max(acc, v) : v;
-        else
-            acc = add(e, acc, v);
-        any = true;
+    fr->row = row;
+    g->total++;
+    if (x->u.call.where && !truth(e, x->u.call.where)) return;
+    g->n++;
+    if (!what) return;
+    Dec v = number(e, what);
+    if (x->fn == FN_AGG_MIN)
+        g->acc = g->any ? dec_min(g->acc, v) : v;
+    else if (x->fn == FN_AGG_MAX)
+        g->acc = g->any ? dec_max(g->acc, v) : v;
+    else
+        g->acc = add(e, g->acc, v);
+    g->any = true;
+}
+
+typedef struct Keyed {
+    const Value *v;
+    int at;
+} Keyed;
+
+static int by_value(const void *a, const void *b) {
+    const Keyed *x = a, *y = b;
+    int c = compare(x->v, y->v);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* distinct: keep[r] for the first of each value (sorted, so n log n); free it. */
+static bool *first_of_each(Env *e, const Value *cells, int rows, int stride) {
+    Keyed *k = malloc(sizeof *k * (size_t)rows);
+    bool *keep = malloc((size_t)rows);
+    if (!k || !keep) {
+        free(k);
+        free(keep);
+        fail(e, "out of memory");
+        return NULL;
     }
-    e->record = outer;
+    for (int r = 0; r < rows; r++)
+        k[r] = (Keyed){cells + (size_t)r * (size_t)stride, r};
+    qsort(k, (size_t)rows, sizeof *k, by_value);
+    for (int r = 0; r < rows; r++)
+        keep[k[r].at] = r == 0 || compare(k[r - 1].v, k[r].v) != 0;
+    free(k);
+    return keep;
+}
+
+/* Runs over a range lo..hi, a list's records, its values or a field's values
+ * (each different one once when distinct). */
+static void run_source(Env *e, const Expr *x, Agg *g, Frame *fr) {
+    const Expr *src = x->u.call.args->e;
+    if (src->kind == EX_EACH && src->u.each.lo) {
+        Dec lo = number(e, src->u.each.lo), hi = number(e, src->u.each.hi);
+        int64_t span = dec_cmp(hi, lo) < 0 ? 0 : sub(e, hi, lo).num + 1;
+        if (span > KP_MAX_RECORDS || span < 0) {
+            fail(e, "a range of more than 100000 values");
+            return;
+        }
+        e->frame = fr;
+        for (int64_t i = 0; i < span && !e->res->error; i++) {
+            Value v = num(add(e, lo, dec_int(i)));
+            v.type = TY_INTEGER;
+            visit(e, x, g, fr, &v);
+        }
+        return;
+    }
+    int rows, fields;
+    const Value *cells = list_of(e, src->kind == EX_EACH ? src->u.each.list : src, &rows, &fields);
+    if (src->kind == EX_EACH) cells = cells ? cells + src->slot : NULL; /* the field's (or the value's) column */
+    bool distinct = src->kind == EX_EACH && src->u.each.distinct && rows;
+    bool *keep = distinct ? first_of_each(e, cells, rows, fields) : NULL;
+    if (distinct && !keep) return;
+    e->frame = fr;
+    for (int r = 0; r < rows; r++)
+        if (!keep || keep[r]) visit(e, x, g, fr, cells + (size_t)r * (size_t)fields);
+    free(keep);
+}
+
+static Value eval_aggregate(Env *e, const Expr *x) {
+    const Frame *outer = e->frame;
+    Frame fr = {NULL, outer};
+    Agg g = {0, 0, dec_zero(), false};
+    run_source(e, x, &g, &fr);
+    e->frame = outer;
     switch (x->fn) {
-    case FN_COUNT: return num(dec_int(n));
-    case FN_SHARE: return num(rows ? dvd(e, dec_int(n), dec_int(rows)) : dec_zero());
-    case FN_ANY: return boolean(n > 0);
-    case FN_ALL: return boolean(n == rows);
-    case FN_AVG: return num(n ? dvd(e, acc, dec_int(n)) : dec_zero());
-    default: return num(acc);
+    case FN_COUNT: return num(dec_int(g.n));
+    case FN_SHARE: return num(g.total ? dvd(e, dec_int(g.n), dec_int(g.total)) : dec_zero());
+    case FN_ANY: return boolean(g.n > 0);
+    case FN_ALL: return boolean(g.n == g.total);
+    case FN_AVG: return num(g.n ? dvd(e, g.acc, dec_int(g.n)) : dec_zero());
+    default: return num(g.acc);
     }
 }
 
@@ -241,7 +324,7 @@ static Value eval_call(Env *e, const Expr *x) {
     }
     case FN_GIVEN: {
         const Expr *f = a->e;
-        return boolean((f->is_field ? &e->record[f->slot] : &e->unit->facts[f->slot])->present);
+        return boolean(name_value(e, f)->present);
     }
     case FN_RANK:
     case FN_RANK_LOW:
@@ -275,12 +358,12 @@ static Value eval_call(Env *e, const Expr *x) {
  * any list's row and without its steps: explain shows it by name. */
 static Value eval_let(Env *e, const Let *l) {
     if (e->let_done[l->index]) return e->lets[l->index];
-    const Value *record = e->record;
+    const Frame *frame = e->frame;
     RuleResult *tracing = e->tracing;
-    e->record = NULL;
+    e->frame = NULL;
     e->tracing = NULL;
     Value v = eval(e, l->e);
-    e->record = record;
+    e->frame = frame;
     e->tracing = tracing;
     e->lets[l->index] = v;
     e->let_done[l->index] = true;
@@ -317,7 +400,7 @@ static bool kept_let(const Env *e, const Let *l) {
  * aggregate only the aggregate's result is. */
 static Value eval(Env *e, const Expr *x) {
     Value v = eval_node(e, x);
-    if (e->tracing && !e->record && x->kind != EX_NUMBER && x->kind != EX_BOOL && x->kind != EX_STRING &&
+    if (e->tracing && !e->frame && x->kind != EX_NUMBER && x->kind != EX_BOOL && x->kind != EX_STRING &&
         x->kind != EX_DATE)
         keep(e, TR_VALUE, x, v);
     else if (e->tracing && x->kind == EX_NAME && x->let && !kept_let(e, x->let))
@@ -347,7 +430,7 @@ static Value eval_node(Env *e, const Expr *x) {
     case EX_YEAR: return num(dec_int(e->unit->year ? e->unit->year : e->std->year_value));
     case EX_NAME: {
         if (x->let) return eval_let(e, x->let);
-        const Value *v = x->is_field ? &e->record[x->slot] : &e->unit->facts[x->slot];
+        const Value *v = name_value(e, x);
         if (!v->present && x->type_fact && (x->type_fact->optional || x->type_fact->given_read)) {
             e->absent = true; /* what reads it does not count (doc/language.md, Optional facts) */
             Value z = num(dec_zero());
@@ -382,6 +465,7 @@ static Value eval_node(Env *e, const Expr *x) {
         }
         return eval(e, x->u.tiers.otherwise);
     }
+    case EX_EACH: break; /* only an aggregate's source (run_source) */
     }
     return num(dec_zero());
 }

@@ -118,6 +118,9 @@ static const Keyword keywords[] = {
     {NUMBER_KW, {"number", "編號", "编号"}},
     /* named expressions */
     {LET, {"let", "定義", "定义"}},
+    /* aggregates over values */
+    {IT, {"it", "該值", "该值"}},
+    {DISTINCT, {"distinct", "不重複", "不重复"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };

@@ -23,6 +23,7 @@ typedef struct LoadCtx {
     uint32_t at;              /* where the current unit starts, for finding keys */
     const LoadLocate *locate; /* or NULL: keys are found in src's JSON text */
     bool failed;
+    const char *value_key; /* a list's value being read: the key its messages point at */
 } LoadCtx;
 
 void unit_free(Unit *u) {
@@ -122,6 +123,7 @@ static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
     Span sp;
     bool found = false;
     /* positions cost a scan of the file: none once the messages are cut off */
+    if (key && c->value_key) key = c->value_key;
     if (!diag_full(c->diag, DIAG_ERROR)) {
         if (key)
             found = locate_key(c, key, &sp);
@@ -351,12 +353,18 @@ static bool needed(LoadCtx *c, const Fact *f) {
     return !f->optional && ((f->needed_by >> c->unit->kind) & 1u);
 }
 
-static void convert_list(LoadCtx *c, const Fact *f, const cJSON *j, Value *out) {
+/* A list: records (a field may itself be a list) or, for a list of values,
+ * the values. key: the unit's fact it is in (for the caret); name: its path,
+ * like homestays[2].ratings. */
+static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char *name, const cJSON *j, Value *out) {
     out->type = TY_LIST;
     out->present = true;
+    bool values = f->type.of_values;
     if (!cJSON_IsArray(j)) {
-        unit_error(c, f->name, "fact '%s' (%s) must be a list [ {...}, ... ], found %s", f->name, check_fact_label(f),
-                   show_json(c, j));
+        unit_error(c, key,
+                   values ? N_("fact '%s' (%s) must be a list of values [ ..., ... ], found %s")
+                          : N_("fact '%s' (%s) must be a list [ {...}, ... ], found %s"),
+                   name, check_fact_label(f), show_json(c, j));
         return;
     }
     int nf = 0;
@@ -364,7 +372,7 @@ static void convert_list(LoadCtx *c, const Fact *f, const cJSON *j, Value *out) 
         nf++;
     int rows = cJSON_GetArraySize(j);
     if (rows > KP_MAX_RECORDS) {
-        unit_error(c, f->name, "fact '%s' (%s) has %d records: at most %d", f->name, check_fact_label(f), rows,
+        unit_error(c, key, "fact '%s' (%s) has %d records: at most %d", name, check_fact_label(f), rows,
                    KP_MAX_RECORDS);
         return;
     }
@@ -373,20 +381,36 @@ static void convert_list(LoadCtx *c, const Fact *f, const cJSON *j, Value *out) 
     out->u.list.cells = arena_alloc(c->unit->arena, sizeof(Value) * (size_t)(rows * nf + 1));
     int r = 0;
     for (const cJSON *row = j->child; row; row = row->next, r++) {
+        if (values) {
+            Fact it = *f->type.fields; /* named by its place in messages */
+            it.name = arena_printf(c->unit->arena, "%s[%d]", name, r + 1);
+            if (cJSON_IsNull(row))
+                unit_error(c, key, "%s '%s' (%s) is missing", _("value"), it.name, check_fact_label(&it));
+            else {
+                c->value_key = key;
+                convert(c, &it, row, &out->u.list.cells[r], _("value"));
+                c->value_key = NULL;
+            }
+            continue;
+        }
         char where[300];
-        snprintf(where, sizeof where, "%s[%d]: field", f->name, r + 1);
+        snprintf(where, sizeof where, "%s[%d]: field", name, r + 1);
         if (!cJSON_IsObject(row)) {
-            unit_error(c, f->name, "%s[%d] must be a record { ... }, found %s", f->name, r + 1, show_json(c, row));
+            unit_error(c, key, "%s[%d] must be a record { ... }, found %s", name, r + 1, show_json(c, row));
             continue;
         }
         for (const Fact *fl = f->type.fields; fl; fl = fl->next) {
             Value *cell = &out->u.list.cells[r * nf + fl->slot];
             const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, fl->name);
+            if (fl->type.kind == TY_LIST && v && !cJSON_IsNull(v)) { /* a list in each record */
+                convert_list(c, fl, key, arena_printf(c->unit->arena, "%s[%d].%s", name, r + 1, fl->name), v, cell);
+                continue;
+            }
             if (!v || cJSON_IsNull(v)) {
                 if (fl->def_value.present)
                     *cell = fl->def_value;
                 else
-                    unit_error(c, f->name, "%s '%s' (%s) is missing", where, fl->name, check_fact_label(fl));
+                    unit_error(c, key, "%s '%s' (%s) is missing", where, fl->name, check_fact_label(fl));
                 continue;
             }
             convert(c, fl, v, cell, where);
@@ -397,7 +421,7 @@ static void convert_list(LoadCtx *c, const Fact *f, const cJSON *j, Value *out) 
                 known = !strcmp(fl->name, k->string);
             if (!known)
                 unit_warning(c, k->string, "%s[%d] has a field '%s' that the standard does not declare; it is ignored",
-                             f->name, r + 1, k->string);
+                             name, r + 1, k->string);
         }
     }
 }
@@ -501,7 +525,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
             continue;
         }
         if (f->type.kind == TY_LIST)
-            convert_list(c, f, v, out);
+            convert_list(c, f, f->name, f->name, v, out);
         else
             convert(c, f, v, out, _("fact"));
     }

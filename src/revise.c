@@ -208,6 +208,11 @@ static void rename_in(Expr *e, const char *old, const char *new_name, int depth)
         }
         rename_in(e->u.tiers.otherwise, old, new_name, depth + 1);
         break;
+    case EX_EACH:
+        rename_in(e->u.each.lo, old, new_name, depth + 1);
+        rename_in(e->u.each.hi, old, new_name, depth + 1);
+        rename_in(e->u.each.list, old, new_name, depth + 1);
+        break;
     default: break;
     }
 }

@@ -20,7 +20,7 @@ static const char *type_word(TypeKind t) {
     case TY_DATE: return "date (YYYY-MM-DD)";
     case TY_TEXT: return "text";
     case TY_ENUM: return "one of";
-    case TY_LIST: return "list of records";
+    case TY_LIST: return "list";
     default: return "?";
     }
 }
@@ -72,6 +72,13 @@ static char *guide(const Fact *f) {
     char buf[1024], lo[64] = "", hi[64] = "", def[128] = "";
     size_t n = 0;
     append(buf, sizeof buf, &n, "%s · %s", f->label ? f->label : f->name, type_word(f->type.kind));
+    bool list = f->type.kind == TY_LIST;
+    if (list) {
+        const Fact *it = f->type.fields;
+        append(buf, sizeof buf, &n, f->type.of_values ? " of values, each %s" : " of records",
+               type_word(it->type.kind));
+        if (f->type.of_values) f = it; /* the values' bounds */
+    }
     if (f->type.kind == TY_ENUM)
         for (const StrList *m = f->type.members; m; m = m->next)
             append(buf, sizeof buf, &n, "%s\"%s\"", m == f->type.members ? " " : ", ", m->s);
@@ -88,7 +95,7 @@ static char *guide(const Fact *f) {
         append(buf, sizeof buf, &n, " · default %s", def);
     } else if (f->asked_by && !f->needed_by) {
         append(buf, sizeof buf, &n, " · leave empty until the task is done");
-    } else if (f->type.kind != TY_LIST) {
+    } else if (!list) {
         append(buf, sizeof buf, &n, " · required");
     }
     char *s = malloc(strlen(buf) + 1);
@@ -112,6 +119,27 @@ static cJSON *json_value(const Fact *f) {
     case TY_BOOLEAN: return cJSON_CreateBool(f->def_value.u.b);
     default: return cJSON_CreateString(buf);
     }
+}
+
+/* A list: one blank record (or value) to copy, its fields' guides under
+ * path[].field (a list field nests: homestays[].ratings[]). */
+static cJSON *json_list(const Fact *f, const char *path, cJSON *g) {
+    cJSON *rows = cJSON_CreateArray();
+    if (f->type.of_values) {
+        cJSON_AddItemToArray(rows, json_value(f->type.fields));
+        return rows;
+    }
+    cJSON *row = cJSON_CreateObject();
+    for (const Fact *fl = f->type.fields; fl; fl = fl->next) {
+        char key[600];
+        snprintf(key, sizeof key, "%s[].%s", path, fl->name);
+        cJSON_AddItemToObject(row, fl->name, fl->type.kind == TY_LIST ? json_list(fl, key, g) : json_value(fl));
+        char *ft = guide(fl);
+        if (ft) cJSON_AddStringToObject(g, key, ft);
+        free(ft);
+    }
+    cJSON_AddItemToArray(rows, row);
+    return rows;
 }
 
 void template_json(const Standard *std, int kind, FILE *out) {
@@ -145,18 +173,7 @@ void template_json(const Standard *std, int kind, FILE *out) {
             cJSON_AddItemToObject(facts, f->name, json_value(f));
             continue;
         }
-        /* a list: one blank record to copy */
-        cJSON *rows = cJSON_AddArrayToObject(facts, f->name);
-        cJSON *row = cJSON_CreateObject();
-        for (const Fact *fl = f->type.fields; fl; fl = fl->next) {
-            cJSON_AddItemToObject(row, fl->name, json_value(fl));
-            char *ft = guide(fl);
-            char key[300];
-            snprintf(key, sizeof key, "%s[].%s", f->name, fl->name);
-            if (ft) cJSON_AddStringToObject(g, key, ft);
-            free(ft);
-        }
-        cJSON_AddItemToArray(rows, row);
+        cJSON_AddItemToObject(facts, f->name, json_list(f, f->name, g));
     }
     char *text = cJSON_Print(u);
     if (text) fprintf(out, "%s\n", text);
@@ -210,7 +227,9 @@ void template_csv(const Standard *std, int kind, FILE *out) {
             free(g);
             continue;
         }
-        for (const Fact *fl = f->type.fields; fl; fl = fl->next) {
+        /* a list of values, or a list in each record, is given in JSON data only */
+        for (const Fact *fl = f->type.of_values ? NULL : f->type.fields; fl; fl = fl->next) {
+            if (fl->type.kind == TY_LIST) continue;
             char key[300];
             snprintf(key, sizeof key, "%s[1].%s", f->name, fl->name);
             char *g = guide(fl);

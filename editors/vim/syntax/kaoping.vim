@@ -67,7 +67,7 @@ syn keyword kaopingRule deduct 扣 add 加 score 得分 per 每
 syn keyword kaopingRule below 低於 低于 above 高於 高于 when 若
 syn keyword kaopingRule step 步長 步长 cap 上限
 syn keyword kaopingRule started 進位 进位 completed 捨去 舍去 pro_rata 按比例
-syn keyword kaopingRule tiers 分檔 分档 where 其中
+syn keyword kaopingRule tiers 分檔 分档 where 其中 distinct 不重複 不重复 it 該值 该值
 syn keyword kaopingRule zero 不得分 adjust 加減 加减 after 之後 之后
 " A task's deductions (late/missed deduct N from ITEM) and the rectification
 " options (deadline D, final; deadline D; is also an item statement).
