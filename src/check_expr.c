@@ -336,6 +336,7 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
 
 static TypeKind check_call(Ctx *c, Expr *e) {
     const char *name = e->u.call.name;
+    if (!strcmp(name, "vetoed")) return check_vetoed(c, e);
     size_t i, nb = sizeof builtins / sizeof builtins[0];
     for (i = 0; i < nb; i++)
         if (strcmp(builtins[i].name, name) == 0) break;
@@ -516,6 +517,8 @@ static TypeKind check_node(Ctx *c, Expr *e) {
     }
     case EX_CALL: return check_call(c, e);
     case EX_TIERS: return check_tiers(c, e);
+    case EX_TOTAL:
+    case EX_GRADE: return check_result_expr(c, e);
     }
     return e->type = TY_ERROR;
 }

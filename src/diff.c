@@ -31,7 +31,9 @@ static bool same_expr(const Ctx *c, const Expr *a, const Expr *b) {
     case EX_STRING: return !strcmp(a->u.str, b->u.str);
     case EX_DATE: return a->u.date == b->u.date;
     case EX_NAME: return same_name(c, a->u.name.name, b->u.name.name);
-    case EX_POINTS: return true;
+    case EX_POINTS:
+    case EX_TOTAL:
+    case EX_GRADE: return true;
     case EX_NEG:
     case EX_NOT: return same_expr(c, a->u.operand, b->u.operand);
     case EX_BINARY:

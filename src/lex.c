@@ -106,6 +106,11 @@ static const Keyword keywords[] = {
     {REVISES, {"revises", "修訂自", "修订自"}},   {REMOVE, {"remove", "刪除", "删除"}},
     {REPLACE, {"replace", "替換", "替换"}},       {MOVE, {"move", "移動", "移动"}},
     {RENAMES, {"renames", "原名", "原名"}},
+    /* veto effects and outputs */
+    {DISQUALIFY, {"disqualify", "取消資格", "取消资格"}},
+    {WORST, {"worst", "最低", "最低"}},
+    {ZERO, {"zero", "歸零", "归零"}},
+    {OUTPUT, {"output", "輸出", "输出"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };
