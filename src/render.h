@@ -128,5 +128,11 @@ const char *render_output_label(const OutputDef *o);
 void render_json_outputs(struct cJSON *obj, const Result *res);
 void render_json_veto(struct cJSON *x, const Result *res, int v);
 void render_json_veto_totals(struct cJSON *o, const Result *res);
+/* The summary: outputs summed (numbers) or counted (yes/no); a ranked unit's
+ * mark: " (vetoed)", " (grade forced by a veto)", " (fails)" or "". */
+struct SummaryUnit;
+void render_summary_outputs_text(FILE *out, Arena *a, const struct Summary *s);
+void render_summary_outputs_json(struct cJSON *o, const struct Summary *s);
+const char *render_summary_mark(const struct SummaryUnit *u);
 
 #endif

@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "lex.h"
 #include "render.h"
+#include "summary.h"
 
 const char *render_grade_name(const Result *res) {
     return res->grade >= 0 ? res->std->grade_tab[res->grade]->name : NULL;
@@ -30,7 +31,7 @@ const char *render_veto_effect(Arena *a, const Result *res, int v) {
         return arena_printf(a, _("grade %s whatever the score"),
                             vt->grade_index >= 0 ? s->grade_tab[vt->grade_index]->name : "?");
     case VETO_DEDUCT:
-        return arena_printf(a, _("-%s from the total"), render_dec(a, res->veto_amounts[v], s->decimals_value));
+        return arena_printf(a, _("%s off the total"), render_dec(a, res->veto_amounts[v], s->decimals_value));
     case VETO_ZERO: return _("total set to 0");
     case VETO_DISQUALIFY: break;
     }
@@ -112,4 +113,53 @@ void render_json_veto_totals(cJSON *o, const Result *res) {
     if (dec_cmp(res->score_total, res->total) != 0)
         render_json_number(o, "score_total", res->score_total, s->decimals_value);
     if (res->grade_forced) cJSON_AddStringToObject(o, "band_grade", s->grade_tab[res->band_grade]->name);
+}
+
+/* ---- the summary ------------------------------------------------------------ */
+
+static bool output_is_num(const OutputDef *o) {
+    TypeKind t = o->value->type;
+    return t == TY_INTEGER || t == TY_DECIMAL || t == TY_PERCENT;
+}
+
+void render_summary_outputs_text(FILE *out, Arena *a, const Summary *s) {
+    const Standard *std = s->std;
+    int n = 0;
+    for (int i = 0; i < std->noutputs; i++) {
+        const OutputDef *o = std->output_tab[i];
+        if (o->value->type != TY_BOOLEAN && !output_is_num(o)) continue;
+        fputs(n++ ? "        " : _("Outputs "), out);
+        fprintf(out, " %s (%s): ", render_output_label(o), o->id);
+        if (o->value->type == TY_BOOLEAN)
+            fprintf(out, _("yes for %ld of %ld units\n"), s->output_yes[i], s->units);
+        else
+            fprintf(out, _("%s in all\n"),
+                    o->value->type == TY_PERCENT ? render_number(a, s->output_sum[i], TY_PERCENT)
+                                                 : render_dec(a, s->output_sum[i], std->decimals_value));
+    }
+}
+
+void render_summary_outputs_json(cJSON *obj, const Summary *s) {
+    const Standard *std = s->std;
+    if (!std->noutputs) return;
+    cJSON *arr = cJSON_AddArrayToObject(obj, "outputs");
+    for (int i = 0; i < std->noutputs; i++) {
+        const OutputDef *o = std->output_tab[i];
+        if (o->value->type != TY_BOOLEAN && !output_is_num(o)) continue;
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddStringToObject(e, "id", o->id);
+        cJSON_AddStringToObject(e, "label", render_output_label(o));
+        if (o->value->type == TY_BOOLEAN)
+            cJSON_AddNumberToObject(e, "yes", (double)s->output_yes[i]);
+        else
+            render_json_number(e, "sum", s->output_sum[i], std->decimals_value + (o->value->type == TY_PERCENT ? 2 : 0));
+        cJSON_AddItemToArray(arr, e);
+    }
+}
+
+const char *render_summary_mark(const SummaryUnit *u) {
+    if (u->disqualified) return _(" (vetoed)");
+    if (u->grade_forced) return _(" (grade forced by a veto)");
+    if (u->total_changed) return u->pass ? _(" (total cut by a veto)") : _(" (total cut by a veto; fails)");
+    return u->pass ? "" : _(" (fails)");
 }
