@@ -456,8 +456,8 @@ typedef struct Standard {
     Kind **kind_tab;
     Fact **fact_tab;   /* by slot */
     Fact **fact_index; /* by name (equal names by slot), for check_find_fact */
-    Part **item_tab; /* items of categories and bonus, and penalties, in order */
-    Part **part_tab; /* categories, groups, bonus sections in order */
+    Part **item_tab;   /* items of categories and bonus, and penalties, in order */
+    Part **part_tab;   /* categories, groups, bonus sections in order */
     Veto **veto_tab;
     GradeBand **grade_tab;
     /* outputs: results beside the score, in order (noutputs, output_tab by the checker) */

@@ -16,8 +16,7 @@ void check_veto_effect(Ctx *c, Veto *v) {
     switch (e->effect) {
     case VETO_GRADE:
         if (s->ngrades == 0) {
-            Diag *d = check_err(c, e->span, "K0265", "veto '%s' forces a grade, but the standard has no grades",
-                                v->id);
+            Diag *d = check_err(c, e->span, "K0265", "veto '%s' forces a grade, but the standard has no grades", v->id);
             diag_help(c->diag, d, "write grade bands in the header, or another effect: deduct 30, zero, disqualify");
             break;
         }
@@ -28,8 +27,8 @@ void check_veto_effect(Ctx *c, Veto *v) {
         for (int g = 0; g < s->ngrades; g++)
             if (!strcmp(s->grade_tab[g]->name, e->grade)) v->grade_index = g;
         if (v->grade_index < 0) {
-            Diag *d = check_err(c, e->span, "K0265", "veto '%s' forces the grade \"%s\", which the header does not have",
-                                v->id, e->grade);
+            Diag *d = check_err(c, e->span, "K0265",
+                                "veto '%s' forces the grade \"%s\", which the header does not have", v->id, e->grade);
             diag_help(c->diag, d, "the grades are the header's 'grade' lines; 'grade worst' is the lowest");
         }
         break;
@@ -90,7 +89,8 @@ void check_outputs(Ctx *c, uint32_t all_kinds) {
         TypeKind t = check_expr(c, o->value);
         c->in_output = false;
         if (t == TY_LIST)
-            check_err(c, o->value->span, "K0266", "an output is a single value, but this is a list: count it or sum it");
+            check_err(c, o->value->span, "K0266",
+                      "an output is a single value, but this is a list: count it or sum it");
         o->index = n++;
     }
     s->noutputs = n;

@@ -82,8 +82,8 @@ typedef struct RuleResult {
     Dec short_by;        /* whole counts: how many more (or fewer) reach the goal; else 0 */
     bool has_deadline;   /* rectification: due by deadline (rule, item, or the inspection) */
     int32_t deadline;
-    bool overdue;        /* ... and the as-of day is past it */
-    TraceStep *trace;    /* explained evaluations only */
+    bool overdue;     /* ... and the as-of day is past it */
+    TraceStep *trace; /* explained evaluations only */
     int ntrace;
 } RuleResult;
 
@@ -136,7 +136,7 @@ typedef struct Result {
     int32_t as_of;
     TaskResult *tasks;   /* std->ntasks */
     PhaseResult *phases; /* std->nphases */
-    Dec rect_lost; /* the points of all rectification entries */
+    Dec rect_lost;       /* the points of all rectification entries */
     /* what the vetoes that fired did (language.md, "Vetoes") */
     Dec score_total;   /* the total before any veto acted; total is after */
     Dec veto_deducted; /* the fixed penalties of the vetoes that fired, summed */

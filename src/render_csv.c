@@ -162,7 +162,7 @@ void render_csv_unit(CsvDoc *d, const Result *res) {
 
 void render_csv_invalid(CsvDoc *d, const Unit *u) {
     cell(d->out, u->name, true); /* its kind and year may be what was wrong */
-    fputs(",,,,,,,,", d->out); /* kind .. lost */
+    fputs(",,,,,,,,", d->out);   /* kind .. lost */
     cell(d->out, "not scored: its data has errors (see the diagnostics)", false);
     fputs(",\r\n", d->out);
 }

@@ -146,8 +146,8 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
     fprintf(out, _("         = %s, grade %s%s\n"), render_dec(a, res->total, places),
             res->grade >= 0 ? s->grade_tab[res->grade]->name : "-",
             res->disqualified ? _(" (vetoed: fails)")
-            : res->pass  ? _(" (passes)")
-                         : _(" (fails)"));
+            : res->pass       ? _(" (passes)")
+                              : _(" (fails)"));
     for (int v = 0; v < s->nvetoes; v++)
         if (res->vetoes[v]) fprintf(out, _("veto     %s %s fired\n"), s->veto_tab[v]->id, s->veto_tab[v]->title);
 }

@@ -41,7 +41,8 @@ const char *render_veto_effect(Arena *a, const Result *res, int v) {
 const char *render_total_why(Arena *a, const Result *res) {
     const Standard *s = res->std;
     int places = s->decimals_value;
-    if (res->zeroed) return arena_printf(a, _("%s by score, set to 0 by a veto"), render_dec(a, res->score_total, places));
+    if (res->zeroed)
+        return arena_printf(a, _("%s by score, set to 0 by a veto"), render_dec(a, res->score_total, places));
     if (dec_sign(res->veto_deducted))
         return arena_printf(a, _("%s by score, %s off by a veto"), render_dec(a, res->score_total, places),
                             render_dec(a, res->veto_deducted, places));
@@ -152,7 +153,8 @@ void render_summary_outputs_json(cJSON *obj, const Summary *s) {
         if (o->value->type == TY_BOOLEAN)
             cJSON_AddNumberToObject(e, "yes", (double)s->output_yes[i]);
         else
-            render_json_number(e, "sum", s->output_sum[i], std->decimals_value + (o->value->type == TY_PERCENT ? 2 : 0));
+            render_json_number(e, "sum", s->output_sum[i],
+                               std->decimals_value + (o->value->type == TY_PERCENT ? 2 : 0));
         cJSON_AddItemToArray(arr, e);
     }
 }

@@ -358,7 +358,7 @@ void render_xlsx_invalid(XlsxDoc *d, const Unit *u) {
     Sheet *sh = &d->summary;
     if (!row_ok(sh)) return;
     put_str(sh, u->arena, 0, u->name, d->text[LOOK_FAIL]); /* its kind and year may be what was wrong */
-    int k = d->std->ngrades ? 0 : -1; /* no grade column */
+    int k = d->std->ngrades ? 0 : -1;                      /* no grade column */
     put_str(sh, u->arena, 5 + k, _("not scored: its data has errors"), d->text[LOOK_FAIL]);
     put_str(sh, u->arena, 14 + k, u->src->path, NULL);
     sh->row++;

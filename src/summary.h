@@ -36,8 +36,8 @@ typedef struct SummaryUnit {
     Dec total; /* the graded total */
     int grade; /* index into the standard's grades (final: a veto may have forced it); -1: none */
     bool pass, vetoed;
-    long rank;      /* 1 = highest total; equal totals share a rank (1, 2, 2, 4) */
-    long kind_rank; /* the same among the units of its kind */
+    long rank;                                      /* 1 = highest total; equal totals share a rank (1, 2, 2, 4) */
+    long kind_rank;                                 /* the same among the units of its kind */
     bool grade_forced, disqualified, total_changed; /* what its vetoes did */
 } SummaryUnit;
 
@@ -79,9 +79,9 @@ typedef struct Summary {
     long cap;
     int owners_cap;
     /* vetoes' effects and outputs */
-    long forced;       /* units whose grade a veto forced (counted in by_grade by that grade) */
-    Dec *output_sum;   /* [std->noutputs]: numeric outputs summed over the units */
-    long *output_yes;  /* [std->noutputs]: yes/no outputs: units with yes */
+    long forced;      /* units whose grade a veto forced (counted in by_grade by that grade) */
+    Dec *output_sum;  /* [std->noutputs]: numeric outputs summed over the units */
+    long *output_yes; /* [std->noutputs]: yes/no outputs: units with yes */
 } Summary;
 
 Summary *summary_new(const Standard *std);
