@@ -635,8 +635,7 @@ static void set_deadline(Result *res, const Part *item, RuleResult *rr) {
         rr->has_deadline = true;
     }
     /* a task cannot be made good before it is due */
-    if (rr->rule->task && rr->has_deadline && rr->deadline < rr->rule->task->due_day)
-        rr->deadline = rr->rule->task->due_day;
+    if (rr->rule->task && rr->has_deadline && rr->deadline < rr->rule->task->due_day) rr->deadline = rr->rule->task->due_day;
     rr->overdue = rr->has_deadline && res->as_of > rr->deadline;
 }
 
@@ -701,8 +700,7 @@ static void eval_tasks(Env *e, Result *res, Arena *arena) {
     const Standard *s = e->std;
     res->tasks = arena_alloc(arena, sizeof(TaskResult) * (size_t)(s->ntasks ? s->ntasks : 1));
     res->phases = arena_alloc(arena, sizeof(PhaseResult) * (size_t)(s->nphases ? s->nphases : 1));
-    for (int p = 0; p < s->nphases; p++)
-        res->phases[p].phase = s->phase_tab[p];
+    for (int p = 0; p < s->nphases; p++) res->phases[p].phase = s->phase_tab[p];
     for (int i = 0; i < s->ntasks; i++) {
         const Task *t = s->task_tab[i];
         TaskResult *tr = &res->tasks[i];
@@ -726,8 +724,7 @@ static void eval_tasks(Env *e, Result *res, Arena *arena) {
             pr->done += tr->status == TASK_ON_TIME || tr->status == TASK_LATE;
         }
     }
-    for (int p = 0; p < s->nphases; p++)
-        res->phases[p].complete = res->phases[p].done == res->phases[p].tasks;
+    for (int p = 0; p < s->nphases; p++) res->phases[p].complete = res->phases[p].done == res->phases[p].tasks;
 }
 
 int32_t eval_campaign_end(const Standard *std) {

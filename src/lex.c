@@ -103,10 +103,8 @@ static const Keyword keywords[] = {
     {DEADLINE, {"deadline", "整改期限", "整改期限"}},
     {FINAL, {"final", "不可整改", "不可整改"}},
     /* revisions */
-    {REVISES, {"revises", "修訂自", "修订自"}},
-    {REMOVE, {"remove", "刪除", "删除"}},
-    {REPLACE, {"replace", "替換", "替换"}},
-    {MOVE, {"move", "移動", "移动"}},
+    {REVISES, {"revises", "修訂自", "修订自"}},   {REMOVE, {"remove", "刪除", "删除"}},
+    {REPLACE, {"replace", "替換", "替换"}},       {MOVE, {"move", "移動", "移动"}},
     {RENAMES, {"renames", "原名", "原名"}},
     /* veto effects and outputs */
     {DISQUALIFY, {"disqualify", "取消資格", "取消资格"}},

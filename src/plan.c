@@ -53,10 +53,8 @@ static Dec item_with(const ItemResult *ir, const Choice *set, int n) {
         if (rr->rule->kind == RULE_SCORE) {
             if (won) base = ir->points;
         } else if (rr->rule->kind == RULE_DEDUCT) {
-            if (!won)
-                ded = add(ded, rr->amount);
-            else if (rr->rule->task && rr->rule->on_missed)
-                ded = add(ded, late_instead(ir, rr->rule));
+            if (!won) ded = add(ded, rr->amount);
+            else if (rr->rule->task && rr->rule->on_missed) ded = add(ded, late_instead(ir, rr->rule));
         }
     }
     if (p->kind == PART_PENALTY) return ded;
@@ -73,8 +71,7 @@ static Dec total_with(const Result *res, const Choice *set, int n) {
     for (int i = 0; i < s->nitems; i++) {
         const ItemResult *ir = &res->items[i];
         bool touched = false;
-        for (int k = 0; k < n; k++)
-            touched |= set[k].ir == ir;
+        for (int k = 0; k < n; k++) touched |= set[k].ir == ir;
         if (!touched) continue;
         Dec now = item_with(ir, set, n);
         if (ir->item->kind == PART_PENALTY)
@@ -120,8 +117,7 @@ static Dec band_floor(const Standard *s, int g) {
     if (b->op != BAND_GT) return b->value;
     Dec unit;
     int64_t den = 1;
-    for (int i = 0; i < s->decimals_value; i++)
-        den *= 10;
+    for (int i = 0; i < s->decimals_value; i++) den *= 10;
     dec_frac(1, den, &unit);
     return add(b->value, unit);
 }
@@ -161,8 +157,7 @@ Plan *plan_unit(const Result *res, int target, Arena *arena) {
     /* candidates: every fired deduction or score that can be won back,
      * including those whose share of a floored item's loss is 0 */
     int cap = 0;
-    for (int i = 0; i < s->nitems; i++)
-        cap += s->item_tab[i]->nrules;
+    for (int i = 0; i < s->nitems; i++) cap += s->item_tab[i]->nrules;
     Cand *c = arena_alloc(arena, sizeof *c * (size_t)(cap + 1));
     int n = 0;
     for (int i = 0; i < s->nitems; i++) {
