@@ -372,7 +372,7 @@ static int by_owner(const void *pa, const void *pb) {
 
 static void finish(Sheet *sh) {
     for (int c = 0; c < sh->ncols; c++)
-        worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, sh->width[c] + 2, NULL);
+        worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, (c < MAX_COLS ? sh->width[c] : 10) + 2, NULL);
     worksheet_autofilter(sh->ws, 0, 0, sh->row > 1 ? sh->row - 1 : 1, (lxw_col_t)(sh->ncols - 1));
 }
 
