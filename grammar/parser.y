@@ -60,6 +60,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
     FieldInit *inits;
     Task *task;
     int flags;
+    VetoEffectSpec effect;
 }
 
 %token <text> NUMBER "a number" PERCENT_LIT "a percentage" STRING "a string"
@@ -89,6 +90,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %token NUMBER_KW "'number'"
 %token LET "'let'"
 %token IT "'it'" DISTINCT "'distinct'"
+%token DISQUALIFY "'disqualify'" WORST "'worst'" OUTPUT "'output'"
 %token COMMENT "a comment" /* only for the formatter: the parser never sees one */
 %token DOTDOT "'..'" EQ "'=='" NE "'!='" LE "'<='" GE "'>='"
 
@@ -112,6 +114,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
 %type <inits> inits
 %type <task> task_head task_body
 %type <flags> phase_flags rev_what
+%type <effect> veto_effect
 
 %precedence ELSE
 %left OR
@@ -139,8 +142,9 @@ decl
   | FACT name ':' LIST label_opt '{' fields '}'
                                             { ast_add_fact(A, ast_fact(A, $2, @2, ast_type(TY_LIST, NULL, $7), $5, NULL, NULL, NULL, @$)); }
   | part                                    { ast_add_part(A, $1); }
-  | VETO name label_opt WHEN expr reason_opt ';'
-                                            { ast_add_veto(A, $2, @2, $3, $5, $6, @$); }
+  | VETO name label_opt WHEN expr veto_effect reason_opt ';'
+                                            { ast_add_veto_effect(A, ast_veto(A, $2, @2, $3, $5, $7, @$), $6); }
+  | OUTPUT name label_opt '=' expr ';'      { ast_add_output(A, ast_output(A, $2, @2, $3, $5, @$)); }
   | REQUIRE expr reason_opt ';'             { ast_add_require(A, $2, $3, @$); }
   | test_head '{' test_body '}'              { ast_add_test(A, $3, @$); }
   | PHASE name label_opt FROM expr TO expr phase_flags ';'
@@ -160,13 +164,25 @@ rev_what
   : part_kw                                 { $$ = $1; }
   | VETO { $$ = REV_VETO; } | FACT { $$ = REV_FACT; } | PHASE { $$ = REV_PHASE; } | TASK { $$ = REV_TASK; }
   | KIND { $$ = REV_KIND; } | LET { $$ = REV_LET; }
+  | OUTPUT { $$ = REV_OUTPUT; }
+  ;
+
+/* veto_effect -> [ disqualify | grade "name" | grade worst | deduct e | zero ] */
+veto_effect
+  : %empty                                  { $$ = ast_effect(VETO_DISQUALIFY, NULL, NULL, @$, false); }
+  | DISQUALIFY                              { $$ = ast_effect(VETO_DISQUALIFY, NULL, NULL, @1, true); }
+  | GRADE STRING                            { $$ = ast_effect(VETO_GRADE, $2, NULL, @$, true); }
+  | GRADE WORST                             { $$ = ast_effect(VETO_GRADE, NULL, NULL, @$, true); }
+  | DEDUCT expr                             { $$ = ast_effect(VETO_DEDUCT, NULL, $2, @$, true); }
+  | ZERO                                    { $$ = ast_effect(VETO_ZERO, NULL, NULL, @1, true); }
   ;
 
 replacement
   : part_head ';'                           { ast_replace_part(A, $1, true, @$); }
   | part                                    { ast_replace_part(A, $1, false, @$); }
-  | VETO name label_opt WHEN expr reason_opt ';'
-                                            { ast_replace_veto(A, ast_veto(A, $2, @2, $3, $5, $6, @$)); }
+  | VETO name label_opt WHEN expr veto_effect reason_opt ';'
+                                            { ast_replace_veto(A, ast_veto_set_effect(ast_veto(A, $2, @2, $3, $5, $7, @$), $6)); }
+  | OUTPUT name label_opt '=' expr ';'      { ast_replace_output(A, ast_output(A, $2, @2, $3, $5, @$)); }
   | FACT name ':' type label_opt fact_opts ';'
                                             { ast_replace_fact(A, ast_fact_optional(ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$), $6.renames, $6.renames_span), $6.optional, $6.optional_span)); }
   | PHASE name label_opt FROM expr TO expr phase_flags ';'
@@ -425,6 +441,8 @@ primary
   | TRUE                                    { $$ = ast_bool(A, true, @1); }
   | FALSE                                   { $$ = ast_bool(A, false, @1); }
   | POINTS                                  { $$ = ast_points(A, @1); }
+  | TOTAL                                   { $$ = ast_result(A, EX_TOTAL, @1); }
+  | GRADE                                   { $$ = ast_result(A, EX_GRADE, @1); }
   | name                                    { $$ = ast_name(A, $1, @1); }
   | '(' expr ')'                            { $$ = $2; }
   | name '(' args ')'                       { $$ = ast_call(A, $1, @1, $3, NULL, @$); }
@@ -504,10 +522,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, LexCtx 
         }
     }
     if (expr) {
-        /* a name or a string is one more kind of expression */
+        /* a name, a string, an output's total or grade: one more kind of expression */
         int j = 0;
         for (int i = 0; i < k; i++)
-            if (strcmp(names[i], "a name") && strcmp(names[i], "a string")) names[j++] = names[i];
+            if (strcmp(names[i], "a name") && strcmp(names[i], "a string") && strcmp(names[i], "'total'") &&
+                strcmp(names[i], "'grade'"))
+                names[j++] = names[i];
         k = j;
         names[k++] = "an expression";
     }

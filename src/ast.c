@@ -824,3 +824,47 @@ Expr *ast_unit_kind(AstCtx *c, Span sp) {
 Expr *ast_unit_year(AstCtx *c, Span sp) {
     return expr_new(c, EX_YEAR, sp);
 }
+
+/* ---- veto effects and outputs ------------------------------------------------ */
+
+VetoEffectSpec ast_effect(VetoEffect k, const char *grade, Expr *amount, Span sp, bool written) {
+    VetoEffectSpec e = {.effect = k, .grade = grade, .amount = amount, .span = sp, .written = written};
+    return e;
+}
+
+Veto *ast_veto_set_effect(Veto *v, VetoEffectSpec e) {
+    v->effect = e;
+    return v;
+}
+
+void ast_add_veto_effect(AstCtx *c, Veto *v, VetoEffectSpec e) {
+    if (tests_only(c, v->span)) return;
+    c->std->vetoes = vetoes_append(c->std->vetoes, ast_veto_set_effect(v, e));
+}
+
+Expr *ast_result(AstCtx *c, ExprKind k, Span sp) {
+    return expr_new(c, k, sp);
+}
+
+static OutputDef *outputs_append(OutputDef *list, OutputDef *o) {
+    APPEND(OutputDef, list, o);
+}
+
+OutputDef *ast_output(AstCtx *c, const char *id, Span id_sp, const char *label, Expr *value, Span sp) {
+    OutputDef *o = arena_alloc(c->arena, sizeof *o);
+    o->id = id;
+    o->id_span = id_sp;
+    o->label = label;
+    o->value = value;
+    o->span = sp;
+    return o;
+}
+
+void ast_add_output(AstCtx *c, OutputDef *o) {
+    if (tests_only(c, o->span)) return;
+    c->std->outputs = outputs_append(c->std->outputs, o);
+}
+
+void ast_replace_output(AstCtx *c, OutputDef *o) {
+    revision(c, REV_REPLACE, REV_OUTPUT, o->id, o->id_span, o->span)->output = o;
+}

@@ -63,6 +63,8 @@ typedef enum {
     EX_KIND, /* 'kind': the unit's kind */
     EX_YEAR, /* 'year': the unit's year */
     EX_EACH, /* an aggregate's first argument: NAME in LO..HI, NAME in LIST[.FIELD], distinct LIST[.FIELD] */
+    EX_TOTAL, /* outputs: the unit's final total */
+    EX_GRADE, /* outputs: the unit's final grade, as text */
 } ExprKind;
 
 typedef enum {
@@ -120,6 +122,7 @@ typedef enum {
     FN_YEAR_OF,
     FN_CEIL,
     FN_FLOOR,
+    FN_VETOED, /* vetoed(ID): did the veto fire (outputs); Expr.slot is its index */
 } Builtin;
 
 typedef struct Expr {
@@ -313,12 +316,30 @@ typedef struct Part {
     bool number_twice; /* the head wrote 'number' twice */
 } Part;
 
+/* What a veto does when it fires (一票否決 means different things). */
+typedef enum {
+    VETO_DISQUALIFY, /* the unit fails; score and grade by score kept (the default) */
+    VETO_GRADE,      /* the grade is forced: a named one, or the worst; score kept */
+    VETO_DEDUCT,     /* a fixed penalty off the total, which stops at 0 */
+    VETO_ZERO,       /* the total is 0 */
+} VetoEffect;
+
+typedef struct VetoEffectSpec {
+    VetoEffect effect;
+    const char *grade; /* VETO_GRADE: the grade named; NULL: the worst */
+    Expr *amount;      /* VETO_DEDUCT */
+    Span span;
+    bool written; /* the effect word is in the source (not the default) */
+} VetoEffectSpec;
+
 typedef struct Veto {
     const char *id, *title, *reason;
     Span span, id_span;
     Expr *when;
     struct Veto *next;
     int index;
+    VetoEffectSpec effect;
+    int grade_index; /* checker: VETO_GRADE, the forced grade's index in grade_tab */
 } Veto;
 
 /* require CONDITION [reason "..."]: a unit whose data breaks it is rejected */
@@ -328,6 +349,15 @@ typedef struct Require {
     Span span;
     struct Require *next;
 } Require;
+/* A named result that is not points: output ID ["label"] = EXPR; (a reward
+ * in yuan, an eligibility). Its type is its expression's. */
+typedef struct OutputDef {
+    const char *id, *label;
+    Span span, id_span;
+    Expr *value;
+    struct OutputDef *next;
+    int index; /* checker */
+} OutputDef;
 
 typedef struct Kind {
     const char *id, *label;
@@ -475,7 +505,7 @@ typedef struct TestCase {
 /* ---- revisions: a standard written as changes to an earlier one ------------- */
 
 /* What a revision removes, moves or replaces: a part (PartKind 0..4) or one of these. */
-enum { REV_VETO = 10, REV_FACT, REV_PHASE, REV_TASK, REV_KIND, REV_LET };
+enum { REV_VETO = 10, REV_FACT, REV_PHASE, REV_TASK, REV_KIND, REV_LET, REV_OUTPUT };
 typedef enum { REV_REMOVE, REV_MOVE, REV_REPLACE } RevOp;
 
 typedef struct Revision {
@@ -493,6 +523,7 @@ typedef struct Revision {
     struct Task *task;
     struct Revision *next;
     struct Let *let;
+    struct OutputDef *output;
 } Revision;
 
 typedef enum { HDR_YEAR, HDR_TOTAL, HDR_DECIMALS, HDR_GRADE, HDR_SUMS_WARN } HeaderKind;
@@ -544,6 +575,10 @@ typedef struct Standard {
     Let *lets; /* named expressions, in order */
     int nlets;
     Let **let_tab;
+    /* outputs: results beside the score, in order (noutputs, output_tab by the checker) */
+    OutputDef *outputs;
+    int noutputs;
+    OutputDef **output_tab;
 } Standard;
 
 /* ---- builders (called from grammar actions) -------------------------- */
@@ -624,6 +659,15 @@ struct Veto *ast_veto(AstCtx *c, const char *id, Span id_sp, const char *title, 
                       Span sp);
 struct Phase *ast_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags,
                         Span sp);
+
+/* veto effects and outputs */
+VetoEffectSpec ast_effect(VetoEffect k, const char *grade, Expr *amount, Span sp, bool written);
+struct Veto *ast_veto_set_effect(struct Veto *v, VetoEffectSpec e);
+void ast_add_veto_effect(AstCtx *c, struct Veto *v, VetoEffectSpec e);
+Expr *ast_result(AstCtx *c, ExprKind k, Span sp);
+OutputDef *ast_output(AstCtx *c, const char *id, Span id_sp, const char *label, Expr *value, Span sp);
+void ast_add_output(AstCtx *c, OutputDef *o);
+void ast_replace_output(AstCtx *c, OutputDef *o);
 
 /* revisions */
 void ast_header_revises(AstCtx *c, const char *file, const char *title, Expr *year, Span sp);

@@ -102,6 +102,7 @@ typedef struct WriterConfig {
     const char *xlsx_path;   /* xlsx: the file libxlsxwriter writes (the -o temporary file) */
     void *doc;               /* internal: the html, csv or xlsx document */
     const char *error;       /* set when the report could not be written whole */
+    const Standard *std;     /* internal (tsv): the standard its header was written for */
 } WriterConfig;
 
 /* A Writer for cfg (which it points to: keep cfg alive while it is used). */

@@ -473,9 +473,8 @@ static void check_header(Ctx *c) {
         }
         prev = g;
     }
-    if (!prev)
-        check_err(c, at, "K0244", "the header has no grades: write grade \"合格\" >= 800; grade \"不合格\" otherwise;");
-    else if (prev->op != BAND_OTHERWISE)
+    /* no bands at all: a standard without grades (every unit's grade is none) */
+    if (prev && prev->op != BAND_OTHERWISE)
         check_err(c, prev->span, "K0244", "the last grade must be an 'otherwise' grade for units below every band");
     s->ngrades = n;
     s->grade_tab = arena_alloc(c->arena, sizeof(GradeBand *) * (size_t)(n ? n : 1));
@@ -659,6 +658,10 @@ static void check_expect(Ctx *c, Expect *x) {
         if (x->id && !(x->veto = find_veto(s, x->id))) check_err(c, x->id_span, "K0273", "no veto '%s'", x->id);
         break;
     case EXPECT_GRADE: {
+        if (!s->grades) {
+            check_err(c, x->id_span, "K0267", "the standard has no grades: a test cannot expect one");
+            break;
+        }
         bool found = false;
         for (const GradeBand *g = s->grades; g; g = g->next)
             found |= !strcmp(g->name, x->grade);
@@ -786,6 +789,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
             if (strcmp(o->id, v->id) == 0) check_err(&c, v->id_span, "K0263", "duplicate veto '%s'", v->id);
         c.kinds = all_kinds(s);
         check_condition(&c, v->when, "a veto's condition");
+        check_veto_effect(&c, v);
         v->index = nv++;
     }
     s->nvetoes = nv;
@@ -794,6 +798,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     for (Veto *v = s->vetoes; v; v = v->next)
         s->veto_tab[nv++] = v;
 
+    check_outputs(&c, all_kinds(s));
     check_campaign(&c, all_kinds(s));
     check_lets_end(&c);
     check_tests(&c);

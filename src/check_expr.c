@@ -532,6 +532,7 @@ static TypeKind check_fact_fn(Ctx *c, Expr *e) {
 
 static TypeKind check_call(Ctx *c, Expr *e) {
     const char *name = e->u.call.name;
+    if (!strcmp(name, "vetoed")) return check_vetoed(c, e);
     size_t i, nb = sizeof builtins / sizeof builtins[0];
     for (i = 0; i < nb; i++)
         if (strcmp(builtins[i].name, name) == 0) break;
@@ -727,6 +728,8 @@ static TypeKind check_node(Ctx *c, Expr *e) {
         check_err(c, e->span, "K0217",
                   "'in' and 'distinct' name what an aggregate counts: count(m in 1..12 where ...)");
         return e->type = TY_ERROR;
+    case EX_TOTAL:
+    case EX_GRADE: return check_result_expr(c, e);
     }
     return e->type = TY_ERROR;
 }

@@ -32,6 +32,7 @@ typedef struct Ctx {
 
     /* inside aggregates: the innermost scope */
     const Scope *scope;
+    bool in_output;   /* checking an output: total, grade and vetoed() may be read */
 } Ctx;
 
 Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -51,6 +52,12 @@ void check_percent_literal(Ctx *c, const Expr *l, const Expr *r);
 
 /* check.c: the kinds named in an 'applies' list, as a bit mask */
 uint32_t check_kinds(Ctx *c, const StrList *names);
+/* check_output.c: what a veto does (after the header's grades); outputs
+ * (after the vetoes); total, grade and vetoed() in expressions */
+void check_veto_effect(Ctx *c, Veto *v);
+void check_outputs(Ctx *c, uint32_t all_kinds);
+TypeKind check_result_expr(Ctx *c, Expr *e);
+TypeKind check_vetoed(Ctx *c, Expr *e);
 /* check_campaign.c: phases, tasks, deadlines (after parts and facts) */
 void check_campaign(Ctx *c, uint32_t all_kinds);
 /* check_number.c: the standard's own numbers, unique and not empty (after parts) */

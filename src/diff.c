@@ -34,6 +34,8 @@ static bool same_expr(const Ctx *c, const Expr *a, const Expr *b) {
     case EX_POINTS:
     case EX_KIND:
     case EX_YEAR: return true;
+    case EX_TOTAL:
+    case EX_GRADE: return true;
     case EX_NEG:
     case EX_NOT: return same_expr(c, a->u.operand, b->u.operand);
     case EX_BINARY:
@@ -357,14 +359,21 @@ static void diff_vetoes(const Ctx *c, Diff *d) {
         const Veto *b = c->new_->veto_tab[i], *a = NULL;
         for (int k = 0; k < c->old->nvetoes; k++)
             if (!strcmp(c->old->veto_tab[k]->id, b->id)) a = c->old->veto_tab[k];
+        /* what a veto does (disqualify, grade, deduct, zero) is part of its condition's change */
+        bool same_effect = a && a->effect.effect == b->effect.effect && same_str(a->effect.grade, b->effect.grade) &&
+                           same_expr(c, a->effect.amount, b->effect.amount);
         unsigned ch = !a ? DIFF_ADDED
-                         : (same_expr(c, a->when, b->when) ? 0 : DIFF_CONDITION) |
+                         : (same_expr(c, a->when, b->when) && same_effect ? 0 : DIFF_CONDITION) |
                                (same_str(a->title, b->title) && same_str(a->reason, b->reason) ? 0 : DIFF_WORDING);
         if (!ch) continue;
         DiffEntry *x = entry(c, &e, b->id, a, b);
         x->changes = ch;
         x->before = a ? text_of(c, c->old, a->when) : NULL;
         x->after = text_of(c, c->new_, b->when);
+        if (a && !same_effect) {
+            x->before = ast_text(c->arena, c->old->src, (Span){a->when->span.begin, a->effect.span.end});
+            x->after = ast_text(c->arena, c->new_->src, (Span){b->when->span.begin, b->effect.span.end});
+        }
     }
     for (int k = 0; k < c->old->nvetoes; k++) {
         const Veto *a = c->old->veto_tab[k];

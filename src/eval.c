@@ -350,6 +350,7 @@ static Value eval_call(Env *e, const Expr *x) {
         if (err) fail(e, err);
         return v;
     }
+    case FN_VETOED: return boolean(e->res->vetoes[x->slot]);
     default: return eval_aggregate(e, x);
     }
 }
@@ -457,6 +458,12 @@ static Value eval_node(Env *e, const Expr *x) {
     case EX_BINARY: return eval_binary(e, x);
     case EX_IF: return truth(e, x->u.ifx.cond) ? eval(e, x->u.ifx.then_) : eval(e, x->u.ifx.else_);
     case EX_CALL: return eval_call(e, x);
+    case EX_TOTAL: return num(e->res->total);
+    case EX_GRADE: {
+        Value v = {.type = TY_TEXT, .present = true};
+        v.u.text = e->res->grade >= 0 ? e->std->grade_tab[e->res->grade]->name : "";
+        return v;
+    }
     case EX_TIERS: {
         Value s = eval(e, x->u.tiers.subject);
         for (const TierBand *b = x->u.tiers.bands; b; b = b->next) {
@@ -831,12 +838,86 @@ static void eval_part(Env *e, Result *res, const Part *p) {
     }
 }
 
+/* Outputs, after the total, the grade and the vetoes they may read; numbers
+ * are rounded to the standard's decimals (a percentage in percentage points). */
+static void eval_outputs(Env *e, Result *res) {
+    const Standard *s = e->std;
+    for (int i = 0; i < s->noutputs; i++) {
+        const OutputDef *o = s->output_tab[i];
+        e->at = o->span;
+        Value v = eval(e, o->value);
+        TypeKind t = o->value->type;
+        if (t == TY_INTEGER || t == TY_DECIMAL || t == TY_PERCENT) {
+            v.u.num = rnd(e, v.u.num, s->decimals_value + (t == TY_PERCENT ? 2 : 0));
+            v.type = t;
+        }
+        v.present = true;
+        res->outputs[i] = v;
+    }
+}
+
 static void eval_parts(Env *e, Result *res) {
     const Standard *s = e->std;
     for (int i = 0; i < s->nparts; i++)
         res->parts[i].part = s->part_tab[i];
     for (const Part *p = s->parts; p; p = p->next)
         if (p->kind == PART_CATEGORY || p->kind == PART_BONUS) eval_part(e, res, p);
+}
+
+/* The band of a total: the first from the top that it meets; -1 without grades. */
+static int band_of(const Standard *s, Dec total) {
+    for (int g = 0; g < s->ngrades; g++) {
+        const GradeBand *b = s->grade_tab[g];
+        int c = dec_cmp(total, b->value);
+        if (b->op == BAND_OTHERWISE || (b->op == BAND_GE && c >= 0) || (b->op == BAND_GT && c > 0)) return g;
+    }
+    return s->ngrades - 1;
+}
+
+/* Every veto is evaluated; those that fired then act in a fixed order, each
+ * on its own target (language.md, "Several vetoes at once"):
+ *   1. fixed penalties (deduct N) come off the total, which stops at 0;
+ *   2. a zero veto sets the total to 0;
+ *   3. the grade is the band of that total; a grade veto lowers it to its
+ *      grade (the worst of several), never raises it;
+ *   4. a disqualifying veto fails the unit, whatever its grade. */
+static void eval_vetoes(Env *e, Result *res) {
+    const Standard *s = e->std;
+    res->score_total = res->total;
+    int forced = -1;
+    for (int v = 0; v < s->nvetoes; v++) {
+        const Veto *vt = s->veto_tab[v];
+        e->at = vt->span;
+        e->absent = false;
+        res->vetoes[v] = truth(e, vt->when) && !e->absent; /* an absent optional fact fires nothing */
+        res->nvetoes += res->vetoes[v];
+        if (!res->vetoes[v]) continue;
+        switch (vt->effect.effect) {
+        case VETO_DISQUALIFY: res->disqualified = true; break;
+        case VETO_GRADE:
+            if (vt->grade_index > forced) forced = vt->grade_index;
+            break;
+        case VETO_DEDUCT: {
+            Dec d = rnd(e, number(e, vt->effect.amount), s->decimals_value);
+            if (dec_sign(d) < 0) fail(e, "a veto's deduction is negative");
+            res->veto_amounts[v] = d;
+            res->veto_deducted = add(e, res->veto_deducted, d);
+            break;
+        }
+        case VETO_ZERO: res->zeroed = true; break;
+        }
+    }
+    res->total = sub(e, res->total, res->veto_deducted);
+    /* a veto's penalty stops at 0 (扣完為止) even where the total may go below 0 */
+    bool floor = !s->no_floor_total || dec_sign(res->veto_deducted) > 0;
+    if ((dec_sign(res->total) < 0 && floor) || res->zeroed) res->total = dec_zero();
+    res->band_grade = res->grade = band_of(s, res->total);
+    if (forced > res->grade) {
+        res->grade = forced;
+        res->grade_forced = true;
+    }
+    res->pass = (res->grade < 0 || !s->grade_tab[res->grade]->fail) && !res->disqualified;
+    eval_outputs(e, res);
 }
 
 static void eval_totals(Env *e, Result *res) {
@@ -873,21 +954,7 @@ static void eval_totals(Env *e, Result *res) {
     res->raw_total = sub(e, add(e, res->items_score, res->bonus), res->penalty);
     res->total = sub(e, add(e, res->items_scaled, res->bonus), res->penalty);
     if (dec_sign(res->total) < 0 && !s->no_floor_total) res->total = dec_zero();
-    res->grade = s->ngrades - 1;
-    for (int g = 0; g < s->ngrades; g++) {
-        const GradeBand *b = s->grade_tab[g];
-        int c = dec_cmp(res->total, b->value);
-        if (b->op == BAND_OTHERWISE || (b->op == BAND_GE && c >= 0) || (b->op == BAND_GT && c > 0)) {
-            res->grade = g;
-            break;
-        }
-    }
-    for (int v = 0; v < s->nvetoes; v++) {
-        e->at = s->veto_tab[v]->span;
-        res->vetoes[v] = truth(e, s->veto_tab[v]->when);
-        res->nvetoes += res->vetoes[v];
-    }
-    res->pass = !s->grade_tab[res->grade]->fail && res->nvetoes == 0;
+    eval_vetoes(e, res);
 }
 
 /* ---- rectification: what lost points, largest first ---------------------------- */
@@ -1049,6 +1116,8 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     res->items = arena_alloc(arena, sizeof(ItemResult) * (size_t)(std->nitems ? std->nitems : 1));
     res->parts = arena_alloc(arena, sizeof(PartResult) * (size_t)(std->nparts ? std->nparts : 1));
     res->vetoes = arena_alloc(arena, sizeof(bool) * (size_t)(std->nvetoes ? std->nvetoes : 1));
+    res->veto_amounts = arena_alloc(arena, sizeof(Dec) * (size_t)(std->nvetoes ? std->nvetoes : 1));
+    res->outputs = arena_alloc(arena, sizeof(Value) * (size_t)(std->noutputs ? std->noutputs : 1));
     Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt, .res_arena = arena};
     e.lets = arena_alloc(arena, sizeof(Value) * (size_t)(std->nlets ? std->nlets : 1));
     e.let_done = arena_alloc(arena, sizeof(bool) * (size_t)(std->nlets ? std->nlets : 1));

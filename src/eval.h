@@ -132,7 +132,7 @@ typedef struct Result {
     Dec bonus_raw, bonus, penalty;
     Dec raw_total; /* items_score + bonus - penalty */
     Dec total;     /* items_scaled + bonus - penalty, floored at 0: graded */
-    int grade;     /* index into std->grade_tab */
+    int grade;     /* index into std->grade_tab; -1 when the standard has no grades */
     bool pass;
     bool *vetoes; /* std->nvetoes */
     int nvetoes;  /* how many fired */
@@ -142,6 +142,15 @@ typedef struct Result {
     TaskResult *tasks;   /* std->ntasks */
     PhaseResult *phases; /* std->nphases */
     Dec rect_lost;       /* the points of all rectification entries */
+    /* what the vetoes that fired did (language.md, "Vetoes") */
+    Dec score_total;   /* the total before any veto acted; total is after */
+    Dec veto_deducted; /* the fixed penalties of the vetoes that fired, summed */
+    Dec *veto_amounts; /* std->nvetoes: a fired 'deduct' veto's penalty, else 0 */
+    bool zeroed;       /* a 'zero' veto set the total to 0 */
+    int band_grade;    /* the band of the total; grade differs when a veto forced it */
+    bool grade_forced; /* a 'grade' veto lowered the grade below band_grade */
+    bool disqualified; /* a disqualifying veto fired: the unit fails */
+    Value *outputs;    /* std->noutputs, in order */
 } Result;
 
 /* A part's bounds, the one place they are computed (eval, and plan's

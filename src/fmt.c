@@ -74,7 +74,7 @@ static bool unary_minus(const Source *src, const LexToken *prev) {
     if (!prev) return true;
     int p = prev->token;
     if (p == ')' || p == ']' || p == NUMBER || p == PERCENT_LIT || p == IDENT || p == STRING || p == DATE_LIT ||
-        p == POINTS || p == TRUE || p == FALSE || p == '}' || p == KIND || p == YEAR)
+        p == POINTS || p == TRUE || p == FALSE || p == '}' || p == KIND || p == YEAR || p == TOTAL || p == GRADE)
         return false;
     (void)src;
     return true;

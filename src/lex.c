@@ -121,6 +121,11 @@ static const Keyword keywords[] = {
     /* aggregates over values */
     {IT, {"it", "該值", "该值"}},
     {DISTINCT, {"distinct", "不重複", "不重复"}},
+    /* veto effects and outputs */
+    {DISQUALIFY, {"disqualify", "取消資格", "取消资格"}},
+    {WORST, {"worst", "最低", "最低"}},
+    {ZERO, {"zero", "歸零", "归零"}},
+    {OUTPUT, {"output", "輸出", "输出"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };

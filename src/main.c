@@ -648,6 +648,10 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
         for (int i = 0; i < shelf.nfiles; i++) /* a year's standard reads the other units */
             bo.peers |= peer_uses(shelf.files[i].std);
     }
+    if (mode == RUN_PLAN && !l.std->ngrades) {
+        diag_cli(DIAG_ERROR, "%s has no grades: there is no grade to plan for", paths[0]);
+        goto done;
+    }
     if (target) {
         for (int g = 0; g < l.std->ngrades; g++)
             if (!strcmp(l.std->grade_tab[g]->name, target)) wc.target_grade = g;

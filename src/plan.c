@@ -176,7 +176,10 @@ Plan *plan_unit(const Result *res, int target, Arena *arena) {
         p->outcome = PLAN_NOT_SCORED;
         return p;
     }
-    if (res->nvetoes) { /* no score makes a vetoed unit pass */
+    bool forced = false; /* a fired grade veto caps the grade whatever the score */
+    for (int v = 0; v < s->nvetoes; v++)
+        forced |= res->vetoes[v] && s->veto_tab[v]->effect.effect == VETO_GRADE;
+    if (res->disqualified || res->zeroed || forced) { /* no score makes such a unit pass */
         p->outcome = PLAN_VETOED;
         p->target = target < 0 ? (res->grade > 0 ? res->grade - 1 : 0) : target;
         return p;

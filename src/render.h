@@ -121,4 +121,30 @@ const char *render_rule_numbered(Arena *a, const Standard *std, const Rule *r);
 /* Pads to a display width (CJK counts two columns). */
 void render_pad(FILE *out, const char *s, size_t width, bool right);
 
+/* ---- vetoes' effects, grades, outputs (render_veto.c) ---------------------- */
+/* The grade's name; NULL when the standard has no grades. */
+const char *render_grade_name(const Result *res);
+/* "disqualify", "grade", "deduct" or "zero" (JSON, CSV). */
+const char *render_effect_word(VetoEffect k);
+/* What a fired veto did, in words: "grade 不合格 whatever the score", "-30 from the total". */
+const char *render_veto_effect(Arena *a, const Result *res, int v);
+/* Why the total is not the score ("85 by score, 30 off by a veto"), or NULL. */
+const char *render_total_why(Arena *a, const Result *res);
+/* Why the grade is not the total's band ("forced by veto V2 (合格 by the total)"), or NULL. */
+const char *render_grade_why(Arena *a, const Result *res);
+/* An output's value as text: 2000, yes, 2013-07-01, 91.5%. */
+const char *render_output_value(Arena *a, const Result *res, int i);
+const char *render_output_label(const OutputDef *o);
+/* JSON: "outputs": {...} (when the standard has outputs); a veto's effect
+ * fields; score_total and band_grade when a veto changed them. */
+void render_json_outputs(struct cJSON *obj, const Result *res);
+void render_json_veto(struct cJSON *x, const Result *res, int v);
+void render_json_veto_totals(struct cJSON *o, const Result *res);
+/* The summary: outputs summed (numbers) or counted (yes/no); a ranked unit's
+ * mark: " (vetoed)", " (grade forced by a veto)", " (fails)" or "". */
+struct SummaryUnit;
+void render_summary_outputs_text(FILE *out, Arena *a, const struct Summary *s);
+void render_summary_outputs_json(struct cJSON *o, const struct Summary *s);
+const char *render_summary_mark(const struct SummaryUnit *u);
+
 #endif

@@ -12,7 +12,7 @@ static const char *signed_dec(Arena *a, Dec d, int places) {
 }
 
 static const char *outcome(Arena *a, const Result *r) {
-    const char *g = r->std->grade_tab[r->grade]->name;
+    const char *g = r->grade >= 0 ? r->std->grade_tab[r->grade]->name : "-";
     return arena_printf(a, "%s%s", g, r->nvetoes ? _(" (vetoed)") : r->pass ? "" : _(" (fails)"));
 }
 
@@ -119,7 +119,10 @@ static cJSON *side(const Result *r, const char *std_path, int places) {
     cJSON_AddStringToObject(o, "data", r->unit->src->path);
     cJSON_AddNumberToObject(o, "year", r->std->year_value);
     render_json_number(o, "total", r->total, places);
-    cJSON_AddStringToObject(o, "grade", r->std->grade_tab[r->grade]->name);
+    if (r->grade >= 0)
+        cJSON_AddStringToObject(o, "grade", r->std->grade_tab[r->grade]->name);
+    else
+        cJSON_AddNullToObject(o, "grade");
     cJSON_AddBoolToObject(o, "pass", r->pass);
     cJSON_AddBoolToObject(o, "vetoed", r->nvetoes > 0);
     return o;

@@ -96,6 +96,51 @@ static void part_rows(CsvDoc *d, const Result *res, const Part *category, const 
     }
 }
 
+/* The vetoes that fired (category "veto": a fixed penalty's score is what it
+ * takes off the total; the effect in words) and the outputs (category
+ * "output": the value in the score column), after the items. */
+static void veto_output_rows(CsvDoc *d, const Result *res, Arena *a) {
+    const Standard *s = res->std;
+    FILE *f = d->out;
+    char buf[64];
+    for (int v = 0; v < s->nvetoes; v++) {
+        if (!res->vetoes[v]) continue;
+        const Veto *vt = s->veto_tab[v];
+        unit_cells(d, res->unit);
+        cell(f, "veto", false);
+        cell(f, vt->id, false);
+        cell(f, vt->title, false);
+        fputc(',', f);
+        if (vt->effect.effect == VETO_DEDUCT) {
+            Dec neg;
+            if (dec_neg(res->veto_amounts[v], &neg) != DEC_OK) neg = res->veto_amounts[v];
+            dec_format_fixed(neg, s->decimals_value, buf, sizeof buf);
+            number(f, buf);
+        } else {
+            fputc(',', f);
+        }
+        fputc(',', f);
+        cell(f, render_veto_effect(a, res, v), false);
+        fputs(",\r\n", f);
+    }
+    for (int i = 0; i < s->noutputs; i++) {
+        const OutputDef *o = s->output_tab[i];
+        TypeKind t = o->value->type;
+        unit_cells(d, res->unit);
+        cell(f, "output", false);
+        cell(f, o->id, false);
+        cell(f, render_output_label(o), false);
+        fputc(',', f);
+        if (t == TY_INTEGER || t == TY_DECIMAL) {
+            dec_format_fixed(res->outputs[i].u.num, s->decimals_value, buf, sizeof buf);
+            number(f, buf);
+        } else {
+            cell(f, render_output_value(a, res, i), false);
+        }
+        fputs(",,,\r\n", f);
+    }
+}
+
 void render_csv_unit(CsvDoc *d, const Result *res) {
     Arena *a = res->unit->arena;
     if (res->error) {
@@ -112,6 +157,7 @@ void render_csv_unit(CsvDoc *d, const Result *res) {
             part_rows(d, res, p, p, a);
         }
     }
+    veto_output_rows(d, res, a);
 }
 
 void render_csv_invalid(CsvDoc *d, const Unit *u) {

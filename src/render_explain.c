@@ -162,10 +162,11 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
                     ? arena_printf(a, _(" (capped from %s)"), render_dec(a, res->bonus_raw, places))
                     : "");
     if (dec_sign(res->penalty)) fprintf(out, _("         - penalties %s\n"), render_dec(a, res->penalty, places));
-    fprintf(out, _("         = %s, grade %s%s\n"), render_dec(a, res->total, places), s->grade_tab[res->grade]->name,
-            res->nvetoes ? _(" (vetoed: fails)")
-            : res->pass  ? _(" (passes)")
-                         : _(" (fails)"));
+    fprintf(out, _("         = %s, grade %s%s\n"), render_dec(a, res->total, places),
+            res->grade >= 0 ? s->grade_tab[res->grade]->name : "-",
+            res->disqualified ? _(" (vetoed: fails)")
+            : res->pass       ? _(" (passes)")
+                              : _(" (fails)"));
     for (int v = 0; v < s->nvetoes; v++)
         if (res->vetoes[v]) fprintf(out, _("veto     %s %s fired\n"), s->veto_tab[v]->id, s->veto_tab[v]->title);
 }
@@ -250,7 +251,10 @@ cJSON *render_explain_json(const Result *res, const Part *only) {
         render_json_number(o, "bonus", res->bonus, places);
         render_json_number(o, "penalty", res->penalty, places);
         render_json_number(o, "total", res->total, places);
-        cJSON_AddStringToObject(o, "grade", s->grade_tab[res->grade]->name);
+        if (res->grade >= 0)
+            cJSON_AddStringToObject(o, "grade", s->grade_tab[res->grade]->name);
+        else
+            cJSON_AddNullToObject(o, "grade");
         cJSON_AddBoolToObject(o, "pass", res->pass);
         cJSON *vetoes = cJSON_AddArrayToObject(o, "vetoes");
         for (int v = 0; v < s->nvetoes; v++)

@@ -288,15 +288,18 @@ static void top_needs(FILE *f, const Result *res, Arena *a) {
 static void first_page(FILE *f, const Result *res, Arena *a) {
     const Standard *s = res->std;
     int places = s->decimals_value;
-    const GradeBand *g = s->grade_tab[res->grade];
+    const char *g = render_grade_name(res);
     const char *cls = res->nvetoes ? "vetoed" : res->pass ? "pass" : "fail";
     fprintf(f, "<div class=\"box %s\"><div><span class=\"total\" data-total=\"%s\">%s</span> <span class=\"of\">", cls,
             render_dec(a, res->total, places), render_dec(a, res->total, places));
     text(f, _("of %s"), render_dec(a, s->total_value, places));
     fputs("</span></div><div class=\"grade\">", f);
-    html_esc(f, g->name);
-    html_esc(f, res->nvetoes ? _(" by score, but VETOED: fails") : res->pass ? _(": passes") : _(": fails"));
+    html_esc(f, g ? g : _("none (the standard has no grades)"));
+    html_esc(f, res->disqualified ? _(" by score, but VETOED: fails") : res->pass ? _(": passes") : _(": fails"));
     fputs("</div></div>\n", f);
+    const char *why[2] = {render_total_why(a, res), render_grade_why(a, res)};
+    for (int i = 0; i < 2; i++)
+        if (why[i]) fputs("<p class=\"meta veto\">", f), html_esc(f, why[i]), fputs("</p>\n", f);
     if (dec_cmp(res->items_max, s->total_value) != 0) {
         fputs("<p class=\"meta\">", f);
         text(f, _("Items %s of the %s points that apply, scaled to %s."), render_dec(a, res->items_score, places),
@@ -326,7 +329,21 @@ static void first_page(FILE *f, const Result *res, Arena *a) {
             fputc(' ', f);
             html_esc(f, vt->title);
             if (vt->reason) fputs(": ", f), html_esc(f, vt->reason);
+            if (vt->effect.effect != VETO_DISQUALIFY)
+                fputs(" [", f), html_esc(f, render_veto_effect(a, res, v)), fputs("]", f);
             fputs("</li>\n", f);
+        }
+        fputs("</ul>\n", f);
+    }
+    if (s->noutputs) {
+        fputs("<ul class=\"outputs\">\n", f);
+        for (int i = 0; i < s->noutputs; i++) {
+            const OutputDef *o = s->output_tab[i];
+            fprintf(f, "<li data-output=\"%s\" data-value=\"", o->id);
+            html_esc(f, render_output_value(a, res, i));
+            fputs("\">", f), html_esc(f, render_output_label(o)), fputs(": <b>", f);
+            html_esc(f, render_output_value(a, res, i));
+            fputs("</b></li>\n", f);
         }
         fputs("</ul>\n", f);
     }
@@ -551,7 +568,7 @@ void render_html_unit(HtmlDoc *d, const Result *res) {
     unit_open(d, u, res->error ? "error" : "scored");
     if (!res->error)
         fprintf(f, " data-total=\"%s\" data-grade=\"", render_dec(a, res->total, places)),
-            html_esc(f, s->grade_tab[res->grade]->name),
+            html_esc(f, render_grade_name(res) ? render_grade_name(res) : ""),
             fprintf(f, "\" data-pass=\"%s\" data-vetoed=\"%s\"", res->pass ? "true" : "false",
                     res->nvetoes ? "true" : "false");
     fputs(">\n<div class=\"first\">\n", f);

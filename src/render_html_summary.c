@@ -124,9 +124,12 @@ static void ranking(FILE *f, const Summary *sum, Arena *a, const HtmlNames *not_
                 "aria-hidden=\"true\"><rect class=\"back\" width=\"%d\" height=\"10\"/><rect class=\"%s\" "
                 "width=\"%s\" height=\"10\"/></svg></td><td>",
                 u->kind_rank, total, MINI, MINI, u->pass ? "fore" : "bad", html_bar(a, u->total, s->total_value, MINI));
-        html_esc(f, s->grade_tab[u->grade]->name);
+        html_esc(f, u->grade >= 0 ? s->grade_tab[u->grade]->name : "-");
         fprintf(f, "</td><td class=\"%s\">", u->pass ? "done" : "veto");
-        html_esc(f, u->vetoed ? _("VETOED") : u->pass ? _("passes") : _("fails"));
+        html_esc(f, u->disqualified   ? _("VETOED")
+                    : u->grade_forced ? _("grade forced by a veto")
+                    : u->pass         ? _("passes")
+                                      : _("fails"));
         fputs("</td></tr>\n", f);
     }
     fputs("</tbody></table>\n", f);

@@ -175,7 +175,8 @@ cJSON *render_json_unit_object(const Result *res) {
     }
     put_str(o, "status", "scored");
     render_json_number(o, "total", res->total, places);
-    put_str(o, "grade", s->grade_tab[res->grade]->name);
+    put_str(o, "grade", render_grade_name(res));
+    render_json_veto_totals(o, res);
     cJSON_AddBoolToObject(o, "pass", res->pass);
     cJSON_AddBoolToObject(o, "vetoed", res->nvetoes > 0);
     render_json_number(o, "items_score", res->items_score, places);
@@ -192,8 +193,10 @@ cJSON *render_json_unit_object(const Result *res) {
         put_str(x, "id", s->veto_tab[v]->id);
         put_str(x, "title", s->veto_tab[v]->title);
         put_str(x, "reason", s->veto_tab[v]->reason);
+        render_json_veto(x, res, v);
         cJSON_AddItemToArray(vetoes, x);
     }
+    render_json_outputs(o, res);
     cJSON *cats = cJSON_AddArrayToObject(o, "categories");
     cJSON *bonus = cJSON_AddArrayToObject(o, "bonus_sections");
     for (const Part *p = s->parts; p; p = p->next) {

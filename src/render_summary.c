@@ -39,7 +39,10 @@ void render_summary_text(FILE *out, const Summary *s) {
     fputs(_("Grades  "), out);
     for (int g = 0; g < std->ngrades; g++)
         fprintf(out, "%s %s %ld", g ? "," : "", std->grade_tab[g]->name, s->by_grade[g]);
+    if (!std->ngrades) fputs(_(" none (the standard has no grades)"), out);
+    if (s->forced) fprintf(out, _("; %ld forced by a veto"), s->forced);
     fputc('\n', out);
+    render_summary_outputs_text(out, a, s);
     /* the vetoes that fired, with how many units each */
     fputs(_("Vetoes  "), out);
     int fired = 0;
@@ -69,10 +72,7 @@ void render_summary_text(FILE *out, const Summary *s) {
         }
         fputc(' ', out);
         render_pad(out, num(a, u->total, s), 9, true);
-        fprintf(out, "  %s%s\n", std->grade_tab[u->grade]->name,
-                u->vetoed ? _(" (vetoed)")
-                : u->pass ? ""
-                          : _(" (fails)"));
+        fprintf(out, "  %s%s\n", u->grade >= 0 ? std->grade_tab[u->grade]->name : "-", render_summary_mark(u));
     }
 
     fprintf(out, _("\nItems losing the most points%s\n"), s->nweakest ? "" : _(": none lost points"));
@@ -150,6 +150,8 @@ cJSON *render_summary_json(const Summary *s) {
         cJSON_AddNumberToObject(e, "units", (double)s->by_veto[i]);
         cJSON_AddItemToArray(v, e);
     }
+    if (s->forced) cJSON_AddNumberToObject(o, "grade_forced", (double)s->forced);
+    render_summary_outputs_json(o, s);
     cJSON *st = cJSON_AddArrayToObject(o, "stats");
     cJSON_AddItemToArray(st, stat_json(s, &s->total));
     for (int c = 0; c < s->ncats; c++)
@@ -164,7 +166,11 @@ cJSON *render_summary_json(const Summary *s) {
         cJSON_AddStringToObject(e, "kind", kind_id(s, u->kind));
         cJSON_AddNumberToObject(e, "kind_rank", (double)u->kind_rank);
         render_json_number(e, "total", u->total, p);
-        cJSON_AddStringToObject(e, "grade", std->grade_tab[u->grade]->name);
+        if (u->grade >= 0)
+            cJSON_AddStringToObject(e, "grade", std->grade_tab[u->grade]->name);
+        else
+            cJSON_AddNullToObject(e, "grade");
+        if (u->grade_forced) cJSON_AddBoolToObject(e, "grade_forced", true);
         cJSON_AddBoolToObject(e, "pass", u->pass);
         cJSON_AddBoolToObject(e, "vetoed", u->vetoed);
         cJSON_AddItemToArray(r, e);

@@ -177,7 +177,7 @@ void render_text_unit(FILE *out, const Result *res) {
         fprintf(out, _("   not scored: %s\n"), res->error);
         return;
     }
-    const GradeBand *g = s->grade_tab[res->grade];
+    const char *g = render_grade_name(res);
     head(out, _("Total"));
     fprintf(out, _("%s of %s\n"), render_dec(a, res->total, places), render_dec(a, s->total_value, places));
     if (dec_cmp(res->items_max, s->total_value) != 0)
@@ -194,11 +194,15 @@ void render_text_unit(FILE *out, const Result *res) {
         if (dec_sign(res->penalty)) fprintf(out, _(" - penalties %s"), render_dec(a, res->penalty, places));
         fputc('\n', out);
     }
+    const char *why = render_total_why(a, res);
+    if (why) fprintf(out, "         %s\n", why);
     head(out, _("Grade"));
-    if (res->nvetoes)
-        fprintf(out, _("%s by score, but VETOED: fails\n"), g->name);
+    if (!g) g = _("none (the standard has no grades)");
+    if (res->disqualified)
+        fprintf(out, _("%s by score, but VETOED: fails\n"), g);
     else
-        fprintf(out, res->pass ? _("%s: passes\n") : _("%s: fails\n"), g->name);
+        fprintf(out, res->pass ? _("%s: passes\n") : _("%s: fails\n"), g);
+    if ((why = render_grade_why(a, res))) fprintf(out, "         %s\n", why);
     if (res->nvetoes == 0) {
         head(out, _("Vetoes"));
         fputs(_("none\n"), out);
@@ -209,8 +213,14 @@ void render_text_unit(FILE *out, const Result *res) {
             head(out, n++ ? "" : _("Vetoes"));
             fprintf(out, "%s %s", vt->id, vt->title);
             if (vt->reason) fprintf(out, ": %s", vt->reason);
+            if (vt->effect.effect != VETO_DISQUALIFY) fprintf(out, " [%s]", render_veto_effect(a, res, v));
             fputc('\n', out);
         }
+    }
+    for (int i = 0; i < s->noutputs; i++) {
+        const OutputDef *o = s->output_tab[i];
+        head(out, i ? "" : _("Outputs"));
+        fprintf(out, "%s (%s) %s\n", render_output_label(o), o->id, render_output_value(a, res, i));
     }
     fputc('\n', out);
     categories(out, res, a);

@@ -169,15 +169,22 @@ static void jsonl_invalid(void *ctx, FILE *out, const Unit *u) {
     put_json(out, render_json_invalid_object(u), 0);
 }
 
-static void tsv_begin(void *ctx, FILE *out, const Standard *std, const char *rules_path) {
-    (void)ctx, (void)std, (void)rules_path;
-    fputs("unit\tkind\tyear\ttotal\tgrade\tpass\tvetoes\n", out);
-}
-
 /* A cell: tabs and line breaks in data would break the row. */
 static void tsv_cell(FILE *out, const char *s) {
     for (; s && *s; s++)
         fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+static void tsv_begin(void *ctx, FILE *out, const Standard *std, const char *rules_path) {
+    (void)rules_path;
+    ((WriterConfig *)ctx)->std = std;
+    /* no grade column for a standard without grades; a column per output */
+    fputs(std->ngrades ? "unit\tkind\tyear\ttotal\tgrade\tpass\tvetoes" : "unit\tkind\tyear\ttotal\tpass\tvetoes", out);
+    for (int i = 0; i < std->noutputs; i++) {
+        fputc('\t', out);
+        tsv_cell(out, std->output_tab[i]->id);
+    }
+    fputc('\n', out);
 }
 
 static void tsv_head(FILE *out, const Unit *u) {
@@ -191,24 +198,38 @@ static void tsv_head(FILE *out, const Unit *u) {
 static void tsv_unit(void *ctx, FILE *out, const Result *res) {
     (void)ctx;
     tsv_head(out, res->unit);
+    const Standard *std = res->std;
     if (res->error) {
-        fputs("\t\t\terror\t\n", out);
+        fputs(std->ngrades ? "\t\t\terror\t" : "\t\terror\t", out);
+        for (int i = 0; i < std->noutputs; i++)
+            fputc('\t', out);
+        fputc('\n', out);
         return;
     }
     char total[64];
-    dec_format(res->total, res->std->decimals_value, total, sizeof total);
-    fprintf(out, "\t%s\t", total);
-    tsv_cell(out, res->std->grade_tab[res->grade]->name);
+    dec_format(res->total, std->decimals_value, total, sizeof total);
+    fprintf(out, "\t%s", total);
+    if (std->ngrades) {
+        fputc('\t', out);
+        tsv_cell(out, render_grade_name(res));
+    }
     fputs(res->pass ? "\tpass\t" : "\tfail\t", out);
-    for (int v = 0, n = 0; v < res->std->nvetoes; v++)
-        if (res->vetoes[v]) fprintf(out, "%s%s", n++ ? "," : "", res->std->veto_tab[v]->id);
+    for (int v = 0, n = 0; v < std->nvetoes; v++)
+        if (res->vetoes[v]) fprintf(out, "%s%s", n++ ? "," : "", std->veto_tab[v]->id);
+    for (int i = 0; i < std->noutputs; i++) {
+        fputc('\t', out);
+        tsv_cell(out, render_output_value(res->unit->arena, res, i));
+    }
     fputc('\n', out);
 }
 
 static void tsv_invalid(void *ctx, FILE *out, const Unit *u) {
-    (void)ctx;
     tsv_head(out, u);
-    fputs("\t\t\tinvalid\t\n", out);
+    const Standard *std = ((WriterConfig *)ctx)->std;
+    fputs(std && !std->ngrades ? "\t\tinvalid\t" : "\t\t\tinvalid\t", out);
+    for (int i = 0; std && i < std->noutputs; i++)
+        fputc('\t', out);
+    fputc('\n', out);
 }
 
 Writer writer_for(WriterConfig *c) {

@@ -183,7 +183,15 @@ XlsxDoc *render_xlsx_begin(const Standard *std, const char *path) {
     static const char *const rect[] = {N_("responsible"), N_("unit"),  N_("item"),  N_("title"),
                                        N_("lost"),        N_("seen"),  N_("to do"), N_("rule"),
                                        N_("deadline"),    N_("state"), NULL};
-    header(d, &d->summary, N_("summary"), summary);
+    /* no grade column without grades; a column per output, after the file */
+    const char **cols = arena_alloc(d->arena, sizeof *cols * (size_t)(16 + std->noutputs));
+    int nc = 0;
+    for (int i = 0; summary[i]; i++)
+        if (std->ngrades || strcmp(summary[i], "grade")) cols[nc++] = summary[i];
+    for (int i = 0; i < std->noutputs; i++)
+        cols[nc++] = render_output_label(std->output_tab[i]);
+    cols[nc] = NULL;
+    header(d, &d->summary, N_("summary"), cols);
     header(d, &d->cards, N_("scorecards"), cards);
     header(d, &d->rect, N_("rectifications"), rect);
     return d;
@@ -204,27 +212,43 @@ static void summary_row(XlsxDoc *d, const Result *res) {
     int places = s->decimals_value;
     Look look = res->error ? LOOK_FAIL : res->nvetoes ? LOOK_VETO : res->pass ? LOOK_PLAIN : LOOK_FAIL;
     lxw_format *t = d->text[look], *n = d->num[look];
+    int k = s->ngrades ? 0 : -1; /* the columns after the grade move left without one */
     unit_cells(d, sh, u, look);
     if (res->error) {
-        put_str(sh, a, 5, arena_printf(a, _("not scored: %s"), res->error), t);
+        put_str(sh, a, 5 + k, arena_printf(a, _("not scored: %s"), res->error), t);
     } else {
         put_num(sh, 3, res->total, places, n);
-        put_str(sh, a, 4, s->grade_tab[res->grade]->name, t);
-        put_str(sh, a, 5, res->nvetoes ? _("VETOED") : res->pass ? _("passes") : _("fails"), t);
+        if (s->ngrades) put_str(sh, a, 4, render_grade_name(res), t);
+        put_str(sh, a, 5 + k,
+                res->disqualified   ? _("VETOED")
+                : res->grade_forced ? _("grade forced by a veto")
+                : res->pass         ? _("passes")
+                                    : _("fails"),
+                t);
         const char *v = "";
         for (int i = 0; i < s->nvetoes; i++)
-            if (res->vetoes[i])
+            if (res->vetoes[i]) {
                 v = arena_printf(a, "%s%s%s %s", v, *v ? "; " : "", s->veto_tab[i]->id, s->veto_tab[i]->title);
-        put_str(sh, a, 6, v, t);
-        put_num(sh, 7, res->items_score, places, n);
-        put_num(sh, 8, res->items_max, places, n);
-        put_num(sh, 9, res->items_scaled, places, n);
-        put_num(sh, 10, res->bonus, places, n);
-        put_num(sh, 11, res->penalty, places, n);
-        put_int(sh, 12, res->nrect, t);
-        put_num(sh, 13, res->rect_lost, places, n);
+                if (s->veto_tab[i]->effect.effect != VETO_DISQUALIFY)
+                    v = arena_printf(a, "%s [%s]", v, render_veto_effect(a, res, i));
+            }
+        put_str(sh, a, 6 + k, v, t);
+        put_num(sh, 7 + k, res->items_score, places, n);
+        put_num(sh, 8 + k, res->items_max, places, n);
+        put_num(sh, 9 + k, res->items_scaled, places, n);
+        put_num(sh, 10 + k, res->bonus, places, n);
+        put_num(sh, 11 + k, res->penalty, places, n);
+        put_int(sh, 12 + k, res->nrect, t);
+        put_num(sh, 13 + k, res->rect_lost, places, n);
+        for (int i = 0; i < s->noutputs; i++) {
+            TypeKind ty = s->output_tab[i]->value->type;
+            if (ty == TY_INTEGER || ty == TY_DECIMAL)
+                put_num(sh, 15 + k + i, res->outputs[i].u.num, places, n);
+            else
+                put_str(sh, a, 15 + k + i, render_output_value(a, res, i), t);
+        }
     }
-    put_str(sh, a, 14, u->src->path, NULL);
+    put_str(sh, a, 14 + k, u->src->path, NULL);
     sh->row++;
 }
 
@@ -334,8 +358,9 @@ void render_xlsx_invalid(XlsxDoc *d, const Unit *u) {
     Sheet *sh = &d->summary;
     if (!row_ok(sh)) return;
     put_str(sh, u->arena, 0, u->name, d->text[LOOK_FAIL]); /* its kind and year may be what was wrong */
-    put_str(sh, u->arena, 5, _("not scored: its data has errors"), d->text[LOOK_FAIL]);
-    put_str(sh, u->arena, 14, u->src->path, NULL);
+    int k = d->std->ngrades ? 0 : -1;                      /* no grade column */
+    put_str(sh, u->arena, 5 + k, _("not scored: its data has errors"), d->text[LOOK_FAIL]);
+    put_str(sh, u->arena, 14 + k, u->src->path, NULL);
     sh->row++;
 }
 
@@ -347,7 +372,7 @@ static int by_owner(const void *pa, const void *pb) {
 
 static void finish(Sheet *sh) {
     for (int c = 0; c < sh->ncols; c++)
-        worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, sh->width[c] + 2, NULL);
+        worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, (c < MAX_COLS ? sh->width[c] : 10) + 2, NULL);
     worksheet_autofilter(sh->ws, 0, 0, sh->row > 1 ? sh->row - 1 : 1, (lxw_col_t)(sh->ncols - 1));
 }
 

@@ -59,6 +59,7 @@ static const char *what_name(int what) {
     case REV_PHASE: return "phase";
     case REV_TASK: return "task";
     case REV_LET: return "let";
+    case REV_OUTPUT: return "output";
     default: return "kind";
     }
 }
@@ -106,6 +107,9 @@ static void **find_task(Standard *s, const char *id) {
 static void **find_fact(Standard *s, const char *id) {
     FIND_LINK(Fact, &s->facts, name, id)
 }
+static void **find_output(Standard *s, const char *id) {
+    FIND_LINK(OutputDef, &s->outputs, id, id)
+}
 static void **find_kind(Standard *s, const char *id) {
     FIND_LINK(Kind, &s->kinds, id, id)
 }
@@ -120,6 +124,7 @@ static void **find_decl(Standard *s, int what, const char *id) {
     case REV_TASK: return find_task(s, id);
     case REV_FACT: return find_fact(s, id);
     case REV_LET: return find_let(s, id);
+    case REV_OUTPUT: return find_output(s, id);
     default: return find_kind(s, id);
     }
 }
@@ -239,8 +244,12 @@ static void rename_parts(Part *p, const char *old, const char *new_name) {
 
 static void rename_fact(Standard *s, const char *old, const char *new_name) {
     rename_parts(s->parts, old, new_name);
-    for (Veto *v = s->vetoes; v; v = v->next)
+    for (Veto *v = s->vetoes; v; v = v->next) {
         rename_expr(v->when, old, new_name);
+        if (v->effect.amount) rename_expr(v->effect.amount, old, new_name);
+    }
+    for (OutputDef *o = s->outputs; o; o = o->next)
+        rename_expr(o->value, old, new_name);
     for (Let *l = s->lets; l; l = l->next)
         rename_expr(l->e, old, new_name);
     for (Task *t = s->tasks; t; t = t->next)
@@ -344,6 +353,10 @@ static void apply(Ctx *c, Standard *s, const Revision *r) {
         if (r->op == REV_REPLACE) r->let->next = ((Let *)*l)->next;
         *l = r->op == REV_REPLACE ? (void *)r->let : (void *)((Let *)*l)->next;
         break;
+    case REV_OUTPUT:
+        if (r->op == REV_REPLACE) r->output->next = ((OutputDef *)*l)->next;
+        *l = r->op == REV_REPLACE ? (void *)r->output : (void *)((OutputDef *)*l)->next;
+        break;
     default: *l = (void *)((Kind *)*l)->next; break;
     }
 }
@@ -397,6 +410,9 @@ static void merge(Ctx *c, Standard *r, Standard *b) {
     Veto *vetoes = r->vetoes;
     r->vetoes = b->vetoes;
     CONCAT(Veto, r->vetoes, vetoes);
+    OutputDef *outputs = r->outputs;
+    r->outputs = b->outputs;
+    CONCAT(OutputDef, r->outputs, outputs);
     Phase *phases = r->phases;
     r->phases = b->phases;
     CONCAT(Phase, r->phases, phases);

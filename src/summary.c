@@ -88,6 +88,8 @@ Summary *summary_new(const Standard *std) {
     s->arena = arena_new();
     s->by_grade = arena_alloc(s->arena, sizeof(long) * (size_t)(std->ngrades + 1));
     s->by_veto = arena_alloc(s->arena, sizeof(long) * (size_t)(std->nvetoes + 1));
+    s->output_sum = arena_alloc(s->arena, sizeof(Dec) * (size_t)(std->noutputs + 1));
+    s->output_yes = arena_alloc(s->arena, sizeof(long) * (size_t)(std->noutputs + 1));
     for (const Part *p = std->parts; p; p = p->next)
         s->ncats += p->kind == PART_CATEGORY;
     s->cats = arena_alloc(s->arena, sizeof(SummaryStat) * (size_t)(s->ncats + 1));
@@ -122,7 +124,15 @@ void summary_add(Summary *s, const Result *res) {
     const Standard *std = s->std;
     const Unit *u = res->unit;
     s->units++;
-    s->by_grade[res->grade]++;
+    if (res->grade >= 0) s->by_grade[res->grade]++;
+    s->forced += res->grade_forced;
+    for (int i = 0; i < std->noutputs; i++) {
+        TypeKind t = std->output_tab[i]->value->type;
+        if (t == TY_BOOLEAN)
+            s->output_yes[i] += res->outputs[i].u.b;
+        else if (t == TY_INTEGER || t == TY_DECIMAL || t == TY_PERCENT)
+            dec_add(s->output_sum[i], res->outputs[i].u.num, &s->output_sum[i]);
+    }
     if (res->pass)
         s->passed++;
     else
@@ -145,6 +155,9 @@ void summary_add(Summary *s, const Result *res) {
         .grade = res->grade,
         .pass = res->pass,
         .vetoed = res->nvetoes > 0,
+        .grade_forced = res->grade_forced,
+        .disqualified = res->disqualified,
+        .total_changed = dec_cmp(res->total, res->score_total) != 0,
     };
     for (int i = 0; i < std->nitems; i++) {
         const ItemResult *ir = &res->items[i];

@@ -34,10 +34,11 @@ typedef struct SummaryUnit {
     const char *name, *file;
     int kind;  /* index into the standard's kinds (0 when it has none) */
     Dec total; /* the graded total */
-    int grade; /* index into the standard's grades (by score) */
+    int grade; /* index into the standard's grades (final: a veto may have forced it); -1: none */
     bool pass, vetoed;
-    long rank;      /* 1 = highest total; equal totals share a rank (1, 2, 2, 4) */
-    long kind_rank; /* the same among the units of its kind */
+    long rank;                                      /* 1 = highest total; equal totals share a rank (1, 2, 2, 4) */
+    long kind_rank;                                 /* the same among the units of its kind */
+    bool grade_forced, disqualified, total_changed; /* what its vetoes did */
 } SummaryUnit;
 
 /* An item's (or a penalty's) losses over the units it applies to. */
@@ -60,7 +61,7 @@ typedef struct Summary {
     const Standard *std;
     long units;          /* units scored */
     long not_scored;     /* units read but not scored (summary_skip) */
-    long *by_grade;      /* [std->ngrades]: units in each grade band (by score) */
+    long *by_grade;      /* [std->ngrades]: units in each grade (final: a veto may have forced it) */
     long passed, failed; /* failed includes the vetoed */
     long vetoed;         /* units with at least one veto */
     long *by_veto;       /* [std->nvetoes]: units each veto fired for */
@@ -77,6 +78,10 @@ typedef struct Summary {
     Arena *arena;
     long cap;
     int owners_cap;
+    /* vetoes' effects and outputs */
+    long forced;      /* units whose grade a veto forced (counted in by_grade by that grade) */
+    Dec *output_sum;  /* [std->noutputs]: numeric outputs summed over the units */
+    long *output_yes; /* [std->noutputs]: yes/no outputs: units with yes */
 } Summary;
 
 Summary *summary_new(const Standard *std);

@@ -521,7 +521,14 @@ static void test_missing_otherwise(void **state) {
                                     "}\n" FACT_N ONE_ITEM("deduct 1 per n;"),
                                     "K0244", 4, 3);
     assert_contains(g->msg, "'otherwise'");
-    assert_error("standard \"t\" { year 2013; total 10; }\n" FACT_N ONE_ITEM("deduct 1 per n;"), "K0244");
+    /* no bands at all is a standard without grades: then nothing may need one */
+    assert_error("standard \"t\" { year 2013; total 10; }\n" FACT_N ONE_ITEM("deduct 1 per n;") "veto v when n > 1 grade worst;\n",
+                 "K0265");
+    assert_error("standard \"t\" { year 2013; total 10; }\n" FACT_N ONE_ITEM("deduct 1 per n;") "output g = grade;\n",
+                 "K0266");
+    assert_error("standard \"t\" { year 2013; total 10; grade \"A\" otherwise; }\n" FACT_N ONE_ITEM("deduct 1 per n;")
+                 "veto v when n > 1 grade \"B\";\n",
+                 "K0265");
 }
 
 static void test_header_values(void **state) {
