@@ -162,7 +162,14 @@ typedef struct Fact {
     bool used;
     uint32_t needed_by; /* kinds (bit per kind) scored on something reading it */
     uint32_t asked_by;  /* kinds with a task done by it (optional: absent is not done) */
+    const char *key;    /* `key "date"`: the data's key for it, or NULL (its name) */
+    Span key_span;
 } Fact;
+
+/* The key a unit's data gives the fact by: its `key`, else its name. */
+static inline const char *fact_key(const Fact *f) {
+    return f->key ? f->key : f->name;
+}
 
 typedef enum { RULE_DEDUCT, RULE_ADD, RULE_SCORE } RuleKind;
 typedef enum { STEP_DEFAULT, STEP_STARTED, STEP_COMPLETED, STEP_PRO_RATA } StepMode;

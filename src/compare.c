@@ -13,7 +13,7 @@
 
 /* The units of a data file as cJSON (a CSV form becomes one unit). */
 static cJSON *json_units(const Source *src) {
-    if (!load_is_csv(src->path)) return cJSON_ParseWithLength(src->text, src->len);
+    if (!load_is_csv(src->path)) return load_json_tree(src); /* numbers keep their digits */
     DiagSink quiet;
     diag_init(&quiet);
     cJSON *u = load_csv_unit(src, &quiet);

@@ -112,7 +112,8 @@ static cJSON *base_unit(const TestCase *t, bool allow_outside, DiagSink *diag) {
             /* reported */
         } else {
             const char *end = NULL;
-            cJSON *root = cJSON_ParseWithLengthOpts(src.text, src.len, &end, false);
+            cJSON *root = load_json_tree(&src); /* numbers keep their digits */
+            if (!root) cJSON_Delete(cJSON_ParseWithLengthOpts(src.text, src.len, &end, false)); /* where it fails */
             cJSON *first = cJSON_IsArray(root) ? cJSON_GetArrayItem(root, 0) : root;
             if (cJSON_IsObject(first))
                 unit = cJSON_Duplicate(first, true);
