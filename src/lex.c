@@ -106,6 +106,8 @@ static const Keyword keywords[] = {
     {REVISES, {"revises", "修訂自", "修订自"}},   {REMOVE, {"remove", "刪除", "删除"}},
     {REPLACE, {"replace", "替換", "替换"}},       {MOVE, {"move", "移動", "移动"}},
     {RENAMES, {"renames", "原名", "原名"}},
+    /* the data's key for a fact */
+    {KEY, {"key", "鍵名", "键名"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };
