@@ -367,6 +367,10 @@ static void check_fact_keys(Ctx *c, const Fact *list) {
 
 /* `default []`: a list left out of the data is empty. */
 static void check_empty_default(Ctx *c, Fact *f) {
+    if (f->type.kind == TY_LIST && f->def) {
+        Diag *g = check_err(c, f->def->span, "K0257", "a list's default is written default []");
+        diag_help(c->diag, g, "default [] reads a list left out of the data as empty");
+    }
     if (!f->empty_default) return;
     if (f->type.kind != TY_LIST) {
         Diag *g =
@@ -374,7 +378,6 @@ static void check_empty_default(Ctx *c, Fact *f) {
         diag_help(c->diag, g, "write a value of its type, e.g. default 0");
         return;
     }
-    if (f->def) check_err(c, f->def->span, "K0257", "a list's default is written default []");
     f->def_value = (Value){.type = TY_LIST, .present = true};
     for (const Fact *fl = f->type.fields; fl; fl = fl->next)
         f->def_value.u.list.fields++;

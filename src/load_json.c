@@ -620,6 +620,12 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         n = 0;
         for (const cJSON *k = facts->child; k && n < nkeys; k = k->next) {
             const Fact *f = key_fact[n++];
+            const Fact *by_name = f ? NULL : check_find_fact(s, k->string);
+            if (by_name && by_name->key) {
+                unit_warning(c, k->string, "fact '%s' is given in the data by the key \"%s\"; '%s' is ignored",
+                             by_name->name, by_name->key, k->string);
+                continue;
+            }
             if (!f) {
                 unit_warning(c, k->string, "fact '%s' is not declared by the standard; it is ignored", k->string);
                 continue;
