@@ -175,6 +175,22 @@ static bool string(Scan *s) {
     }
 }
 
+/* Whether cJSON's double of a number keeps it exactly for the loader's
+ * quick path (load_json.c): a whole number of at most 15 digits, or at most
+ * 6 before the point and 9 after, with no exponent. Most data is such
+ * (counts, years, 91.5): it stays a plain number, with no copy of its text. */
+static bool exact_as_double(const char *p, size_t n) {
+    size_t k = 0, whole = 0, frac = 0;
+    if (k < n && p[k] == '-') k++;
+    while (k < n && p[k] >= '0' && p[k] <= '9')
+        k++, whole++;
+    if (k < n && p[k] == '.')
+        for (k++; k < n && p[k] >= '0' && p[k] <= '9'; k++)
+            frac++;
+    if (k != n) return false; /* an exponent */
+    return frac == 0 ? whole <= 15 : whole <= 6 && frac <= 9;
+}
+
 /* -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)? at s->i */
 static bool number(Scan *s, cJSON *n) {
     size_t b = s->i, i = s->i;
@@ -219,7 +235,7 @@ static bool number(Scan *s, cJSON *n) {
         return false;
     }
     s->i = i;
-    if (n && cJSON_IsNumber(n)) {
+    if (n && cJSON_IsNumber(n) && !exact_as_double(t + b, i - b)) {
         char *digits = cJSON_malloc(i - b + 1);
         if (digits) {
             memcpy(digits, t + b, i - b);

@@ -14,14 +14,15 @@
 struct cJSON;
 
 /* Reads src's JSON text strictly. With tree (cJSON's parse of the same
- * text), each number of the tree becomes a raw node holding its digits as
- * written (jtext_digits) and each object and array records its offset
+ * text), each number that cJSON's double does not keep exactly for certain
+ * (more than 15 digits, an exponent...) becomes a raw node holding its
+ * digits as written (jtext_digits), and each object and array records its offset
  * (jtext_offset). Returns false after reporting, at its place, the first
  * thing that is not strict JSON; line: src is one line of JSON Lines. */
 bool jtext_scan(const Source *src, struct cJSON *tree, DiagSink *diag, bool line);
 
-/* The digits of a number read by jtext_scan ("0.30000000000000004"), or NULL
- * (not a number, or a number built in memory: read its double). */
+/* The digits of a number jtext_scan kept as written ("0.30000000000000004"),
+ * or NULL (not a number, or a short one whose double is exact: read that). */
 const char *jtext_digits(const struct cJSON *j);
 /* A number: cJSON's or one read by jtext_scan. */
 bool jtext_is_number(const struct cJSON *j);
