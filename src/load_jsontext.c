@@ -348,7 +348,8 @@ static bool value(Scan *s, cJSON *n) {
     case 'f': return literal(s, "false");
     case 'n': return literal(s, "null");
     default:
-        if (c == '-' || (c >= '0' && c <= '9')) return number(s, n);
+        /* +1 and .5 too, to say what JSON writes instead */
+        if (c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9')) return number(s, n);
         unexpected(s);
         return false;
     }

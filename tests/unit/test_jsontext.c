@@ -70,7 +70,9 @@ static void test_refused(void **state) {
     refused("{\"a\": \"\\u12\"}", "four hex digits", 7);
     refused("{\"a\": \"\\x\"}", "not an escape", 7);
     refused("{\"a\": 01}", "'01' is not a number", 6);
-    refused("{\"a\": .5}", "unexpected '.'", 6);
+    refused("{\"a\": .5}", "'.5' is not a number", 6);
+    refused("{\"a\": +1}", "'+1' is not a number", 6);
+    refused("[1234567890123456789012345678901234567890123456789012345678901]", "more than 60 characters", 1);
     refused("{\"a\": -}", "'-' is not a number", 6);
     refused("{\"a\": 1.}", "'1.' is not a number", 6);
     refused("{\"a\": \"x\ty\"}", "a tab inside quotes", 8);
