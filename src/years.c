@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "lex.h"
-#include "load_jsontext.h"
 #include "limits.h"
+#include "load_jsontext.h"
 #include "revise.h"
 
 static bool is_standard_file(const char *name) {
