@@ -94,7 +94,7 @@ XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=date_literal:4 --k
             --keyword=expect_type:4 --keyword=check_number_expr:3 --keyword=check_condition:3 --add-comments=TRANSLATORS: --no-location \
             --keyword=_ --keyword=N_ --keyword=diag_at:6 --keyword=diag_file:5 --keyword=diag_label:3 \
             --keyword=diag_help:3 --keyword=check_err:4 --keyword=check_warn:4 --keyword=lex_error:4 \
-            --keyword=unit_error:3 --keyword=unit_warning:3 --keyword=say:2 --keyword=diag_cli:2 --flag=diag_cli:2:c-format --keyword=err:4 --flag=err:4:c-format \
+            --keyword=unit_error:3 --keyword=unit_warning:3 --keyword=twice_error:4 --keyword=say:2 --keyword=diag_cli:2 --flag=diag_cli:2:c-format --keyword=err:4 --flag=err:4:c-format \
             --flag=diag_at:6:c-format --flag=diag_file:5:c-format --flag=diag_label:3:c-format \
             --flag=diag_help:3:c-format --flag=check_err:4:c-format --flag=check_warn:4:c-format \
             --flag=lex_error:4:c-format --flag=unit_error:3:c-format --flag=unit_warning:3:c-format \

@@ -621,6 +621,15 @@ Fact *ast_field_renames(AstCtx *c, Fact *f, const char *old, Span sp) {
     return f;
 }
 
+Fact *ast_fact_opts(AstCtx *c, Fact *f, const char *key, Span key_sp, bool empty, Span empty_sp) {
+    (void)c;
+    f->key = key;
+    f->key_span = key_sp;
+    f->empty_default = empty;
+    f->empty_span = empty_sp;
+    return f;
+}
+
 Part *ast_part_in(AstCtx *c, Part *p, const char *parent, Span sp) {
     (void)c;
     p->in = parent;

@@ -202,7 +202,16 @@ typedef struct Fact {
     uint32_t asked_by;  /* kinds with a task done by it (optional: absent is not done) */
     bool given_read;    /* read by given(): it may be absent from the data */
     bool peer_read;     /* read by a peer function: its values are gathered over the run */
+    const char *key;    /* `key "date"`: the data's key for it, or NULL (its name) */
+    Span key_span;
+    bool empty_default; /* `default []`: a list left out is empty */
+    Span empty_span;
 } Fact;
+
+/* The key a unit's data gives the fact by: its `key`, else its name. */
+static inline const char *fact_key(const Fact *f) {
+    return f->key ? f->key : f->name;
+}
 
 /* RULE_ZERO: the item scores 0 whatever else (不得分); RULE_ADJUST: a signed
  * change either way (a judged 加減分) */
@@ -679,6 +688,8 @@ void ast_replace_phase(AstCtx *c, struct Phase *p);
 void ast_replace_task(AstCtx *c, struct Task *t, Span sp);
 Fact *ast_fact_renames(AstCtx *c, Fact *f, const char *old, Span sp);
 Fact *ast_field_renames(AstCtx *c, Fact *f, const char *old, Span sp);
+/* `key "date"` (NULL: none) and `default []` (empty) on a fact or field. */
+Fact *ast_fact_opts(AstCtx *c, Fact *f, const char *key, Span key_sp, bool empty, Span empty_sp);
 Part *ast_part_in(AstCtx *c, Part *p, const char *parent, Span sp);
 
 void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags, Span sp);

@@ -486,6 +486,39 @@ static void check_header(Ctx *c) {
 /* ---- facts ----------------------------------------------------------------- */
 
 static void check_fact_bounds(Ctx *c, Fact *f, TypeKind t);
+/* The keys the data gives facts by (a `key`, else the name): written, and
+ * one for each of the facts, or of a list's fields. */
+static void check_fact_keys(Ctx *c, const Fact *list) {
+    for (const Fact *f = list; f; f = f->next) {
+        if (f->key && (!f->key[0] || strlen(f->key) > KP_MAX_NAME))
+            check_err(c, f->key_span, "K0256", "a key is the data's name for the fact: 1 to %d bytes", KP_MAX_NAME);
+        for (const Fact *o = list; o != f; o = o->next)
+            if ((f->key || o->key) && !strcmp(fact_key(o), fact_key(f))) {
+                Diag *g =
+                    check_err(c, f->key ? f->key_span : f->name_span, "K0256",
+                              "the data's key \"%s\" would name both '%s' and '%s'", fact_key(f), o->name, f->name);
+                diag_help(c->diag, g, "give each a key of its own: key \"...\"");
+            }
+    }
+}
+
+/* `default []`: a list left out of the data is empty. */
+static void check_empty_default(Ctx *c, Fact *f) {
+    if (f->type.kind == TY_LIST && f->def) {
+        Diag *g = check_err(c, f->def->span, "K0257", "a list's default is written default []");
+        diag_help(c->diag, g, "default [] reads a list left out of the data as empty");
+    }
+    if (!f->empty_default) return;
+    if (f->type.kind != TY_LIST) {
+        Diag *g =
+            check_err(c, f->empty_span, "K0257", "default [] is for a list, not for %s", check_type_name(f->type.kind));
+        diag_help(c->diag, g, "write a value of its type, e.g. default 0");
+        return;
+    }
+    f->def_value = (Value){.type = TY_LIST, .present = true};
+    for (const Fact *fl = f->type.fields; fl; fl = fl->next)
+        f->def_value.u.list.fields++;
+}
 
 static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
     f->slot = slot;
@@ -527,8 +560,14 @@ static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
             }
             check_fact(c, fl, i, true);
         }
+        check_fact_keys(c, f->type.fields);
+        check_empty_default(c, f);
+        if (f->lo || f->hi)
+            check_err(c, (f->lo ? f->lo : f->hi)->span, "K0253", "bounds apply to numbers and dates, not to %s",
+                      check_type_name(t));
         return;
     }
+    check_empty_default(c, f);
     check_fact_bounds(c, f, t);
 }
 
@@ -726,6 +765,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
             }
         check_fact(&c, f, nf++, false);
     }
+    check_fact_keys(&c, s->facts);
     s->nfacts = nf;
     if (nf > KP_MAX_FACTS) check_err(&c, s->facts->name_span, "K0264", "%d facts: at most %d", nf, KP_MAX_FACTS);
     s->fact_tab = arena_alloc(arena, sizeof(Fact *) * (size_t)(nf ? nf : 1));

@@ -13,7 +13,7 @@
 
 /* The units of a data file as cJSON (a CSV form becomes one unit). */
 static cJSON *json_units(const Source *src) {
-    if (!load_is_csv(src->path)) return cJSON_ParseWithLength(src->text, src->len);
+    if (!load_is_csv(src->path)) return load_json_tree(src); /* numbers keep their digits */
     DiagSink quiet;
     diag_init(&quiet);
     cJSON *u = load_csv_unit(src, &quiet);
@@ -50,22 +50,23 @@ static cJSON *as_old(const Fact *f, const cJSON *v, int years) {
     for (const cJSON *r = v->child; r; r = r->next) {
         cJSON *row = cJSON_Duplicate(r, 1);
         for (const Fact *fl = f->type.fields; fl && cJSON_IsObject(row); fl = fl->next) {
-            const cJSON *x = cJSON_GetObjectItemCaseSensitive(r, fl->name);
+            const cJSON *x = cJSON_GetObjectItemCaseSensitive(r, fact_key(fl));
             if (x && fl->type.kind == TY_DATE)
-                cJSON_ReplaceItemInObjectCaseSensitive(row, fl->name, shift_date(x, years));
+                cJSON_ReplaceItemInObjectCaseSensitive(row, fact_key(fl), shift_date(x, years));
         }
         cJSON_AddItemToArray(rows, row);
     }
     return rows;
 }
 
-/* The old standard's name for a key of the new data. */
-static const char *old_key(const Standard *new_, const char *key) {
-    for (int i = 0; i < new_->nfacts; i++) {
+/* The old standard's fact for a key of the new data (its `key`, else its name). */
+static const Fact *old_fact(const Standard *old, const Standard *new_, const char *key) {
+    const char *name = NULL;
+    for (int i = 0; i < new_->nfacts && !name; i++) {
         const Fact *f = new_->fact_tab[i];
-        if (f->renames && !strcmp(f->name, key)) return f->renames;
+        if (!strcmp(fact_key(f), key)) name = f->renames ? f->renames : f->name;
     }
-    return key;
+    return check_find_fact(old, name ? name : key);
 }
 
 /* Unit B's data: the old data's facts, overlaid by the new data's. */
@@ -80,9 +81,9 @@ static char *middle_json(const Standard *old, const Standard *new_, const cJSON 
                 *nf = cJSON_GetObjectItemCaseSensitive(nu, "facts");
     cJSON *facts = cJSON_IsObject(of) ? cJSON_Duplicate(of, 1) : cJSON_CreateObject();
     for (const cJSON *k = cJSON_IsObject(nf) ? nf->child : NULL; k; k = k->next) {
-        const char *key = old_key(new_, k->string);
-        const Fact *f = check_find_fact(old, key);
+        const Fact *f = old_fact(old, new_, k->string);
         if (!f || f->is_field) continue; /* not read by the old standard */
+        const char *key = fact_key(f);
         cJSON_DeleteItemFromObjectCaseSensitive(facts, key);
         cJSON_AddItemToObject(facts, key, as_old(f, k, years));
     }

@@ -126,6 +126,8 @@ static const Keyword keywords[] = {
     {WORST, {"worst", "最低", "最低"}},
     {ZERO, {"zero", "歸零", "归零"}},
     {OUTPUT, {"output", "輸出", "输出"}},
+    /* the data's key for a fact */
+    {KEY, {"key", "鍵名", "键名"}},
 };
 
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };

@@ -33,6 +33,9 @@ struct cJSON;
 /* Parses a JSON text (a whole file, or one line of JSON Lines when line);
  * NULL after reporting why it is not JSON (file:line:col). */
 struct cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line);
+/* The same without diagnostics (NULL when not JSON): numbers keep their
+ * digits, so the tree prints back exactly (cJSON_Print). */
+struct cJSON *load_json_tree(const Source *src);
 /* Byte offsets of the elements of the top-level array in src (malloc'd, n
  * of them), or of its one value. */
 uint32_t *load_json_offsets(const Source *src, int *n);

@@ -1,6 +1,6 @@
-/* load_json.c - unit data from JSON (see load.h). cJSON parses the file;
- * numbers are taken back as decimal text (cJSON prints the shortest form that
- * round-trips, exact for up to 15 significant digits) and parsed exactly. */
+/* load_json.c - unit data from JSON (see load.h). cJSON parses the file and
+ * load_jsontext.c reads it again beside the tree, so numbers are parsed
+ * exactly from the digits written, never through a double. */
 #include <cjson/cJSON.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +13,7 @@
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
+#include "load_jsontext.h"
 #include "width.h"
 
 typedef struct LoadCtx {
@@ -21,6 +22,8 @@ typedef struct LoadCtx {
     DiagSink *diag;
     Unit *unit;
     uint32_t at;              /* where the current unit starts, for finding keys */
+    uint32_t from;            /* where to look for keys, when not at: a record's '{' */
+    const Span *here;         /* where the next message goes, when known */
     const LoadLocate *locate; /* or NULL: keys are found in src's JSON text */
     bool failed;
     const char *value_key; /* a list's value being read: the key its messages point at */
@@ -40,22 +43,48 @@ void load_free(LoadedUnits *l) {
 
 /* ---- positions: cJSON keeps none, so find a key's text after the unit ---- */
 
-static bool find_key(const Source *src, uint32_t from, const char *key, Span *sp) {
+/* The offset just past the JSON value that starts at from (or the text's end). */
+static uint32_t value_end(const Source *src, uint32_t from) {
+    int depth = 0;
+    bool str = false;
+    for (uint32_t i = from; i < src->len; i++) {
+        char ch = src->text[i];
+        if (str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                str = false;
+        } else if (ch == '"')
+            str = true;
+        else if (ch == '[' || ch == '{')
+            depth++;
+        else if ((ch == ']' || ch == '}') && --depth <= 0)
+            return i + 1;
+    }
+    return (uint32_t)src->len;
+}
+
+/* The nth (1, 2...) `"key":` in the value that starts at from. */
+static bool find_key_nth(const Source *src, uint32_t from, const char *key, int nth, Span *sp) {
     size_t klen = strlen(key);
     if (klen == 0 || from >= src->len) return false;
-    const char *end = src->text + src->len;
+    const char *end = src->text + value_end(src, from);
     /* the text may hold NUL bytes: search by length, not with strstr */
     for (const char *p = src->text + from + 1; p + klen + 1 <= end; p++) {
         if (p[-1] != '"' || memcmp(p, key, klen) != 0 || p[klen] != '"') continue;
         const char *q = p + klen + 1;
         while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
             q++;
-        if (q >= end || *q != ':') continue;
+        if (q >= end || *q != ':' || --nth > 0) continue;
         sp->begin = (uint32_t)(p - 1 - src->text);
         sp->end = (uint32_t)(p + klen + 1 - src->text);
         return true;
     }
     return false;
+}
+
+static bool find_key(const Source *src, uint32_t from, const char *key, Span *sp) {
+    return find_key_nth(src, from, key, 1, sp);
 }
 
 /* Byte offsets of the elements of a top-level array (or of the one value). */
@@ -109,48 +138,77 @@ static uint32_t *element_offsets(const Source *src, int *n) {
 /* Where key is written in the current unit's text. */
 static bool locate_key(LoadCtx *c, const char *key, Span *sp) {
     if (c->locate) return c->locate->find(c->locate->ctx, key, sp);
-    return find_key(c->src, c->at, key, sp);
+    return find_key(c->src, c->from ? c->from : c->at, key, sp);
+}
+
+/* The second `"key":` written in the object j (of the current unit). */
+static bool locate_twice(LoadCtx *c, const cJSON *j, const char *key, Span *sp) {
+    uint32_t off;
+    if (c->locate) return c->locate->find(c->locate->ctx, key, sp);
+    if (!jtext_offset(j, &off)) off = c->at;
+    return !c->src->made && find_key_nth(c->src, off, key, 2, sp);
+}
+
+/* Where a message about key goes: c->here when set (once), else the key's
+ * text in the unit (in the record being read, when c->from), else that
+ * record or the unit itself. */
+static bool message_span(LoadCtx *c, DiagLevel lv, const char *key, Span *sp) {
+    if (c->here) {
+        *sp = *c->here;
+        c->here = NULL;
+        return true;
+    }
+    /* positions cost a scan of the file: none once the messages are cut off */
+    if (diag_full(c->diag, lv)) return false;
+    if (key && c->value_key) key = c->value_key; /* a list's value: its list's key */
+    if (c->locate) return c->locate->find(c->locate->ctx, key ? key : "name", sp);
+    if (key && locate_key(c, key, sp)) return true;
+    uint32_t at = c->from ? c->from : c->at;
+    if (c->src->made || at >= c->src->len) return false;
+    *sp = (Span){at, at + 1}; /* the first character of the record or unit */
+    return true;
+}
+
+static void unit_report(LoadCtx *c, DiagLevel lv, const char *key, const char *fmt, va_list ap) {
+    char msg[700];
+    vsnprintf(msg, sizeof msg, _(fmt), ap);
+    const char *name = c->unit && c->unit->name ? c->unit->name : "?";
+    const char *code = lv == DIAG_ERROR ? "K0401" : "K0402";
+    Span sp;
+    if (message_span(c, lv, key, &sp))
+        diag_at(c->diag, lv, code, c->src, sp, "unit \"%s\": %s", name, msg);
+    else
+        diag_file(c->diag, lv, code, c->src, "unit \"%s\": %s", name, msg);
+    if (lv == DIAG_ERROR) c->failed = true;
 }
 
 static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void unit_error(LoadCtx *c, const char *key, const char *fmt, ...) {
-    char msg[700];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, _(fmt), ap);
+    unit_report(c, DIAG_ERROR, key, fmt, ap);
     va_end(ap);
-    const char *name = c->unit && c->unit->name ? c->unit->name : "?";
-    Span sp;
-    bool found = false;
-    /* positions cost a scan of the file: none once the messages are cut off */
-    if (key && c->value_key) key = c->value_key;
-    if (!diag_full(c->diag, DIAG_ERROR)) {
-        if (key)
-            found = locate_key(c, key, &sp);
-        else if (c->locate)
-            found = c->locate->find(c->locate->ctx, "name", &sp);
-        else if (!c->src->made && c->at < c->src->len)
-            found = true, sp = (Span){c->at, c->at + 1}; /* the unit's first character */
-    }
-    if (found)
-        diag_at(c->diag, DIAG_ERROR, "K0401", c->src, sp, "unit \"%s\": %s", name, msg);
-    else
-        diag_file(c->diag, DIAG_ERROR, "K0401", c->src, "unit \"%s\": %s", name, msg);
-    c->failed = true;
 }
 
 static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void unit_warning(LoadCtx *c, const char *key, const char *fmt, ...) {
-    char msg[700];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, _(fmt), ap);
+    unit_report(c, DIAG_WARNING, key, fmt, ap);
     va_end(ap);
+}
+
+/* An error at the second time key is written in the object j. */
+static void twice_error(LoadCtx *c, const cJSON *j, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void twice_error(LoadCtx *c, const cJSON *j, const char *key, const char *fmt, ...) {
     Span sp;
-    if (key && !diag_full(c->diag, DIAG_WARNING) && locate_key(c, key, &sp))
-        diag_at(c->diag, DIAG_WARNING, "K0402", c->src, sp, "unit \"%s\": %s", c->unit->name, msg);
-    else
-        diag_file(c->diag, DIAG_WARNING, "K0402", c->src, "unit \"%s\": %s", c->unit->name, msg);
+    if (!diag_full(c->diag, DIAG_ERROR) && locate_twice(c, j, key, &sp)) c->here = &sp;
+    va_list ap;
+    va_start(ap, fmt);
+    unit_report(c, DIAG_ERROR, key, fmt, ap);
+    va_end(ap);
+    c->here = NULL;
 }
 
 /* ---- one value ---------------------------------------------------------- */
@@ -182,65 +240,38 @@ static bool json_short_decimal(double d, Dec *out) {
     return false;
 }
 
-/* A JSON number or a numeric string as an exact decimal. */
+/* why a number cannot be read exactly: the limit of Dec (int64 / int64) */
+static const char *const exact_limit = N_(
+    "cannot be kept exactly: at most 18 significant digits and 18 decimals (whole numbers up to 9223372036854775807)");
+
+/* A JSON number or a numeric string as an exact decimal: read from the
+ * digits written (jtext_digits), never through a double. */
 static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why) {
-    double d = cJSON_IsNumber(j) ? j->valuedouble : 0.5;
-    /* a whole number (most facts), or a short decimal: what cJSON would
-     * print, without its printf and scanf round trip */
-    bool quick = false;
-    if (cJSON_IsNumber(j) && d > -1e15 && d < 1e15 && d == (double)(long long)d) {
-        *out = dec_int((int64_t)d);
-        quick = true;
-    } else if (cJSON_IsNumber(j)) {
-        quick = json_short_decimal(d, out);
-    }
-    if (quick) {
-        if (percent && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = _("is too large"), false;
+    const char *digits = jtext_digits(j);
+    if (digits || cJSON_IsString(j)) {
+        const char *text = digits ? digits : j->valuestring;
+        size_t len = strlen(text);
+        bool has_pct = !digits && len > 0 && text[len - 1] == '%';
+        DecStatus st = dec_parse(text, len, out);
+        if (st == DEC_OVERFLOW) return *why = _(exact_limit), false;
+        if (st != DEC_OK) return *why = NULL, false;
+        /* a percentage given as a number counts percentage points: 91.5 is 91.5% */
+        if (percent && !has_pct && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = _(exact_limit), false;
         return true;
     }
-    char buf[64];
-    const char *text;
-    char *printed = NULL;
-    if (cJSON_IsNumber(j)) {
-        printed = cJSON_PrintUnformatted(j);
-        if (!printed) return *why = _("out of memory"), false;
-        if (!strcmp(printed, "null")) {
-            cJSON_free(printed);
-            return *why = _("is too large"), false;
-        }
-        text = printed;
-    } else if (cJSON_IsString(j)) {
-        text = j->valuestring;
+    if (!cJSON_IsNumber(j)) return *why = NULL, false;
+    /* a number made in memory (not read from a text): its double */
+    double d = j->valuedouble;
+    bool quick = false;
+    if (d > -1e15 && d < 1e15 && d == (double)(long long)d) {
+        *out = dec_int((int64_t)d);
+        quick = true;
     } else {
-        return *why = NULL, false;
+        quick = json_short_decimal(d, out);
     }
-    size_t len = strlen(text);
-    /* more than 15 significant digits did not survive cJSON's double */
-    int digits = 0;
-    bool lead = true;
-    for (size_t i = 0; i < len && text[i] != 'e' && text[i] != 'E'; i++) {
-        if (text[i] < '0' || text[i] > '9') continue;
-        if (text[i] != '0') lead = false;
-        if (!lead) digits++;
-    }
-    if (printed && digits > 15) {
-        cJSON_free(printed);
+    if (!quick)
         return *why = _("has more than 15 significant digits: write it as a string (\"...\") to keep it exact"), false;
-    }
-    bool has_pct = len > 0 && text[len - 1] == '%';
-    if (len >= sizeof buf) {
-        cJSON_free(printed);
-        return *why = _("is too long"), false;
-    }
-    memcpy(buf, text, len + 1);
-    cJSON_free(printed);
-    DecStatus st = dec_parse(buf, len, out);
-    if (st == DEC_OVERFLOW) return *why = _("cannot be kept exactly (too large, or too many decimals)"), false;
-    if (st != DEC_OK) return *why = NULL, false;
-    if (percent && !has_pct) {
-        /* a percentage given as a number counts percentage points: 91.5 is 91.5% */
-        if (dec_div(*out, dec_int(100), out) != DEC_OK) return *why = _("is too large"), false;
-    }
+    if (percent && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = _(exact_limit), false;
     return true;
 }
 
@@ -301,10 +332,10 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
         ok = json_number(j, f->type.kind == TY_PERCENT, &out->u.num, &why);
         if (ok && f->type.kind == TY_INTEGER && !dec_is_int(out->u.num)) ok = false, why = NULL;
         /* 0.95 for 95% is a common slip: a rate is written in percentage points */
-        if (ok && f->type.kind == TY_PERCENT && cJSON_IsNumber(j) && dec_sign(out->u.num) > 0 &&
+        if (ok && f->type.kind == TY_PERCENT && jtext_is_number(j) && dec_sign(out->u.num) > 0 &&
             dec_cmp(out->u.num, (Dec){1, 100}) < 0)
-            unit_warning(c, f->name, "%s '%s' (%s) is read as %s%%: a percentage is written in points, 95 for 95%%",
-                         where, f->name, check_fact_label(f), show_json(c, j));
+            unit_warning(c, fact_key(f), "%s '%s' (%s) is read as %s%%: a percentage is written in points, 95 for 95%%",
+                         where, fact_key(f), check_fact_label(f), show_json(c, j));
         break;
     case TY_BOOLEAN: ok = json_bool(j, &out->u.b); break;
     case TY_DATE: ok = cJSON_IsString(j) && lex_parse_date(j->valuestring, strlen(j->valuestring), &out->u.date); break;
@@ -320,7 +351,7 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
             size_t w = 0;
             for (const StrList *m = f->type.members; m && w < sizeof vals - 40; m = m->next)
                 w += (size_t)snprintf(vals + w, sizeof vals - w, "%s\"%s\"", w ? ", " : "", m->s);
-            unit_error(c, f->name, "%s '%s' (%s) is \"%s\", not one of %s", where, f->name, check_fact_label(f),
+            unit_error(c, fact_key(f), "%s '%s' (%s) is \"%s\", not one of %s", where, fact_key(f), check_fact_label(f),
                        j->valuestring, vals);
             return false;
         }
@@ -328,7 +359,7 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
     default: break;
     }
     if (!ok) {
-        unit_error(c, f->name, "%s '%s' (%s) %s", where, f->name, check_fact_label(f),
+        unit_error(c, fact_key(f), "%s '%s' (%s) %s", where, fact_key(f), check_fact_label(f),
                    why ? why
                        : arena_printf(c->unit->arena, _("must be %s, found %s"), expected_text(f), show_json(c, j)));
         return false;
@@ -336,13 +367,13 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
     char b[64], v[64];
     if (f->lo_value.present && value_cmp(f, out, &f->lo_value) < 0) {
         fmt_bound(f, out, v, sizeof v), fmt_bound(f, &f->lo_value, b, sizeof b);
-        unit_error(c, f->name, "%s '%s' (%s) is %s, below its lowest allowed value %s", where, f->name,
+        unit_error(c, fact_key(f), "%s '%s' (%s) is %s, below its lowest allowed value %s", where, fact_key(f),
                    check_fact_label(f), v, b);
         return false;
     }
     if (f->hi_value.present && value_cmp(f, out, &f->hi_value) > 0) {
         fmt_bound(f, out, v, sizeof v), fmt_bound(f, &f->hi_value, b, sizeof b);
-        unit_error(c, f->name, "%s '%s' (%s) is %s, above its highest allowed value %s", where, f->name,
+        unit_error(c, fact_key(f), "%s '%s' (%s) is %s, above its highest allowed value %s", where, fact_key(f),
                    check_fact_label(f), v, b);
         return false;
     }
@@ -350,7 +381,7 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
 }
 
 static bool needed(LoadCtx *c, const Fact *f) {
-    return !f->optional && ((f->needed_by >> c->unit->kind) & 1u);
+    return !f->optional && !f->given_read && ((f->needed_by >> c->unit->kind) & 1u);
 }
 
 /* A list: records (a field may itself be a list) or, for a list of values,
@@ -380,6 +411,7 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
     out->u.list.fields = nf;
     out->u.list.cells = arena_alloc(c->unit->arena, sizeof(Value) * (size_t)(rows * nf + 1));
     int r = 0;
+    bool *seen = arena_alloc(c->unit->arena, (size_t)nf + 1);
     for (const cJSON *row = j->child; row; row = row->next, r++) {
         if (values) {
             Fact it = *f->type.fields; /* named by its place in messages */
@@ -393,6 +425,7 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
             }
             continue;
         }
+        if (!jtext_offset(row, &c->from)) c->from = 0; /* messages point into the record */
         char where[300];
         snprintf(where, sizeof where, "%s[%d]: field", name, r + 1);
         if (!cJSON_IsObject(row)) {
@@ -401,32 +434,85 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
         }
         for (const Fact *fl = f->type.fields; fl; fl = fl->next) {
             Value *cell = &out->u.list.cells[r * nf + fl->slot];
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, fl->name);
-            if (fl->type.kind == TY_LIST && v && !cJSON_IsNull(v)) { /* a list in each record */
-                convert_list(c, fl, key, arena_printf(c->unit->arena, "%s[%d].%s", name, r + 1, fl->name), v, cell);
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, fact_key(fl));
+            if (cJSON_IsNull(v)) {
+                unit_error(c, fact_key(fl), "%s '%s' (%s) is null: write its value%s", where, fact_key(fl),
+                           check_fact_label(fl),
+                           fl->def_value.present ? _(", or leave the key out for its default") : "");
                 continue;
             }
-            if (!v || cJSON_IsNull(v)) {
+            if (fl->type.kind == TY_LIST && v) { /* a list in each record */
+                convert_list(c, fl, key, arena_printf(c->unit->arena, "%s[%d].%s", name, r + 1, fact_key(fl)), v, cell);
+                continue;
+            }
+            if (!v) {
                 if (fl->def_value.present)
                     *cell = fl->def_value;
                 else
-                    unit_error(c, key, "%s '%s' (%s) is missing", where, fl->name, check_fact_label(fl));
+                    unit_error(c, key, "%s '%s' (%s) is missing", where, fact_key(fl), check_fact_label(fl));
                 continue;
             }
             convert(c, fl, v, cell, where);
         }
+        memset(seen, 0, (size_t)nf);
         for (const cJSON *k = row->child; k; k = k->next) {
             bool known = false;
-            for (const Fact *fl = f->type.fields; fl && !known; fl = fl->next)
-                known = !strcmp(fl->name, k->string);
+            for (const Fact *fl = f->type.fields; fl && !known; fl = fl->next) {
+                if (!(known = !strcmp(fact_key(fl), k->string))) continue;
+                if (seen[fl->slot])
+                    twice_error(c, row, k->string, "%s[%d]: field '%s' is given twice", fact_key(f), r + 1, k->string);
+                seen[fl->slot] = true;
+            }
             if (!known)
                 unit_warning(c, k->string, "%s[%d] has a field '%s' that the standard does not declare; it is ignored",
                              name, r + 1, k->string);
         }
     }
+    c->from = 0;
 }
 
 /* ---- one unit ------------------------------------------------------------ */
+
+/* The fact the data's key names: its `key`, or its name when it has none, or
+ * the name another year gave it. Data usually lists facts in the
+ * standard's order, with the facts it leaves out missing: try the next few
+ * from guess before searching. */
+static const Fact *data_fact(const Standard *s, const char *key, int guess) {
+    for (int g = guess; g < guess + 4 && g < s->nfacts; g++)
+        if (!strcmp(fact_key(s->fact_tab[g]), key)) return s->fact_tab[g];
+    const Fact *f = check_find_fact(s, key);
+    if (f && !f->key) return f;
+    for (int i = 0; i < s->nfacts; i++)
+        if (s->fact_tab[i]->key && !strcmp(s->fact_tab[i]->key, key)) return s->fact_tab[i];
+    for (int i = 0; i < s->nfacts; i++) /* another year's name of a renamed fact */
+        if (s->fact_tab[i]->alias && !strcmp(s->fact_tab[i]->alias, key)) return s->fact_tab[i];
+    return NULL;
+}
+
+/* A default the standard could declare for f, as written there. */
+static const char *default_example(const Fact *f) {
+    switch (f->type.kind) {
+    case TY_PERCENT: return "default 0%";
+    case TY_BOOLEAN: return "default false";
+    case TY_DATE: return NULL; /* no day stands for "not given" */
+    case TY_TEXT: return "default \"\"";
+    case TY_ENUM: return NULL; /* no member stands for "not given" */
+    case TY_LIST: return "default []";
+    default: return "default 0";
+    }
+}
+
+static void missing_error(LoadCtx *c, const Fact *f) {
+    const char *def = default_example(f);
+    if (def)
+        unit_error(
+            c, "facts",
+            "fact '%s' (%s) is missing and has no default: write it in the data, or declare `%s` in the standard",
+            fact_key(f), check_fact_label(f), def);
+    else
+        unit_error(c, "facts", "fact '%s' (%s) is missing and has no default: write it in the data", fact_key(f),
+                   check_fact_label(f));
+}
 
 static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     Unit *u;
@@ -447,16 +533,18 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(j, "name");
     bool named = cJSON_IsString(name) && name->valuestring[0] && strlen(name->valuestring) <= KP_MAX_NAME;
     u->name = named ? arena_strdup(a, name->valuestring) : arena_printf(a, "#%d", index + 1);
-    if (!named)
-        unit_error(c, "name",
-                   cJSON_IsString(name) && name->valuestring[0]
-                       ? N_("the unit's name is longer than 256 bytes")
-                       : N_("the unit has no \"name\": write the unit's name, e.g. \"東村\""));
+    if (!named && name && !cJSON_IsString(name))
+        unit_error(c, "name", "the unit's \"name\" must be text in quotes, found %s: write \"name\": \"東村\"",
+                   show_json(c, name));
+    else if (!named)
+        unit_error(c, name ? "name" : NULL, /* absent: at the unit that lacks it */
+                   name && name->valuestring[0] ? N_("the unit's name is longer than 256 bytes")
+                                                : N_("the unit has no \"name\": write the unit's name, e.g. \"東村\""));
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(j, "kind");
     bool kind_known = true; /* without it, which facts are needed is unknown */
     if (s->nkinds > 0) {
         if (!cJSON_IsString(kind)) {
-            unit_error(c, "kind", "the unit has no \"kind\": one of %s%s", s->kind_tab[0]->id,
+            unit_error(c, kind ? "kind" : NULL, "the unit has no \"kind\": one of %s%s", s->kind_tab[0]->id,
                        s->nkinds > 1 ? ", ..." : "");
             kind_known = false;
         } else if ((u->kind = check_find_kind(s, kind->valuestring)) < 0) {
@@ -475,21 +563,30 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
                                           : "";
     const cJSON *year = cJSON_GetObjectItemCaseSensitive(j, "year");
     if (year) {
-        if (!cJSON_IsNumber(year) || year->valueint != (int)(year->valuedouble == year->valueint ? year->valueint : -1))
+        if (!jtext_is_number(year) ||
+            year->valueint != (int)(year->valuedouble == year->valueint ? year->valueint : -1))
             unit_error(c, "year", "\"year\" must be a year like %d", s->year_value);
         else if (year->valueint != s->year_value)
             unit_error(c, "year", "the data is for %d, but the standard is for %d", year->valueint, s->year_value);
         else
             u->year = year->valueint;
     }
-    for (const cJSON *k = j->child; k; k = k->next)
-        if (strcmp(k->string, "name") && strcmp(k->string, "kind") && strcmp(k->string, "year") &&
-            strcmp(k->string, "facts") && strcmp(k->string, "guide"))
+    static const char *const unit_keys[] = {"name", "kind", "year", "facts", "guide"};
+    int times[5] = {0};
+    for (const cJSON *k = j->child; k; k = k->next) {
+        size_t w = 0;
+        while (w < 5 && strcmp(k->string, unit_keys[w]))
+            w++;
+        if (w == 5)
             unit_warning(c, k->string, "unknown key \"%s\" is ignored (a unit has name, kind, year and facts)",
                          k->string);
+        else if (++times[w] == 2)
+            twice_error(c, j, k->string, "\"%s\" is given twice in the unit", k->string);
+    }
     const cJSON *facts = cJSON_GetObjectItemCaseSensitive(j, "facts");
-    if (facts && !cJSON_IsObject(facts)) {
-        unit_error(c, "facts", "\"facts\" must be an object { \"fact\": value, ... }");
+    bool facts_bad = facts && !cJSON_IsObject(facts); /* one error, not one per fact */
+    if (facts_bad) {
+        unit_error(c, "facts", "\"facts\" must be an object { \"fact\": value, ... }, found %s", show_json(c, facts));
         facts = NULL;
     }
     u->facts = arena_alloc(a, sizeof(Value) * (size_t)(s->nfacts + 1));
@@ -498,74 +595,71 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
     int nkeys = facts ? cJSON_GetArraySize(facts) : 0, guess = 0, n = 0;
     const Fact **key_fact = arena_alloc(a, sizeof(Fact *) * (size_t)(nkeys + 1));
     for (const cJSON *k = facts ? facts->child : NULL; k && n < nkeys; k = k->next, n++) {
-        /* data usually lists facts in the standard's order, with the facts
-         * it leaves out missing: try the next few before searching */
-        const Fact *f = NULL;
-        for (int g = guess; !f && g < guess + 4 && g < s->nfacts; g++)
-            if (!strcmp(s->fact_tab[g]->name, k->string)) f = s->fact_tab[g];
-        if (!f) f = check_find_fact(s, k->string);
-        for (int i = 0; !f && i < s->nfacts; i++) /* another year's name of a renamed fact */
-            if (s->fact_tab[i]->alias && !strcmp(s->fact_tab[i]->alias, k->string)) f = s->fact_tab[i];
+        const Fact *f = data_fact(s, k->string, guess);
         if (f) guess = f->slot + 1;
         key_fact[n] = f;
         if (f && !given[f->slot]) given[f->slot] = k;
     }
+    int lacking = 0;
+    char lacked[200] = "";
     for (int i = 0; i < s->nfacts; i++) {
         const Fact *f = s->fact_tab[i];
         const cJSON *v = given[i];
         Value *out = &u->facts[i];
         out->type = f->type.kind;
-        if (!v || cJSON_IsNull(v)) {
+        if (v && cJSON_IsNull(v)) {
+            /* absent is "left out"; null is data that says nothing */
+            unit_error(c, fact_key(f),
+                       f->def_value.present
+                           ? N_("fact '%s' (%s) is null: write its value, or leave the key out for its default")
+                           : N_("fact '%s' (%s) is null: write its value (null is no value)"),
+                       fact_key(f), check_fact_label(f));
+            continue;
+        }
+        if (!v) {
             if (f->def_value.present)
                 *out = f->def_value;
-            else if (kind_known && needed(c, f) && !f->given_read) { /* given(f): it may be absent */
-                unit_error(c, facts ? "facts" : "name", "fact '%s' (%s) is missing and has no default", f->name,
-                           check_fact_label(f));
+            else if (facts_bad)
+                ; /* already reported */
+            else if (kind_known && needed(c, f) && !facts) {
+                size_t w = strlen(lacked);
+                if (lacking++ < 3 && w < sizeof lacked - 60)
+                    snprintf(lacked + w, sizeof lacked - w, "%s%s", w ? ", " : "", fact_key(f));
+            } else if (kind_known && needed(c, f)) {
+                missing_error(c, f);
             }
             continue;
         }
         if (f->type.kind == TY_LIST)
-            convert_list(c, f, f->name, f->name, v, out);
+            convert_list(c, f, fact_key(f), fact_key(f), v, out);
         else
             convert(c, f, v, out, _("fact"));
     }
+    if (lacking)
+        unit_error(c, NULL, "the unit has no \"facts\": %d facts it needs have no default (%s%s)", lacking, lacked,
+                   lacking > 3 ? ", ..." : "");
     if (facts) {
         bool *seen = arena_alloc(a, (size_t)s->nfacts + 1);
         n = 0;
         for (const cJSON *k = facts->child; k && n < nkeys; k = k->next) {
             const Fact *f = key_fact[n++];
+            const Fact *by_name = f ? NULL : check_find_fact(s, k->string);
+            if (by_name && by_name->key) {
+                unit_warning(c, k->string, "fact '%s' is given in the data by the key \"%s\"; '%s' is ignored",
+                             by_name->name, by_name->key, k->string);
+                continue;
+            }
             if (!f) {
                 unit_warning(c, k->string, "fact '%s' is not declared by the standard; it is ignored", k->string);
                 continue;
             }
-            if (seen[f->slot]) unit_error(c, k->string, "fact '%s' is given twice", k->string);
+            if (seen[f->slot]) twice_error(c, facts, k->string, "fact '%s' is given twice", k->string);
             seen[f->slot] = true;
         }
     }
 fail:
     u->invalid = c->failed;
     return u;
-}
-
-/* How many [ and { are open at offset off (strings skipped). */
-static int json_depth(const Source *src, uint32_t off) {
-    int depth = 0;
-    bool str = false;
-    for (uint32_t i = 0; i < off && i < src->len; i++) {
-        char ch = src->text[i];
-        if (str) {
-            if (ch == '\\')
-                i++;
-            else if (ch == '"')
-                str = false;
-        } else if (ch == '"')
-            str = true;
-        else if (ch == '[' || ch == '{')
-            depth++;
-        else if (ch == ']' || ch == '}')
-            depth--;
-    }
-    return depth;
 }
 
 /* Whether the text is valid UTF-8, as utf8_valid decides, but skipping
@@ -589,52 +683,26 @@ static bool utf8_ok(const char *s, size_t len) {
 }
 
 cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line) {
-    const char *what = line ? "line" : "file";
     if (!utf8_ok(src->text, src->len) &&
         !source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)"))
         return NULL;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
-    if (root && end && (size_t)(end - src->text) + strspn(end, " \t\r\n") < src->len) {
-        uint32_t off = (uint32_t)(end - src->text + strspn(end, " \t\r\n"));
-        Span sp = {off, off + 1};
-        Diag *g =
-            diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: more data after the end of the first value");
-        diag_help(diag, g,
-                  line ? "a line of JSON Lines holds one unit { ... }"
-                       : "a file holds one unit { ... } or one list of units [ {...}, {...} ]");
+    /* strict JSON, numbers kept as written, or the plain reason it is not */
+    if (!jtext_scan(src, root, diag, line)) {
         cJSON_Delete(root);
         return NULL;
     }
-    if (!root) {
-        uint32_t off = end ? (uint32_t)(end - src->text) : 0;
-        if (off > src->len) off = (uint32_t)src->len;
-        /* cJSON stops past the offending character: step back onto it */
-        while (off > 0 && off < src->len && strchr(" \t\r\n", src->text[off]))
-            off--;
-        Span sp = {off, off + 1};
-        if (strspn(src->text, " \t\r\n") == src->len)
-            diag_file(diag, DIAG_ERROR, "K0403", src,
-                      "the file is empty: expected a unit { ... } or a list of units [ ... ]");
-        else if (off >= src->len || off + 1 + strspn(src->text + off + 1, " \t\r\n") >= src->len)
-            diag_at(diag, DIAG_ERROR, "K0403", src, sp,
-                    "malformed JSON: the %s ends too early (a '}', ']' or '\"' is missing)", what);
-        else if (json_depth(src, off) >= 1000) {
-            diag_at(diag, DIAG_ERROR, "K0403", src, sp,
-                    "malformed JSON: nested more than 1000 levels deep, the most kaoping reads");
-        } else {
-            uint32_t cp = lex_codepoint(src->text + off);
-            Diag *g = diag_at(diag, DIAG_ERROR, "K0403", src, sp, "malformed JSON: unexpected '%.*s' here",
-                              cp < 0x80      ? 1
-                              : cp < 0x800   ? 2
-                              : cp < 0x10000 ? 3
-                                             : 4,
-                              src->text + off);
-            if (cp == 0xFF0C || cp == 0xFF1A || cp == 0x201C || cp == 0x201D)
-                diag_help(diag, g, "JSON needs ASCII punctuation: , : \" (not the full-width forms)");
-        }
-        return NULL;
-    }
+    if (!root) /* strict JSON that cJSON still could not hold */
+        diag_file(diag, DIAG_ERROR, "K0404", src, "out of memory");
+    return root;
+}
+
+cJSON *load_json_tree(const Source *src) {
+    DiagSink quiet;
+    diag_init(&quiet);
+    cJSON *root = load_json_parse(src, &quiet, false);
+    diag_free(&quiet);
     return root;
 }
 

@@ -122,7 +122,7 @@ static const char *const YEAR_WORDS[] = {"year", "年度", "年份", NULL};
 static const Fact *match_fact(const Fact *const *facts, int n, const char *h, const Fact **twice) {
     *twice = NULL;
     for (int i = 0; i < n; i++)
-        if (!strcmp(facts[i]->name, h)) return facts[i];
+        if (!strcmp(fact_key(facts[i]), h)) return facts[i];
     const Fact *found = NULL;
     for (int pass = 0; pass < 2 && !found; pass++)
         for (int i = 0; i < n; i++) {
@@ -225,11 +225,12 @@ static bool load_list_file(ListFile *lf, DiagSink *d) {
                     unit_col = i;
                 } else if (!(cols[i] = match_fact(fields, nf, c[i].text, &twice))) {
                     diag_at(d, DIAG_WARNING, "K0411", s, c[i].span,
-                            "column '%s' is not a field of the list '%s'; it is ignored", c[i].text, lf->fact->name);
+                            "column '%s' is not a field of the list '%s'; it is ignored", c[i].text,
+                            fact_key(lf->fact));
                 } else if (twice) {
                     diag_at(d, DIAG_ERROR, "K0411", s, c[i].span,
                             "column '%s' is the label of the fields '%s' and '%s': write the field's name", c[i].text,
-                            cols[i]->name, twice->name);
+                            fact_key(cols[i]), fact_key(twice));
                     ok = false;
                 }
             }
@@ -248,7 +249,7 @@ static bool load_list_file(ListFile *lf, DiagSink *d) {
             }
             cJSON *rec = cJSON_CreateObject();
             for (int i = 0; i < n && i < ncols; i++)
-                if (cols[i] && c[i].text[0]) cJSON_AddStringToObject(rec, cols[i]->name, c[i].text);
+                if (cols[i] && c[i].text[0]) cJSON_AddStringToObject(rec, fact_key(cols[i]), c[i].text);
             cJSON_AddItemToArray(e->records, rec);
         }
         free_cells(c, n);
@@ -274,7 +275,8 @@ RowLists *rows_lists_load(const Standard *std, const char *const *specs, int n, 
         if (eq && (size_t)(eq - specs[i]) <= KP_MAX_NAME) memcpy(name, specs[i], (size_t)(eq - specs[i]));
         const Fact *f = NULL;
         for (int k = 0; eq && k < std->nfacts && !f; k++)
-            if (!strcmp(std->fact_tab[k]->name, name) && std->fact_tab[k]->type.kind == TY_LIST) f = std->fact_tab[k];
+            if (!strcmp(fact_key(std->fact_tab[k]), name) && std->fact_tab[k]->type.kind == TY_LIST)
+                f = std->fact_tab[k];
         if (!f) {
             Source s = {.path = "kaoping"};
             diag_file(d, DIAG_ERROR, "K0411", &s, "--list %s: write FACT=FILE.csv, FACT a list fact of the standard",
@@ -302,7 +304,7 @@ void rows_lists_free(RowLists *l, DiagSink *d) {
                 Source s = {.path = lf->path};
                 diag_file(d, DIAG_WARNING, "K0411", &s,
                           "line %d: no CSV row is the unit \"%s\": its %d records of %s are not read", e->line, e->unit,
-                          cJSON_GetArraySize(e->records), lf->fact->name);
+                          cJSON_GetArraySize(e->records), fact_key(lf->fact));
             }
             free(e->unit);
             cJSON_Delete(e->records);
@@ -369,19 +371,19 @@ CsvRows *rows_open(const Standard *std, const char *path, RowLists *lists, const
                     "column '%s' is not a fact of the standard (nor name, kind, year); it is ignored", h);
         } else if (twice) {
             diag_at(d, DIAG_ERROR, "K0410", header, c[i].span,
-                    "column '%s' is the label of the facts '%s' and '%s': write the fact's name", h, f->name,
-                    twice->name);
+                    "column '%s' is the label of the facts '%s' and '%s': write the fact's name", h, fact_key(f),
+                    fact_key(twice));
             ok = false;
         } else if (f->type.kind == TY_LIST) {
             Diag *g = diag_at(d, DIAG_WARNING, "K0410", header, c[i].span,
                               "fact '%s' (%s) is a list: its records come from a second CSV; the column is ignored",
-                              f->name, check_fact_label(f));
-            diag_help(d, g, "kaoping eval RULES UNITS.csv --list %s=FILE.csv", f->name);
+                              fact_key(f), check_fact_label(f));
+            diag_help(d, g, "kaoping eval RULES UNITS.csv --list %s=FILE.csv", fact_key(f));
         } else {
             for (int k = 0; k < i && ok; k++)
                 if (r->fact[k] == f) {
                     diag_at(d, DIAG_ERROR, "K0410", header, c[i].span, "column '%s' gives the fact '%s' a second time",
-                            h, f->name);
+                            h, fact_key(f));
                     ok = false;
                 }
             r->kind[i] = COL_FACT;
@@ -421,7 +423,7 @@ static bool find_cell(void *ctx, const char *key, Span *sp) {
     const CsvRows *r = rc->rows;
     int col = !strcmp(key, "kind") ? r->kind_col : !strcmp(key, "year") ? r->year_col : -1;
     for (int i = 0; i < r->ncols && col < 0; i++)
-        if (r->kind[i] == COL_FACT && !strcmp(r->fact[i]->name, key)) col = i;
+        if (r->kind[i] == COL_FACT && !strcmp(fact_key(r->fact[i]), key)) col = i;
     if (col < 0 || col >= rc->n) col = r->name_col;
     if (col < 0 || col >= rc->n) return false;
     *sp = rc->spans[col];
@@ -456,7 +458,7 @@ bool rows_unit(CsvRows *r, Job *j) {
             else
                 cJSON_AddStringToObject(u, "year", v);
             break;
-        case COL_FACT: cJSON_AddStringToObject(facts, r->fact[i]->name, v); break;
+        case COL_FACT: cJSON_AddStringToObject(facts, fact_key(r->fact[i]), v); break;
         case COL_IGNORE: break;
         }
     }
@@ -464,7 +466,7 @@ bool rows_unit(CsvRows *r, Job *j) {
         ListFile *lf = &r->lists->files[k];
         ListEntry *e = name[0] ? entry(lf, name, false) : NULL;
         if (e) e->used = true;
-        cJSON_AddItemToObject(facts, lf->fact->name, e ? cJSON_Duplicate(e->records, true) : cJSON_CreateArray());
+        cJSON_AddItemToObject(facts, fact_key(lf->fact), e ? cJSON_Duplicate(e->records, true) : cJSON_CreateArray());
     }
     cJSON_AddItemToObject(u, "facts", facts);
     RowCells *rc = xalloc(NULL, sizeof *rc + sizeof(Span) * (size_t)(n + 1));

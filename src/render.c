@@ -57,7 +57,7 @@ const char *render_value(Arena *a, const Value *v, const Fact *f) {
 const char *render_subject(Arena *a, const Standard *std, const Expr *x) {
     if (x->kind == EX_NAME && x->let && x->let->label) return arena_printf(a, "%s (%s)", x->let->label, x->let->name);
     if (x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label)
-        return arena_printf(a, "%s (%s)", x->type_fact->label, x->type_fact->name);
+        return arena_printf(a, "%s (%s)", x->type_fact->label, fact_key(x->type_fact));
     return ast_text(a, std->src, x->span);
 }
 
@@ -114,7 +114,7 @@ static void saw_expr(Arena *a, const Result *res, const Expr *x, char **acc, con
         if (*nseen < 16) seen[(*nseen)++] = x->type_fact;
         const Fact *f = x->type_fact;
         const char *v = render_value(a, &res->unit->facts[f->slot], f);
-        *acc = arena_printf(a, "%s%s%s (%s) %s", *acc, **acc ? ", " : "", check_fact_label(f), f->name, v);
+        *acc = arena_printf(a, "%s%s%s (%s) %s", *acc, **acc ? ", " : "", check_fact_label(f), fact_key(f), v);
         return;
     }
     case EX_NEG:

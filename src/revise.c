@@ -385,6 +385,7 @@ static void merge(Ctx *c, Standard *r, Standard *b) {
                 f->name, f->renames, f->renames);
             continue;
         }
+        f->alias = fact_key(*l); /* the old year's data gives it by the old key */
         *l = (void *)((Fact *)*l)->next;
         rename_fact(b, f->renames, f->name);
     }

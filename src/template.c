@@ -44,6 +44,7 @@ static void data_text(const Fact *f, const Value *v, char *buf, size_t cap) {
         return;
     }
     case TY_TEXT: snprintf(buf, cap, "%s", v->u.text); return;
+    case TY_LIST: snprintf(buf, cap, "[]"); return; /* default [] */
     case TY_ENUM: {
         const StrList *m = f->type.members;
         for (int i = 0; m && i < v->u.member; i++)
@@ -132,8 +133,8 @@ static cJSON *json_list(const Fact *f, const char *path, cJSON *g) {
     cJSON *row = cJSON_CreateObject();
     for (const Fact *fl = f->type.fields; fl; fl = fl->next) {
         char key[600];
-        snprintf(key, sizeof key, "%s[].%s", path, fl->name);
-        cJSON_AddItemToObject(row, fl->name, fl->type.kind == TY_LIST ? json_list(fl, key, g) : json_value(fl));
+        snprintf(key, sizeof key, "%s[].%s", path, fact_key(fl));
+        cJSON_AddItemToObject(row, fact_key(fl), fl->type.kind == TY_LIST ? json_list(fl, key, g) : json_value(fl));
         char *ft = guide(fl);
         if (ft) cJSON_AddStringToObject(g, key, ft);
         free(ft);
@@ -167,13 +168,13 @@ void template_json(const Standard *std, int kind, FILE *out) {
         const Fact *f = std->fact_tab[i];
         if (!wanted(f, kind)) continue;
         char *text = guide(f);
-        if (text) cJSON_AddStringToObject(g, f->name, text);
+        if (text) cJSON_AddStringToObject(g, fact_key(f), text);
         free(text);
         if (f->type.kind != TY_LIST) {
-            cJSON_AddItemToObject(facts, f->name, json_value(f));
+            cJSON_AddItemToObject(facts, fact_key(f), json_value(f));
             continue;
         }
-        cJSON_AddItemToObject(facts, f->name, json_list(f, f->name, g));
+        cJSON_AddItemToObject(facts, fact_key(f), json_list(f, fact_key(f), g));
     }
     char *text = cJSON_Print(u);
     if (text) fprintf(out, "%s\n", text);
@@ -223,7 +224,7 @@ void template_csv(const Standard *std, int kind, FILE *out) {
         if (f->type.kind != TY_LIST) {
             char *g = guide(f);
             if (f->def_value.present) data_text(f, &f->def_value, value, sizeof value);
-            csv_row(out, f->name, g ? g : "", value);
+            csv_row(out, fact_key(f), g ? g : "", value);
             free(g);
             continue;
         }
@@ -231,7 +232,7 @@ void template_csv(const Standard *std, int kind, FILE *out) {
         for (const Fact *fl = f->type.of_values ? NULL : f->type.fields; fl; fl = fl->next) {
             if (fl->type.kind == TY_LIST) continue;
             char key[300];
-            snprintf(key, sizeof key, "%s[1].%s", f->name, fl->name);
+            snprintf(key, sizeof key, "%s[1].%s", fact_key(f), fact_key(fl));
             char *g = guide(fl);
             value[0] = '\0';
             if (fl->def_value.present) data_text(fl, &fl->def_value, value, sizeof value);
@@ -252,7 +253,7 @@ void template_csv_rows(const Standard *std, int kind, FILE *out) {
         const Fact *f = std->fact_tab[i];
         if (!wanted(f, kind) || f->type.kind == TY_LIST) continue;
         fputc(',', out);
-        csv_text(out, f->name);
+        csv_text(out, fact_key(f));
     }
     fputs("\r\n", out);
     /* a row to copy: the kind and the year filled in, and the defaults */

@@ -47,12 +47,19 @@ static cJSON *literal(const Source *src, const Expr *e) {
     }
 }
 
+/* The data's key of a list's field named in a test (its `key`, else its name). */
+static const char *field_key(const SetFact *x, const char *name) {
+    for (const Fact *fl = x->fact ? x->fact->type.fields : NULL; fl; fl = fl->next)
+        if (!strcmp(fl->name, name)) return fact_key(fl);
+    return name;
+}
+
 static cJSON *list_literal(const Source *src, const SetFact *x) {
     cJSON *arr = cJSON_CreateArray();
     for (const RecordInit *r = x->rows; r; r = r->next) {
         cJSON *o = cJSON_CreateObject();
         for (const FieldInit *f = r->fields; f; f = f->next)
-            cJSON_AddItemToObject(o, f->name, literal(src, f->value));
+            cJSON_AddItemToObject(o, field_key(x, f->name), literal(src, f->value));
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
@@ -113,7 +120,8 @@ static cJSON *base_unit(const TestCase *t, bool allow_outside, DiagSink *diag) {
             /* reported */
         } else {
             const char *end = NULL;
-            cJSON *root = cJSON_ParseWithLengthOpts(src.text, src.len, &end, false);
+            cJSON *root = load_json_tree(&src); /* numbers keep their digits */
+            if (!root) cJSON_Delete(cJSON_ParseWithLengthOpts(src.text, src.len, &end, false)); /* where it fails */
             cJSON *first = cJSON_IsArray(root) ? cJSON_GetArrayItem(root, 0) : root;
             if (cJSON_IsObject(first))
                 unit = cJSON_Duplicate(first, true);
@@ -149,8 +157,9 @@ static char *unit_text(const Standard *std, const TestCase *t, bool allow_outsid
         facts = cJSON_AddObjectToObject(u, "facts");
     }
     for (const SetFact *x = t->sets; x; x = x->next) {
-        cJSON_DeleteItemFromObjectCaseSensitive(facts, x->name);
-        cJSON_AddItemToObject(facts, x->name, x->is_list ? list_literal(t->src, x) : literal(t->src, x->value));
+        const char *key = x->fact ? fact_key(x->fact) : x->name; /* the data's key */
+        cJSON_DeleteItemFromObjectCaseSensitive(facts, key);
+        cJSON_AddItemToObject(facts, key, x->is_list ? list_literal(t->src, x) : literal(t->src, x->value));
     }
     char *text = cJSON_PrintUnformatted(u);
     cJSON_Delete(u);

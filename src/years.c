@@ -13,6 +13,7 @@
 
 #include "lex.h"
 #include "limits.h"
+#include "load_jsontext.h"
 #include "revise.h"
 
 static bool is_standard_file(const char *name) {
@@ -152,7 +153,7 @@ void years_load_all(YearShelf *shelf, DiagSink *diag) {
 const Standard *years_standard_for(void *ctx, const cJSON *j, DiagSink *diag, const Source *src, Span at) {
     const YearShelf *shelf = ctx;
     const cJSON *y = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "year") : NULL;
-    int year = cJSON_IsNumber(y) && y->valuedouble == y->valueint ? y->valueint : 0;
+    int year = jtext_is_number(y) && y->valuedouble == y->valueint ? y->valueint : 0;
     int k = year ? years_find(shelf, year, NULL, NULL) : -1;
     if (k >= 0 && shelf->files[k].std) return shelf->files[k].std;
     const cJSON *name = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "name") : NULL;

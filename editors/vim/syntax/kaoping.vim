@@ -52,7 +52,7 @@ syn keyword kaopingStructure phase 階段 阶段 task 任務 任务 from 自 to 
 syn keyword kaopingStructure due 截止 done 完成於 完成于 of 之
 syn keyword kaopingStructure overlaps 可重疊 可重叠 inspection 驗收 验收
 " revisions: a standard written as changes to an earlier one
-syn keyword kaopingStructure revises 修訂自 修订自 remove 刪除 删除 replace 替換 替换 move 移動 移动 renames 原名
+syn keyword kaopingStructure revises 修訂自 修订自 remove 刪除 删除 replace 替換 替换 move 移動 移动 renames 原名 key 鍵名 键名
 syn keyword kaopingStructure number 編號 编号
 " named expressions: let NAME = EXPR;
 syn keyword kaopingStructure let 定義 定义

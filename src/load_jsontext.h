@@ -1,0 +1,32 @@
+/* load_jsontext.h - the JSON text read a second time, beside cJSON's tree of
+ * it: numbers keep the digits written (cJSON keeps only a double, so
+ * 9007199254740993 would become 9007199254740992), objects and arrays keep
+ * where they start, and text that is not strict JSON gets a plain reason
+ * (a file cut short, a trailing comma, half of a surrogate pair). */
+#ifndef KP_LOAD_JSONTEXT_H
+#define KP_LOAD_JSONTEXT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+struct cJSON;
+
+/* Reads src's JSON text strictly. With tree (cJSON's parse of the same
+ * text), each number that cJSON's double does not keep exactly for certain
+ * (more than 15 digits, an exponent...) becomes a raw node holding its
+ * digits as written (jtext_digits), and each object and array records its offset
+ * (jtext_offset). Returns false after reporting, at its place, the first
+ * thing that is not strict JSON; line: src is one line of JSON Lines. */
+bool jtext_scan(const Source *src, struct cJSON *tree, DiagSink *diag, bool line);
+
+/* The digits of a number jtext_scan kept as written ("0.30000000000000004"),
+ * or NULL (not a number, or a short one whose double is exact: read that). */
+const char *jtext_digits(const struct cJSON *j);
+/* A number: cJSON's or one read by jtext_scan. */
+bool jtext_is_number(const struct cJSON *j);
+/* Where an object or array read by jtext_scan starts (its '{' or '['). */
+bool jtext_offset(const struct cJSON *j, uint32_t *off);
+
+#endif
