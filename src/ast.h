@@ -123,6 +123,8 @@ typedef enum {
     FN_CEIL,
     FN_FLOOR,
     FN_VETOED, /* vetoed(ID): did the veto fire (outputs); Expr.slot is its index */
+    FN_PART_SCORE,  /* part_score(ID): a part's score for the unit, 0 where it does not apply (outputs) */
+    FN_PART_POINTS, /* part_points(ID): the points of a part that apply to the unit (outputs) */
 } Builtin;
 
 typedef struct Expr {

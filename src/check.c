@@ -246,6 +246,7 @@ static void make_own_item(Ctx *c, Part *p) {
     *it = *p;
     it->kind = PART_ITEM;
     it->implicit = true;
+    it->number = NULL; /* the part keeps its number */
     it->children = NULL;
     it->next = NULL;
     it->applies = NULL;

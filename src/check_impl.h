@@ -58,6 +58,7 @@ void check_veto_effect(Ctx *c, Veto *v);
 void check_outputs(Ctx *c, uint32_t all_kinds);
 TypeKind check_result_expr(Ctx *c, Expr *e);
 TypeKind check_vetoed(Ctx *c, Expr *e);
+TypeKind check_part_result(Ctx *c, Expr *e);
 /* check_campaign.c: phases, tasks, deadlines (after parts and facts) */
 void check_campaign(Ctx *c, uint32_t all_kinds);
 /* check_number.c: the standard's own numbers, unique and not empty (after parts) */

@@ -2,7 +2,8 @@
  * rule, as the office's table prints them. A number names one thing of the
  * standard: unique across all parts and rules, and never empty. One
  * exception, as tables write it: an item's rule may carry the item's own
- * number (item "2" whose scoring method is rule "2"). */
+ * number (item "2" whose scoring method is rule "2"), and so may the rule of
+ * a category or group scored by its own rules. */
 #include <string.h>
 
 #include "check_impl.h"
@@ -40,7 +41,9 @@ static void see(Ctx *c, Seen *s, Numbered x) {
         return;
     }
     for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->tab[i].number, x.number) && !(x.rule && !s->tab[i].rule && s->tab[i].part == x.part)) {
+        if (!strcmp(s->tab[i].number, x.number) &&
+            !(x.rule && !s->tab[i].rule &&
+              (s->tab[i].part == x.part || (x.part->implicit && s->tab[i].part == x.part->parent)))) {
             Span at = s->tab[i].span;
             const Source *src = source_at(c->src, &at);
             int line, col;

@@ -76,6 +76,36 @@ TypeKind check_vetoed(Ctx *c, Expr *e) {
     return e->type = TY_ERROR;
 }
 
+/* part_score(ID), part_points(ID): a category's, group's or item's score and
+ * the points of it that apply (a total before 折算, an applicable maximum) */
+TypeKind check_part_result(Ctx *c, Expr *e) {
+    const ExprList *args = e->u.call.args;
+    const char *name = e->u.call.name;
+    if (!c->in_output) {
+        check_err(c, e->u.call.name_span, "K0266", "%s() can only be read in an output", name);
+        return e->type = TY_ERROR;
+    }
+    if (!args || args->next || args->e->kind != EX_NAME || e->u.call.where) {
+        check_err(c, e->span, "K0207", "%s() takes the id of one category, group or item: %s(c1)", name, name);
+        return e->type = TY_ERROR;
+    }
+    const char *id = args->e->u.name.name;
+    const Part *found = NULL;
+    for (int i = 0; i < c->std->nparts && !found; i++)
+        if (c->std->part_tab[i]->id && !strcmp(c->std->part_tab[i]->id, id)) found = c->std->part_tab[i];
+    for (int i = 0; i < c->std->nitems && !found; i++)
+        if (c->std->item_tab[i]->id && !c->std->item_tab[i]->implicit && !strcmp(c->std->item_tab[i]->id, id))
+            found = c->std->item_tab[i];
+    if (!found || found->kind == PART_PENALTY) {
+        check_err(c, args->e->span, "K0266", "no category, group or item '%s'", id);
+        return e->type = TY_ERROR;
+    }
+    e->fn = strcmp(name, "part_score") ? FN_PART_POINTS : FN_PART_SCORE;
+    e->slot = found->index;
+    e->is_field = found->kind == PART_ITEM; /* an item's result, else a part's */
+    return e->type = TY_DECIMAL;
+}
+
 /* ---- outputs ---------------------------------------------------------------- */
 
 void check_outputs(Ctx *c, uint32_t all_kinds) {

@@ -351,6 +351,13 @@ static Value eval_call(Env *e, const Expr *x) {
         return v;
     }
     case FN_VETOED: return boolean(e->res->vetoes[x->slot]);
+    case FN_PART_SCORE:
+    case FN_PART_POINTS: {
+        bool applies = x->is_field ? e->res->items[x->slot].applies : e->res->parts[x->slot].applies;
+        Dec score = x->is_field ? e->res->items[x->slot].score : e->res->parts[x->slot].score;
+        Dec pts = x->is_field ? e->res->items[x->slot].points : e->res->parts[x->slot].points;
+        return num(!applies ? dec_zero() : x->fn == FN_PART_SCORE ? score : pts);
+    }
     default: return eval_aggregate(e, x);
     }
 }
