@@ -94,6 +94,8 @@ static char *guide(const Fact *f) {
     if (f->def_value.present) {
         data_text(f, &f->def_value, def, sizeof def);
         append(buf, sizeof buf, &n, " · default %s", def);
+    } else if (f->optional || f->given_read) {
+        append(buf, sizeof buf, &n, " · optional: leave the key out where there is none");
     } else if (f->asked_by && !f->needed_by) {
         append(buf, sizeof buf, &n, " · leave empty until the task is done");
     } else if (!list) {

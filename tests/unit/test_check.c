@@ -332,8 +332,8 @@ static void test_unknown_fact(void **state) {
     /* a list's fields are in scope only inside its aggregate */
     g = assert_error(HDR "fact v: list \"v\" { model: boolean \"m\"; }\n"
                          "fact n: integer \"n\" default 0;\n" ONE_ITEM("deduct 1 per n when model;"),
-                     "K0201");
-    assert_string_equal(g->msg, "unknown fact 'model'");
+                     "K0216");
+    assert_string_equal(g->msg, "'model' is a field of the list 'v': it has a value only inside an aggregate over 'v'");
 }
 
 static void test_type_date_vs_number(void **state) {
@@ -609,10 +609,15 @@ static void test_rule_errors(void **state) {
         HDR FACT_N ONE_ITEM("deduct 1 per n; floor none;") "penalty x1 \"P\" { floor none; deduct 1 per n; }\n",
         "K0235");
     assert_error(HDR FACT_N ONE_ITEM("deduct 1 per n;") "item i9 \"I\" points 1 { deduct 1 per n; }\n", "K0236");
-    /* an item without points (or with points not written out) also upsets the sums */
+    /* an item without points is a signed change under a category holding the points */
     DiagSink *d = check_text(HDR FACT_N "category c \"C\" points 10 { item i1 \"I\" { deduct 1 per n; } }\n");
-    assert_int_equal(count_code(d, "K0233"), 1);
-    assert_int_equal(count_code(d, "K0301"), 1);
+    assert_int_equal(count_code(d, "K0233"), 0);
+    assert_int_equal(count_code(d, "K0301"), 0);
+    assert_int_equal(d->errors, 0);
+    /* ... but not beside one that carries points */
+    d = check_text(HDR FACT_N "category c \"C\" points 10 { item i1 \"I\" { deduct 1 per n; }"
+                              " item i2 \"J\" points 10 { deduct 1 per n; } }\n");
+    assert_int_equal(count_code(d, "K0237"), 1);
     d = check_text(HDR FACT_N "category c \"C\" points 10 { item i1 \"I\" points n { deduct 1 per n; } }\n");
     assert_int_equal(count_code(d, "K0212"), 1);
     assert_error(HDR FACT_N ONE_ITEM("deduct 1 per round(n, 12);"), "K0208");
@@ -646,11 +651,12 @@ static void test_bug_empty_part_points(void **state) {
     /* Regression (was a bug in src/check.c, check_part): the K0301 sum check runs only when a
      * part has children, so a group or category with points but no items
      * passes clean; its points vanish from every unit's items_max and the
-     * rest is scaled up to the total (4 of 5 scores 8 of 10). Expected: "the
-     * parts of group 'g' add up to 0, not its 5 points". */
+     * rest is scaled up to the total (4 of 5 scores 8 of 10). Expected: the
+     * group 'g' holds nothing to score (K0238; points may sit on a group
+     * whose items carry none, but not on an empty one). */
     const Diag *g = assert_error(HDR FACT_N "category c \"C\" points 5 { item i1 \"I\" points 5 { deduct 1 per n; } }\n"
                                             "category d \"D\" points 5 { group g \"G\" points 5 { } }\n",
-                                 "K0301");
+                                 "K0238");
     assert_contains(g->msg, "'g'");
 }
 
