@@ -240,13 +240,14 @@ static bool allowed_child(PartKind parent, PartKind child) {
 
 /* A category or group written with rules and no parts of its own is scored
  * as one item: the checker makes that item, with the part's points, bounds
- * and rules; the part then sums it like any other. */
+ * and rules; the part then sums it like any other. The item shares the
+ * part's number (one row of the table): numbers are checked on the part, and
+ * JSON's score tree gives it on the part only. */
 static void make_own_item(Ctx *c, Part *p) {
     Part *it = arena_alloc(c->arena, sizeof *it);
     *it = *p;
     it->kind = PART_ITEM;
     it->implicit = true;
-    it->number = NULL; /* the part keeps its number */
     it->children = NULL;
     it->next = NULL;
     it->applies = NULL;

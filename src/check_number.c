@@ -2,8 +2,8 @@
  * rule, as the office's table prints them. A number names one thing of the
  * standard: unique across all parts and rules, and never empty. One
  * exception, as tables write it: an item's rule may carry the item's own
- * number (item "2" whose scoring method is rule "2"), and so may the rule of
- * a category or group scored by its own rules. */
+ * number (item "2" whose scoring method is rule "2"), also when the rules
+ * stand in a category or group, or a bonus section, of their own. */
 #include <string.h>
 
 #include "check_impl.h"
@@ -33,6 +33,11 @@ static const char *what_word(const Numbered *x) {
     return _("part");
 }
 
+/* the part a rule is written in: an implicit item stands for its part */
+static const Part *holder(const Part *p) {
+    return p->implicit && p->parent ? p->parent : p;
+}
+
 static void see(Ctx *c, Seen *s, Numbered x) {
     if (!x.number) return;
     if (!*x.number) {
@@ -41,9 +46,7 @@ static void see(Ctx *c, Seen *s, Numbered x) {
         return;
     }
     for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->tab[i].number, x.number) &&
-            !(x.rule && !s->tab[i].rule &&
-              (s->tab[i].part == x.part || (x.part->implicit && s->tab[i].part == x.part->parent)))) {
+        if (!strcmp(s->tab[i].number, x.number) && !(x.rule && !s->tab[i].rule && s->tab[i].part == holder(x.part))) {
             Span at = s->tab[i].span;
             const Source *src = source_at(c->src, &at);
             int line, col;
@@ -66,7 +69,7 @@ static void see(Ctx *c, Seen *s, Numbered x) {
 static void walk(Ctx *c, Seen *s, const Part *p) {
     if (p->number_twice)
         check_err(c, p->number_span, "K0296", "this %s already has a number", what_word(&(Numbered){.part = p}));
-    see(c, s, (Numbered){p->number, p->number_span, p, NULL});
+    if (!p->implicit) see(c, s, (Numbered){p->number, p->number_span, p, NULL});
     for (const Rule *r = p->rules; r; r = r->next)
         see(c, s, (Numbered){r->number, r->number_span, p, r});
     for (const Part *ch = p->children; ch; ch = ch->next)

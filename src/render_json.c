@@ -105,7 +105,7 @@ static cJSON *item_json(Arena *a, const Result *res, const ItemResult *ir, int p
     const Part *p = ir->item;
     cJSON *o = cJSON_CreateObject();
     put_str(o, "id", p->id);
-    put_str(o, "number", p->number);
+    put_str(o, "number", p->implicit ? NULL : p->number); /* a part's own rules: the part has the number */
     put_str(o, "title", p->title);
     bool bonus = p->parent && p->parent->kind == PART_BONUS;
     if (bonus && p->has_cap) render_json_number(o, "cap", p->cap_value, places);
