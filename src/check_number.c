@@ -2,7 +2,9 @@
  * rule, as the office's table prints them. A number names one thing of the
  * standard: unique across all parts and rules, and never empty. One
  * exception, as tables write it: an item's rule may carry the item's own
- * number (item "2" whose scoring method is rule "2"). */
+ * number (item "2" whose scoring method is rule "2"). A category or group
+ * written with rules of its own is scored as one item the checker makes
+ * (check.c): that item shares the part's number, and its rules may carry it. */
 #include <string.h>
 
 #include "check_impl.h"
@@ -40,7 +42,9 @@ static void see(Ctx *c, Seen *s, Numbered x) {
         return;
     }
     for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->tab[i].number, x.number) && !(x.rule && !s->tab[i].rule && s->tab[i].part == x.part)) {
+        if (!strcmp(s->tab[i].number, x.number) &&
+            !(x.rule && !s->tab[i].rule &&
+              (s->tab[i].part == x.part || (x.part->implicit && s->tab[i].part == x.part->parent)))) {
             Span at = s->tab[i].span;
             const Source *src = source_at(c->src, &at);
             int line, col;
@@ -63,7 +67,7 @@ static void see(Ctx *c, Seen *s, Numbered x) {
 static void walk(Ctx *c, Seen *s, const Part *p) {
     if (p->number_twice)
         check_err(c, p->number_span, "K0296", "this %s already has a number", what_word(&(Numbered){.part = p}));
-    see(c, s, (Numbered){p->number, p->number_span, p, NULL});
+    if (!p->implicit) see(c, s, (Numbered){p->number, p->number_span, p, NULL});
     for (const Rule *r = p->rules; r; r = r->next)
         see(c, s, (Numbered){r->number, r->number_span, p, r});
     for (const Part *ch = p->children; ch; ch = ch->next)
