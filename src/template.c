@@ -96,6 +96,8 @@ static char *guide(const Fact *f) {
         append(buf, sizeof buf, &n, " · default %s", def);
     } else if (f->asked_by && !f->needed_by) {
         append(buf, sizeof buf, &n, " · leave empty until the task is done");
+    } else if (f->optional) {
+        append(buf, sizeof buf, &n, " · optional: may be left out");
     } else if (!list) {
         append(buf, sizeof buf, &n, " · required");
     }
