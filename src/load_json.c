@@ -448,6 +448,8 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
             if (!v) {
                 if (fl->def_value.present)
                     *cell = fl->def_value;
+                else if (fl->optional) /* absent in this record: given() is false, a rule reading it does not fire */
+                    cell->type = fl->type.kind;
                 else
                     unit_error(c, key, "%s '%s' (%s) is missing", where, fact_key(fl), check_fact_label(fl));
                 continue;

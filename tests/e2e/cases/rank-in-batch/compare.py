@@ -1,6 +1,7 @@
 # Compares kaoping's JSON Lines (stdin) with expected.jsonl of the acceptance
 # case rank-in-batch: total, grade, part scores and the signed amounts of the
-# rules that fired (3a: the delayed projects, 3b: the last two), exactly.
+# rules that fired, both by the standard's own numbers (1, 2, 3; 3a: the
+# delayed projects, 3b: the last two), exactly.
 import json, sys
 from decimal import Decimal as D
 exp = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
@@ -17,17 +18,14 @@ for e in exp:
     if "error" in e:
         ok += g["status"] == "error"
         continue
-    parts = {c["id"][1:]: D(str(c["score"])) for c in g["categories"]}
+    parts = {c["number"]: D(str(c["score"])) for c in g["categories"]}
     rules = {}
     for c in g["categories"]:
         for it in c["items"]:
             for r in it["rules"]:
-                rid = it["id"][1:]
-                if rid == "3":
-                    rid = "3a" if "delayed" in r["rule"] else "3b"
-                amt = D(str(r["points"])) * (-1 if r["kind"] == "deduct" else 1)
-                if amt:
-                    rules[rid] = amt
+                amt = D(str(r["amount"]))
+                if r["number"] and r["fired"] and amt:
+                    rules[r["number"]] = amt
     good = (D(e["total"]) == D(str(g["total"])) and e["grade"] == g["grade"]
             and all(D(v) == parts[k] for k, v in e["parts"].items())
             and {k: D(v) for k, v in e["rules"].items()} == rules)
