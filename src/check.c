@@ -100,6 +100,30 @@ static void fold_opts(Ctx *c, Rule *r) {
     if (r->mode == STEP_DEFAULT) r->mode = r->kind == RULE_ADD ? STEP_COMPLETED : STEP_STARTED;
 }
 
+/* An addition to an item capped at its points counts only up to what the
+ * item lost: on an item of 0 points, or one nothing can take points from,
+ * it never counts; one larger than the item's points never counts whole. */
+static void check_add_counts(Ctx *c, const Part *item, const Rule *r) {
+    bool in_bonus = item->parent && item->parent->kind == PART_BONUS;
+    if (!item->points || in_bonus || item->no_cap || (item->has_cap && dec_cmp(item->cap_value, item->pts) > 0)) return;
+    bool lowers = false; /* a deduct, a score, a zero or an adjust may leave room below the points */
+    for (const Rule *o = item->rules; o; o = o->next)
+        lowers |= o->kind != RULE_ADD;
+    if (dec_is_zero(item->pts) || !lowers) {
+        Diag *g = check_warn(c, r->span, "K0310", "this addition can never count: the item stops at its %s points",
+                             check_fmt_dec(c, item->pts));
+        diag_help(c->diag, g, "let the item pass its points with 'cap none;' or 'cap N;', or move the rule to a bonus section");
+        return;
+    }
+    if (r->amount->kind == EX_NUMBER && dec_cmp(r->amount->u.num.value, item->pts) > 0) {
+        Diag *g = check_warn(c, r->amount->span, "K0310",
+                             r->per ? N_("one step adds %s, more than the item's %s points")
+                                    : N_("this rule adds %s, more than the item's %s points"),
+                             check_fmt_dec(c, r->amount->u.num.value), check_fmt_dec(c, item->pts));
+        diag_help(c->diag, g, "the item stops at its points; check the points of the rule and of the item");
+    }
+}
+
 static void check_rule(Ctx *c, Part *item, Rule *r) {
     int errors = c->diag->errors;
     fold_opts(c, r);
@@ -141,6 +165,7 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
         check_warn(c, r->per->span, "K0302", "'per' a fixed number: did you mean a fact here?");
 
     /* what can be seen statically, in a rule that has no error */
+    if (r->kind == RULE_ADD && item->kind == PART_ITEM && c->diag->errors == errors) check_add_counts(c, item, r);
     if (r->kind != RULE_DEDUCT || item->kind != PART_ITEM || c->diag->errors != errors) return;
     if ((r->when && never_true(r->when)) || (r->per && r->gap == GAP_BELOW && never_less(r->per, r->bound, true)) ||
         (r->per && r->gap == GAP_ABOVE && never_less(r->bound, r->per, true))) {
