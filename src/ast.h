@@ -123,6 +123,7 @@ typedef enum {
     FN_CEIL,
     FN_FLOOR,
     FN_VETOED, /* vetoed(ID): did the veto fire (outputs); Expr.slot is its index */
+    FN_FIRED,  /* fired("1.1a"): did a rule written before, in the same item, fire; Expr.slot is its index there */
 } Builtin;
 
 typedef struct Expr {
