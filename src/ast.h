@@ -125,6 +125,7 @@ typedef enum {
     FN_VETOED, /* vetoed(ID): did the veto fire (outputs); Expr.slot is its index */
     FN_PART_SCORE,  /* part_score(ID): a part's score for the unit, 0 where it does not apply (outputs) */
     FN_PART_POINTS, /* part_points(ID): the points of a part that apply to the unit (outputs) */
+    FN_FIRED,  /* fired("1.1a"): did a rule written before, in the same item, fire; Expr.slot is its index there */
 } Builtin;
 
 typedef struct Expr {

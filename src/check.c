@@ -394,7 +394,9 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
         int i = 0;
         for (Rule *r = p->rules; r; r = r->next) {
             r->index = i++;
+            c->rule = r;
             check_rule(c, p, r);
+            c->rule = NULL;
             c->kinds = p->kinds;
         }
         p->nrules = i;

@@ -534,6 +534,7 @@ static TypeKind check_call(Ctx *c, Expr *e) {
     const char *name = e->u.call.name;
     if (!strcmp(name, "vetoed")) return check_vetoed(c, e);
     if (!strcmp(name, "part_score") || !strcmp(name, "part_points")) return check_part_result(c, e);
+    if (!strcmp(name, "fired")) return check_fired(c, e);
     size_t i, nb = sizeof builtins / sizeof builtins[0];
     for (i = 0; i < nb; i++)
         if (strcmp(builtins[i].name, name) == 0) break;

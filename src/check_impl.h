@@ -25,6 +25,7 @@ typedef struct Ctx {
     DiagSink *diag;
     const Source *src;
     const Part *item; /* the item or penalty whose rules are checked */
+    const Rule *rule; /* the rule whose expressions are checked (fired() reads the rules before it) */
     const Fact *list; /* inside an aggregate: the list whose fields are in scope */
     uint32_t kinds;   /* kinds scored on what is being checked */
     int depth;        /* expression nesting being checked */
@@ -59,6 +60,8 @@ void check_outputs(Ctx *c, uint32_t all_kinds);
 TypeKind check_result_expr(Ctx *c, Expr *e);
 TypeKind check_vetoed(Ctx *c, Expr *e);
 TypeKind check_part_result(Ctx *c, Expr *e);
+/* check_number.c: fired("1.1a"), whether a rule written before in the same item fired */
+TypeKind check_fired(Ctx *c, Expr *e);
 /* check_campaign.c: phases, tasks, deadlines (after parts and facts) */
 void check_campaign(Ctx *c, uint32_t all_kinds);
 /* check_number.c: the standard's own numbers, unique and not empty (after parts) */

@@ -44,6 +44,7 @@ void check_lets_start(Ctx *c) {
 static void check_let(Ctx *c, Let *l) {
     Ctx saved = *c;
     c->item = NULL;
+    c->rule = NULL;
     c->list = NULL;
     c->kinds = 0; /* the facts it reads are marked needed where it is used */
     l->state = 1;
@@ -53,6 +54,7 @@ static void check_let(Ctx *c, Let *l) {
                   ast_text(c->arena, c->src, l->e->span));
     l->state = 2;
     c->item = saved.item;
+    c->rule = saved.rule;
     c->list = saved.list;
     c->kinds = saved.kinds;
 }

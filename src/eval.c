@@ -35,6 +35,7 @@ typedef struct Env {
     Span at;             /* the rule being evaluated, for errors */
     bool absent;         /* an optional fact read was absent: the rule does not fire */
     RuleResult *rule;    /* the rule being evaluated: what it saw of the peers */
+    const RuleResult *item_rules; /* the rules of the item being scored, so far: fired("1.1a") */
     Arena *res_arena;    /* the result's arena */
     Value *lets;         /* named expressions' values, computed when first read */
     bool *let_done;
@@ -358,6 +359,7 @@ static Value eval_call(Env *e, const Expr *x) {
         Dec pts = x->is_field ? e->res->items[x->slot].points : e->res->parts[x->slot].points;
         return num(!applies ? dec_zero() : x->fn == FN_PART_SCORE ? score : pts);
     }
+    case FN_FIRED: return boolean(e->item_rules && e->item_rules[x->slot].fired); /* written before: evaluated */
     default: return eval_aggregate(e, x);
     }
 }
@@ -733,6 +735,7 @@ static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
     ir->base = ir->points;
     bool based = false, zeroed = false;
     int i = 0;
+    e->item_rules = ir->rules; /* fired() reads the rules before the one evaluated */
     for (const Rule *r = p->rules; r; r = r->next, i++) {
         RuleResult *rr = &ir->rules[i];
         if (e->arena) e->tracing = rr, e->trace_cap = 0;

@@ -179,12 +179,14 @@ Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena);
 int32_t eval_campaign_end(const Standard *std);
 
 /* A rule's amount with its sign, as a standard's table reads it: negative
- * for a deduction that fired, positive for an addition, the score a score
- * rule set; 0 when it did not fire. */
+ * for a deduction that fired and for a 'zero' (不得分: the item's points it
+ * takes), positive for an addition, signed for an adjustment, the score a
+ * score rule set; 0 when it did not fire. */
 static inline Dec eval_rule_signed(const RuleResult *rr) {
     Dec d = dec_zero();
     if (!rr->fired) return d;
-    if (rr->rule->kind != RULE_DEDUCT || dec_neg(rr->amount, &d) != DEC_OK) d = rr->amount;
+    bool takes = rr->rule->kind == RULE_DEDUCT || rr->rule->kind == RULE_ZERO;
+    if (!takes || dec_neg(rr->amount, &d) != DEC_OK) d = rr->amount;
     return d;
 }
 

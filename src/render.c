@@ -218,6 +218,9 @@ static const char *negated(Arena *a, const Standard *std, const Expr *x) {
             return arena_printf(a, "%s %s %s", render_subject(a, std, x->u.bin.lhs), flip(x->u.bin.op),
                                 ast_text(a, std->src, x->u.bin.rhs->span));
         break;
+    case EX_CALL: /* a surcharge: it goes when the rule it reads does not fire */
+        if (x->fn == FN_FIRED) return arena_printf(a, _("rule \"%s\" must not fire"), x->u.call.args->e->u.str);
+        break;
     case EX_OR: return arena_printf(a, _("%s, and %s"), negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
     case EX_AND: return arena_printf(a, _("%s, or %s"), negated(a, std, x->u.bin.lhs), negated(a, std, x->u.bin.rhs));
     default: break;

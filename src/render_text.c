@@ -56,7 +56,7 @@ static void part_rows(FILE *out, const Result *res, const Part *p, Arena *a, int
         row(out, t, depth, "",
             arena_printf(a, "%s%s", dec_sign(pr->score) ? "+" : "", render_dec(a, pr->score, places)), "");
     } else if (!p->holds_points && !p->sum_part) { /* a signed part: no points, no loss */
-        row(out, p->title ? p->title : "", depth, "",
+        row(out, render_part_title(a, p), depth, "",
             arena_printf(a, "%s%s", dec_sign(pr->score) > 0 ? "+" : "", render_dec(a, pr->score, places)), "");
     } else {
         row(out, render_part_title(a, p), depth, render_dec(a, pr->points, places), render_dec(a, pr->score, places),

@@ -596,6 +596,18 @@ static void test_other_warnings(void **state) {
 
 /* ---- rules and parts in the wrong place ------------------------------------------------ */
 
+/* fired("N"): a rule of the same item, written before the one reading it */
+static void test_fired(void **state) {
+    (void)state;
+    assert_warnings(HDR FACT_N ONE_ITEM("deduct 1 per n number \"a\"; deduct 2 when fired(\"a\") number \"b\";"),
+                    "K0303", 0);
+    assert_error(HDR FACT_N ONE_ITEM("deduct 1 per n number \"a\"; deduct 2 when fired(\"z\");"), "K0224");
+    assert_error(HDR FACT_N ONE_ITEM("deduct 2 when fired(\"a\"); deduct 1 per n number \"a\";"), "K0224");
+    assert_error(HDR FACT_N ONE_ITEM("deduct 2 when fired(\"a\") number \"a\";"), "K0224");
+    assert_error(HDR FACT_N ONE_ITEM("deduct 1 per n number \"a\";") "veto v when fired(\"a\");\n", "K0224");
+    assert_error(HDR FACT_N ONE_ITEM("deduct 1 per n number \"a\"; deduct 2 when fired(a);"), "K0207");
+}
+
 static void test_rule_errors(void **state) {
     (void)state;
     assert_error(HDR FACT_N ONE_ITEM("deduct 1 per n step 0;"), "K0222");
@@ -708,6 +720,7 @@ int main(void) {
         cmocka_unit_test(test_step_more_than_item),
         cmocka_unit_test(test_other_warnings),
         cmocka_unit_test(test_rule_errors),
+        cmocka_unit_test(test_fired),
         cmocka_unit_test(test_bug_misspelled_keyword),
         cmocka_unit_test(test_bug_empty_part_points),
         cmocka_unit_test(test_bug_aggregate_over_if),

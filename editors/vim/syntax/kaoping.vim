@@ -90,7 +90,7 @@ syn keyword kaopingNone none 無 无
 syn keyword kaopingOperator and 且 or 或 not 非
 
 " Built-in functions, only before '(' (they are not reserved).    support.function
-syn match kaopingFunction "\k\@4<!\%(min\|max\|round\|count\|share\|sum\|avg\|any\|all\|given\|rank_low\|rank\|peers\|best\|peer_max\|peer_min\|peer_mean\|ceil\|years\|months\|days\|year_of\|month\|day\)\ze\s*[(（]"
+syn match kaopingFunction "\k\@4<!\%(min\|max\|round\|count\|share\|sum\|avg\|any\|all\|given\|fired\|rank_low\|rank\|peers\|best\|peer_max\|peer_min\|peer_mean\|ceil\|years\|months\|days\|year_of\|month\|day\)\ze\s*[(（]"
 
 " --- punctuation and operators ----------------------------------------------
 " ASCII and the full-width marks a Chinese input method types (read as their
