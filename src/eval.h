@@ -153,20 +153,8 @@ typedef struct Result {
     Value *outputs;    /* std->noutputs, in order */
 } Result;
 
-/* A part's bounds, the one place they are computed (eval, and plan's
- * what-ifs): from what its rules or parts give (base: an item's start, a
- * part's sum of its parts' scores; what they deducted and added; its
- * points), its score after floor, bonus order and caps. An item without
- * points is a signed change; a part holding its own points floors and caps
- * like an item. Arithmetic trouble is left in *st. */
-typedef struct PartTally {
-    Dec points, base, deducted, added;
-    Dec own;    /* the part's own points for the unit's kind (check_part_points) */
-    int places; /* a scaled part rounds to the standard's decimals */
-    bool floored, capped;
-} PartTally;
-Dec eval_item_bounds(const Part *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st);
-Dec eval_part_bounds(const Part *p, const PartTally *t, PartTally *out, DecStatus *st);
+#include "bounds.h"
+
 
 /* Scores one unit; everything is allocated in arena. */
 Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const EvalOptions *opt);

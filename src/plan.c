@@ -69,7 +69,7 @@ static Dec item_with(const ItemResult *ir, const Choice *set, int n) {
     PartTally t = {.points = ir->points, .base = base, .deducted = ded, .added = added}, out;
     DecStatus st = DEC_OK;
     bool scored_up = p->parent && p->parent->kind == PART_BONUS;
-    return eval_item_bounds(p, &t, scored_up, &out, &st);
+    return bounds_item(p, &t, scored_up, &out, &st);
 }
 
 /* A category's or group's score with the chosen rules won back: through
@@ -104,7 +104,7 @@ static PartTally part_with(const Result *res, const Part *p, const Choice *set, 
     t.own = check_part_points(p, res->unit->kind);
     t.places = res->std->decimals_value;
     DecStatus st = DEC_OK;
-    Dec s = eval_part_bounds(p, &t, &out, &st);
+    Dec s = bounds_part(p, &t, &out, &st);
     out.base = s; /* the part's score, for its parent's sum */
     return out;
 }

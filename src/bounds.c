@@ -1,0 +1,60 @@
+/* bounds.c - a part's bounds (see bounds.h): an item's score from its
+ * start, deductions and additions; a category's or group's from its parts'.
+ * Exact decimals; arithmetic trouble is left in *st for the caller. */
+#include "bounds.h"
+
+static Dec tally(DecStatus *st, DecStatus got, Dec v) {
+    if (got != DEC_OK && *st == DEC_OK) *st = got;
+    return v;
+}
+static Dec t_add(DecStatus *st, Dec a, Dec b) {
+    Dec r = dec_zero();
+    return tally(st, dec_add(a, b, &r), r);
+}
+static Dec t_sub(DecStatus *st, Dec a, Dec b) {
+    Dec r = dec_zero();
+    return tally(st, dec_sub(a, b, &r), r);
+}
+
+Dec bounds_item(const Part *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st) {
+    *out = *t;
+    if (p->add_cap && dec_cmp(out->added, p->add_cap_value) > 0) out->added = p->add_cap_value, out->capped = true;
+    if (!p->points && !scored_up) return t_add(st, t_sub(st, out->base, out->deducted), out->added);
+    Dec s = t_sub(st, out->base, out->deducted);
+    if (!p->add_after_floor) s = t_add(st, s, out->added);
+    if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), out->floored = true;
+    if (p->add_after_floor) s = t_add(st, s, out->added);
+    if (p->no_cap) return s;
+    Dec top = scored_up ? (p->has_cap ? p->cap_value : s) : p->has_cap ? p->cap_value : out->points;
+    if (dec_cmp(s, top) > 0) s = top, out->capped = true;
+    return s;
+}
+
+Dec bounds_part(const Part *p, const PartTally *t, PartTally *out, DecStatus *st) {
+    *out = *t;
+    Dec sum = t->base;
+    if (p->add_cap && dec_cmp(out->added, p->add_cap_value) > 0) { /* its items' additions together */
+        sum = t_sub(st, sum, t_sub(st, out->added, p->add_cap_value));
+        out->added = p->add_cap_value, out->capped = true;
+    }
+    Dec s = sum;
+    if (p->holds_points) {
+        out->points = t->own;
+        s = p->add_after_floor ? t_sub(st, t->own, out->deducted) : t_add(st, t->own, sum);
+        if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), out->floored = true;
+        if (p->add_after_floor) s = t_add(st, s, out->added);
+        Dec top = p->has_cap ? p->cap_value : t->own;
+        if (!p->no_cap && dec_cmp(s, top) > 0) s = top, out->capped = true;
+    } else if (p->scaled && dec_sign(out->points) > 0 && dec_cmp(out->points, t->own) != 0) {
+        /* 折算: the score on the points that apply, scaled to its own */
+        Dec x = dec_zero();
+        tally(st, dec_mul(s, t->own, &x), x);
+        tally(st, dec_div(x, out->points, &x), x);
+        tally(st, dec_round(x, t->places, &s), s);
+        out->points = t->own;
+    } else if (p->has_cap && p->kind != PART_BONUS && dec_cmp(s, p->cap_value) > 0) {
+        s = p->cap_value, out->capped = true;
+    }
+    return s;
+}
+
