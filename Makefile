@@ -166,6 +166,8 @@ editors:
 # their expected.jsonl (tests/acceptance/README.md); skipped without them.
 acceptance: $(B)/kaoping-san
 	@KAOPING=$(CURDIR)/$(B)/kaoping-san python3 tests/acceptance/run
+	@./$(B)/kaoping-san fmt --check $(wildcard tests/acceptance/*/*.kp) || \
+	  { echo "these files are not in the canonical layout: run build/kaoping fmt on them"; exit 1; }
 
 # --- fuzzing: libFuzzer targets (clang), with ASan and UBSan --------------
 # make fuzz FUZZ_SECONDS=N runs each target N seconds on its corpus (kept in
