@@ -323,6 +323,12 @@ static bool written_here(const Standard *std, const Part *p) {
     return false;
 }
 
+static bool rule_of(const Part *item, const Rule *r) {
+    for (const Rule *o = item->rules; o; o = o->next)
+        if (o == r) return true;
+    return false;
+}
+
 void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {
     st->items = st->covered = 0;
     int inherited = 0;
@@ -340,9 +346,14 @@ void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {
         bool loses = false, keeps = false;
         for (const TestCase *t = std->tests; t; t = t->next)
             for (const Expect *x = t->expects; x; x = x->next)
-                if (x->kind == EXPECT_ITEM && x->part == p) {
+                if ((x->kind == EXPECT_ITEM || x->kind == EXPECT_PART) &&
+                    (x->part == p || (p->implicit && x->part == p->parent))) {
                     if (dec_cmp(x->number, p->pts) < 0) loses = true;
                     if (dec_cmp(x->number, p->pts) == 0) keeps = true;
+                } else if (x->kind == EXPECT_RULE && x->rule && rule_of(p, x->rule)) {
+                    /* a rule named by its number: its signed amount */
+                    if (dec_sign(x->number) < 0) loses = true;
+                    if (dec_sign(x->number) == 0) keeps = true;
                 }
         if (loses && keeps) {
             st->covered++;
