@@ -419,6 +419,62 @@ static void diff_lets(const Ctx *c, Diff *d) {
     d->nlets = e.n;
 }
 
+/* Outputs, by id: added, removed, or computed anew. */
+static void diff_outputs(const Ctx *c, Diff *d) {
+    Entries e = {0};
+    for (int i = 0; i < c->new_->noutputs; i++) {
+        const OutputDef *b = c->new_->output_tab[i], *a = NULL;
+        for (int k = 0; k < c->old->noutputs; k++)
+            if (!strcmp(c->old->output_tab[k]->id, b->id)) a = c->old->output_tab[k];
+        unsigned ch = !a ? DIFF_ADDED
+                         : (same_expr(c, a->value, b->value) ? 0 : DIFF_CONDITION) |
+                               (same_str(a->label, b->label) ? 0 : DIFF_WORDING);
+        if (!ch) continue;
+        DiffEntry *x = entry(c, &e, b->id, a, b);
+        x->changes = ch;
+        x->before = a ? text_of(c, c->old, a->value) : NULL;
+        x->after = text_of(c, c->new_, b->value);
+    }
+    for (int k = 0; k < c->old->noutputs; k++) {
+        const OutputDef *a = c->old->output_tab[k];
+        bool kept = false;
+        for (int i = 0; i < c->new_->noutputs; i++)
+            kept |= !strcmp(c->new_->output_tab[i]->id, a->id);
+        if (kept) continue;
+        DiffEntry *x = entry(c, &e, a->id, a, NULL);
+        x->changes = DIFF_REMOVED;
+        x->before = text_of(c, c->old, a->value);
+    }
+    d->outputs = e.v;
+    d->noutputs = e.n;
+}
+
+/* Requirements have no id: one is kept when the other standard states the
+ * same condition; else it is added or removed. */
+static bool has_require(const Ctx *c, const Standard *s, const Require *q) {
+    for (const Require *o = s->requires; o; o = o->next)
+        if (same_expr(c, o->cond, q->cond)) return true;
+    return false;
+}
+
+static void diff_requires(const Ctx *c, Diff *d) {
+    Entries e = {0};
+    for (const Require *b = c->new_->requires; b; b = b->next) {
+        if (has_require(c, c->old, b)) continue;
+        DiffEntry *x = entry(c, &e, "require", NULL, b);
+        x->changes = DIFF_ADDED;
+        x->after = text_of(c, c->new_, b->cond);
+    }
+    for (const Require *a = c->old->requires; a; a = a->next) {
+        if (has_require(c, c->new_, a)) continue;
+        DiffEntry *x = entry(c, &e, "require", a, NULL);
+        x->changes = DIFF_REMOVED;
+        x->before = text_of(c, c->old, a->cond);
+    }
+    d->requires = e.v;
+    d->nrequires = e.n;
+}
+
 static const char *band_text(const Ctx *c, const GradeBand *g) {
     if (g->op == BAND_OTHERWISE) return "otherwise";
     char buf[64];
@@ -586,6 +642,8 @@ Diff *diff_standards(const Standard *old, const Standard *new_, Arena *arena) {
     diff_tasks(&c, d);
     diff_facts(&c, d);
     diff_lets(&c, d);
+    diff_outputs(&c, d);
+    diff_requires(&c, d);
     return d;
 }
 
@@ -596,7 +654,8 @@ const DiffEntry *diff_item(const Diff *d, const char *id) {
 }
 
 bool diff_empty(const Diff *d) {
-    if (d->header_changed || d->nitems || d->nvetoes || d->ngrades || d->nphases || d->ntasks || d->nfacts || d->nlets)
+    if (d->header_changed || d->nitems || d->nvetoes || d->ngrades || d->nphases || d->ntasks || d->nfacts || d->nlets ||
+        d->noutputs || d->nrequires)
         return false;
     for (int i = 0; i < d->nparts; i++)
         if (d->parts[i].changes) return false;

@@ -66,6 +66,10 @@ typedef struct Diff {
     bool header_changed;                                   /* title, year, total or decimals */
     DiffEntry *lets; /* named expressions that changed (before, after: their expressions) */
     int nlets;
+    DiffEntry *outputs;  /* outputs that changed (before, after: their expressions) */
+    int noutputs;
+    DiffEntry *requires; /* requirements added or removed (id: "require"; before, after: the condition) */
+    int nrequires;
 } Diff;
 
 /* Compares two checked standards; everything in arena. */

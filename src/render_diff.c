@@ -223,6 +223,8 @@ void render_diff_text(FILE *out, const Diff *d, Arena *a) {
     others(out, _("Phases"), d->phases, d->nphases, offsetof(Phase, title), a);
     others(out, _("Tasks"), d->tasks, d->ntasks, offsetof(Task, title), a);
     others(out, _("Named expressions"), d->lets, d->nlets, offsetof(Let, label), a);
+    others(out, _("Outputs"), d->outputs, d->noutputs, offsetof(OutputDef, label), a);
+    others(out, _("Requirements"), d->requires, d->nrequires, 0, a);
     if (d->nfacts) {
         fprintf(out, _("\nFacts\n"));
         for (int i = 0; i < d->nfacts; i++) {
@@ -371,5 +373,7 @@ cJSON *render_diff_json(const Diff *d, Arena *a) {
     }
     cJSON_AddItemToObject(root, "facts", facts);
     if (d->nlets) cJSON_AddItemToObject(root, "lets", others_json(d->lets, d->nlets)); /* only when some changed */
+    if (d->noutputs) cJSON_AddItemToObject(root, "outputs", others_json(d->outputs, d->noutputs));
+    if (d->nrequires) cJSON_AddItemToObject(root, "requires", others_json(d->requires, d->nrequires));
     return root;
 }
