@@ -65,7 +65,8 @@ static void item_row(CsvDoc *d, const Result *res, const Part *category, const I
     cell(f, penalty ? "penalty" : render_part_title(a, category), false);
     cell(f, p->id, false);
     cell(f, render_part_title(a, p), false);
-    if (bonus || penalty) {
+    bool change = bonus || penalty || !p->points; /* no points of its own: its score is a change */
+    if (change) {
         fputc(',', f);
     } else {
         dec_format_fixed(ir->points, places, buf, sizeof buf);
@@ -76,7 +77,7 @@ static void item_row(CsvDoc *d, const Result *res, const Part *category, const I
     if (penalty && dec_neg(score, &score) != DEC_OK) score = ir->score;
     dec_format_fixed(score, places, buf, sizeof buf);
     number(f, buf);
-    if (bonus || penalty) {
+    if (change) {
         fputc(',', f);
     } else {
         dec_format_fixed(ir->lost, places, buf, sizeof buf);

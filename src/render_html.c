@@ -409,10 +409,10 @@ static void part_rows(FILE *f, const Result *res, const Part *p, Arena *a, int d
             part_rows(f, res, c, a, depth + 1);
         } else if (c->kind == PART_ITEM && res->items[c->index].applies) {
             const ItemResult *ir = &res->items[c->index];
-            bool bonus = p->kind == PART_BONUS;
-            card_row(f, "item", depth + 1, c, bonus ? "" : render_dec(a, ir->points, places),
+            bool bonus = p->kind == PART_BONUS, change = bonus || !c->points; /* a signed change */
+            card_row(f, "item", depth + 1, c, change ? "" : render_dec(a, ir->points, places),
                      arena_printf(a, "%s%s", bonus ? "+" : "", render_dec(a, ir->score, places)),
-                     bonus ? "" : lost_text(a, ir->lost, places));
+                     change ? "" : lost_text(a, ir->lost, places));
             deductions(f, res, ir, a);
             fputs("</td></tr>\n", f);
         }

@@ -263,11 +263,12 @@ static void card_row(XlsxDoc *d, const Result *res, const Part *category, const 
     put_str(sh, a, 3, penalty ? _("penalty") : render_part_title(a, category), NULL);
     put_str(sh, a, 4, p->id, NULL);
     put_str(sh, a, 5, render_part_title(a, p), NULL);
-    if (!bonus && !penalty) put_num(sh, 6, ir->points, places, d->num[LOOK_PLAIN]);
+    bool change = bonus || penalty || !p->points; /* no points of its own: its score is a change */
+    if (!change) put_num(sh, 6, ir->points, places, d->num[LOOK_PLAIN]);
     Dec score = ir->score;
     if (penalty && dec_neg(score, &score) != DEC_OK) score = ir->score;
     put_num(sh, 7, score, places, d->num[LOOK_PLAIN]);
-    if (!bonus && !penalty) put_num(sh, 8, ir->lost, places, d->num[LOOK_PLAIN]);
+    if (!change) put_num(sh, 8, ir->lost, places, d->num[LOOK_PLAIN]);
     put_str(sh, a, 9, render_deductions(a, res, ir), NULL);
     put_str(sh, a, 10, render_owners(a, p), NULL);
     sh->row++;
