@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lex.h"
+#include "parser.h"
 
 typedef struct Ctx {
     Arena *arena;
@@ -79,18 +80,22 @@ static const char *text_of(const Ctx *c, const Standard *s, const Expr *e) {
  * diff compares and shows (floor none; cap none; add after floor; ...). */
 static const char *bounds_text(const Ctx *c, const Standard *s, const Part *p) {
     const char *t = "";
+    int set = s->keyword_set; /* the standard's own keywords: 下限 無, not floor none */
+#define KW(tok) lex_spelling(tok, set)
 #define BOUND(...) t = arena_printf(c->arena, "%s%s" , *t ? arena_printf(c->arena, "%s ", t) : "", arena_printf(c->arena, __VA_ARGS__))
-    if (p->no_floor) BOUND("floor none;");
-    if (p->no_cap) BOUND("cap none;");
-    else if (p->cap && p->kind != PART_BONUS) BOUND("cap %s;", text_of(c, s, p->cap));
-    if (p->add_cap) BOUND("add cap %s;", text_of(c, s, p->add_cap));
-    if (p->add_after_floor && !(p->parent ? p->parent->add_after_floor : s->add_after_floor)) BOUND("add after floor;");
-    if (p->applies_when) BOUND("applies when %s;", text_of(c, s, p->applies_when));
+    if (p->no_floor) BOUND("%s %s;", KW(FLOOR), KW(NONE));
+    if (p->no_cap) BOUND("%s %s;", KW(CAP), KW(NONE));
+    else if (p->cap && p->kind != PART_BONUS) BOUND("%s %s;", KW(CAP), text_of(c, s, p->cap));
+    if (p->add_cap) BOUND("%s %s %s;", KW(ADD), KW(CAP), text_of(c, s, p->add_cap));
+    if (p->add_after_floor && !(p->parent ? p->parent->add_after_floor : s->add_after_floor))
+        BOUND("%s %s %s;", KW(ADD), KW(AFTER), KW(FLOOR));
+    if (p->applies_when) BOUND("%s %s %s;", KW(APPLIES), KW(WHEN), text_of(c, s, p->applies_when));
     for (const KindPoints *k = p->kind_points; k; k = k->next)
         BOUND("%s;", ast_text(c->arena, s->src, k->span));
-    if (p->scaled) BOUND("scaled;");
-    if (p->weight) BOUND("weight %s;", text_of(c, s, p->weight));
+    if (p->scaled) BOUND("%s;", KW(SCALED));
+    if (p->weight) BOUND("%s %s;", KW(WEIGHT), text_of(c, s, p->weight));
 #undef BOUND
+#undef KW
     return *t ? t : NULL;
 }
 

@@ -6,6 +6,8 @@
 
 #include "diff.h"
 #include "i18n.h"
+#include "lex.h"
+#include "parser.h"
 #include "render.h"
 
 static const char *num(Arena *a, Dec d) {
@@ -181,10 +183,12 @@ void render_diff_text(FILE *out, const Diff *d, Arena *a) {
     fprintf(out, _("Standard %s (%d) -> %s (%d)\n"), o->title, o->year_value, n->title, n->year_value);
     fprintf(out, _("Total    %s -> %s\n"), num(a, o->total_value), num(a, n->total_value));
     if (o->no_floor_total != n->no_floor_total || o->add_after_floor != n->add_after_floor) {
-        const char *was = arena_printf(a, "%s%s", o->no_floor_total ? "floor none; " : "",
-                                       o->add_after_floor ? "add after floor;" : "");
-        const char *now = arena_printf(a, "%s%s", n->no_floor_total ? "floor none; " : "",
-                                       n->add_after_floor ? "add after floor;" : "");
+        int set = n->keyword_set; /* the standard's own keywords */
+        const char *floor_none = arena_printf(a, "%s %s; ", lex_spelling(FLOOR, set), lex_spelling(NONE, set));
+        const char *after = arena_printf(a, "%s %s %s;", lex_spelling(ADD, set), lex_spelling(AFTER, set),
+                                         lex_spelling(FLOOR, set));
+        const char *was = arena_printf(a, "%s%s", o->no_floor_total ? floor_none : "", o->add_after_floor ? after : "");
+        const char *now = arena_printf(a, "%s%s", n->no_floor_total ? floor_none : "", n->add_after_floor ? after : "");
         fprintf(out, _("Header   %s -> %s\n"), *was ? was : _("(none)"), *now ? now : _("(none)"));
     }
     if (diff_empty(d)) {
