@@ -183,7 +183,7 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
 
 /* ---- parts: categories, groups, items, bonus, penalties ----------------- */
 
-static const char *part_word(PartKind k) {
+const char *check_part_word(PartKind k) {
     switch (k) {
     case PART_CATEGORY: return _("category");
     case PART_GROUP: return _("group");
@@ -249,7 +249,7 @@ static void check_unique_id(Ctx *c, Part *p, Part **seen, int nseen) {
             int line, col;
             diag_position(c->src, seen[i]->id_span.begin, &line, &col);
             Diag *g = check_err(c, p->id_span, "K0231", "duplicate id '%s'", p->id);
-            diag_help(c->diag, g, "'%s' is already the id of the %s at line %d", p->id, part_word(seen[i]->kind), line);
+            diag_help(c->diag, g, "'%s' is already the id of the %s at line %d", p->id, check_part_word(seen[i]->kind), line);
             return;
         }
 }
@@ -327,7 +327,7 @@ static void check_part_cap(Ctx *c, Part *p) {
     if (!p->cap) return;
     if (p->cap->kind == EX_POINTS) {
         if (!p->points && p->kind != PART_BONUS)
-            check_err(c, p->cap->span, "K0234", "'cap points' needs points on the %s", part_word(p->kind));
+            check_err(c, p->cap->span, "K0234", "'cap points' needs points on the %s", check_part_word(p->kind));
         p->cap_value = p->pts;
         p->has_cap = true;
     } else if (check_const_number(c, p->cap, &p->cap_value, p->kind == PART_BONUS ? "the bonus cap" : "the cap")) {
@@ -342,9 +342,9 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
         push_part(c, ids, nids, cap_ids, p);
     }
     if (!p->title)
-        check_err(c, p->id_span, "K0232", "%s %s needs a title in quotes", article(p->kind), part_word(p->kind));
+        check_err(c, p->id_span, "K0232", "%s %s needs a title in quotes", article(p->kind), check_part_word(p->kind));
     if (p->kind != PART_BONUS && !p->id)
-        check_err(c, p->kw_span, "K0232", "%s %s needs an id before its title", article(p->kind), part_word(p->kind));
+        check_err(c, p->kw_span, "K0232", "%s %s needs an id before its title", article(p->kind), check_part_word(p->kind));
 
     /* points: optional; a part's parts either all carry points (it sums them)
      * or none do (its points are its own, or it is a signed part) */
@@ -353,7 +353,7 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
         if (check_const_number(c, p->points, &p->pts, "points") && dec_sign(p->pts) < 0)
             check_err(c, p->points->span, "K0233", "points cannot be negative");
         if (p->kind == PART_PENALTY || p->kind == PART_BONUS)
-            check_err(c, p->points->span, "K0233", "a %s has no points of its own%s", part_word(p->kind),
+            check_err(c, p->points->span, "K0233", "a %s has no points of its own%s", check_part_word(p->kind),
                       p->kind == PART_BONUS ? ": write its cap as 'cap N'" : "");
         if (in_bonus) p->has_cap = true, p->cap_value = p->pts; /* a bonus item's points cap it */
     }
@@ -385,7 +385,7 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
 
     if (p->kind == PART_ITEM || p->kind == PART_PENALTY) {
         if (p->children)
-            check_err(c, p->children->kw_span, "K0236", "a %s holds rules, not other parts", part_word(p->kind));
+            check_err(c, p->children->kw_span, "K0236", "a %s holds rules, not other parts", check_part_word(p->kind));
         p->holds_points = p->points && !in_bonus;
         p->index = t->nitems;
         push_part(c, &t->items, &t->nitems, &t->cap_items, p);
@@ -407,14 +407,14 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     }
     if (p->rules)
         check_err(c, p->rules->span, "K0236", "rules belong in an item, or in a %s with no parts of its own",
-                  part_word(p->kind));
+                  check_part_word(p->kind));
     p->index = t->nparts;
     push_part(c, &t->parts, &t->nparts, &t->cap_parts, p);
     Dec sum = dec_zero();
     const Part *with = NULL, *without = NULL;
     for (Part *ch = p->children; ch; ch = ch->next) {
         if (!allowed_child(p->kind, ch->kind)) {
-            check_err(c, ch->kw_span, "K0236", "a %s cannot hold a %s", part_word(p->kind), part_word(ch->kind));
+            check_err(c, ch->kw_span, "K0236", "a %s cannot hold a %s", check_part_word(p->kind), check_part_word(ch->kind));
             continue;
         }
         check_part(c, ch, p, t, ids, nids, cap_ids);
@@ -429,17 +429,17 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     }
     if (p->kind == PART_BONUS) return;
     if (!p->children) {
-        Diag *g = check_err(c, p->id_span, "K0238", "the %s '%s' holds nothing to score", part_word(p->kind),
+        Diag *g = check_err(c, p->id_span, "K0238", "the %s '%s' holds nothing to score", check_part_word(p->kind),
                             p->id ? p->id : "");
         diag_help(c->diag, g, "give it items, or scoring rules of its own");
         return;
     }
     if (with && without) {
         Diag *g = check_err(c, without->kw_span, "K0237", "the %s '%s' has no points, but the %s '%s' beside it has",
-                            part_word(without->kind), without->id ? without->id : "", part_word(with->kind),
+                            check_part_word(without->kind), without->id ? without->id : "", check_part_word(with->kind),
                             with->id ? with->id : "");
         diag_help(c->diag, g, "give every part of %s '%s' points, or none (then the points are the %s's own)",
-                  part_word(p->kind), p->id ? p->id : "", part_word(p->kind));
+                  check_part_word(p->kind), p->id ? p->id : "", check_part_word(p->kind));
         return;
     }
     if (with) {
@@ -451,7 +451,7 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     if (p->cap && p->cap->kind == EX_POINTS) p->cap_value = p->pts;
     if (p->sum_part && p->points && dec_cmp(sum, p->pts) != 0) {
         Diag *g = diag_at(c->diag, c->std->sums_warn ? DIAG_WARNING : DIAG_ERROR, "K0301", c->src, p->points->span,
-                          "the parts of %s '%s' add up to %s, not its %s points", part_word(p->kind),
+                          "the parts of %s '%s' add up to %s, not its %s points", check_part_word(p->kind),
                           p->id ? p->id : "", check_fmt_dec(c, sum), check_fmt_dec(c, p->pts));
         if (!c->std->sums_warn)
             diag_help(c->diag, g, "fix the points, or write 'sums warn;' in the header to accept it");
@@ -815,7 +815,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     bool any_category = false;
     for (Part *p = s->parts; p; p = p->next) {
         if (p->kind == PART_GROUP || p->kind == PART_ITEM) {
-            check_err(&c, p->kw_span, "K0236", "a %s belongs inside a category", part_word(p->kind));
+            check_err(&c, p->kw_span, "K0236", "a %s belongs inside a category", check_part_word(p->kind));
             continue;
         }
         check_part(&c, p, NULL, &t, &ids, &nids, &cap_ids);

@@ -53,6 +53,8 @@ void check_percent_literal(Ctx *c, const Expr *l, const Expr *r);
 
 /* check.c: the kinds named in an 'applies' list, as a bit mask */
 uint32_t check_kinds(Ctx *c, const StrList *names);
+/* "category", "group", "item", ... in the user's language */
+const char *check_part_word(PartKind k);
 /* check_output.c: what a veto does (after the header's grades); outputs
  * (after the vetoes); total, grade and vetoed() in expressions */
 void check_veto_effect(Ctx *c, Veto *v);

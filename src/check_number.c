@@ -22,15 +22,7 @@ typedef struct Seen {
 } Seen;
 
 static const char *what_word(const Numbered *x) {
-    if (x->rule) return _("rule");
-    switch (x->part->kind) {
-    case PART_CATEGORY: return _("category");
-    case PART_GROUP: return _("group");
-    case PART_ITEM: return _("item");
-    case PART_BONUS: return _("bonus");
-    case PART_PENALTY: return _("penalty");
-    }
-    return _("part");
+    return x->rule ? _("rule") : check_part_word(x->part->kind);
 }
 
 /* the part a rule is written in: an implicit item stands for its part */
