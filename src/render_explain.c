@@ -32,6 +32,7 @@ static const char *step_value(Arena *a, const TraceStep *s) {
 
 /* A record of an aggregate that counted: by its name, else by its place. */
 static const char *member_name(Arena *a, const TraceStep *s, const TraceMember *m) {
+    if (m->named && m->name.present && m->name.type == TY_TEXT) return render_clean(a, m->name.u.text);
     if (m->named && m->name.present)
         return s->name_fact ? render_value(a, &m->name, s->name_fact) : render_number(a, m->name.u.num, TY_INTEGER);
     return arena_printf(a, "#%d", m->index + 1);
