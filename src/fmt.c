@@ -3,6 +3,9 @@
  * its line and '}' alone on one; the bands of 'tiers { ... }' one a line;
  * records and brackets stay on one line; a veto's reason on its own line; one space around binary operators and after
  * ',' and ':'; comments stay where they were (trailing or on their own line); at most one blank line in a row is kept.
+ * A line wider than FMT_WIDTH columns breaks before 'when', 'then', 'else', 'and', 'or', '+' or a binary '-' in the
+ * fewest brackets, as few times as it can, each
+ * continuation 4 spaces deeper than the line; fmt joins a statement's lines before breaking them, so it is stable.
  */
 #include "fmt.h"
 
@@ -10,10 +13,18 @@
 #include <string.h>
 
 #include "lex.h"
+#include "width.h"
+
+enum { FMT_WIDTH = 100, FMT_CONTINUE = 4 };
 
 typedef struct Out {
     char *buf;
     size_t len, cap;
+    struct Break {
+        size_t at; /* the current line may break at the blank at buf[at] */
+        int nest;  /* inside this many brackets */
+    } *cand;
+    int ncand, cand_cap;
 } Out;
 
 static void put(Out *o, const char *s, size_t n) {
@@ -38,9 +49,85 @@ static void puts_(Out *o, const char *s) {
     put(o, s, strlen(s));
 }
 
+/* A place the current line may break at: the blank written at o->len. */
+static void may_break(Out *o, int nest) {
+    if (o->ncand == o->cand_cap) {
+        int cap = o->cand_cap ? o->cand_cap * 2 : 16;
+        struct Break *more = realloc(o->cand, sizeof *more * (size_t)cap);
+        if (!more) {
+            fputs("kaoping: error: out of memory\n", stderr);
+            exit(3);
+        }
+        o->cand = more;
+        o->cand_cap = cap;
+    }
+    o->cand[o->ncand++] = (struct Break){o->len, nest};
+}
+
+/* Lays line[0, n) out from `begin` breaking at the places `nest` brackets
+ * deep: each piece takes as many as fit, the first that does not fit goes
+ * on the next line anyway. */
+static void lay_out(Out *o, const char *line, size_t n, size_t begin, size_t ind, int nest) {
+    size_t from = 0, col0 = 0; /* the piece being laid starts at line[from], at column col0 */
+    int k = 0;
+    for (;;) {
+        while (k < o->ncand && (o->cand[k].nest != nest || o->cand[k].at - begin <= from))
+            k++;
+        if (width_advance(line + from, n - from, col0) <= FMT_WIDTH || k >= o->ncand) break;
+        int last = k; /* the furthest breaking place whose piece fits */
+        for (int j = k; j < o->ncand; j++) {
+            if (o->cand[j].nest != nest) continue;
+            size_t at = o->cand[j].at - begin;
+            if (width_advance(line + from, at - from, col0) > FMT_WIDTH) break;
+            last = j;
+        }
+        size_t at = o->cand[last].at - begin;
+        put(o, line + from, at - from);
+        put(o, "\n", 1);
+        for (size_t s = 0; s < ind + FMT_CONTINUE; s++)
+            put(o, " ", 1);
+        from = at + 1; /* the blank the line broke at goes */
+        col0 = ind + FMT_CONTINUE;
+        k = last + 1;
+    }
+    put(o, line + from, n - from);
+}
+
+/* Breaks the current line (from `begin`) where it is wider than FMT_WIDTH,
+ * at the places in the fewest brackets only: a piece that still does not
+ * fit stays whole rather than break inside a bracket. */
+static void wrap(Out *o, size_t begin) {
+    if (!o->ncand || width_advance(o->buf + begin, o->len - begin, 0) <= FMT_WIDTH) return;
+    size_t ind = 0;
+    while (begin + ind < o->len && o->buf[begin + ind] == ' ')
+        ind++;
+    size_t n = o->len - begin;
+    char *line = malloc(n + 1);
+    if (!line) {
+        fputs("kaoping: error: out of memory\n", stderr);
+        exit(3);
+    }
+    memcpy(line, o->buf + begin, n);
+    int lo = o->cand[0].nest;
+    for (int j = 0; j < o->ncand; j++)
+        if (o->cand[j].nest < lo) lo = o->cand[j].nest;
+    o->len = begin;
+    lay_out(o, line, n, begin, ind, lo);
+    free(line);
+}
+
 static void newline(Out *o) {
     while (o->len && o->buf[o->len - 1] == ' ')
         o->len--; /* no trailing blanks */
+    if (o->ncand) {
+        size_t begin = o->len;
+        while (begin && o->buf[begin - 1] != '\n')
+            begin--;
+        while (o->ncand && o->cand[o->ncand - 1].at >= o->len)
+            o->ncand--;
+        wrap(o, begin);
+        o->ncand = 0;
+    }
     if (o->len) put(o, "\n", 1);
 }
 
@@ -290,6 +377,10 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
             if (nl >= 2 && o.len && !closes_block && (!prev || prev->token != '{')) newline(&o);
             indent(&o, depth + (continued ? 2 : 0));
         } else if (after_comment || space_between(src, prev, t, prev_unary)) {
+            if (!after_comment && (t->token == AND || t->token == OR || t->token == '+' || t->token == WHEN ||
+                                   t->token == THEN || (t->token == ELSE && !(i + 1 < n && toks[i + 1].token == ':')) ||
+                                   (t->token == '-' && !unary_minus(src, prev))))
+                may_break(&o, nest);
             put(&o, " ", 1);
         }
         after_comment = false;
@@ -345,6 +436,7 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
         prev_unary = unary;
     }
     if (!line_start) newline(&o);
+    free(o.cand);
     arena_free(arena);
     if (!o.buf) {
         o.buf = malloc(1);
