@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "check.h"
 #include "i18n.h"
-#include "calendar.h"
 #include "lex.h"
-#include "peer.h"
 #include "limits.h"
+#include "peer.h"
 
 /* Inside aggregates: the record (or the value) each one stands on, innermost first. */
 typedef struct Frame {
@@ -30,18 +30,18 @@ typedef struct Env {
     const Standard *std;
     const Unit *unit;
     Result *res;
-    const Frame *frame;  /* inside an aggregate: the current row, and the aggregates' around it */
-    Dec points;          /* the item being scored */
-    Span at;             /* the rule being evaluated, for errors */
-    bool absent;         /* an optional fact read was absent: the rule does not fire */
-    RuleResult *rule;    /* the rule being evaluated: what it saw of the peers */
-    Arena *res_arena;    /* the result's arena */
-    Value *lets;         /* named expressions' values, computed when first read */
+    const Frame *frame; /* inside an aggregate: the current row, and the aggregates' around it */
+    Dec points;         /* the item being scored */
+    Span at;            /* the rule being evaluated, for errors */
+    bool absent;        /* an optional fact read was absent: the rule does not fire */
+    RuleResult *rule;   /* the rule being evaluated: what it saw of the peers */
+    Arena *res_arena;   /* the result's arena */
+    Value *lets;        /* named expressions' values, computed when first read */
     bool *let_done;
     /* explaining (kept steps): */
-    int tdepth, tchain;   /* shown compound expressions around the one evaluated, and its chain */
-    bool collect;         /* an outermost aggregate: keep the records that count */
-    TraceMember *mem;     /* ... here */
+    int tdepth, tchain; /* shown compound expressions around the one evaluated, and its chain */
+    bool collect;       /* an outermost aggregate: keep the records that count */
+    TraceMember *mem;   /* ... here */
     int nmem, mem_cap;
     int mem_name;         /* the field naming a record; -1: its place; -2: the value itself */
     const Fact *mem_fact; /* the type of the names (NULL: integers of a range) */

@@ -3,8 +3,8 @@
  * its line and '}' alone on one; the bands of 'tiers { ... }' one a line;
  * records and brackets stay on one line; a veto's reason on its own line; one space around binary operators and after
  * ',' and ':'; comments stay where they were (trailing or on their own line); at most one blank line in a row is kept.
- * A line wider than FMT_WIDTH columns breaks before 'when', 'then', 'else', 'and', 'or', '+' or a binary '-' in the
- * fewest brackets, as few times as it can, each
+ * A line wider than FMT_WIDTH columns breaks before 'when', 'then', 'else', else 'or', else 'and', else '+' or a
+ * binary '-', in the fewest brackets first, as few times as it can, each
  * continuation 4 spaces deeper than the line; fmt joins a statement's lines before breaking them, so it is stable.
  */
 #include "fmt.h"
@@ -22,8 +22,8 @@ typedef struct Out {
     size_t len, cap;
     struct Break {
         size_t at; /* the current line may break at the blank at buf[at] */
-        int nest;  /* inside this many brackets */
-    } *cand;
+        int key;   /* how loosely it binds: brackets around it, then when/then/else, or, and, + - */
+    } * cand;
     int ncand, cand_cap;
 } Out;
 
@@ -50,7 +50,7 @@ static void puts_(Out *o, const char *s) {
 }
 
 /* A place the current line may break at: the blank written at o->len. */
-static void may_break(Out *o, int nest) {
+static void may_break(Out *o, int key) {
     if (o->ncand == o->cand_cap) {
         int cap = o->cand_cap ? o->cand_cap * 2 : 16;
         struct Break *more = realloc(o->cand, sizeof *more * (size_t)cap);
@@ -61,41 +61,49 @@ static void may_break(Out *o, int nest) {
         o->cand = more;
         o->cand_cap = cap;
     }
-    o->cand[o->ncand++] = (struct Break){o->len, nest};
+    o->cand[o->ncand++] = (struct Break){o->len, key};
 }
 
-/* Lays line[0, n) out from `begin` breaking at the places `nest` brackets
- * deep: each piece takes as many as fit, the first that does not fit goes
- * on the next line anyway. */
-static void lay_out(Out *o, const char *line, size_t n, size_t begin, size_t ind, int nest) {
-    size_t from = 0, col0 = 0; /* the piece being laid starts at line[from], at column col0 */
+/* Lays line[from, to) out (its first piece at column col0), breaking
+ * first at the places that bind loosest (the smallest `key` of those in it
+ * from `min` on): each piece takes as many as fit, the first that does not
+ * fit goes on anyway; a piece still too wide breaks at the next key.
+ * Offsets in o->cand are line's plus `begin`. */
+static void lay_out(Out *o, const char *line, size_t from, size_t to, size_t col0, size_t ind, size_t begin, int min) {
+    int key = -1;
+    for (int j = 0; j < o->ncand; j++) {
+        size_t at = o->cand[j].at - begin;
+        if (at > from && at < to && o->cand[j].key >= min && (key < 0 || o->cand[j].key < key)) key = o->cand[j].key;
+    }
+    if (key < 0 || width_advance(line + from, to - from, col0) <= FMT_WIDTH) {
+        put(o, line + from, to - from);
+        return;
+    }
     int k = 0;
     for (;;) {
-        while (k < o->ncand && (o->cand[k].nest != nest || o->cand[k].at - begin <= from))
+        while (k < o->ncand && (o->cand[k].key != key || o->cand[k].at - begin <= from))
             k++;
-        if (width_advance(line + from, n - from, col0) <= FMT_WIDTH || k >= o->ncand) break;
+        if (k >= o->ncand || o->cand[k].at - begin >= to) break;
         int last = k; /* the furthest breaking place whose piece fits */
-        for (int j = k; j < o->ncand; j++) {
-            if (o->cand[j].nest != nest) continue;
-            size_t at = o->cand[j].at - begin;
-            if (width_advance(line + from, at - from, col0) > FMT_WIDTH) break;
+        for (int j = k; j < o->ncand && o->cand[j].at - begin < to; j++) {
+            if (o->cand[j].key != key) continue;
+            if (width_advance(line + from, o->cand[j].at - begin - from, col0) > FMT_WIDTH) break;
             last = j;
         }
         size_t at = o->cand[last].at - begin;
-        put(o, line + from, at - from);
+        lay_out(o, line, from, at, col0, ind, begin, key + 1);
         put(o, "\n", 1);
         for (size_t s = 0; s < ind + FMT_CONTINUE; s++)
             put(o, " ", 1);
         from = at + 1; /* the blank the line broke at goes */
         col0 = ind + FMT_CONTINUE;
         k = last + 1;
+        if (width_advance(line + from, to - from, col0) <= FMT_WIDTH) break;
     }
-    put(o, line + from, n - from);
+    lay_out(o, line, from, to, col0, ind, begin, key + 1);
 }
 
-/* Breaks the current line (from `begin`) where it is wider than FMT_WIDTH,
- * at the places in the fewest brackets only: a piece that still does not
- * fit stays whole rather than break inside a bracket. */
+/* Breaks the current line (from `begin`) where it is wider than FMT_WIDTH. */
 static void wrap(Out *o, size_t begin) {
     if (!o->ncand || width_advance(o->buf + begin, o->len - begin, 0) <= FMT_WIDTH) return;
     size_t ind = 0;
@@ -108,11 +116,8 @@ static void wrap(Out *o, size_t begin) {
         exit(3);
     }
     memcpy(line, o->buf + begin, n);
-    int lo = o->cand[0].nest;
-    for (int j = 0; j < o->ncand; j++)
-        if (o->cand[j].nest < lo) lo = o->cand[j].nest;
     o->len = begin;
-    lay_out(o, line, n, begin, ind, lo);
+    lay_out(o, line, 0, n, 0, ind, begin, 0);
     free(line);
 }
 
@@ -377,10 +382,14 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
             if (nl >= 2 && o.len && !closes_block && (!prev || prev->token != '{')) newline(&o);
             indent(&o, depth + (continued ? 2 : 0));
         } else if (after_comment || space_between(src, prev, t, prev_unary)) {
-            if (!after_comment && (t->token == AND || t->token == OR || t->token == '+' || t->token == WHEN ||
-                                   t->token == THEN || (t->token == ELSE && !(i + 1 < n && toks[i + 1].token == ':')) ||
-                                   (t->token == '-' && !unary_minus(src, prev))))
-                may_break(&o, nest);
+            int bind =
+                t->token == WHEN || t->token == THEN || (t->token == ELSE && !(i + 1 < n && toks[i + 1].token == ':'))
+                    ? 0
+                : t->token == OR                                                  ? 1
+                : t->token == AND                                                 ? 2
+                : t->token == '+' || (t->token == '-' && !unary_minus(src, prev)) ? 3
+                                                                                  : -1;
+            if (!after_comment && bind >= 0) may_break(&o, nest * 4 + bind);
             put(&o, " ", 1);
         }
         after_comment = false;
