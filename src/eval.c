@@ -617,9 +617,28 @@ static Dec count_steps(Env *e, Dec span, Dec step, StepMode mode) {
     return r;
 }
 
+/* A whole count's goal is the whole number nearest it that meets it:
+ * raise to 3.2 is raise to 4, raise to above 3.2 or above 3 is raise to 4;
+ * lower to 3.2 is lower to 3, lower to below 3.2 is lower to 3. */
+static void whole_goal(Env *e, RuleResult *rr) {
+    Dec g = rr->goal, w = g;
+    bool raise = rr->target == TARGET_RAISE;
+    if (dec_is_int(g)) {
+        if (rr->goal_inclusive) return;
+        w = raise ? add(e, g, dec_int(1)) : sub(e, g, dec_int(1));
+    } else {
+        DecStatus st = raise ? dec_ceil(g, &w) : dec_floor(g, &w);
+        if (st != DEC_OK) return;
+    }
+    rr->goal = w;
+    rr->goal_inclusive = true;
+}
+
 /* For whole counts: how many more (or fewer) reach the goal. */
 static void set_short_by(Env *e, RuleResult *rr) {
-    if (!rr->subject || rr->subject->type != TY_INTEGER || !rr->goal_inclusive) return;
+    if (!rr->subject || rr->subject->type != TY_INTEGER) return;
+    if (rr->target == TARGET_RAISE || rr->target == TARGET_LOWER) whole_goal(e, rr);
+    if (!rr->goal_inclusive) return;
     Dec d = rr->target == TARGET_RAISE ? sub(e, rr->goal, rr->value) : sub(e, rr->value, rr->goal);
     if (dec_sign(d) > 0) rr->short_by = d;
 }
