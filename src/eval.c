@@ -10,12 +10,12 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "calendar.h"
 #include "check.h"
 #include "i18n.h"
-#include "calendar.h"
 #include "lex.h"
-#include "peer.h"
 #include "limits.h"
+#include "peer.h"
 
 /* Inside aggregates: the record (or the value) each one stands on, innermost first. */
 typedef struct Frame {
@@ -40,6 +40,15 @@ typedef struct Env {
     Arena *res_arena;    /* the result's arena */
     Value *lets;         /* named expressions' values, computed when first read */
     bool *let_done;
+    /* explaining (kept steps): */
+    int tdepth, tchain; /* shown compound expressions around the one evaluated, and its chain */
+    bool collect;       /* an outermost aggregate: keep the records that count */
+    TraceMember *mem;   /* ... here */
+    int nmem, mem_cap;
+    int mem_name;         /* the field naming a record; -1: its place; -2: the value itself */
+    const Fact *mem_fact; /* the type of the names (NULL: integers of a range) */
+    int64_t mem_total;
+    bool mem_ready; /* the aggregate just evaluated left its records in mem */
 } Env;
 
 /* ---- arithmetic with overflow ------------------------------------------- */
@@ -199,15 +208,35 @@ typedef struct Agg {
     bool any;
 } Agg;
 
+/* Explaining: a record of the outermost aggregate that counted. */
+static void member(Env *e, int index, const Value *row, const Dec *v) {
+    if (e->nmem == e->mem_cap) {
+        int cap = e->mem_cap ? e->mem_cap * 2 : 16;
+        TraceMember *more = arena_alloc(e->arena, sizeof *more * (size_t)cap);
+        if (e->nmem) memcpy(more, e->mem, sizeof *more * (size_t)e->nmem);
+        e->mem = more;
+        e->mem_cap = cap;
+    }
+    TraceMember m = {.index = index, .named = e->mem_name != -1, .has_value = v != NULL};
+    if (m.named) m.name = row[e->mem_name < 0 ? 0 : e->mem_name];
+    if (v) m.value = *v;
+    e->mem[e->nmem++] = m;
+}
+
 /* One record or value of an aggregate. */
-static void visit(Env *e, const Expr *x, Agg *g, Frame *fr, const Value *row) {
+static void visit(Env *e, const Expr *x, Agg *g, Frame *fr, const Value *row, int index) {
     const Expr *what = x->u.call.args->next ? x->u.call.args->next->e : NULL;
+    bool outermost = e->collect && !fr->up;
     fr->row = row;
     g->total++;
     if (x->u.call.where && !truth(e, x->u.call.where)) return;
     g->n++;
-    if (!what) return;
+    if (!what) {
+        if (outermost) member(e, index, row, NULL);
+        return;
+    }
     Dec v = number(e, what);
+    if (outermost) member(e, index, row, &v);
     if (x->fn == FN_AGG_MIN)
         g->acc = g->any ? dec_min(g->acc, v) : v;
     else if (x->fn == FN_AGG_MAX)
@@ -262,7 +291,7 @@ static void run_source(Env *e, const Expr *x, Agg *g, Frame *fr) {
         for (int64_t i = 0; i < span && !e->res->error; i++) {
             Value v = num(add(e, lo, dec_int(i)));
             v.type = TY_INTEGER;
-            visit(e, x, g, fr, &v);
+            visit(e, x, g, fr, &v, (int)i);
         }
         return;
     }
@@ -274,16 +303,47 @@ static void run_source(Env *e, const Expr *x, Agg *g, Frame *fr) {
     if (distinct && !keep) return;
     e->frame = fr;
     for (int r = 0; r < rows; r++)
-        if (!keep || keep[r]) visit(e, x, g, fr, cells + (size_t)r * (size_t)fields);
+        if (!keep || keep[r]) visit(e, x, g, fr, cells + (size_t)r * (size_t)fields, r);
     free(keep);
+}
+
+/* Explaining: what names the records of an outermost aggregate's source. */
+static void name_members(Env *e, const Expr *x) {
+    const Expr *src = x->u.call.args->e;
+    const Expr *list = src->kind == EX_EACH ? src->u.each.list : src;
+    const Fact *lf = list ? list->type_fact : NULL;
+    e->collect = true;
+    e->nmem = e->mem_cap = 0;
+    e->mem = NULL;
+    e->mem_name = -1;
+    e->mem_fact = NULL;
+    if (src->kind == EX_EACH && src->u.each.lo) {
+        e->mem_name = -2; /* a range: the integer itself */
+        return;
+    }
+    if (!lf || lf->type.kind != TY_LIST) return;
+    for (const Fact *f = lf->type.fields; f; f = f->next) {
+        bool it = src->kind == EX_EACH && src->u.each.field ? !strcmp(f->name, src->u.each.field) : lf->type.of_values;
+        if (it || (!(src->kind == EX_EACH && src->u.each.field) && f->type.kind == TY_TEXT)) {
+            e->mem_name = it ? -2 : f->slot;
+            e->mem_fact = f;
+            return;
+        }
+    }
 }
 
 static Value eval_aggregate(Env *e, const Expr *x) {
     const Frame *outer = e->frame;
     Frame fr = {NULL, outer};
     Agg g = {0, 0, dec_zero(), false};
+    if (e->tracing && !outer) name_members(e, x);
     run_source(e, x, &g, &fr);
     e->frame = outer;
+    if (e->collect && !outer) {
+        e->collect = false;
+        e->mem_ready = true;
+        e->mem_total = g.total;
+    }
     switch (x->fn) {
     case FN_COUNT: return num(dec_int(g.n));
     case FN_SHARE: return num(g.total ? dvd(e, dec_int(g.n), dec_int(g.total)) : dec_zero());
@@ -392,7 +452,7 @@ static void keep(Env *e, TraceKind k, const Expr *x, Value v) {
         rr->trace = more;
         e->trace_cap = cap;
     }
-    rr->trace[rr->ntrace++] = (TraceStep){k, x, v};
+    rr->trace[rr->ntrace++] = (TraceStep){.kind = k, .expr = x, .value = v};
 }
 
 static void keep_num(Env *e, TraceKind k, Dec d) {
@@ -401,21 +461,82 @@ static void keep_num(Env *e, TraceKind k, Dec d) {
 
 static Value eval_node(Env *e, const Expr *x);
 
-static bool kept_let(const Env *e, const Let *l) {
-    for (int i = 0; i < e->tracing->ntrace; i++)
-        if (e->tracing->trace[i].expr && e->tracing->trace[i].expr->let == l) return true;
+/* A fact or a named expression already shown for this rule. */
+static bool kept_name(const Env *e, const Expr *x) {
+    for (int i = 0; i < e->tracing->ntrace; i++) {
+        const Expr *k = e->tracing->trace[i].expr;
+        if (e->tracing->trace[i].kind != TR_VALUE || k->kind != EX_NAME || k->is_field) continue;
+        if (x->let ? k->let == x->let : !k->let && k->slot == x->slot) return true;
+    }
     return false;
 }
 
-/* Every expression but a literal is a step worth showing; inside an
- * aggregate only the aggregate's result is. */
+/* An expression whose text holds the texts of others (an aggregate shows
+ * its records instead; a name, a literal holds none). */
+static bool compound(const Expr *x) {
+    switch (x->kind) {
+    case EX_NEG:
+    case EX_NOT:
+    case EX_BINARY:
+    case EX_AND:
+    case EX_OR:
+    case EX_IF:
+    case EX_TIERS: return true;
+    case EX_CALL:
+        return x->fn == FN_MIN || x->fn == FN_MAX || x->fn == FN_ROUND || (x->fn >= FN_YEARS && x->fn <= FN_FLOOR);
+    default: return false;
+    }
+}
+
+/* The links of a chain a and b and c, a + b - c, a * b * c show once, whole. */
+static int chain_of(const Expr *x) {
+    if (x->kind == EX_AND) return 1;
+    if (x->kind == EX_OR) return 2;
+    if (x->kind == EX_BINARY && (x->u.bin.op == OP_ADD || x->u.bin.op == OP_SUB)) return 3;
+    if (x->kind == EX_BINARY && x->u.bin.op == OP_MUL) return 4;
+    return 0;
+}
+
+/* Shown compound expressions: the one a rule evaluates, its operands and
+ * theirs; deeper ones show their facts only, so an explanation grows
+ * linearly with the expression. */
+enum { KEPT_DEPTH = 3 };
+
+/* The steps worth showing: the facts and named expressions read, the
+ * aggregates with the records that counted, and the compound expressions
+ * down to KEPT_DEPTH, each once. Inside an aggregate's records only the
+ * facts and named expressions from outside it are, once. */
 static Value eval(Env *e, const Expr *x) {
+    if (!e->tracing) return eval_node(e, x);
+    if (e->frame) {
+        Value v = eval_node(e, x);
+        if (x->kind == EX_NAME && !x->is_field && !kept_name(e, x)) keep(e, TR_VALUE, x, v);
+        return v;
+    }
+    int depth = e->tdepth, chain = e->tchain;
+    bool show = x->kind != EX_NUMBER && x->kind != EX_BOOL && x->kind != EX_STRING && x->kind != EX_DATE;
+    e->tchain = 0;
+    if (compound(x)) {
+        e->tchain = chain_of(x);
+        if (e->tchain && e->tchain == chain) {
+            show = false; /* a link of the chain around it */
+        } else {
+            show = depth < KEPT_DEPTH;
+            e->tdepth = depth + 1;
+        }
+    }
     Value v = eval_node(e, x);
-    if (e->tracing && !e->frame && x->kind != EX_NUMBER && x->kind != EX_BOOL && x->kind != EX_STRING &&
-        x->kind != EX_DATE)
-        keep(e, TR_VALUE, x, v);
-    else if (e->tracing && x->kind == EX_NAME && x->let && !kept_let(e, x->let))
-        keep(e, TR_VALUE, x, v); /* a named expression read inside a list's rows: once */
+    e->tdepth = depth;
+    e->tchain = chain;
+    if (show) keep(e, TR_VALUE, x, v);
+    if (e->mem_ready && x->kind == EX_CALL && !compound(x)) {
+        e->mem_ready = false;
+        RuleResult *rr = e->tracing;
+        keep(e, TR_MEMBERS, x, num(dec_int(e->mem_total)));
+        rr->trace[rr->ntrace - 1].members = e->mem;
+        rr->trace[rr->ntrace - 1].nmembers = e->nmem;
+        rr->trace[rr->ntrace - 1].name_fact = e->mem_fact;
+    }
     return v;
 }
 
@@ -499,9 +620,28 @@ static Dec count_steps(Env *e, Dec span, Dec step, StepMode mode) {
     return r;
 }
 
+/* A whole count's goal is the whole number nearest it that meets it:
+ * raise to 3.2 is raise to 4, raise to above 3.2 or above 3 is raise to 4;
+ * lower to 3.2 is lower to 3, lower to below 3.2 is lower to 3. */
+static void whole_goal(Env *e, RuleResult *rr) {
+    Dec g = rr->goal, w = g;
+    bool raise = rr->target == TARGET_RAISE;
+    if (dec_is_int(g)) {
+        if (rr->goal_inclusive) return;
+        w = raise ? add(e, g, dec_int(1)) : sub(e, g, dec_int(1));
+    } else {
+        DecStatus st = raise ? dec_ceil(g, &w) : dec_floor(g, &w);
+        if (st != DEC_OK) return;
+    }
+    rr->goal = w;
+    rr->goal_inclusive = true;
+}
+
 /* For whole counts: how many more (or fewer) reach the goal. */
 static void set_short_by(Env *e, RuleResult *rr) {
-    if (!rr->subject || rr->subject->type != TY_INTEGER || !rr->goal_inclusive) return;
+    if (!rr->subject || rr->subject->type != TY_INTEGER) return;
+    if (rr->target == TARGET_RAISE || rr->target == TARGET_LOWER) whole_goal(e, rr);
+    if (!rr->goal_inclusive) return;
     Dec d = rr->target == TARGET_RAISE ? sub(e, rr->goal, rr->value) : sub(e, rr->value, rr->goal);
     if (dec_sign(d) > 0) rr->short_by = d;
 }

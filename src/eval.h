@@ -57,12 +57,25 @@ typedef enum {
     TR_TIMES,   /* points per step x steps */
     TR_CAPPED,  /* the rule's cap applied */
     TR_ROUNDED, /* rounded to the standard's decimals */
+    TR_MEMBERS, /* the records (or values) of an aggregate that counted */
 } TraceKind;
+
+/* One record of an aggregate that counted (passed its 'where'). */
+typedef struct TraceMember {
+    int index;      /* its place in the list (0-based); a range's value counts from lo */
+    bool named;     /* name holds what names it: a text field, the value itself */
+    Value name;     /* ... else it is shown by its place */
+    bool has_value; /* sum, avg, min, max: what it gave */
+    Dec value;
+} TraceMember;
 
 typedef struct TraceStep {
     TraceKind kind;
-    const Expr *expr; /* TR_VALUE */
-    Value value;      /* TR_VALUE: its value; other steps: value.u.num */
+    const Expr *expr;           /* TR_VALUE; TR_MEMBERS: the aggregate */
+    Value value;                /* TR_VALUE: its value; other steps: value.u.num; TR_MEMBERS: how many records in all */
+    const TraceMember *members; /* TR_MEMBERS */
+    int nmembers;
+    const struct Fact *name_fact; /* TR_MEMBERS: the type of the names (NULL: integers) */
 } TraceStep;
 
 typedef struct RuleResult {
@@ -106,8 +119,8 @@ typedef struct PartResult {
     bool applies;
     Dec points; /* the points of its items that apply to the unit */
     Dec score;
-    Dec lost;    /* points - score */
-    Dec counted; /* a bonus section: its score within its cap */
+    Dec lost;            /* points - score */
+    Dec counted;         /* a bonus section: its score within its cap */
     Dec deducted, added; /* what its items took and gave, before any floor */
     bool floored, capped;
 } PartResult;

@@ -3,6 +3,9 @@
  * its line and '}' alone on one; the bands of 'tiers { ... }' one a line;
  * records and brackets stay on one line; a veto's reason on its own line; one space around binary operators and after
  * ',' and ':'; comments stay where they were (trailing or on their own line); at most one blank line in a row is kept.
+ * A line wider than FMT_WIDTH columns breaks before 'when', 'then', 'else', else 'or', else 'and', else '+' or a
+ * binary '-', in the fewest brackets first, as few times as it can, each
+ * continuation 4 spaces deeper than the line; fmt joins a statement's lines before breaking them, so it is stable.
  */
 #include "fmt.h"
 
@@ -10,10 +13,18 @@
 #include <string.h>
 
 #include "lex.h"
+#include "width.h"
+
+enum { FMT_WIDTH = 100, FMT_CONTINUE = 4 };
 
 typedef struct Out {
     char *buf;
     size_t len, cap;
+    struct Break {
+        size_t at; /* the current line may break at the blank at buf[at] */
+        int key;   /* how loosely it binds: brackets around it, then when/then/else, or, and, + - */
+    } * cand;
+    int ncand, cand_cap;
 } Out;
 
 static void put(Out *o, const char *s, size_t n) {
@@ -38,9 +49,90 @@ static void puts_(Out *o, const char *s) {
     put(o, s, strlen(s));
 }
 
+/* A place the current line may break at: the blank written at o->len. */
+static void may_break(Out *o, int key) {
+    if (o->ncand == o->cand_cap) {
+        int cap = o->cand_cap ? o->cand_cap * 2 : 16;
+        struct Break *more = realloc(o->cand, sizeof *more * (size_t)cap);
+        if (!more) {
+            fputs("kaoping: error: out of memory\n", stderr);
+            exit(3);
+        }
+        o->cand = more;
+        o->cand_cap = cap;
+    }
+    o->cand[o->ncand++] = (struct Break){o->len, key};
+}
+
+/* Lays line[from, to) out (its first piece at column col0), breaking
+ * first at the places that bind loosest (the smallest `key` of those in it
+ * from `min` on): each piece takes as many as fit, the first that does not
+ * fit goes on anyway; a piece still too wide breaks at the next key.
+ * Offsets in o->cand are line's plus `begin`. */
+static void lay_out(Out *o, const char *line, size_t from, size_t to, size_t col0, size_t ind, size_t begin, int min) {
+    int key = -1;
+    for (int j = 0; j < o->ncand; j++) {
+        size_t at = o->cand[j].at - begin;
+        if (at > from && at < to && o->cand[j].key >= min && (key < 0 || o->cand[j].key < key)) key = o->cand[j].key;
+    }
+    if (key < 0 || width_advance(line + from, to - from, col0) <= FMT_WIDTH) {
+        put(o, line + from, to - from);
+        return;
+    }
+    int k = 0;
+    for (;;) {
+        while (k < o->ncand && (o->cand[k].key != key || o->cand[k].at - begin <= from))
+            k++;
+        if (k >= o->ncand || o->cand[k].at - begin >= to) break;
+        int last = k; /* the furthest breaking place whose piece fits */
+        for (int j = k; j < o->ncand && o->cand[j].at - begin < to; j++) {
+            if (o->cand[j].key != key) continue;
+            if (width_advance(line + from, o->cand[j].at - begin - from, col0) > FMT_WIDTH) break;
+            last = j;
+        }
+        size_t at = o->cand[last].at - begin;
+        lay_out(o, line, from, at, col0, ind, begin, key + 1);
+        put(o, "\n", 1);
+        for (size_t s = 0; s < ind + FMT_CONTINUE; s++)
+            put(o, " ", 1);
+        from = at + 1; /* the blank the line broke at goes */
+        col0 = ind + FMT_CONTINUE;
+        k = last + 1;
+        if (width_advance(line + from, to - from, col0) <= FMT_WIDTH) break;
+    }
+    lay_out(o, line, from, to, col0, ind, begin, key + 1);
+}
+
+/* Breaks the current line (from `begin`) where it is wider than FMT_WIDTH. */
+static void wrap(Out *o, size_t begin) {
+    if (!o->ncand || width_advance(o->buf + begin, o->len - begin, 0) <= FMT_WIDTH) return;
+    size_t ind = 0;
+    while (begin + ind < o->len && o->buf[begin + ind] == ' ')
+        ind++;
+    size_t n = o->len - begin;
+    char *line = malloc(n + 1);
+    if (!line) {
+        fputs("kaoping: error: out of memory\n", stderr);
+        exit(3);
+    }
+    memcpy(line, o->buf + begin, n);
+    o->len = begin;
+    lay_out(o, line, 0, n, 0, ind, begin, 0);
+    free(line);
+}
+
 static void newline(Out *o) {
     while (o->len && o->buf[o->len - 1] == ' ')
         o->len--; /* no trailing blanks */
+    if (o->ncand) {
+        size_t begin = o->len;
+        while (begin && o->buf[begin - 1] != '\n')
+            begin--;
+        while (o->ncand && o->cand[o->ncand - 1].at >= o->len)
+            o->ncand--;
+        wrap(o, begin);
+        o->ncand = 0;
+    }
     if (o->len) put(o, "\n", 1);
 }
 
@@ -290,6 +382,14 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
             if (nl >= 2 && o.len && !closes_block && (!prev || prev->token != '{')) newline(&o);
             indent(&o, depth + (continued ? 2 : 0));
         } else if (after_comment || space_between(src, prev, t, prev_unary)) {
+            int bind =
+                t->token == WHEN || t->token == THEN || (t->token == ELSE && !(i + 1 < n && toks[i + 1].token == ':'))
+                    ? 0
+                : t->token == OR                                                  ? 1
+                : t->token == AND                                                 ? 2
+                : t->token == '+' || (t->token == '-' && !unary_minus(src, prev)) ? 3
+                                                                                  : -1;
+            if (!after_comment && bind >= 0) may_break(&o, nest * 4 + bind);
             put(&o, " ", 1);
         }
         after_comment = false;
@@ -345,6 +445,7 @@ char *fmt_source(const Source *src, FmtKeywords kw, DiagSink *diag) {
         prev_unary = unary;
     }
     if (!line_start) newline(&o);
+    free(o.cand);
     arena_free(arena);
     if (!o.buf) {
         o.buf = malloc(1);

@@ -30,6 +30,28 @@ static const char *step_value(Arena *a, const TraceStep *s) {
     }
 }
 
+/* A record of an aggregate that counted: by its name, else by its place. */
+static const char *member_name(Arena *a, const TraceStep *s, const TraceMember *m) {
+    if (m->named && m->name.present && m->name.type == TY_TEXT) return render_clean(a, m->name.u.text);
+    if (m->named && m->name.present)
+        return s->name_fact ? render_value(a, &m->name, s->name_fact) : render_number(a, m->name.u.num, TY_INTEGER);
+    return arena_printf(a, "#%d", m->index + 1);
+}
+
+enum { MEMBERS_SHOWN = 20 }; /* text: the first records that counted, then how many more */
+
+static const char *members_text(Arena *a, const TraceStep *s) {
+    const char *list = "";
+    for (int i = 0; i < s->nmembers && i < MEMBERS_SHOWN; i++) {
+        const TraceMember *m = &s->members[i];
+        const char *one = member_name(a, s, m);
+        if (m->has_value) one = arena_printf(a, "%s (%s)", one, render_dec(a, m->value, 9));
+        list = arena_printf(a, "%s%s%s", list, i ? ", " : ": ", one);
+    }
+    if (s->nmembers > MEMBERS_SHOWN) list = arena_printf(a, _("%s and %d more"), list, s->nmembers - MEMBERS_SHOWN);
+    return arena_printf(a, _("%d of %d counted%s"), s->nmembers, (int)s->value.u.num.num, list);
+}
+
 static const char *mode_words(const RuleResult *rr) {
     switch (rr->mode) {
     case STEP_STARTED: return _("a started step counts whole");
@@ -46,7 +68,7 @@ static TypeKind rule_type(const Rule *r) {
 static const char *step_text(Arena *a, const Result *res, const RuleResult *rr, const TraceStep *s) {
     const Rule *r = rr->rule;
     int places = res->std->decimals_value;
-    const char *v = s->kind == TR_VALUE ? NULL : render_dec(a, s->value.u.num, 9);
+    const char *v = s->kind == TR_VALUE || s->kind == TR_MEMBERS ? NULL : render_dec(a, s->value.u.num, 9);
     switch (s->kind) {
     case TR_VALUE: {
         const char *text = ast_text(a, res->std->src, s->expr->span);
@@ -76,6 +98,7 @@ static const char *step_text(Arena *a, const Result *res, const RuleResult *rr, 
     case TR_ROUNDED:
         return arena_printf(a, places == 1 ? _("rounded to %d decimal: %s") : _("rounded to %d decimals: %s"), places,
                             render_dec(a, s->value.u.num, places));
+    case TR_MEMBERS: return members_text(a, s);
     }
     return "";
 }
@@ -174,7 +197,7 @@ void render_explain_text(FILE *out, const Result *res, const Part *only) {
 /* ---- JSON ------------------------------------------------------------------------- */
 
 static const char *kind_name(TraceKind k) {
-    static const char *names[] = {"value", "gap", "steps", "counted", "times", "capped", "rounded"};
+    static const char *names[] = {"value", "gap", "steps", "counted", "times", "capped", "rounded", "members"};
     return names[k];
 }
 
@@ -234,6 +257,17 @@ cJSON *render_explain_json(const Result *res, const Part *only) {
                     if (ty == TY_INTEGER || ty == TY_DECIMAL || ty == TY_PERCENT)
                         render_json_number(x, "value", st->value.u.num, 9);
                     cJSON_AddStringToObject(x, "shown", step_value(a, st));
+                } else if (st->kind == TR_MEMBERS) {
+                    cJSON_AddStringToObject(x, "expr", ast_text(a, s->src, st->expr->span));
+                    cJSON_AddNumberToObject(x, "of", (double)st->value.u.num.num);
+                    cJSON *ms = cJSON_AddArrayToObject(x, "members");
+                    for (int m = 0; m < st->nmembers; m++) {
+                        cJSON *one = cJSON_CreateObject();
+                        cJSON_AddNumberToObject(one, "index", st->members[m].index + 1);
+                        cJSON_AddStringToObject(one, "name", member_name(a, st, &st->members[m]));
+                        if (st->members[m].has_value) render_json_number(one, "value", st->members[m].value, 9);
+                        cJSON_AddItemToArray(ms, one);
+                    }
                 } else {
                     render_json_number(x, "value", st->value.u.num, 9);
                 }
