@@ -30,7 +30,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 
 .PHONY: fuzz fuzz-smoke
 .SECONDARY:
-.PHONY: all deps test-deps browser-deps demo run-demo test unit e2e browser standards editors clean format pot messages acceptance
+.PHONY: all layers deps test-deps browser-deps demo run-demo test unit e2e browser standards editors clean format pot messages acceptance
 all: $(B)/kaoping
 
 # --- install step: only what is missing, once ---------------------------
@@ -223,8 +223,13 @@ fuzz-smoke: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
 	  echo "fuzz_$$t: seeds, regressions and 5 s of fuzzing: no crash"; \
 	done
 
+# no include cycle between the folders of src/, nor between the files of one
+# (doc/architecture.md); tests/deps/check --graph prints the graph
+layers:
+	@python3 tests/deps/check
+
 test: deps test-deps browser-deps
-	@$(MAKE) --no-print-directory unit e2e messages browser standards editors acceptance fuzz-smoke
+	@$(MAKE) --no-print-directory layers unit e2e messages browser standards editors acceptance fuzz-smoke
 
 format:
 	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c

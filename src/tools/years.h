@@ -1,6 +1,6 @@
 /* years.h - the standards of a folder by year: which file holds the
- * standard of a year (for `revises ... year N;` and `eval --rules-dir`), and
- * loading each unit of a data file against the standard of its own year. */
+ * standard of a year (for `revises ... year N;` and `eval --rules-dir`).
+ * Loading them, and each unit against its year's: years_load.h. */
 #ifndef KP_YEARS_H
 #define KP_YEARS_H
 
