@@ -15,20 +15,22 @@ BROWSER_PKGS := chromium fonts-noto-cjk
 B       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Isrc -I$(B) \
+# each folder of src/ is a stage (doc/architecture.md): its headers are found by name
+ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L $(addprefix -I,$(wildcard src/*/)) -I$(B) \
              $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
-# OpenCC is not linked: src/script.c loads it with dlopen when first needed
+# OpenCC is not linked: src/base/script.c loads it with dlopen when first needed
 LIBS    = $(shell pkg-config --libs libcjson xlsxwriter 2>/dev/null || echo -lcjson -lxlsxwriter) -pthread -ldl
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-SRC     := $(wildcard src/*.c)
+SRC     := $(wildcard src/*/*.c)
 GEN     := $(B)/lexer.c $(B)/parser.c
-LIB_SRC := $(filter-out src/main.c src/main_years.c,$(SRC))
+MAIN_SRC := src/cli/main.c src/cli/main_years.c
+LIB_SRC := $(filter-out $(MAIN_SRC),$(SRC))
 UNIT    := $(wildcard tests/unit/test_*.c)
 
 .PHONY: fuzz fuzz-smoke
 .SECONDARY:
-.PHONY: all deps test-deps browser-deps demo run-demo test unit e2e browser standards editors clean format pot messages acceptance
+.PHONY: all layers deps test-deps browser-deps demo run-demo test unit e2e browser standards editors clean format pot messages acceptance
 all: $(B)/kaoping
 
 # --- install step: only what is missing, once ---------------------------
@@ -70,7 +72,7 @@ $(B)/lexer.c $(B)/lexer.h &: grammar/lexer.l $(B)/parser.h
 # --- objects: plain and sanitized -----------------------------------------
 OBJ      := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC)) $(B)/obj/lexer.o $(B)/obj/parser.o
 SAN_OBJ  := $(patsubst $(B)/obj/%,$(B)/san/%,$(OBJ))
-LIB_OBJ  := $(filter-out $(B)/san/main.o $(B)/san/main_years.o,$(SAN_OBJ))
+LIB_OBJ  := $(filter-out $(patsubst src/%.c,$(B)/san/%.o,$(MAIN_SRC)),$(SAN_OBJ))
 
 $(B)/obj/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
@@ -86,7 +88,7 @@ $(B)/san/%.o: $(B)/%.c
 	$(CC) $(ALL_CFLAGS) $(SAN) -Wno-unused-function -c $< -o $@
 
 # --- messages: po/LANG.po -> build/locale/LANG/LC_MESSAGES/kaoping.mo, found
-# beside the binary (src/i18n.c). `make pot` extracts the English texts; the
+# beside the binary (src/base/i18n.c). `make pot` extracts the English texts; the
 # functions below translate their format argument themselves.
 LANGS    := zh_CN zh_TW
 MO       := $(foreach l,$(LANGS),$(B)/locale/$(l)/LC_MESSAGES/kaoping.mo)
@@ -126,7 +128,7 @@ $(B)/unit/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) $^ $(LIBS) -lcmocka -o $@
 
--include $(wildcard $(B)/obj/*.d $(B)/san/*.d $(B)/fuzzobj/*.d)
+-include $(wildcard $(B)/obj/*/*.d $(B)/san/*/*.d $(B)/fuzzobj/*/*.d)
 
 # --- the two commands -----------------------------------------------------
 # Both commands install first, then re-enter make so that pkg-config's flags
@@ -176,7 +178,7 @@ acceptance: $(B)/kaoping-san
 FUZZ_CC      := clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
-FUZZ_OBJ     := $(patsubst $(B)/obj/%,$(B)/fuzzobj/%,$(filter-out $(B)/obj/main.o $(B)/obj/main_years.o,$(OBJ)))
+FUZZ_OBJ     := $(patsubst $(B)/obj/%,$(B)/fuzzobj/%,$(filter-out $(patsubst src/%.c,$(B)/obj/%.o,$(MAIN_SRC)),$(OBJ)))
 FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_load $(B)/fuzz/fuzz_eval
 $(B)/fuzzobj/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
@@ -223,11 +225,16 @@ fuzz-smoke: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
 	  echo "fuzz_$$t: seeds, regressions and 5 s of fuzzing: no crash"; \
 	done
 
+# no include cycle between the folders of src/, nor between the files of one
+# (doc/architecture.md); tests/deps/check --graph prints the graph
+layers:
+	@python3 tests/deps/check
+
 test: deps test-deps browser-deps
-	@$(MAKE) --no-print-directory unit e2e messages browser standards editors acceptance fuzz-smoke
+	@$(MAKE) --no-print-directory layers unit e2e messages browser standards editors acceptance fuzz-smoke
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c
+	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c
 
 clean:
 	rm -rf $(B)/obj $(B)/san $(B)/unit $(B)/fuzzobj $(B)/fuzz $(B)/kaoping $(B)/kaoping-san $(GEN) $(B)/*.h

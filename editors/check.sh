@@ -1,6 +1,6 @@
 #!/bin/sh
 # Check the editor support in editors/: the VS Code JSON files parse, every
-# keyword spelling of src/lex.c is in both grammars, and Vim and Neovim (each
+# keyword spelling of src/lang/lex.c is in both grammars, and Vim and Neovim (each
 # when installed) highlight rules/2013.kp and editors/test/sample.kp as
 # editors/test/cases.tsv says. Offline, about a second. Exit status 1 on any
 # failure.
@@ -22,13 +22,13 @@ for f in editors/vscode/package.json editors/vscode/language-configuration.json 
     fi
 done
 
-# 2. every keyword spelling in src/lex.c (keywords[]) is in both grammars
+# 2. every keyword spelling in src/lang/lex.c (keywords[]) is in both grammars
 python3 - <<'EOF' || fail=1
 import json, re, sys
-src = open("src/lex.c", encoding="utf-8").read()
+src = open("src/lang/lex.c", encoding="utf-8").read()
 m = re.search(r"keywords\[\]\s*=\s*\{(.*?)\n\};", src, re.S)
 if not m:
-    print("FAIL: no keywords[] table in src/lex.c"); sys.exit(1)
+    print("FAIL: no keywords[] table in src/lang/lex.c"); sys.exit(1)
 words = sorted(set(re.findall(r'"([^"]+)"', m.group(1))))
 vim = open("editors/vim/syntax/kaoping.vim", encoding="utf-8").read()
 vim_words = set()
@@ -44,9 +44,9 @@ bad = 0
 for name, have in (("editors/vim/syntax/kaoping.vim", vim_words), ("kaoping.tmLanguage.json", tm_words)):
     missing = [w for w in words if w not in have]
     if missing:
-        print("FAIL: %s lacks keywords of src/lex.c: %s" % (name, " ".join(missing))); bad = 1
+        print("FAIL: %s lacks keywords of src/lang/lex.c: %s" % (name, " ".join(missing))); bad = 1
     else:
-        print("ok: %s has all %d keyword spellings of src/lex.c" % (name, len(words)))
+        print("ok: %s has all %d keyword spellings of src/lang/lex.c" % (name, len(words)))
 sys.exit(bad)
 EOF
 

@@ -660,7 +660,7 @@ static void test_bug_misspelled_keyword(void **state) {
 
 static void test_bug_empty_part_points(void **state) {
     (void)state;
-    /* Regression (was a bug in src/check.c, check_part): the K0301 sum check runs only when a
+    /* Regression (was a bug in src/check/check.c, check_part): the K0301 sum check runs only when a
      * part has children, so a group or category with points but no items
      * passes clean; its points vanish from every unit's items_max and the
      * rest is scaled up to the total (4 of 5 scores 8 of 10). Expected: the
@@ -674,9 +674,9 @@ static void test_bug_empty_part_points(void **state) {
 
 static void test_bug_aggregate_over_if(void **state) {
     (void)state;
-    /* Regression (was a bug in src/check_expr.c, check_aggregate): an aggregate's list may be any
+    /* Regression (was a bug in src/check/check_expr.c, check_aggregate): an aggregate's list may be any
      * expression of list type, e.g. if flag then v else w, but the evaluator
-     * (list_of in src/eval.c) reads unit->facts[x->slot] and an EX_IF has
+     * (list_of in src/eval/eval.c) reads unit->facts[x->slot] and an EX_IF has
      * slot -1: it reads before the unit's fact array (inside the arena, so
      * ASan is silent) and counts 0 instead of 1. The checker should require
      * a list fact's name here. */

@@ -204,7 +204,7 @@ static void test_invalid_bytes_shown(void **state) {
 }
 
 static void test_control_character_shown(void **state) {
-    /* Regression (was a bug in src/diag.c): print_line shows a C0 control byte as '?', one
+    /* Regression (was a bug in src/base/diag.c): print_line shows a C0 control byte as '?', one
      * column, but diag_position and the caret line count it as 0 columns
      * (width_codepoint), so everything after it on the line is pointed at
      * one column too far left: here the caret sits under '?' instead of 'b',

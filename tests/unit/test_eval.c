@@ -661,7 +661,7 @@ static void test_enum_tiers(void **state) {
 
 static void test_bug_enum_tiers_target(void **state) {
     (void)state;
-    /* Regression (was a bug in src/eval.c, tiers_target): for 'score tiers' over an enum (or any
+    /* Regression (was a bug in src/eval/eval.c, tiers_target): for 'score tiers' over an enum (or any
      * non-number but a date) the full-points band's bound is a string, yet
      * its Value is read as a number: rr->goal gets the string's pointer as
      * numerator and 0 as denominator (not a valid Dec), rr->value the

@@ -1,7 +1,7 @@
 " Vim syntax file
 " Language:    kaoping rule language (考評標準規則), files *.kp
 " Maintainer:  the kaoping project
-" Reference:   doc/language.md; keywords from src/lex.c (keywords[])
+" Reference:   doc/language.md; keywords from src/lang/lex.c (keywords[])
 "
 " Every keyword has three spellings, English, traditional and simplified
 " Chinese, and a file may mix them; all are highlighted alike. The TextMate

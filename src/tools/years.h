@@ -1,6 +1,6 @@
 /* years.h - the standards of a folder by year: which file holds the
- * standard of a year (for `revises ... year N;` and `eval --rules-dir`), and
- * loading each unit of a data file against the standard of its own year. */
+ * standard of a year (for `revises ... year N;` and `eval --rules-dir`).
+ * Loading them, and each unit against its year's: years_load.h. */
 #ifndef KP_YEARS_H
 #define KP_YEARS_H
 
@@ -34,17 +34,5 @@ void years_free(YearShelf *shelf);
 int years_find(const YearShelf *shelf, int year, const char *title, const char *except);
 /* "the standards there: 2013 (2013.kp), 2014 (2014.kp)" */
 const char *years_list(const YearShelf *shelf, Arena *arena);
-
-/* Scans dir for eval --rules-dir and loads its latest standard: its path
- * (the run's standard for everything but scoring), or NULL (reported). */
-const char *years_open(YearShelf *shelf, const char *dir, DiagSink *diag);
-
-/* Loads every standard of the shelf (their errors reported), so that
- * years_standard_for only reads: eval --rules-dir scores on threads. */
-void years_load_all(YearShelf *shelf, DiagSink *diag);
-/* BatchOptions.standard_for over a shelf (ctx) loaded whole: the standard
- * of the unit's year, or NULL after saying why. */
-struct cJSON;
-const Standard *years_standard_for(void *ctx, const struct cJSON *unit, DiagSink *diag, const Source *src, Span at);
 
 #endif

@@ -31,6 +31,7 @@
 #include "template.h"
 #include "verify.h"
 #include "years.h"
+#include "years_load.h"
 
 #define KAOPING_VERSION "0.1.0"
 
