@@ -3,6 +3,7 @@
  * parse driver. */
 #include "lex.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,8 +145,7 @@ static int by_word(const void *a, const void *b) {
     return strcmp(((const Spelling *)a)->word, ((const Spelling *)b)->word);
 }
 
-static void index_keywords(void) {
-    if (nspellings) return;
+static void build_index(void) {
     for (int r = 0; r < NKEYWORDS; r++)
         for (int k = 0; k < LEX_SPELLINGS; k++) {
             /* a spelling shared by two sets is indexed once, as the first */
@@ -155,6 +155,13 @@ static void index_keywords(void) {
             if (!dup) spellings[nspellings++] = (Spelling){keywords[r].spelling[k], r, k};
         }
     qsort(spellings, (size_t)nspellings, sizeof *spellings, by_word);
+}
+
+/* once per process, whichever thread parses first (libkaoping loads
+ * standards on any thread) */
+static void index_keywords(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, build_index);
 }
 
 static const Spelling *find_spelling(const char *s, size_t len) {
@@ -394,6 +401,7 @@ void lex_error(LexCtx *x, Span sp, const char *code, const char *fmt, ...) {
 }
 
 _Noreturn void lex_fatal(const char *msg) {
+    arena_oom_escape();
     fprintf(stderr, "kaoping: error: scanner failure: %s\n", msg);
     exit(3);
 }
