@@ -252,7 +252,7 @@ KP_SOVERSION := 1
 KP_VERSION   := 1.0.0
 PIC_OBJ  := $(patsubst $(B)/obj/%,$(B)/pic/%,$(filter-out $(B)/obj/main.o $(B)/obj/main_years.o,$(OBJ)))
 .PHONY: lib install uninstall man embed
-lib: $(B)/libkaoping.a $(B)/libkaoping.so.$(KP_VERSION) $(B)/kaoping.pc
+lib: $(B)/libkaoping.a $(B)/libkaoping.so.$(KP_VERSION)
 
 $(B)/pic/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
@@ -265,8 +265,7 @@ $(B)/libkaoping.a: $(PIC_OBJ)
 $(B)/libkaoping.so.$(KP_VERSION): $(PIC_OBJ) src/api/kaoping.map
 	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libkaoping.so.$(KP_SOVERSION) -Wl,--version-script=src/api/kaoping.map \
 	  $(PIC_OBJ) $(LIBS) -o $@
-$(B)/kaoping.pc: kaoping.pc.in Makefile
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@VERSION@|$(KP_VERSION)|g' $< > $@
+# kaoping.pc is made at install time, for the PREFIX and LIBDIR of the install
 
 # make install [PREFIX=/usr/local] [DESTDIR=staging]; make uninstall with the same.
 DEST := $(DESTDIR)$(PREFIX)
@@ -282,7 +281,8 @@ install: $(B)/kaoping lib $(MO)
 	install -m 755 $(B)/libkaoping.so.$(KP_VERSION) $(DESTDIR)$(LIBDIR)/libkaoping.so.$(KP_VERSION)
 	ln -sf libkaoping.so.$(KP_VERSION) $(DESTDIR)$(LIBDIR)/libkaoping.so.$(KP_SOVERSION)
 	ln -sf libkaoping.so.$(KP_SOVERSION) $(DESTDIR)$(LIBDIR)/libkaoping.so
-	install -m 644 $(B)/kaoping.pc $(DESTDIR)$(LIBDIR)/pkgconfig/kaoping.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@VERSION@|$(KP_VERSION)|g' kaoping.pc.in \
+	  > $(DESTDIR)$(LIBDIR)/pkgconfig/kaoping.pc && chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/kaoping.pc
 	install -m 644 include/kaoping.h $(DEST)/include/kaoping.h
 	install -m 644 doc/man/kaoping.1 $(DEST)/share/man/man1/kaoping.1
 	install -m 644 doc/man/kaoping-language.7 $(DEST)/share/man/man7/kaoping-language.7
