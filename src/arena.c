@@ -31,10 +31,21 @@ jmp_buf *arena_oom_trap(jmp_buf *to) {
     return was;
 }
 
+static _Thread_local void (*cleanup_fn)(void *);
+static _Thread_local void *cleanup_ctx;
+
+void arena_oom_cleanup(void (*fn)(void *), void *ctx) {
+    cleanup_fn = fn;
+    cleanup_ctx = ctx;
+}
+
 void arena_oom_escape(void) {
     jmp_buf *to = oom_jump;
     if (to) {
         oom_jump = NULL; /* the API call re-arms its own trap */
+        void (*fn)(void *) = cleanup_fn;
+        cleanup_fn = NULL;
+        if (fn) fn(cleanup_ctx);
         longjmp(*to, 1);
     }
 }

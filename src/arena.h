@@ -27,6 +27,9 @@ void arena_release_spare(void);
 #include <setjmp.h>
 jmp_buf *arena_oom_trap(jmp_buf *to);
 void arena_oom_escape(void);
+/* What an escape frees first (memory outside arenas held across calls
+ * that may allocate, such as the scanner); NULL fn: nothing. */
+void arena_oom_cleanup(void (*fn)(void *), void *ctx);
 /* Tests: the n-th next allocation on this thread fails (-1: none). */
 void arena_fail_after(long n);
 

@@ -428,6 +428,10 @@ bool lex_parse_tests(Standard *std, const Source *src, Arena *arena, DiagSink *d
     return parse_into(std, src, arena, diag, true);
 }
 
+static void destroy_scanner(void *scanner) {
+    yylex_destroy(scanner); /* frees its buffers too */
+}
+
 static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink *diag, bool tests_only) {
     if (!source_utf8(src, diag, "K0101", "save the file as UTF-8 (in Word or Notepad: Save As, encoding UTF-8)"))
         return false;
@@ -451,8 +455,10 @@ static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink 
     lx.offset = src->origin + (uint32_t)skip;
     yyscan_t scanner;
     if (yylex_init_extra(&lx, &scanner) != 0) lex_fatal("cannot start");
+    arena_oom_cleanup(destroy_scanner, scanner); /* libkaoping: out of memory unwinds past it */
     YY_BUFFER_STATE buf = yy_scan_bytes(text + skip, (int)(len - skip), scanner);
     yyparse(scanner, &lx);
+    arena_oom_cleanup(NULL, NULL);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
     if (!tests_only) std->keyword_set = lex_file_set(&lx);
