@@ -217,8 +217,7 @@ kp_status kp_standard_load_file(const char *path, unsigned flags, kp_standard **
     return std_done(s, out);
 }
 
-kp_status kp_standard_load_string(const char *name, const char *text, size_t len, unsigned flags,
-                                  kp_standard **out) {
+kp_status kp_standard_load_string(const char *name, const char *text, size_t len, unsigned flags, kp_standard **out) {
     (void)flags; /* a text has no NAME.tests.kp beside it */
     if (!out) return kp__fail(KP_MISUSE, "kp_standard_load_string: out is NULL");
     *out = NULL;

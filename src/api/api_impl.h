@@ -26,9 +26,9 @@ struct kp_standard {
     uint32_t magic;
     atomic_int refs; /* the caller's, and one per unit loaded against it */
     kp_diags diags;
-    bool ok;       /* it can score */
-    Source src;    /* a file or a text: the standard's own source */
-    Source tests;  /* NAME.tests.kp (KP_LOAD_TESTS) */
+    bool ok;      /* it can score */
+    Source src;   /* a file or a text: the standard's own source */
+    Source tests; /* NAME.tests.kp (KP_LOAD_TESTS) */
     char *tests_path;
     char *name;    /* the name given to a text */
     Arena *arena;  /* the standard and everything it points to */
@@ -43,20 +43,20 @@ struct kp_unit {
     atomic_int refs;   /* the caller's, and one per result */
     kp_standard *from; /* the handle it was loaded with (held) */
     kp_diags diags;
-    char *name;        /* the name given to the text */
-    Source src;        /* its data, owned */
+    char *name;         /* the name given to the text */
+    Source src;         /* its data, owned */
     struct cJSON *json; /* while loading */
     uint32_t *offs;     /* while loading */
-    Unit *u;           /* NULL when its text was not a unit */
+    Unit *u;            /* NULL when its text was not a unit */
 };
 
 struct kp_result {
     uint32_t magic;
     kp_unit *unit; /* held */
     kp_diags diags;
-    Arena *arena;  /* the result, its strings, what renderers allocate */
-    Unit copy;     /* the unit with arena = the result's: renderers allocate in res->unit->arena */
-    Result *res;   /* NULL when the unit was not scored */
+    Arena *arena; /* the result, its strings, what renderers allocate */
+    Unit copy;    /* the unit with arena = the result's: renderers allocate in res->unit->arena */
+    Result *res;  /* NULL when the unit was not scored */
     const Standard *std;
     /* strings made on first use, in arena */
     const char *total;

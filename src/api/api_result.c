@@ -43,8 +43,8 @@ static void not_scored(kp_result *r) {
     if (res->rejected) {
         int line, col;
         diag_position(std->src, res->error_span.begin, &line, &col);
-        Diag *g = diag_at(d, DIAG_ERROR, "K0401", u->src, (Span){u->at, u->at + 1}, "unit \"%s\": %s", u->name,
-                          res->error);
+        Diag *g =
+            diag_at(d, DIAG_ERROR, "K0401", u->src, (Span){u->at, u->at + 1}, "unit \"%s\": %s", u->name, res->error);
         diag_help(d, g, "the requirement is at %s:%d", std->src->path, line);
     } else {
         Diag *g = diag_at(d, DIAG_ERROR, "K0501", std->src, res->error_span, "unit \"%s\": cannot be scored: %s",
@@ -196,8 +196,8 @@ kp_status kp_result_part(const kp_result *r, const char *key, kp_part *out) {
     size_t n = kp_result_part_count(r);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < n; i++) {
-            const Part *p = i < (size_t)r->std->nparts ? r->std->part_tab[i]
-                                                       : r->std->item_tab[i - (size_t)r->std->nparts];
+            const Part *p =
+                i < (size_t)r->std->nparts ? r->std->part_tab[i] : r->std->item_tab[i - (size_t)r->std->nparts];
             const char *k = pass ? p->number : p->implicit ? NULL : p->id;
             if (k && !strcmp(k, key)) return part_at(r, i, out);
         }
@@ -340,8 +340,7 @@ kp_status kp_format_from_name(const char *name, kp_format *out) {
  * the unit, end (xlsx: to xlsx_path). */
 static kp_status render_to(const kp_result *r, kp_format fmt, FILE *out, const char *xlsx_path) {
     const Standard *std = r->std;
-    WriterConfig wc = {.format = (WriteFormat)fmt, .what = WRITE_SCORECARD, .target_grade = -1,
-                       .xlsx_path = xlsx_path};
+    WriterConfig wc = {.format = (WriteFormat)fmt, .what = WRITE_SCORECARD, .target_grade = -1, .xlsx_path = xlsx_path};
     Writer w = writer_for(&wc);
     KP_TRAP(t) return kp__fail(KP_NOMEM, "out of memory");
     const Unit *u = r->res ? &r->copy : r->unit->u;
@@ -364,7 +363,8 @@ static kp_status render_to(const kp_result *r, kp_format fmt, FILE *out, const c
 static kp_status render_check(const kp_result *r, kp_format fmt, const char *what) {
     if (!kp__result_ok(r)) return kp__fail(KP_MISUSE, "%s: the result is NULL or freed", what);
     if ((unsigned)fmt > KP_FORMAT_XLSX) return kp__fail(KP_MISUSE, "%s: unknown format %d", what, (int)fmt);
-    if (!r->res && !r->unit->u) return kp__fail(KP_MISUSE, "%s: the unit's text was not a unit: nothing to render", what);
+    if (!r->res && !r->unit->u)
+        return kp__fail(KP_MISUSE, "%s: the unit's text was not a unit: nothing to render", what);
     return KP_OK;
 }
 
