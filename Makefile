@@ -7,7 +7,7 @@ PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev libxlsxwriter-dev
 # the fuzz targets need clang and its libFuzzer runtime; some end-to-end
 # cases make their large inputs with python3; the XLSX case unzips the
 # workbook to read its cells
-TEST_PKGS := vim clang libclang-rt-14-dev python3 unzip
+TEST_PKGS := vim clang libclang-rt-14-dev python3 unzip man-db groff-base
 # only for the browser test of the HTML report (tests/browser/run), and
 # installed only when it can be: without them the test says it is skipped;
 # the CJK fonts make the screenshot show Chinese rather than boxes
@@ -15,8 +15,12 @@ BROWSER_PKGS := chromium fonts-noto-cjk
 B       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
+# where make install puts things (PREFIX, DESTDIR: see install below)
+PREFIX  ?= /usr/local
+LIBDIR  ?= $(PREFIX)/lib
 # each folder of src/ is a stage (doc/architecture.md): its headers are found by name
-ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L $(addprefix -I,$(wildcard src/*/)) -I$(B) \
+ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L $(addprefix -I,$(wildcard src/*/)) -Iinclude -I$(B) \
+             -DKP_LOCALEDIR='"$(PREFIX)/share/locale"' \
              $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
 # OpenCC is not linked: src/base/script.c loads it with dlopen when first needed
 LIBS    = $(shell pkg-config --libs libcjson xlsxwriter 2>/dev/null || echo -lcjson -lxlsxwriter) -pthread -ldl
@@ -128,7 +132,7 @@ $(B)/unit/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) $^ $(LIBS) -lcmocka -o $@
 
--include $(wildcard $(B)/obj/*/*.d $(B)/san/*/*.d $(B)/fuzzobj/*/*.d)
+-include $(wildcard $(B)/obj/*/*.d $(B)/san/*/*.d $(B)/fuzzobj/*/*.d $(B)/pic/*/*.d)
 
 # --- the two commands -----------------------------------------------------
 # Both commands install first, then re-enter make so that pkg-config's flags
@@ -231,13 +235,14 @@ layers:
 	@python3 tests/deps/check
 
 test: deps test-deps browser-deps
-	@$(MAKE) --no-print-directory layers unit e2e messages browser standards editors acceptance fuzz-smoke
+	@$(MAKE) --no-print-directory layers unit e2e messages browser standards editors acceptance fuzz-smoke man embed
 
 format:
 	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c
 
 clean:
-	rm -rf $(B)/obj $(B)/san $(B)/unit $(B)/fuzzobj $(B)/fuzz $(B)/kaoping $(B)/kaoping-san $(GEN) $(B)/*.h
+	rm -rf $(B)/obj $(B)/san $(B)/unit $(B)/fuzzobj $(B)/fuzz $(B)/kaoping $(B)/kaoping-san $(GEN) $(B)/*.h \
+	  $(B)/pic $(B)/libkaoping.* $(B)/kaoping.pc $(B)/stage $(B)/embed
 
 # --- bench ----------------------------------------------------------------
 # make bench: kaoping against embedded CLIPS, GoRules Zen and the floor on a
@@ -248,3 +253,69 @@ bench: deps
 	@$(MAKE) --no-print-directory $(B)/kaoping
 	@$(MAKE) --no-print-directory -C bench
 	@python3 bench/run $(BENCH_ARGS)
+
+# --- libkaoping: the engine as a C library (include/kaoping.h, doc/library.md)
+# Static and shared, from every object but the command line's own. The
+# shared one exports only the kp_ symbols (src/api/kaoping.map).
+KP_SOVERSION := 1
+KP_VERSION   := 1.0.0
+PIC_OBJ  := $(patsubst $(B)/obj/%,$(B)/pic/%,$(filter-out $(patsubst src/%.c,$(B)/obj/%.o,$(MAIN_SRC)),$(OBJ)))
+.PHONY: lib install uninstall man embed
+lib: $(B)/libkaoping.a $(B)/libkaoping.so.$(KP_VERSION)
+
+$(B)/pic/%.o: src/%.c $(GEN) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -MMD -c $< -o $@
+$(B)/pic/%.o: $(B)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -Wno-unused-function -c $< -o $@
+$(B)/libkaoping.a: $(PIC_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(B)/libkaoping.so.$(KP_VERSION): $(PIC_OBJ) src/api/kaoping.map
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libkaoping.so.$(KP_SOVERSION) -Wl,--version-script=src/api/kaoping.map \
+	  $(PIC_OBJ) $(LIBS) -o $@
+# kaoping.pc is made at install time, for the PREFIX and LIBDIR of the install
+
+# make install [PREFIX=/usr/local] [DESTDIR=staging]; make uninstall with the same.
+DEST := $(DESTDIR)$(PREFIX)
+INSTALL_FILES := bin/kaoping $(patsubst $(B)/%,lib/%,$(B)/libkaoping.a $(B)/libkaoping.so.$(KP_VERSION)) \
+  lib/libkaoping.so.$(KP_SOVERSION) lib/libkaoping.so lib/pkgconfig/kaoping.pc include/kaoping.h \
+  share/man/man1/kaoping.1 share/man/man7/kaoping-language.7 \
+  $(foreach l,$(LANGS),share/locale/$(l)/LC_MESSAGES/kaoping.mo)
+install: $(B)/kaoping lib $(MO)
+	install -d $(DEST)/bin $(DESTDIR)$(LIBDIR)/pkgconfig $(DEST)/include $(DEST)/share/man/man1 $(DEST)/share/man/man7 \
+	  $(DEST)/share/kaoping/editors
+	install -m 755 $(B)/kaoping $(DEST)/bin/kaoping
+	install -m 644 $(B)/libkaoping.a $(DESTDIR)$(LIBDIR)/libkaoping.a
+	install -m 755 $(B)/libkaoping.so.$(KP_VERSION) $(DESTDIR)$(LIBDIR)/libkaoping.so.$(KP_VERSION)
+	ln -sf libkaoping.so.$(KP_VERSION) $(DESTDIR)$(LIBDIR)/libkaoping.so.$(KP_SOVERSION)
+	ln -sf libkaoping.so.$(KP_SOVERSION) $(DESTDIR)$(LIBDIR)/libkaoping.so
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@VERSION@|$(KP_VERSION)|g' kaoping.pc.in \
+	  > $(DESTDIR)$(LIBDIR)/pkgconfig/kaoping.pc && chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/kaoping.pc
+	install -m 644 include/kaoping.h $(DEST)/include/kaoping.h
+	install -m 644 doc/man/kaoping.1 $(DEST)/share/man/man1/kaoping.1
+	install -m 644 doc/man/kaoping-language.7 $(DEST)/share/man/man7/kaoping-language.7
+	for l in $(LANGS); do install -d $(DEST)/share/locale/$$l/LC_MESSAGES && \
+	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/kaoping.mo $(DEST)/share/locale/$$l/LC_MESSAGES/kaoping.mo; done
+	cp -R editors/vim editors/vscode $(DEST)/share/kaoping/editors/
+	cp editors/README.md $(DEST)/share/kaoping/editors/README.md
+uninstall:
+	rm -f $(DEST)/bin/kaoping $(DESTDIR)$(LIBDIR)/libkaoping.a $(DESTDIR)$(LIBDIR)/libkaoping.so.$(KP_VERSION) \
+	  $(DESTDIR)$(LIBDIR)/libkaoping.so.$(KP_SOVERSION) $(DESTDIR)$(LIBDIR)/libkaoping.so \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/kaoping.pc $(DEST)/include/kaoping.h \
+	  $(DEST)/share/man/man1/kaoping.1 $(DEST)/share/man/man7/kaoping-language.7
+	for l in $(LANGS); do rm -f $(DEST)/share/locale/$$l/LC_MESSAGES/kaoping.mo; done
+	rm -rf $(DEST)/share/kaoping
+
+# the man pages render, and say what the program and the language have:
+# every command of `kaoping --help` and every English keyword of src/lex.c
+man: $(B)/kaoping
+	@tests/man/check $(B)/kaoping
+
+# examples/embed built against a staging install, found through pkg-config,
+# linked both ways; its output compared with examples/embed/expected.txt
+embed:
+	@rm -rf $(B)/stage $(B)/embed
+	@$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(B)/stage PREFIX=/usr >/dev/null
+	@$(MAKE) --no-print-directory -C examples/embed B=$(CURDIR)/$(B)/embed \
+	  PKG_CONFIG_PATH=$(CURDIR)/$(B)/stage/usr/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$(CURDIR)/$(B)/stage check

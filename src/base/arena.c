@@ -2,6 +2,7 @@
  * large request gets a block of its own. */
 #include "arena.h"
 
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,12 +19,49 @@ struct Arena {
     size_t total;
 };
 
+/* Where an API call (src/api) unwinds to when memory runs out, for this
+ * thread; NULL: the command line, which says so and exits 3. */
+static _Thread_local jmp_buf *oom_jump;
+/* Test hook: allocations left before one fails (-1: none fails). */
+static _Thread_local long fail_after = -1;
+
+jmp_buf *arena_oom_trap(jmp_buf *to) {
+    jmp_buf *was = oom_jump;
+    oom_jump = to;
+    return was;
+}
+
+static _Thread_local void (*cleanup_fn)(void *);
+static _Thread_local void *cleanup_ctx;
+
+void arena_oom_cleanup(void (*fn)(void *), void *ctx) {
+    cleanup_fn = fn;
+    cleanup_ctx = ctx;
+}
+
+void arena_oom_escape(void) {
+    jmp_buf *to = oom_jump;
+    if (to) {
+        oom_jump = NULL; /* the API call re-arms its own trap */
+        void (*fn)(void *) = cleanup_fn;
+        cleanup_fn = NULL;
+        if (fn) fn(cleanup_ctx);
+        longjmp(*to, 1);
+    }
+}
+
+void arena_fail_after(long n) {
+    fail_after = n;
+}
+
 static void *arena_die(void) {
+    arena_oom_escape();
     fputs("kaoping: error: out of memory\n", stderr);
     exit(3);
 }
 
 Arena *arena_new(void) {
+    if (fail_after == 0) return arena_die();
     Arena *a = calloc(1, sizeof *a);
     if (!a) arena_die();
     return a;
@@ -55,6 +93,7 @@ void arena_release_spare(void) {
 }
 
 void *arena_alloc(Arena *a, size_t size) {
+    if (fail_after >= 0 && fail_after-- == 0) return arena_die();
     size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
     Block *b = a->head;
     if (!b || b->size - b->used < size) {

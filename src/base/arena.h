@@ -19,4 +19,18 @@ size_t arena_used(const Arena *a);
  * thread calls it before it ends. */
 void arena_release_spare(void);
 
+/* Out of memory in the library (src/api): an API call sets a trap on its
+ * thread (arena_oom_trap returns the one it replaces, to restore); when an
+ * allocation fails, arena_oom_escape longjmps to it (and returns when no trap
+ * is set: the caller then reports and exits 3, as the command line does).
+ * Every place that would exit on out of memory calls it first. */
+#include <setjmp.h>
+jmp_buf *arena_oom_trap(jmp_buf *to);
+void arena_oom_escape(void);
+/* What an escape frees first (memory outside arenas held across calls
+ * that may allocate, such as the scanner); NULL fn: nothing. */
+void arena_oom_cleanup(void (*fn)(void *), void *ctx);
+/* Tests: the n-th next allocation on this thread fails (-1: none). */
+void arena_fail_after(long n);
+
 #endif

@@ -179,6 +179,11 @@ void diag_position(const Source *src, uint32_t offset, int *line, int *col) {
     position_in(src, sp.begin, line, col);
 }
 
+void diag_where(const Diag *g, int *line, int *col) {
+    *line = *col = 0;
+    if (g->has_span && g->src) position_in(g->src, g->span.begin, line, col);
+}
+
 /* Prints the source line with bad bytes shown as '?', so the terminal and
  * the caret agree on widths. */
 static void print_line(FILE *out, const char *s, size_t len) {

@@ -78,6 +78,8 @@ void diag_print(const DiagSink *d, FILE *out);
 void diag_print_one(const Diag *g, FILE *out);
 /* Line (1-based) and display column (1-based) of a byte offset. */
 void diag_position(const Source *src, uint32_t offset, int *line, int *col);
+/* Line and display column (1-based) of a record; 0, 0 when it has none. */
+void diag_where(const Diag *g, int *line, int *col);
 
 /* Reads a whole text file of at most max bytes; on failure (unreadable,
  * too large, a NUL byte) adds an error and returns false. */

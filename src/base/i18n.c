@@ -39,7 +39,9 @@ static const char *env(const char *name) {
 }
 
 /* <folder of the running binary>/locale when it exists, so a binary in
- * build/ finds build/locale without being installed. */
+ * build/ finds build/locale without being installed; then
+ * <folder>/../share/locale (an install under any PREFIX); then the
+ * PREFIX the library was built for. */
 static const char *locale_dir(char *buf, size_t size) {
     const char *over = env("KAOPING_LOCALEDIR");
     if (over) return over;
@@ -47,8 +49,11 @@ static const char *locale_dir(char *buf, size_t size) {
     if (n > 0) {
         buf[n] = '\0';
         char *slash = strrchr(buf, '/');
-        if (slash && (size_t)(slash - buf) + sizeof "/locale" <= size) {
+        if (slash && (size_t)(slash - buf) + sizeof "/../share/locale" <= size) {
             strcpy(slash, "/locale");
+            if (access(buf, R_OK | X_OK) == 0) return buf;
+            /* installed: PREFIX/bin/kaoping finds PREFIX/share/locale */
+            strcpy(slash, "/../share/locale");
             if (access(buf, R_OK | X_OK) == 0) return buf;
         }
     }

@@ -18,6 +18,7 @@
 #include "eval.h"
 #include "fmt.h"
 #include "i18n.h"
+#include "kaoping.h"
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
@@ -143,6 +144,7 @@ static void unload_standard(Loaded *l) {
     arena_free(l->arena);
 }
 
+/* check goes through the public API (include/kaoping.h, doc/library.md) */
 static int cmd_check(int argc, char **argv) {
     if (argc < 1) {
         usage(stderr);
@@ -150,31 +152,29 @@ static int cmd_check(int argc, char **argv) {
     }
     int status = EXIT_PASS;
     for (int i = 0; i < argc; i++) {
-        DiagSink d;
-        diag_init(&d);
-        Loaded l;
-        bool ok = load_standard(&l, argv[i], &d, true);
-        diag_print(&d, stderr);
-        if (ok) {
-            const Standard *s = l.std;
-            int cats = 0, items = 0; /* scored items: not bonus items, not penalties */
-            for (const Part *p = s->parts; p; p = p->next)
-                cats += p->kind == PART_CATEGORY;
-            for (int k = 0; k < s->nitems; k++)
-                items += s->item_tab[k]->kind == PART_ITEM && s->item_tab[k]->parent->kind != PART_BONUS;
-            char total[64];
-            dec_format(s->total_value, 6, total, sizeof total);
-            printf(_("%s: %d %s, %d %s, %d %s, %s points, %d %s: %d %s\n"), argv[i], s->year_value, s->title, cats,
-                   cats == 1 ? _("category") : _("categories"), items, items == 1 ? _("item") : _("items"), total,
-                   s->nvetoes, s->nvetoes == 1 ? _("veto") : _("vetoes"), d.warnings,
-                   d.warnings == 1 ? _("warning") : _("warnings"));
+        kp_standard *std = NULL;
+        kp_status st = kp_standard_load_file(argv[i], KP_LOAD_TESTS, &std);
+        if (st == KP_NOMEM) {
+            diag_cli(DIAG_ERROR, "out of memory");
+            exit(3);
+        }
+        const kp_diags *d = kp_standard_diags(std);
+        kp_diags_print(d, stderr);
+        kp_standard_info info;
+        if (st == KP_OK && kp_standard_get_info(std, &info) == KP_OK) {
+            int w = kp_diags_warnings(d);
+            printf(_("%s: %d %s, %d %s, %d %s, %s points, %d %s: %d %s\n"), argv[i], info.year, info.title,
+                   info.categories, info.categories == 1 ? _("category") : _("categories"), info.items,
+                   info.items == 1 ? _("item") : _("items"), info.total, info.vetoes,
+                   info.vetoes == 1 ? _("veto") : _("vetoes"), w, w == 1 ? _("warning") : _("warnings"));
         } else {
             status = EXIT_INPUT;
-            fprintf(stderr, d.errors == 1 ? _("%s: %d error%s\n") : _("%s: %d errors%s\n"), argv[i], d.errors,
-                    diag_too_many(&d) ? arena_printf(d.arena, _(" (the first %d shown)"), d.max_errors) : "");
+            int errors = kp_diags_errors(d), kept = kp_diags_truncated(d);
+            char more[128] = "";
+            if (kept) snprintf(more, sizeof more, _(" (the first %d shown)"), kept);
+            fprintf(stderr, errors == 1 ? _("%s: %d error%s\n") : _("%s: %d errors%s\n"), argv[i], errors, more);
         }
-        unload_standard(&l);
-        diag_free(&d);
+        kp_standard_free(std);
     }
     return status;
 }

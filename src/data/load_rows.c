@@ -16,6 +16,7 @@
 #include "script.h"
 
 static void oom(void) {
+    arena_oom_escape();
     diag_cli(DIAG_ERROR, "out of memory");
     exit(3);
 }

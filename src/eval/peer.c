@@ -37,6 +37,7 @@ struct PeerTable {
 };
 
 static void *out_of_memory(void) {
+    arena_oom_escape();
     diag_cli(DIAG_ERROR, "out of memory");
     exit(3);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 static void oom(void) {
+    arena_oom_escape();
     diag_cli(DIAG_ERROR, "out of memory");
     exit(3);
 }

@@ -3,6 +3,7 @@
  * parse driver. */
 #include "lex.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,8 +145,7 @@ static int by_word(const void *a, const void *b) {
     return strcmp(((const Spelling *)a)->word, ((const Spelling *)b)->word);
 }
 
-static void index_keywords(void) {
-    if (nspellings) return;
+static void build_index(void) {
     for (int r = 0; r < NKEYWORDS; r++)
         for (int k = 0; k < LEX_SPELLINGS; k++) {
             /* a spelling shared by two sets is indexed once, as the first */
@@ -155,6 +155,13 @@ static void index_keywords(void) {
             if (!dup) spellings[nspellings++] = (Spelling){keywords[r].spelling[k], r, k};
         }
     qsort(spellings, (size_t)nspellings, sizeof *spellings, by_word);
+}
+
+/* once per process, whichever thread parses first (libkaoping loads
+ * standards on any thread) */
+static void index_keywords(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, build_index);
 }
 
 static const Spelling *find_spelling(const char *s, size_t len) {
@@ -394,6 +401,7 @@ void lex_error(LexCtx *x, Span sp, const char *code, const char *fmt, ...) {
 }
 
 _Noreturn void lex_fatal(const char *msg) {
+    arena_oom_escape();
     fprintf(stderr, "kaoping: error: scanner failure: %s\n", msg);
     exit(3);
 }
@@ -420,6 +428,10 @@ bool lex_parse_tests(Standard *std, const Source *src, Arena *arena, DiagSink *d
     return parse_into(std, src, arena, diag, true);
 }
 
+static void destroy_scanner(void *scanner) {
+    yylex_destroy(scanner); /* frees its buffers too */
+}
+
 static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink *diag, bool tests_only) {
     if (!source_utf8(src, diag, "K0101", "save the file as UTF-8 (in Word or Notepad: Save As, encoding UTF-8)"))
         return false;
@@ -443,8 +455,10 @@ static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink 
     lx.offset = src->origin + (uint32_t)skip;
     yyscan_t scanner;
     if (yylex_init_extra(&lx, &scanner) != 0) lex_fatal("cannot start");
+    arena_oom_cleanup(destroy_scanner, scanner); /* libkaoping: out of memory unwinds past it */
     YY_BUFFER_STATE buf = yy_scan_bytes(text + skip, (int)(len - skip), scanner);
     yyparse(scanner, &lx);
+    arena_oom_cleanup(NULL, NULL);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
     if (!tests_only) std->keyword_set = lex_file_set(&lx);

@@ -28,6 +28,7 @@ static void print_nested(FILE *out, const char *text, int depth) {
         lines++;
     char *buf = malloc(len + lines * (size_t)depth + 1), *w = buf;
     if (!buf) {
+        arena_oom_escape();
         diag_cli(DIAG_ERROR, "out of memory");
         exit(3);
     }
@@ -50,6 +51,7 @@ static cJSON *unit_object(const WriterConfig *c, const Result *res) {
 }
 
 static void oom(void) {
+    arena_oom_escape();
     diag_cli(DIAG_ERROR, "out of memory");
     exit(3);
 }
