@@ -57,4 +57,3 @@ Dec bounds_part(const Part *p, const PartTally *t, PartTally *out, DecStatus *st
     }
     return s;
 }
-

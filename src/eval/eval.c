@@ -1,9 +1,9 @@
 /* eval.c - scoring one unit (see eval.h).
- * Sections: arithmetic with overflow | expressions | rules | items |
- * totals, grade, vetoes | rectification. Every step is exact: numbers are
+ * Sections: rules | items | parts, totals, grade, vetoes, outputs |
+ * rectification | tasks | requirements; expressions are in eval_expr.c. Every step is exact: numbers are
  * rationals, and each rule's points are rounded half away from zero to the
  * standard's decimals, so every total is the sum of its printed parts. */
-#include "eval.h"
+#include "eval_impl.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,602 +17,11 @@
 #include "limits.h"
 #include "peer.h"
 
-/* Inside aggregates: the record (or the value) each one stands on, innermost first. */
-typedef struct Frame {
-    const Value *row;
-    const struct Frame *up;
-} Frame;
-
-typedef struct Env {
-    const EvalOptions *opt;
-    Arena *arena;
-    RuleResult *tracing; /* explaining: the rule whose steps are kept */
-    int trace_cap;
-    const Standard *std;
-    const Unit *unit;
-    Result *res;
-    const Frame *frame;  /* inside an aggregate: the current row, and the aggregates' around it */
-    Dec points;          /* the item being scored */
-    Span at;             /* the rule being evaluated, for errors */
-    bool absent;         /* an optional fact read was absent: the rule does not fire */
-    RuleResult *rule;    /* the rule being evaluated: what it saw of the peers */
-    const RuleResult *item_rules; /* the rules of the item being scored, so far: fired("1.1a") */
-    Arena *res_arena;    /* the result's arena */
-    Value *lets;         /* named expressions' values, computed when first read */
-    bool *let_done;
-    /* explaining (kept steps): */
-    int tdepth, tchain; /* shown compound expressions around the one evaluated, and its chain */
-    bool collect;       /* an outermost aggregate: keep the records that count */
-    TraceMember *mem;   /* ... here */
-    int nmem, mem_cap;
-    int mem_name;         /* the field naming a record; -1: its place; -2: the value itself */
-    const Fact *mem_fact; /* the type of the names (NULL: integers of a range) */
-    int64_t mem_total;
-    bool mem_ready; /* the aggregate just evaluated left its records in mem */
-} Env;
-
-/* ---- arithmetic with overflow ------------------------------------------- */
-
-static void fail(Env *e, const char *why) {
-    if (!e->res->error) {
-        e->res->error = why;
-        e->res->error_span = e->at;
-    }
-}
-
-static Dec chk(Env *e, DecStatus st, Dec v) {
-    if (st == DEC_OK) return v;
-    fail(e, st == DEC_DIV_ZERO ? "division by zero" : "a number too large for exact arithmetic");
-    return dec_zero();
-}
-
-static Dec add(Env *e, Dec a, Dec b) {
-    Dec r;
-    DecStatus s = dec_add(a, b, &r);
-    return chk(e, s, r);
-}
-static Dec sub(Env *e, Dec a, Dec b) {
-    Dec r;
-    DecStatus s = dec_sub(a, b, &r);
-    return chk(e, s, r);
-}
-static Dec mul(Env *e, Dec a, Dec b) {
-    Dec r;
-    DecStatus s = dec_mul(a, b, &r);
-    return chk(e, s, r);
-}
-static Dec dvd(Env *e, Dec a, Dec b) {
-    Dec r;
-    DecStatus s = dec_div(a, b, &r);
-    return chk(e, s, r);
-}
-static Dec rnd(Env *e, Dec a, int places) {
-    Dec r;
-    DecStatus s = dec_round(a, places, &r);
-    return chk(e, s, r);
-}
-
-/* ---- expressions ------------------------------------------------------------ */
-
-static Value eval(Env *e, const Expr *x);
-
-static Value num(Dec d) {
-    Value v = {.type = TY_DECIMAL, .present = true};
-    v.u.num = d;
-    return v;
-}
-
-static Value boolean(bool b) {
-    Value v = {.type = TY_BOOLEAN, .present = true};
-    v.u.b = b;
-    return v;
-}
-
-static bool truth(Env *e, const Expr *x) {
-    return eval(e, x).u.b;
-}
-static Dec number(Env *e, const Expr *x) {
-    return eval(e, x).u.num;
-}
-
-static int compare(const Value *a, const Value *b) {
-    switch (a->type) {
-    case TY_DATE: return (a->u.date > b->u.date) - (a->u.date < b->u.date);
-    case TY_BOOLEAN: return (int)a->u.b - (int)b->u.b;
-    case TY_TEXT: return strcmp(a->u.text, b->u.text);
-    case TY_ENUM:
-    case TY_KIND: return (a->u.member > b->u.member) - (a->u.member < b->u.member);
-    default: return dec_cmp(a->u.num, b->u.num);
-    }
-}
-
-static bool holds(BinOp op, int c) {
-    switch (op) {
-    case OP_EQ: return c == 0;
-    case OP_NE: return c != 0;
-    case OP_LT: return c < 0;
-    case OP_LE: return c <= 0;
-    case OP_GT: return c > 0;
-    case OP_GE: return c >= 0;
-    default: return false;
-    }
-}
-
-/* A string literal compared with an enum is the member's index. */
-static Value operand(Env *e, const Expr *x) {
-    if (x->kind == EX_STRING && x->type == TY_ENUM) {
-        Value v = {.type = TY_ENUM, .present = true};
-        v.u.member = x->slot;
-        return v;
-    }
-    if (x->kind == EX_NAME && x->type == TY_KIND && !x->let) { /* a declared kind: kind == town */
-        Value v = {.type = TY_KIND, .present = true};
-        v.u.member = x->slot;
-        return v;
-    }
-    return eval(e, x);
-}
-
-static Value eval_binary(Env *e, const Expr *x) {
-    Value a = operand(e, x->u.bin.lhs), b = operand(e, x->u.bin.rhs);
-    BinOp op = x->u.bin.op;
-    if (op >= OP_EQ) return boolean(holds(op, compare(&a, &b)));
-    if (a.type == TY_DATE && b.type == TY_DATE) return num(dec_int((int64_t)a.u.date - b.u.date));
-    if (x->u.bin.rhs->type == TY_PERIOD) { /* calendar.c: 2024-02-29 - years(3) is 2021-02-28 */
-        Value v = a;
-        if (!cal_shift(a.u.date, b.u.period.months, b.u.period.days, op == OP_SUB, &v.u.date))
-            fail(e, "a date out of range (1900 to 9999)");
-        return v;
-    }
-    if (a.type == TY_DATE) {
-        Value v = a;
-        Dec d = b.u.num;
-        if (!dec_is_int(d) || d.num < -3000000 || d.num > 3000000) {
-            fail(e, dec_is_int(d) ? "a date out of range" : "a fraction of a day added to a date");
-            return v;
-        }
-        int64_t days = op == OP_ADD ? (int64_t)a.u.date + d.num : (int64_t)a.u.date - d.num;
-        if (days < -25567 || days > 2932896)
-            fail(e, "a date out of range (1900 to 9999)");
-        else
-            v.u.date = (int32_t)days;
-        return v;
-    }
-    switch (op) {
-    case OP_ADD: return num(add(e, a.u.num, b.u.num));
-    case OP_SUB: return num(sub(e, a.u.num, b.u.num));
-    case OP_MUL: return num(mul(e, a.u.num, b.u.num));
-    default: return num(dvd(e, a.u.num, b.u.num));
-    }
-}
-
-/* A name's value: a fact, or a field (a bound value) of an aggregate x->up out. */
-static const Value *name_value(Env *e, const Expr *x) {
-    if (!x->is_field) return &e->unit->facts[x->slot];
-    const Frame *f = e->frame;
-    for (int i = 0; i < x->up; i++)
-        f = f->up;
-    return &f->row[x->slot];
-}
-
-static const Value *list_of(Env *e, const Expr *x, int *rows, int *fields) {
-    const Value *v = name_value(e, x);
-    *rows = v->present ? v->u.list.rows : 0;
-    *fields = v->present ? v->u.list.fields : 0;
-    return v->present ? v->u.list.cells : NULL;
-}
-
-typedef struct Agg {
-    int64_t n, total; /* passing where, and all */
-    Dec acc;
-    bool any;
-} Agg;
-
-/* Explaining: a record of the outermost aggregate that counted. */
-static void member(Env *e, int index, const Value *row, const Dec *v) {
-    if (e->nmem == e->mem_cap) {
-        int cap = e->mem_cap ? e->mem_cap * 2 : 16;
-        TraceMember *more = arena_alloc(e->arena, sizeof *more * (size_t)cap);
-        if (e->nmem) memcpy(more, e->mem, sizeof *more * (size_t)e->nmem);
-        e->mem = more;
-        e->mem_cap = cap;
-    }
-    TraceMember m = {.index = index, .named = e->mem_name != -1, .has_value = v != NULL};
-    if (m.named) m.name = row[e->mem_name < 0 ? 0 : e->mem_name];
-    if (v) m.value = *v;
-    e->mem[e->nmem++] = m;
-}
-
-/* One record or value of an aggregate. */
-static void visit(Env *e, const Expr *x, Agg *g, Frame *fr, const Value *row, int index) {
-    const Expr *what = x->u.call.args->next ? x->u.call.args->next->e : NULL;
-    bool outermost = e->collect && !fr->up;
-    fr->row = row;
-    g->total++;
-    if (x->u.call.where && !truth(e, x->u.call.where)) return;
-    g->n++;
-    if (!what) {
-        if (outermost) member(e, index, row, NULL);
-        return;
-    }
-    Dec v = number(e, what);
-    if (outermost) member(e, index, row, &v);
-    if (x->fn == FN_AGG_MIN)
-        g->acc = g->any ? dec_min(g->acc, v) : v;
-    else if (x->fn == FN_AGG_MAX)
-        g->acc = g->any ? dec_max(g->acc, v) : v;
-    else
-        g->acc = add(e, g->acc, v);
-    g->any = true;
-}
-
-typedef struct Keyed {
-    const Value *v;
-    int at;
-} Keyed;
-
-static int by_value(const void *a, const void *b) {
-    const Keyed *x = a, *y = b;
-    int c = compare(x->v, y->v);
-    return c ? c : (x->at > y->at) - (x->at < y->at);
-}
-
-/* distinct: keep[r] for the first of each value (sorted, so n log n); free it. */
-static bool *first_of_each(Env *e, const Value *cells, int rows, int stride) {
-    Keyed *k = malloc(sizeof *k * (size_t)rows);
-    bool *keep = malloc((size_t)rows);
-    if (!k || !keep) {
-        free(k);
-        free(keep);
-        fail(e, "out of memory");
-        return NULL;
-    }
-    for (int r = 0; r < rows; r++)
-        k[r] = (Keyed){cells + (size_t)r * (size_t)stride, r};
-    qsort(k, (size_t)rows, sizeof *k, by_value);
-    for (int r = 0; r < rows; r++)
-        keep[k[r].at] = r == 0 || compare(k[r - 1].v, k[r].v) != 0;
-    free(k);
-    return keep;
-}
-
-/* Runs over a range lo..hi, a list's records, its values or a field's values
- * (each different one once when distinct). */
-static void run_source(Env *e, const Expr *x, Agg *g, Frame *fr) {
-    const Expr *src = x->u.call.args->e;
-    if (src->kind == EX_EACH && src->u.each.lo) {
-        Dec lo = number(e, src->u.each.lo), hi = number(e, src->u.each.hi);
-        int64_t span = dec_cmp(hi, lo) < 0 ? 0 : sub(e, hi, lo).num + 1;
-        if (span > KP_MAX_RECORDS || span < 0) {
-            fail(e, "a range of more than 100000 values");
-            return;
-        }
-        e->frame = fr;
-        for (int64_t i = 0; i < span && !e->res->error; i++) {
-            Value v = num(add(e, lo, dec_int(i)));
-            v.type = TY_INTEGER;
-            visit(e, x, g, fr, &v, (int)i);
-        }
-        return;
-    }
-    int rows, fields;
-    const Value *cells = list_of(e, src->kind == EX_EACH ? src->u.each.list : src, &rows, &fields);
-    if (src->kind == EX_EACH) cells = cells ? cells + src->slot : NULL; /* the field's (or the value's) column */
-    bool distinct = src->kind == EX_EACH && src->u.each.distinct && rows;
-    bool *keep = distinct ? first_of_each(e, cells, rows, fields) : NULL;
-    if (distinct && !keep) return;
-    e->frame = fr;
-    for (int r = 0; r < rows; r++)
-        if (!keep || keep[r]) visit(e, x, g, fr, cells + (size_t)r * (size_t)fields, r);
-    free(keep);
-}
-
-/* Explaining: what names the records of an outermost aggregate's source. */
-static void name_members(Env *e, const Expr *x) {
-    const Expr *src = x->u.call.args->e;
-    const Expr *list = src->kind == EX_EACH ? src->u.each.list : src;
-    const Fact *lf = list ? list->type_fact : NULL;
-    e->collect = true;
-    e->nmem = e->mem_cap = 0;
-    e->mem = NULL;
-    e->mem_name = -1;
-    e->mem_fact = NULL;
-    if (src->kind == EX_EACH && src->u.each.lo) {
-        e->mem_name = -2; /* a range: the integer itself */
-        return;
-    }
-    if (!lf || lf->type.kind != TY_LIST) return;
-    for (const Fact *f = lf->type.fields; f; f = f->next) {
-        bool it = src->kind == EX_EACH && src->u.each.field ? !strcmp(f->name, src->u.each.field) : lf->type.of_values;
-        if (it || (!(src->kind == EX_EACH && src->u.each.field) && f->type.kind == TY_TEXT)) {
-            e->mem_name = it ? -2 : f->slot;
-            e->mem_fact = f;
-            return;
-        }
-    }
-}
-
-static Value eval_aggregate(Env *e, const Expr *x) {
-    const Frame *outer = e->frame;
-    Frame fr = {NULL, outer};
-    Agg g = {0, 0, dec_zero(), false};
-    if (e->tracing && !outer) name_members(e, x);
-    run_source(e, x, &g, &fr);
-    e->frame = outer;
-    if (e->collect && !outer) {
-        e->collect = false;
-        e->mem_ready = true;
-        e->mem_total = g.total;
-    }
-    switch (x->fn) {
-    case FN_COUNT: return num(dec_int(g.n));
-    case FN_SHARE: return num(g.total ? dvd(e, dec_int(g.n), dec_int(g.total)) : dec_zero());
-    case FN_ANY: return boolean(g.n > 0);
-    case FN_ALL: return boolean(g.n == g.total);
-    case FN_AVG: return num(g.n ? dvd(e, g.acc, dec_int(g.n)) : dec_zero());
-    default: return num(g.acc);
-    }
-}
-
-/* A peer function (peer.h): the unit against the other units of the run. */
-static Value eval_peer(Env *e, const Expr *x) {
-    RuleResult *rr = e->rule;
-    if (rr && !rr->peer) rr->peer = arena_alloc(e->res_arena, sizeof *rr->peer);
-    Dec d = dec_zero();
-    const char *why = NULL;
-    if (!peer_eval(e->opt->peers, e->unit, x, &d, rr ? rr->peer : NULL, &why)) fail(e, why);
-    Value v = num(d);
-    v.type = x->type;
-    return v;
-}
-
-static Value eval_call(Env *e, const Expr *x) {
-    const ExprList *a = x->u.call.args;
-    switch (x->fn) {
-    case FN_ROUND: {
-        /* a percentage rounds in percentage points: 94.96% to 1 decimal is 95.0% */
-        int places = (int)a->next->e->u.num.value.num + (a->e->type == TY_PERCENT ? 2 : 0);
-        return num(rnd(e, number(e, a->e), places));
-    }
-    case FN_MIN:
-    case FN_MAX: {
-        Value best = operand(e, a->e);
-        for (a = a->next; a; a = a->next) {
-            Value v = operand(e, a->e);
-            int c = compare(&v, &best);
-            if (x->fn == FN_MIN ? c < 0 : c > 0) best = v;
-        }
-        return best;
-    }
-    case FN_GIVEN: {
-        const Expr *f = a->e;
-        return boolean(name_value(e, f)->present);
-    }
-    case FN_RANK:
-    case FN_RANK_LOW:
-    case FN_PEERS:
-    case FN_PEER_MAX:
-    case FN_PEER_MIN:
-    case FN_PEER_MEAN: return eval_peer(e, x);
-    case FN_YEARS:
-    case FN_MONTHS:
-    case FN_DAYS:
-    case FN_MONTH:
-    case FN_DAY:
-    case FN_YEAR_OF:
-    case FN_CEIL:
-    case FN_FLOOR: {
-        Value args[2] = {{0}, {0}};
-        TypeKind types[2] = {TY_ERROR, TY_ERROR};
-        int n = 0;
-        for (; a && n < 2; a = a->next, n++)
-            args[n] = eval(e, a->e), types[n] = a->e->type;
-        const char *err = NULL;
-        Value v = cal_call(x->fn, args, types, n, &err);
-        if (err) fail(e, err);
-        return v;
-    }
-    case FN_VETOED: return boolean(e->res->vetoes[x->slot]);
-    case FN_PART_SCORE:
-    case FN_PART_POINTS: {
-        bool applies = x->is_field ? e->res->items[x->slot].applies : e->res->parts[x->slot].applies;
-        Dec score = x->is_field ? e->res->items[x->slot].score : e->res->parts[x->slot].score;
-        Dec pts = x->is_field ? e->res->items[x->slot].points : e->res->parts[x->slot].points;
-        return num(!applies ? dec_zero() : x->fn == FN_PART_SCORE ? score : pts);
-    }
-    case FN_FIRED: return boolean(e->item_rules && e->item_rules[x->slot].fired); /* written before: evaluated */
-    default: return eval_aggregate(e, x);
-    }
-}
-
-/* A named expression, computed once per unit when first read, outside
- * any list's row and without its steps: explain shows it by name. */
-static Value eval_let(Env *e, const Let *l) {
-    if (e->let_done[l->index]) return e->lets[l->index];
-    const Frame *frame = e->frame;
-    RuleResult *tracing = e->tracing;
-    e->frame = NULL;
-    e->tracing = NULL;
-    Value v = eval(e, l->e);
-    e->frame = frame;
-    e->tracing = tracing;
-    e->lets[l->index] = v;
-    e->let_done[l->index] = true;
-    return v;
-}
-
-/* ---- the explanation: steps kept only when asked --------------------------- */
-
-static void keep(Env *e, TraceKind k, const Expr *x, Value v) {
-    RuleResult *rr = e->tracing;
-    if (rr->ntrace == e->trace_cap) {
-        int cap = e->trace_cap ? e->trace_cap * 2 : 16;
-        TraceStep *more = arena_alloc(e->arena, sizeof *more * (size_t)cap);
-        if (rr->ntrace) memcpy(more, rr->trace, sizeof *more * (size_t)rr->ntrace);
-        rr->trace = more;
-        e->trace_cap = cap;
-    }
-    rr->trace[rr->ntrace++] = (TraceStep){.kind = k, .expr = x, .value = v};
-}
-
-static void keep_num(Env *e, TraceKind k, Dec d) {
-    if (e->tracing) keep(e, k, NULL, num(d));
-}
-
-static Value eval_node(Env *e, const Expr *x);
-
-/* A fact or a named expression already shown for this rule. */
-static bool kept_name(const Env *e, const Expr *x) {
-    for (int i = 0; i < e->tracing->ntrace; i++) {
-        const Expr *k = e->tracing->trace[i].expr;
-        if (e->tracing->trace[i].kind != TR_VALUE || k->kind != EX_NAME || k->is_field) continue;
-        if (x->let ? k->let == x->let : !k->let && k->slot == x->slot) return true;
-    }
-    return false;
-}
-
-/* An expression whose text holds the texts of others (an aggregate shows
- * its records instead; a name, a literal holds none). */
-static bool compound(const Expr *x) {
-    switch (x->kind) {
-    case EX_NEG:
-    case EX_NOT:
-    case EX_BINARY:
-    case EX_AND:
-    case EX_OR:
-    case EX_IF:
-    case EX_TIERS: return true;
-    case EX_CALL:
-        return x->fn == FN_MIN || x->fn == FN_MAX || x->fn == FN_ROUND || (x->fn >= FN_YEARS && x->fn <= FN_FLOOR);
-    default: return false;
-    }
-}
-
-/* The links of a chain a and b and c, a + b - c, a * b * c show once, whole. */
-static int chain_of(const Expr *x) {
-    if (x->kind == EX_AND) return 1;
-    if (x->kind == EX_OR) return 2;
-    if (x->kind == EX_BINARY && (x->u.bin.op == OP_ADD || x->u.bin.op == OP_SUB)) return 3;
-    if (x->kind == EX_BINARY && x->u.bin.op == OP_MUL) return 4;
-    return 0;
-}
-
-/* Shown compound expressions: the one a rule evaluates, its operands and
- * theirs; deeper ones show their facts only, so an explanation grows
- * linearly with the expression. */
-enum { KEPT_DEPTH = 3 };
-
-/* The steps worth showing: the facts and named expressions read, the
- * aggregates with the records that counted, and the compound expressions
- * down to KEPT_DEPTH, each once. Inside an aggregate's records only the
- * facts and named expressions from outside it are, once. */
-static Value eval(Env *e, const Expr *x) {
-    if (!e->tracing) return eval_node(e, x);
-    if (e->frame) {
-        Value v = eval_node(e, x);
-        if (x->kind == EX_NAME && !x->is_field && !kept_name(e, x)) keep(e, TR_VALUE, x, v);
-        return v;
-    }
-    int depth = e->tdepth, chain = e->tchain;
-    bool show = x->kind != EX_NUMBER && x->kind != EX_BOOL && x->kind != EX_STRING && x->kind != EX_DATE;
-    e->tchain = 0;
-    if (compound(x)) {
-        e->tchain = chain_of(x);
-        if (e->tchain && e->tchain == chain) {
-            show = false; /* a link of the chain around it */
-        } else {
-            show = depth < KEPT_DEPTH;
-            e->tdepth = depth + 1;
-        }
-    }
-    Value v = eval_node(e, x);
-    e->tdepth = depth;
-    e->tchain = chain;
-    if (show) keep(e, TR_VALUE, x, v);
-    if (e->mem_ready && x->kind == EX_CALL && !compound(x)) {
-        e->mem_ready = false;
-        RuleResult *rr = e->tracing;
-        keep(e, TR_MEMBERS, x, num(dec_int(e->mem_total)));
-        rr->trace[rr->ntrace - 1].members = e->mem;
-        rr->trace[rr->ntrace - 1].nmembers = e->nmem;
-        rr->trace[rr->ntrace - 1].name_fact = e->mem_fact;
-    }
-    return v;
-}
-
-static Value eval_node(Env *e, const Expr *x) {
-    switch (x->kind) {
-    case EX_NUMBER: return num(x->u.num.value);
-    case EX_BOOL: return boolean(x->u.boolean);
-    case EX_STRING: {
-        Value v = {.type = TY_TEXT, .present = true};
-        v.u.text = x->u.str;
-        return v;
-    }
-    case EX_DATE: {
-        Value v = {.type = TY_DATE, .present = true};
-        v.u.date = x->u.date;
-        return v;
-    }
-    case EX_KIND: {
-        Value v = {.type = TY_KIND, .present = true};
-        v.u.member = e->unit->kind;
-        return v;
-    }
-    case EX_YEAR: return num(dec_int(e->unit->year ? e->unit->year : e->std->year_value));
-    case EX_NAME: {
-        if (x->let) return eval_let(e, x->let);
-        const Value *v = name_value(e, x);
-        if (!v->present && x->type_fact && (x->type_fact->optional || x->type_fact->given_read)) {
-            e->absent = true; /* what reads it does not count (doc/language.md, Optional facts) */
-            Value z = num(dec_zero());
-            z.type = x->type;
-            return z;
-        }
-        if (!v->present) {
-            fail(e, "a fact this rule reads is missing from the data");
-            Value z = num(dec_zero());
-            z.type = x->type;
-            return z;
-        }
-        return *v;
-    }
-    case EX_POINTS: return num(e->points);
-    case EX_NEG: {
-        Value v = eval(e, x->u.operand);
-        v.u.num = sub(e, dec_zero(), v.u.num);
-        return v;
-    }
-    case EX_NOT: return boolean(!truth(e, x->u.operand));
-    case EX_AND: return boolean(truth(e, x->u.bin.lhs) && truth(e, x->u.bin.rhs));
-    case EX_OR: return boolean(truth(e, x->u.bin.lhs) || truth(e, x->u.bin.rhs));
-    case EX_BINARY: return eval_binary(e, x);
-    case EX_IF: return truth(e, x->u.ifx.cond) ? eval(e, x->u.ifx.then_) : eval(e, x->u.ifx.else_);
-    case EX_CALL: return eval_call(e, x);
-    case EX_TOTAL: return num(e->res->total);
-    case EX_GRADE: {
-        Value v = {.type = TY_TEXT, .present = true};
-        v.u.text = e->res->grade >= 0 ? e->std->grade_tab[e->res->grade]->name : "";
-        return v;
-    }
-    case EX_TIERS: {
-        Value s = eval(e, x->u.tiers.subject);
-        for (const TierBand *b = x->u.tiers.bands; b; b = b->next) {
-            Value bound = operand(e, b->bound);
-            if (holds(b->op, compare(&s, &bound))) return eval(e, b->value);
-        }
-        return eval(e, x->u.tiers.otherwise);
-    }
-    case EX_EACH: break; /* only an aggregate's source (run_source) */
-    }
-    return num(dec_zero());
-}
-
 /* ---- rules ---------------------------------------------------------------- */
 
 static Dec count_steps(Env *e, Dec span, Dec step, StepMode mode) {
     Dec q = dvd(e, span, step), r = q;
-    if (dec_cmp(step, dec_int(1))) keep_num(e, TR_STEPS, q);
+    if (dec_cmp(step, dec_int(1))) ev_keep_num(e, TR_STEPS, q);
     if (mode == STEP_STARTED)
         r = chk(e, dec_ceil(q, &r), r);
     else if (mode == STEP_COMPLETED)
@@ -656,7 +65,7 @@ static void tiers_target(Env *e, const Expr *amount, RuleResult *rr) {
     if (t != TY_INTEGER && t != TY_DECIMAL && t != TY_PERCENT) return;
     if (b->op == OP_EQ) return;
     const char *err = e->res->error;
-    Dec bound = number(e, b->bound), now = number(e, amount->u.tiers.subject);
+    Dec bound = ev_number(e, b->bound), now = ev_number(e, amount->u.tiers.subject);
     bool failed = e->res->error != err;
     e->res->error = err;
     if (failed) return;
@@ -664,7 +73,7 @@ static void tiers_target(Env *e, const Expr *amount, RuleResult *rr) {
     rr->subject = amount->u.tiers.subject;
     rr->value = now;
     rr->bar = bound;
-    if (holds(b->op, dec_cmp(now, bound))) return;
+    if (ev_holds(b->op, dec_cmp(now, bound))) return;
     rr->target = (b->op == OP_GE || b->op == OP_GT) ? TARGET_RAISE : TARGET_LOWER;
     rr->goal = bound;
     rr->goal_inclusive = b->op == OP_GE || b->op == OP_LE;
@@ -683,7 +92,7 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
     if (r->task) { /* a late or a missed task's deduction */
         TaskStatus st = e->res->tasks[r->task->index].status;
         if (st != (r->on_missed ? TASK_OVERDUE : TASK_LATE)) return;
-        Dec v = rnd(e, number(e, r->amount), e->std->decimals_value);
+        Dec v = rnd(e, ev_number(e, r->amount), e->std->decimals_value);
         if (dec_sign(v) <= 0) return;
         rr->fired = true;
         rr->amount = v;
@@ -692,7 +101,7 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
     }
     if (r->applies && !((r->kinds >> e->unit->kind) & 1u)) return; /* the rule is not for this kind */
     e->absent = false;
-    if (r->when && (!truth(e, r->when) || e->absent)) return;
+    if (r->when && (!ev_truth(e, r->when) || e->absent)) return;
     int places = e->std->decimals_value;
     if (r->kind == RULE_ZERO) { /* 不得分: the item's points are what it takes */
         rr->fired = true;
@@ -700,7 +109,7 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
         rr->target = r->when ? TARGET_CONDITION : TARGET_NONE;
         return;
     }
-    Dec amount = number(e, r->amount);
+    Dec amount = ev_number(e, r->amount);
     if (e->absent) return;
     if (r->kind == RULE_ADJUST) { /* signed: either way */
         rr->amount = rnd(e, amount, places);
@@ -711,7 +120,7 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
     if (r->kind == RULE_SCORE) {
         rr->fired = true;
         rr->amount = rnd(e, amount, places);
-        if (dec_cmp(rr->amount, amount)) keep_num(e, TR_ROUNDED, rr->amount);
+        if (dec_cmp(rr->amount, amount)) ev_keep_num(e, TR_ROUNDED, rr->amount);
         RuleResult *tracing = e->tracing; /* the target is not part of the score */
         e->tracing = NULL;
         tiers_target(e, r->amount, rr);
@@ -720,16 +129,16 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
     }
     Dec value = amount;
     if (r->per) {
-        Dec x = number(e, r->per);
+        Dec x = ev_number(e, r->per);
         if (e->absent) return;
-        Dec step = r->step ? number(e, r->step) : r->per->type == TY_PERCENT ? one_percent() : dec_int(1);
+        Dec step = r->step ? ev_number(e, r->step) : r->per->type == TY_PERCENT ? one_percent() : dec_int(1);
         if (dec_sign(step) <= 0) {
             fail(e, "a step that is not more than 0");
             return;
         }
         Dec span = x;
         if (r->gap != GAP_NONE) {
-            Dec bar = number(e, r->bound);
+            Dec bar = ev_number(e, r->bound);
             if (e->absent) return;
             span = r->gap == GAP_BELOW ? sub(e, bar, x) : sub(e, x, bar);
             rr->has_value = true;
@@ -751,27 +160,27 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
         }
         /* 'per X' alone counts X as it is; a step or a written mode counts steps */
         StepMode mode = r->gap == GAP_NONE && !r->step && !r->mode_given ? STEP_PRO_RATA : r->mode;
-        if (r->gap != GAP_NONE) keep_num(e, TR_GAP, span);
+        if (r->gap != GAP_NONE) ev_keep_num(e, TR_GAP, span);
         rr->mode = mode;
         rr->step = step;
         rr->gap = span;
         rr->steps = count_steps(e, span, step, mode);
-        if (mode != STEP_PRO_RATA) keep_num(e, TR_COUNTED, rr->steps);
+        if (mode != STEP_PRO_RATA) ev_keep_num(e, TR_COUNTED, rr->steps);
         rr->per_step = amount;
         value = mul(e, amount, rr->steps);
-        keep_num(e, TR_TIMES, value);
+        ev_keep_num(e, TR_TIMES, value);
     } else if (r->when) {
         rr->target = TARGET_CONDITION;
     }
     if (rr->has_value && r->per && rr->target != TARGET_ZERO) set_short_by(e, rr);
     if (r->cap) {
-        Dec capped = dec_min(value, number(e, r->cap));
-        if (dec_cmp(capped, value)) keep_num(e, TR_CAPPED, capped);
+        Dec capped = dec_min(value, ev_number(e, r->cap));
+        if (dec_cmp(capped, value)) ev_keep_num(e, TR_CAPPED, capped);
         value = capped;
     }
     Dec exact = value;
     value = rnd(e, value, places);
-    if (dec_cmp(exact, value)) keep_num(e, TR_ROUNDED, value);
+    if (dec_cmp(exact, value)) ev_keep_num(e, TR_ROUNDED, value);
     if (dec_sign(value) <= 0) return;
     rr->fired = true;
     rr->amount = value;
@@ -790,7 +199,7 @@ static bool applies_by_data(Env *e, const Part *p) {
         if (!p->applies_when) continue;
         e->absent = false;
         e->at = p->applies_when->span;
-        bool yes = truth(e, p->applies_when);
+        bool yes = ev_truth(e, p->applies_when);
         if (!yes || e->absent) return false;
     }
     return true;
@@ -939,7 +348,7 @@ static void eval_outputs(Env *e, Result *res) {
     for (int i = 0; i < s->noutputs; i++) {
         const OutputDef *o = s->output_tab[i];
         e->at = o->span;
-        Value v = eval(e, o->value);
+        Value v = ev_eval(e, o->value);
         TypeKind t = o->value->type;
         if (t == TY_INTEGER || t == TY_DECIMAL || t == TY_PERCENT) {
             v.u.num = rnd(e, v.u.num, s->decimals_value + (t == TY_PERCENT ? 2 : 0));
@@ -983,7 +392,7 @@ static void eval_vetoes(Env *e, Result *res) {
         const Veto *vt = s->veto_tab[v];
         e->at = vt->span;
         e->absent = false;
-        res->vetoes[v] = truth(e, vt->when) && !e->absent; /* an absent optional fact fires nothing */
+        res->vetoes[v] = ev_truth(e, vt->when) && !e->absent; /* an absent optional fact fires nothing */
         res->nvetoes += res->vetoes[v];
         if (!res->vetoes[v]) continue;
         switch (vt->effect.effect) {
@@ -992,7 +401,7 @@ static void eval_vetoes(Env *e, Result *res) {
             if (vt->grade_index > forced) forced = vt->grade_index;
             break;
         case VETO_DEDUCT: {
-            Dec d = rnd(e, number(e, vt->effect.amount), s->decimals_value);
+            Dec d = rnd(e, ev_number(e, vt->effect.amount), s->decimals_value);
             if (dec_sign(d) < 0) fail(e, "a veto's deduction is negative");
             res->veto_amounts[v] = d;
             res->veto_deducted = add(e, res->veto_deducted, d);
@@ -1175,7 +584,7 @@ static void eval_requires(Env *e, Result *res, Arena *arena) {
     for (const Require *q = e->std->requires; q && !res->error; q = q->next) {
         e->absent = false;
         e->at = q->span;
-        bool ok = truth(e, q->cond);
+        bool ok = ev_truth(e, q->cond);
         if (ok || e->absent || res->error) continue;
         const char *cond = ast_text(arena, e->std->src, q->cond->span);
         res->rejected = true;
