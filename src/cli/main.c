@@ -15,6 +15,7 @@
 #include "batch.h"
 #include "check.h"
 #include "cli.h"
+#include "dates.h"
 #include "eval.h"
 #include "fmt.h"
 #include "i18n.h"
@@ -237,14 +238,14 @@ static int32_t today(void) {
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
-    return lex_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return dates_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* --as-of YYYY-MM-DD and --soon N, shared by eval, explain and timeline. */
 static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
     if ((!strcmp(argv[*i], "--as-of") && *i + 1 < argc) || !strncmp(argv[*i], "--as-of=", 8)) {
         const char *d = argv[*i][7] == '=' ? argv[*i] + 8 : argv[++*i];
-        if (!lex_parse_date(d, strlen(d), &opt->as_of)) {
+        if (!dates_parse(d, strlen(d), &opt->as_of)) {
             diag_cli(DIAG_ERROR, "--as-of %s is not a date: write YYYY-MM-DD", d);
             exit(EXIT_INPUT);
         }

@@ -1,6 +1,7 @@
 /* render.c - phrases shared by the text and JSON renderers (see render.h). */
 #include "render.h"
 
+#include "dates.h"
 #include "i18n.h"
 
 #include <string.h>
@@ -39,7 +40,7 @@ const char *render_value(Arena *a, const Value *v, const Fact *f) {
     case TY_BOOLEAN: return v->u.b ? "yes" : "no";
     case TY_DATE: {
         int y, m, d;
-        lex_civil_from_days(v->u.date, &y, &m, &d);
+        dates_to_civil(v->u.date, &y, &m, &d);
         return arena_printf(a, "%04d-%02d-%02d", y, m, d);
     }
     case TY_TEXT: return arena_printf(a, "\"%s\"", render_clean(a, v->u.text));
@@ -262,7 +263,7 @@ const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
 
 const char *render_day(Arena *a, int32_t day) {
     int y, m, d;
-    lex_civil_from_days(day, &y, &m, &d);
+    dates_to_civil(day, &y, &m, &d);
     return arena_printf(a, "%04d-%02d-%02d", y, m, d);
 }
 
