@@ -81,18 +81,4 @@ void rows_close(CsvRows *r);
 /* True when the header names a column fact or value: a CSV form. */
 bool rows_is_form(const Source *header);
 
-/* Lines from a stream, in blocks (batch_read.c). */
-typedef struct LineReader {
-    FILE *f;
-    char *blk;
-    size_t blen, bpos;
-    bool eof;
-    long line; /* lines read so far */
-} LineReader;
-/* The next line, without its "\n", into *buf (at most max bytes kept; more
- * sets *too_long); appended to what *buf holds when append. False at the end. */
-bool line_next(LineReader *r, char **buf, size_t *len, size_t *cap, size_t max, bool append, bool *too_long);
-/* One CSV record: lines are joined while a quote is open. */
-bool rows_read_record(LineReader *r, char **buf, size_t *len, size_t *cap, size_t max, bool *too_long);
-
 #endif
