@@ -26,6 +26,7 @@
 #include "peer.h"
 #include "plan.h"
 #include "render.h"
+#include "render_writer.h"
 #include "revise.h"
 #include "script.h"
 #include "summary.h"

@@ -6,10 +6,11 @@
 #include <string.h>
 
 #include "cli.h"
-#include "compare.h"
+#include "compare_files.h"
 #include "diff.h"
 #include "i18n.h"
 #include "limits.h"
+#include "render_compare.h"
 #include "revise.h"
 #include "years.h"
 
