@@ -31,52 +31,12 @@
 #include "script.h"
 #include "summary.h"
 #include "template.h"
+#include "usage.h"
 #include "verify.h"
 #include "years.h"
 #include "years_load.h"
 
 #define KAOPING_VERSION "0.1.0"
-
-void usage(FILE *out) {
-    fputs(_("usage: kaoping check RULES...\n"
-            "       kaoping eval RULES DATA... [--format text|json|jsonl|tsv|html|csv|xlsx] [--summary]\n"
-            "                    [--jobs N] [--list FACT=FILE.csv] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-            "       kaoping eval --rules-dir DIR DATA... [options of eval]\n"
-            "       kaoping summary RULES DATA... [--format text|json] [--jobs N] [--list FACT=FILE.csv]\n"
-            "                    [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-            "       kaoping explain RULES DATA... [--item ID] [--format text|json|jsonl] [--jobs N]\n"
-            "                    [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-            "       kaoping plan RULES DATA... [--target GRADE] [--format text|json|jsonl] [--jobs N]\n"
-            "                    [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-            "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
-            "       kaoping test RULES... [--coverage] [--allow-outside]\n"
-            "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
-            "       kaoping template RULES [--kind KIND] [--format json|csv|csv-rows] [-o FILE]\n"
-            "       kaoping diff OLD NEW [--format text|json] [-o FILE]\n"
-            "       kaoping compare RULES_OLD DATA_OLD RULES_NEW DATA_NEW [--format text|json] [-o FILE]\n"
-            "       kaoping compare --rules-dir DIR DATA_OLD DATA_NEW [--format text|json] [-o FILE]\n"
-            "\n"
-            "  check   check standards (rule files) and report every problem\n"
-            "  eval    score units against a standard: DATA is a JSON file, JSON Lines (.jsonl,\n"
-            "          .ndjson, - for standard input), a CSV (a form, or one unit per row) or a folder\n"
-            "  summary the county's summary: grades, vetoes, ranking, mean and spread, weak items\n"
-            "  explain show every step behind each item's score\n"
-            "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
-            "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
-            "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
-            "  fmt     rewrite rule files in the canonical layout\n"
-            "  template  write a blank data file for one kind of unit to fill in\n"
-            "  diff    what changed between two standards, by category\n"
-            "  compare a unit across two years: what moved because the unit changed, and\n"
-            "          what moved because the standard changed\n"
-            "\n"
-            "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
-            "             2 a usage error or bad input, 3 out of memory\n"
-            "\n"
-            "--lang en|zh-hans|zh-hant, anywhere on the line, chooses the language of\n"
-            "the messages; without it LC_ALL, LC_MESSAGES or LANG does.\n"),
-          out);
-}
 
 /* ---- loading a standard ------------------------------------------------- */
 

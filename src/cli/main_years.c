@@ -12,6 +12,7 @@
 #include "limits.h"
 #include "render_compare.h"
 #include "revise.h"
+#include "usage.h"
 #include "years.h"
 
 /* A standard to compare: merged with what it revises and checked; its

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "limits.h"
 #include "lines.h"
+#include "load_rows.h"
 
 enum { BLOCK = 1 << 16 };
 

@@ -5,11 +5,12 @@
  * naming the unit and one column per field. Each row becomes a JSON unit
  * read by load_json.c, so every form of data is validated alike; a
  * diagnostic points at the row's cell. */
+#include "load_rows.h"
+
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_impl.h"
 #include "check.h"
 #include "diag.h"
 #include "limits.h"

@@ -4,6 +4,7 @@
 #include "dates.h"
 #include "i18n.h"
 
+#include <cjson/cJSON.h>
 #include <string.h>
 
 #include "check.h"
@@ -326,4 +327,33 @@ const char *render_part_title(Arena *a, const Part *p) {
 const char *render_rule_numbered(Arena *a, const Standard *std, const Rule *r) {
     const char *t = render_rule_text(a, std, r);
     return r->number ? arena_printf(a, "[%s] %s", r->number, t) : t;
+}
+
+/* ---- pieces of JSON shared by the JSON scorecard and explain ---------------- */
+
+void render_json_number(struct cJSON *o, const char *key, Dec d, int places) {
+    char buf[64];
+    dec_format(d, places, buf, sizeof buf);
+    cJSON_AddRawToObject(o, key, buf);
+}
+
+void render_json_peer(cJSON *o, const RuleResult *rr) {
+    const PeerSeen *p = rr->peer;
+    if (!p || !p->fact) return;
+    cJSON_AddStringToObject(o, "compared_fact", p->fact->name);
+    if (p->has_value)
+        render_json_number(o, "compared", p->value, 9);
+    else
+        cJSON_AddNullToObject(o, "compared");
+    if (p->rank) {
+        cJSON_AddNumberToObject(o, "rank", (double)p->rank);
+        if (p->low) cJSON_AddStringToObject(o, "rank_from", "lowest");
+    }
+    cJSON_AddNumberToObject(o, "peers", (double)p->n);
+    if (p->ref_fn != FN_NONE)
+        render_json_number(o,
+                           p->ref_fn == FN_PEER_MAX   ? "best"
+                           : p->ref_fn == FN_PEER_MIN ? "lowest"
+                                                      : "mean",
+                           p->ref, 9);
 }
