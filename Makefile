@@ -28,7 +28,7 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 
 SRC     := $(wildcard src/*/*.c)
 GEN     := $(B)/lexer.c $(B)/parser.c
-MAIN_SRC := src/cli/main.c src/cli/main_years.c
+MAIN_SRC := src/cli/main.c src/cli/main_years.c src/cli/usage.c
 LIB_SRC := $(filter-out $(MAIN_SRC),$(SRC))
 UNIT    := $(wildcard tests/unit/test_*.c)
 

@@ -15,6 +15,7 @@
 #include "fuzz_std.h"
 #include "lex.h"
 #include "load.h"
+#include "render_writer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -7,6 +7,8 @@
 
 #include "api_impl.h"
 #include "batch.h"
+#include "dates.h"
+#include "render_writer.h"
 #include "i18n.h"
 #include "lex.h"
 #include "render.h"
@@ -68,7 +70,7 @@ kp_status kp_score(const kp_standard *s, const kp_unit *u, const kp_score_option
     EvalOptions eo = {0, 14, false, NULL};
     const Standard *std = u->u && u->u->std ? u->u->std : s->std;
     eo.as_of = eval_campaign_end(std) + 1;
-    if (opt && opt->as_of && !lex_parse_date(opt->as_of, strlen(opt->as_of), &eo.as_of))
+    if (opt && opt->as_of && !dates_parse(opt->as_of, strlen(opt->as_of), &eo.as_of))
         return kp__fail(KP_MISUSE, "kp_score: as_of \"%s\" is not a date: write YYYY-MM-DD", opt->as_of);
     if (opt && opt->soon >= 0) eo.soon = opt->soon;
     kp_result *r = calloc(1, sizeof *r);

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "check_impl.h"
+#include "dates.h"
 #include "i18n.h"
-#include "lex.h"
 
 static bool date_literal(Ctx *c, Expr *e, int32_t *day, const char *what) {
     what = _(what);
@@ -20,7 +20,7 @@ static bool date_literal(Ctx *c, Expr *e, int32_t *day, const char *what) {
     *day = v.u.date;
     /* a campaign runs in its standard's year (a slip of the year is common) */
     int y, m, d;
-    lex_civil_from_days(v.u.date, &y, &m, &d);
+    dates_to_civil(v.u.date, &y, &m, &d);
     if (c->std->year_value && y != c->std->year_value)
         check_warn(c, e->span, "K0290", "%s is in %d, but the standard is for %d", what, y, c->std->year_value);
     return true;
@@ -28,7 +28,7 @@ static bool date_literal(Ctx *c, Expr *e, int32_t *day, const char *what) {
 
 static const char *day_text(Ctx *c, int32_t day) {
     int y, m, d;
-    lex_civil_from_days(day, &y, &m, &d);
+    dates_to_civil(day, &y, &m, &d);
     return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
 }
 

@@ -1,5 +1,6 @@
 /* cli.h - what the command line's files share (main.c, main_years.c): the
- * exit statuses, the usage text and reports written whole (-o FILE). */
+ * exit statuses and reports written whole (-o FILE); usage.h has the
+ * usage text. */
 #ifndef KP_CLI_H
 #define KP_CLI_H
 
@@ -9,8 +10,6 @@
 #include "output.h"
 
 enum { EXIT_PASS = 0, EXIT_FAILS = 1, EXIT_INPUT = 2 };
-
-void usage(FILE *out);
 
 /* main_years.c: kaoping diff and kaoping compare */
 int cmd_diff(int argc, char **argv);

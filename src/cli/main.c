@@ -15,6 +15,7 @@
 #include "batch.h"
 #include "check.h"
 #include "cli.h"
+#include "dates.h"
 #include "eval.h"
 #include "fmt.h"
 #include "i18n.h"
@@ -26,56 +27,17 @@
 #include "peer.h"
 #include "plan.h"
 #include "render.h"
+#include "render_writer.h"
 #include "revise.h"
 #include "script.h"
 #include "summary.h"
 #include "template.h"
+#include "usage.h"
 #include "verify.h"
 #include "years.h"
 #include "years_load.h"
 
 #define KAOPING_VERSION "0.1.0"
-
-void usage(FILE *out) {
-    fputs(_("usage: kaoping check RULES...\n"
-            "       kaoping eval RULES DATA... [--format text|json|jsonl|tsv|html|csv|xlsx] [--summary]\n"
-            "                    [--jobs N] [--list FACT=FILE.csv] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-            "       kaoping eval --rules-dir DIR DATA... [options of eval]\n"
-            "       kaoping summary RULES DATA... [--format text|json] [--jobs N] [--list FACT=FILE.csv]\n"
-            "                    [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-            "       kaoping explain RULES DATA... [--item ID] [--format text|json|jsonl] [--jobs N]\n"
-            "                    [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-            "       kaoping plan RULES DATA... [--target GRADE] [--format text|json|jsonl] [--jobs N]\n"
-            "                    [-o FILE] [--as-of DATE] [--soon DAYS]\n"
-            "       kaoping timeline RULES [DATA...] [--as-of DATE] [--soon DAYS]\n"
-            "       kaoping test RULES... [--coverage] [--allow-outside]\n"
-            "       kaoping fmt RULES... [--check | --stdout] [--keywords en|zh|zh-hant|zh-hans]\n"
-            "       kaoping template RULES [--kind KIND] [--format json|csv|csv-rows] [-o FILE]\n"
-            "       kaoping diff OLD NEW [--format text|json] [-o FILE]\n"
-            "       kaoping compare RULES_OLD DATA_OLD RULES_NEW DATA_NEW [--format text|json] [-o FILE]\n"
-            "       kaoping compare --rules-dir DIR DATA_OLD DATA_NEW [--format text|json] [-o FILE]\n"
-            "\n"
-            "  check   check standards (rule files) and report every problem\n"
-            "  eval    score units against a standard: DATA is a JSON file, JSON Lines (.jsonl,\n"
-            "          .ndjson, - for standard input), a CSV (a form, or one unit per row) or a folder\n"
-            "  summary the county's summary: grades, vetoes, ranking, mean and spread, weak items\n"
-            "  explain show every step behind each item's score\n"
-            "  plan    the rectifications that lift a unit to a grade, cheapest first\n"
-            "  timeline  the campaign's phases and tasks on one screen, with each unit's status\n"
-            "  test    run a standard's test cases (in NAME.kp and NAME.tests.kp)\n"
-            "  fmt     rewrite rule files in the canonical layout\n"
-            "  template  write a blank data file for one kind of unit to fill in\n"
-            "  diff    what changed between two standards, by category\n"
-            "  compare a unit across two years: what moved because the unit changed, and\n"
-            "          what moved because the standard changed\n"
-            "\n"
-            "exit status: 0 all units pass, 1 a unit fails or is vetoed,\n"
-            "             2 a usage error or bad input, 3 out of memory\n"
-            "\n"
-            "--lang en|zh-hans|zh-hant, anywhere on the line, chooses the language of\n"
-            "the messages; without it LC_ALL, LC_MESSAGES or LANG does.\n"),
-          out);
-}
 
 /* ---- loading a standard ------------------------------------------------- */
 
@@ -237,14 +199,14 @@ static int32_t today(void) {
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
-    return lex_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return dates_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* --as-of YYYY-MM-DD and --soon N, shared by eval, explain and timeline. */
 static bool time_option(int argc, char **argv, int *i, EvalOptions *opt) {
     if ((!strcmp(argv[*i], "--as-of") && *i + 1 < argc) || !strncmp(argv[*i], "--as-of=", 8)) {
         const char *d = argv[*i][7] == '=' ? argv[*i] + 8 : argv[++*i];
-        if (!lex_parse_date(d, strlen(d), &opt->as_of)) {
+        if (!dates_parse(d, strlen(d), &opt->as_of)) {
             diag_cli(DIAG_ERROR, "--as-of %s is not a date: write YYYY-MM-DD", d);
             exit(EXIT_INPUT);
         }

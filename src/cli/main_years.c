@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "cli.h"
-#include "compare.h"
+#include "compare_files.h"
 #include "diff.h"
 #include "i18n.h"
 #include "limits.h"
+#include "render_compare.h"
 #include "revise.h"
+#include "usage.h"
 #include "years.h"
 
 /* A standard to compare: merged with what it revises and checked; its

@@ -16,6 +16,8 @@
 #include "batch_impl.h"
 #include "diag.h"
 #include "limits.h"
+#include "lines.h"
+#include "load_rows.h"
 
 enum { BLOCK = 1 << 16 };
 
@@ -47,42 +49,6 @@ static void *xrealloc(void *p, size_t n) {
         exit(3);
     }
     return q;
-}
-
-bool line_next(LineReader *r, char **buf, size_t *len, size_t *cap, size_t max, bool append, bool *too_long) {
-    if (!append) *len = 0, *too_long = false;
-    if (!r->blk) r->blk = xrealloc(NULL, BLOCK);
-    bool any = false;
-    for (;;) {
-        if (r->bpos == r->blen) {
-            if (r->eof) break;
-            r->blen = fread(r->blk, 1, BLOCK, r->f);
-            r->bpos = 0;
-            if (r->blen == 0) {
-                r->eof = true;
-                break;
-            }
-        }
-        any = true;
-        char *from = r->blk + r->bpos, *nl = memchr(from, '\n', r->blen - r->bpos);
-        size_t n = nl ? (size_t)(nl - from) : r->blen - r->bpos;
-        if (*len + n > max) {
-            *too_long = true;
-        } else {
-            if (*len + n + 1 > *cap) {
-                *cap = (*len + n + 1) * 2 > max + 1 ? max + 1 : (*len + n + 1) * 2;
-                if (*cap < *len + n + 1) *cap = *len + n + 1;
-                *buf = xrealloc(*buf, *cap);
-            }
-            memcpy(*buf + *len, from, n);
-            *len += n;
-            (*buf)[*len] = '\0';
-        }
-        r->bpos += n + (nl != NULL);
-        if (nl) break;
-    }
-    if (any) r->line++;
-    return any;
 }
 
 static bool ends_with(const char *path, const char *ext) {
@@ -253,7 +219,7 @@ static void read_csv(Batch *b, const char *path) {
     char *buf = NULL;
     size_t len = 0, cap = 0;
     bool long_rec = false;
-    bool any = rows_read_record(&r, &buf, &len, &cap, KP_MAX_DATA_LINE, &long_rec);
+    bool any = line_record(&r, &buf, &len, &cap, KP_MAX_DATA_LINE, &long_rec);
     size_t bom = any && len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
     Source header = {.path = path, .text = any ? buf + bom : (char *)"", .len = any ? len - bom : 0};
     if (any && !long_rec && rows_is_form(&header)) {
@@ -283,7 +249,7 @@ static void read_csv(Batch *b, const char *path) {
     batch_submit(b, n);
     while (rows) {
         long first = r.line + 1;
-        if (!rows_read_record(&r, &buf, &len, &cap, KP_MAX_DATA_LINE, &long_rec)) break;
+        if (!line_record(&r, &buf, &len, &cap, KP_MAX_DATA_LINE, &long_rec)) break;
         if (long_rec) {
             too_long(b, path, first, "row");
             continue;

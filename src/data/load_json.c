@@ -9,8 +9,8 @@
 #include <strings.h>
 
 #include "check.h"
+#include "dates.h"
 #include "i18n.h"
-#include "lex.h"
 #include "limits.h"
 #include "load.h"
 #include "load_jsontext.h"
@@ -303,7 +303,7 @@ static const char *expected_text(const Fact *f) {
 static void fmt_bound(const Fact *f, const Value *v, char *buf, size_t cap) {
     if (f->type.kind == TY_DATE) {
         int y, m, d;
-        lex_civil_from_days(v->u.date, &y, &m, &d);
+        dates_to_civil(v->u.date, &y, &m, &d);
         snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
     } else if (f->type.kind == TY_PERCENT) {
         Dec p;
@@ -338,7 +338,7 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
                          where, fact_key(f), check_fact_label(f), show_json(c, j));
         break;
     case TY_BOOLEAN: ok = json_bool(j, &out->u.b); break;
-    case TY_DATE: ok = cJSON_IsString(j) && lex_parse_date(j->valuestring, strlen(j->valuestring), &out->u.date); break;
+    case TY_DATE: ok = cJSON_IsString(j) && dates_parse(j->valuestring, strlen(j->valuestring), &out->u.date); break;
     case TY_TEXT:
         ok = cJSON_IsString(j) && strlen(j->valuestring) <= KP_MAX_STRING;
         if (cJSON_IsString(j) && !ok) why = _("is longer than 16384 bytes");

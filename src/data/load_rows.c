@@ -5,11 +5,12 @@
  * naming the unit and one column per field. Each row becomes a JSON unit
  * read by load_json.c, so every form of data is validated alike; a
  * diagnostic points at the row's cell. */
+#include "load_rows.h"
+
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_impl.h"
 #include "check.h"
 #include "diag.h"
 #include "limits.h"
@@ -28,25 +29,6 @@ static void *xalloc(void *p, size_t n) {
 }
 
 /* ---- records and cells ------------------------------------------------------ */
-
-bool rows_read_record(LineReader *r, char **buf, size_t *len, size_t *cap, size_t max, bool *too_long) {
-    if (!line_next(r, buf, len, cap, max, false, too_long)) return false;
-    bool quoted = false;
-    size_t scanned = 0;
-    for (;;) {
-        for (; scanned < *len; scanned++)
-            if ((*buf)[scanned] == '"') quoted = !quoted;
-        if (!quoted || *too_long) break;
-        /* a quote is open: the line break is part of the cell */
-        if (*len + 2 > *cap) *buf = xalloc(*buf, *cap = (*len + 2) * 2);
-        (*buf)[(*len)++] = '\n';
-        (*buf)[*len] = '\0';
-        scanned = *len;
-        if (!line_next(r, buf, len, cap, max, true, too_long)) break;
-    }
-    if (*len && (*buf)[*len - 1] == '\r') (*buf)[--*len] = '\0';
-    return true;
-}
 
 typedef struct Cell {
     char *text; /* unquoted, spaces around it trimmed */

@@ -12,8 +12,8 @@
 #include "bounds.h"
 #include "calendar.h"
 #include "check.h"
+#include "dates.h"
 #include "i18n.h"
-#include "lex.h"
 #include "limits.h"
 #include "peer.h"
 
@@ -597,7 +597,7 @@ int32_t eval_campaign_end(const Standard *std) {
     int32_t end = INT32_MIN;
     for (int p = 0; p < std->nphases; p++)
         if (std->phase_tab[p]->end > end) end = std->phase_tab[p]->end;
-    return end != INT32_MIN ? end : lex_days_from_civil(std->year_value ? std->year_value : 1970, 12, 31);
+    return end != INT32_MIN ? end : dates_from_civil(std->year_value ? std->year_value : 1970, 12, 31);
 }
 
 /* The default day: the day after the campaign, when everything is due. */

@@ -3,24 +3,18 @@
 
 #include <stdlib.h>
 
-#include "lex.h"
-
-static int month_days(int y, int m) {
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return mdays[m - 1] + (m == 2 && leap);
-}
+#include "dates.h"
 
 bool cal_add_months(int32_t day, int64_t months, int32_t *out) {
     int y, m, d;
-    lex_civil_from_days(day, &y, &m, &d);
+    dates_to_civil(day, &y, &m, &d);
     if (months < -12 * 10000 || months > 12 * 10000) return false;
     int64_t total = (int64_t)y * 12 + (m - 1) + months;
     int64_t ny = total >= 0 ? total / 12 : -((-total + 11) / 12);
     int nm = (int)(total - ny * 12) + 1;
     if (ny < 1900 || ny > 9999) return false;
-    int last = month_days((int)ny, nm);
-    *out = lex_days_from_civil((int)ny, nm, d > last ? last : d);
+    int last = dates_month_days((int)ny, nm);
+    *out = dates_from_civil((int)ny, nm, d > last ? last : d);
     return true;
 }
 
@@ -94,7 +88,7 @@ Value cal_call(Builtin fn, const Value *args, const TypeKind *types, int nargs, 
     case FN_DAY:
     case FN_YEAR_OF: {
         int y, m, d;
-        lex_civil_from_days(args[0].u.date, &y, &m, &d);
+        dates_to_civil(args[0].u.date, &y, &m, &d);
         v.u.num = dec_int(fn == FN_MONTH ? m : fn == FN_DAY ? d : y);
         return v;
     }

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "dates.h"
 #include "lex.h"
 #include "parser.h"
 
@@ -516,7 +517,7 @@ static void diff_grades(const Ctx *c, Diff *d) {
 
 static const char *day(const Ctx *c, int32_t days) {
     int y, m, dd;
-    lex_civil_from_days(days, &y, &m, &dd);
+    dates_to_civil(days, &y, &m, &dd);
     return arena_printf(c->arena, "%04d-%02d-%02d", y, m, dd);
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "i18n.h"
 #include "lexer.h"
 #include "limits.h"
@@ -104,8 +105,10 @@ static const Keyword keywords[] = {
     {DEADLINE, {"deadline", "整改期限", "整改期限"}},
     {FINAL, {"final", "不可整改", "不可整改"}},
     /* revisions */
-    {REVISES, {"revises", "修訂自", "修订自"}},   {REMOVE, {"remove", "刪除", "删除"}},
-    {REPLACE, {"replace", "替換", "替换"}},       {MOVE, {"move", "移動", "移动"}},
+    {REVISES, {"revises", "修訂自", "修订自"}},
+    {REMOVE, {"remove", "刪除", "删除"}},
+    {REPLACE, {"replace", "替換", "替换"}},
+    {MOVE, {"move", "移動", "移动"}},
     {RENAMES, {"renames", "原名", "原名"}},
     /* the scoring model: bounds of parts, optional facts, requirements, judged rules */
     {OPTIONAL, {"optional", "選填", "选填"}},
@@ -322,46 +325,9 @@ const char *lex_show(LexCtx *x, char c) {
     return arena_printf(x->ast->arena, "\\x%02X", u);
 }
 
-/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
-int32_t lex_days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (int32_t)(era * 146097 + doe - 719468);
-}
-
-bool lex_parse_date(const char *s, size_t len, int32_t *days) {
-    if (len != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int m = (s[5] - '0') * 10 + (s[6] - '0');
-    int d = (s[8] - '0') * 10 + (s[9] - '0');
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-    if (d > mdays[m - 1] + (m == 2 && leap)) return false;
-    *days = lex_days_from_civil(y, m, d);
-    return true;
-}
-
-void lex_civil_from_days(int32_t z, int *y, int *m, int *d) {
-    z += 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
-    int doe = z - era * 146097;
-    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp + (mp < 10 ? 3 : -9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
 int lex_date(LexCtx *x, const char *s, YYSTYPE *val, Span sp) {
     int32_t days = 0;
-    if (!lex_parse_date(s, strlen(s), &days))
+    if (!dates_parse(s, strlen(s), &days))
         lex_error(x, sp, "K0107", "'%s' is not a date: write YYYY-MM-DD with a real day", s);
     val->expr = ast_date(x->ast, days, sp);
     return DATE_LIT;

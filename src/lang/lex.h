@@ -82,9 +82,4 @@ typedef struct LexToken {
  * UTF-8. Errors of the scanner go to diag. */
 LexToken *lex_tokens(const Source *src, Arena *arena, DiagSink *diag, int *count);
 
-/* Dates: days since 1970-01-01. */
-bool lex_parse_date(const char *s, size_t len, int32_t *days);
-int32_t lex_days_from_civil(int y, int m, int d);
-void lex_civil_from_days(int32_t days, int *y, int *m, int *d);
-
 #endif

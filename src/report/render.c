@@ -1,8 +1,10 @@
 /* render.c - phrases shared by the text and JSON renderers (see render.h). */
 #include "render.h"
 
+#include "dates.h"
 #include "i18n.h"
 
+#include <cjson/cJSON.h>
 #include <string.h>
 
 #include "check.h"
@@ -39,7 +41,7 @@ const char *render_value(Arena *a, const Value *v, const Fact *f) {
     case TY_BOOLEAN: return v->u.b ? "yes" : "no";
     case TY_DATE: {
         int y, m, d;
-        lex_civil_from_days(v->u.date, &y, &m, &d);
+        dates_to_civil(v->u.date, &y, &m, &d);
         return arena_printf(a, "%04d-%02d-%02d", y, m, d);
     }
     case TY_TEXT: return arena_printf(a, "\"%s\"", render_clean(a, v->u.text));
@@ -262,7 +264,7 @@ const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
 
 const char *render_day(Arena *a, int32_t day) {
     int y, m, d;
-    lex_civil_from_days(day, &y, &m, &d);
+    dates_to_civil(day, &y, &m, &d);
     return arena_printf(a, "%04d-%02d-%02d", y, m, d);
 }
 
@@ -325,4 +327,33 @@ const char *render_part_title(Arena *a, const Part *p) {
 const char *render_rule_numbered(Arena *a, const Standard *std, const Rule *r) {
     const char *t = render_rule_text(a, std, r);
     return r->number ? arena_printf(a, "[%s] %s", r->number, t) : t;
+}
+
+/* ---- pieces of JSON shared by the JSON scorecard and explain ---------------- */
+
+void render_json_number(struct cJSON *o, const char *key, Dec d, int places) {
+    char buf[64];
+    dec_format(d, places, buf, sizeof buf);
+    cJSON_AddRawToObject(o, key, buf);
+}
+
+void render_json_peer(cJSON *o, const RuleResult *rr) {
+    const PeerSeen *p = rr->peer;
+    if (!p || !p->fact) return;
+    cJSON_AddStringToObject(o, "compared_fact", p->fact->name);
+    if (p->has_value)
+        render_json_number(o, "compared", p->value, 9);
+    else
+        cJSON_AddNullToObject(o, "compared");
+    if (p->rank) {
+        cJSON_AddNumberToObject(o, "rank", (double)p->rank);
+        if (p->low) cJSON_AddStringToObject(o, "rank_from", "lowest");
+    }
+    cJSON_AddNumberToObject(o, "peers", (double)p->n);
+    if (p->ref_fn != FN_NONE)
+        render_json_number(o,
+                           p->ref_fn == FN_PEER_MAX   ? "best"
+                           : p->ref_fn == FN_PEER_MIN ? "lowest"
+                                                      : "mean",
+                           p->ref, 9);
 }

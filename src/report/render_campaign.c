@@ -4,8 +4,8 @@
 #include <cjson/cJSON.h>
 #include <string.h>
 
+#include "dates.h"
 #include "i18n.h"
-#include "lex.h"
 #include "render.h"
 #include "width.h"
 
@@ -190,18 +190,18 @@ void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of,
     memset(axis, ' ', CHART_W);
     axis[CHART_W] = '\0';
     int y, m, d, y0;
-    lex_civil_from_days(sc.first, &y, &m, &d);
+    dates_to_civil(sc.first, &y, &m, &d);
     y0 = y;
     int ylast, mlast, dlast;
-    lex_civil_from_days(last, &ylast, &mlast, &dlast);
+    dates_to_civil(last, &ylast, &mlast, &dlast);
     int next_free = 0;
-    for (int32_t day = lex_days_from_civil(y, m, 1); day <= sc.last;) {
+    for (int32_t day = dates_from_civil(y, m, 1); day <= sc.last;) {
         int c = column(&sc, day);
         if (day >= sc.first && c >= next_free) {
             int yy, mm, dd;
-            lex_civil_from_days(day, &yy, &mm, &dd);
+            dates_to_civil(day, &yy, &mm, &dd);
             char lab[16];
-            if (ylast != y0 && (mm == 1 || day == lex_days_from_civil(y0, m, 1)))
+            if (ylast != y0 && (mm == 1 || day == dates_from_civil(y0, m, 1)))
                 snprintf(lab, sizeof lab, "%04d-%02d", yy, mm);
             else
                 snprintf(lab, sizeof lab, "%02d", mm);
@@ -212,7 +212,7 @@ void render_timeline_text(FILE *out, const Standard *s, Arena *a, int32_t as_of,
             }
         }
         if (++m == 13) m = 1, y++;
-        day = lex_days_from_civil(y, m, 1);
+        day = dates_from_civil(y, m, 1);
     }
     render_pad(out, _("month"), LABEL_W, false);
     fprintf(out, "  %s\n", axis);

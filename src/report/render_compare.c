@@ -3,9 +3,9 @@
 #include <cjson/cJSON.h>
 #include <string.h>
 
-#include "compare.h"
 #include "i18n.h"
 #include "render.h"
+#include "render_compare.h"
 
 static const char *signed_dec(Arena *a, Dec d, int places) {
     return dec_sign(d) > 0 ? arena_printf(a, "+%s", render_dec(a, d, places)) : render_dec(a, d, places);

@@ -4,8 +4,9 @@
  * items and the rectification load of each responsible unit, with SVG
  * charts. Its numbers come from the county summary (summary.h, the same as
  * `kaoping summary`): this file only formats. */
+#include "render_html_summary.h"
 #include "i18n.h"
-#include "render_html_impl.h"
+#include "render_html_esc.h"
 
 enum { WEAKEST = 10, LABEL = 220, BAR = 360, ROW = 24, MINI = 120 };
 

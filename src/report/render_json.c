@@ -13,12 +13,6 @@ struct JsonDoc {
     const Standard *std;
 };
 
-void render_json_number(struct cJSON *o, const char *key, Dec d, int places) {
-    char buf[64];
-    dec_format(d, places, buf, sizeof buf);
-    cJSON_AddRawToObject(o, key, buf);
-}
-
 static void put_str(cJSON *o, const char *key, const char *s) {
     if (s)
         cJSON_AddStringToObject(o, key, s);
@@ -59,27 +53,6 @@ JsonDoc *render_json_begin(const Standard *std, const char *rules_path) {
 
 /* What the rule read of the unit's peers (peer.h): the fact compared, the
  * unit's value, its rank, how many peers give the fact, the best... */
-void render_json_peer(cJSON *o, const RuleResult *rr) {
-    const PeerSeen *p = rr->peer;
-    if (!p || !p->fact) return;
-    put_str(o, "compared_fact", p->fact->name);
-    if (p->has_value)
-        render_json_number(o, "compared", p->value, 9);
-    else
-        cJSON_AddNullToObject(o, "compared");
-    if (p->rank) {
-        cJSON_AddNumberToObject(o, "rank", (double)p->rank);
-        if (p->low) put_str(o, "rank_from", "lowest");
-    }
-    cJSON_AddNumberToObject(o, "peers", (double)p->n);
-    if (p->ref_fn != FN_NONE)
-        render_json_number(o,
-                           p->ref_fn == FN_PEER_MAX   ? "best"
-                           : p->ref_fn == FN_PEER_MIN ? "lowest"
-                                                      : "mean",
-                           p->ref, 9);
-}
-
 static cJSON *rule_json(Arena *a, const Result *res, const RuleResult *rr, int places) {
     const Rule *r = rr->rule;
     cJSON *o = cJSON_CreateObject();

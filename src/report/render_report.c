@@ -1,4 +1,4 @@
-/* render_report.c - the Writers (batch.h) of eval's reports: HTML, CSV and
+/* render_report.c - the Writers (writer.h) of eval's reports: HTML, CSV and
  * XLSX. Each keeps a document of its own (render_html.c, render_csv.c,
  * render_xlsx.c), so the units reach it on the main thread, in input order,
  * through the Writer's in-order callbacks. A report that cannot be written
@@ -6,8 +6,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "batch.h"
 #include "render.h"
+#include "render_report.h"
 
 static void report_begin(void *ctx, FILE *out, const Standard *std, const char *rules_path) {
     (void)rules_path;

@@ -1,4 +1,4 @@
-/* render_writer.c - the Writers (batch.h) of kaoping's formats: text, the
+/* render_writer.c - the Writers (writer.h) of kaoping's formats: text, the
  * JSON document written a unit at a time, JSON Lines and TSV. The JSON
  * document is byte for byte what cJSON_Print gives for the whole document
  * (doc/json.md): its head and tail are cut from the printed empty
@@ -8,9 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch.h"
 #include "diag.h"
 #include "render.h"
+#include "render_report.h"
+#include "render_writer.h"
 #include "summary.h"
 
 bool writer_format(const char *word, WriteFormat *f) {

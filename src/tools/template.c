@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lex.h"
+#include "dates.h"
 
 static const char *type_word(TypeKind t) {
     switch (t) {
@@ -39,7 +39,7 @@ static void data_text(const Fact *f, const Value *v, char *buf, size_t cap) {
     case TY_BOOLEAN: snprintf(buf, cap, "%s", v->u.b ? "true" : "false"); return;
     case TY_DATE: {
         int y, m, d;
-        lex_civil_from_days(v->u.date, &y, &m, &d);
+        dates_to_civil(v->u.date, &y, &m, &d);
         snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
         return;
     }

@@ -12,9 +12,9 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "dates.h"
 #include "eval.h"
 #include "i18n.h"
-#include "lex.h"
 #include "limits.h"
 #include "load.h"
 #include "peer.h"
@@ -39,7 +39,7 @@ static cJSON *literal(const Source *src, const Expr *e) {
     case EX_BOOL: return cJSON_CreateBool(e->u.boolean);
     case EX_DATE: {
         int y, m, d;
-        lex_civil_from_days(e->u.date, &y, &m, &d);
+        dates_to_civil(e->u.date, &y, &m, &d);
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
         return cJSON_CreateString(buf);
     }

@@ -11,11 +11,11 @@
 
 #include "arena.h"
 #include "calendar.h"
-#include "lex.h"
+#include "dates.h"
 
 static int32_t day(const char *s) {
     int32_t d = 0;
-    assert_true(lex_parse_date(s, strlen(s), &d));
+    assert_true(dates_parse(s, strlen(s), &d));
     return d;
 }
 

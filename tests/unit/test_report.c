@@ -20,7 +20,8 @@
 #include "lex.h"
 #include "load.h"
 #include "render.h"
-#include "render_html_impl.h"
+#include "render_html_esc.h"
+#include "render_html_summary.h"
 #include "summary.h"
 
 static const char *KP =

@@ -18,7 +18,7 @@
 #include "support.h"
 
 #include "check.h"
-#include "compare.h"
+#include "compare_files.h"
 #include "diff.h"
 #include "lex.h"
 #include "revise.h"

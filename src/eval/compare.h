@@ -10,11 +10,8 @@
 #ifndef KP_COMPARE_H
 #define KP_COMPARE_H
 
-#include <stdio.h>
-
 #include "diff.h"
 #include "eval.h"
-#include "load.h"
 
 /* A row: a category, a bonus section, the penalties, or the total. */
 typedef struct CompareRow {
@@ -44,21 +41,8 @@ typedef struct Comparison {
     int years; /* new year - old year */
 } Comparison;
 
-/* Compares every unit of the new data that the old data also holds (by
- * name). Units are loaded from the two files against their standards
- * (problems reported to diag); *unmatched counts units in only one file.
- * Everything lives in arena, apart from the loaded units (in *old_units,
- * *new_units, which the caller frees with load_free). */
-Comparison **compare_files(const Standard *old, const Source *old_src, const Standard *new_, const Source *new_src,
-                           const Diff *diff, DiagSink *diag, Arena *arena, LoadedUnits *old_units,
-                           LoadedUnits *new_units, int *count, int *unmatched);
-
 /* The standard effect and unit effect of one unit's pair of results: the
  * arithmetic, separate for the unit tests. */
 void compare_split(Comparison *c, const Diff *diff, Arena *arena);
-
-/* render_compare.c */
-void render_compare_text(FILE *out, const Comparison *c, const Diff *diff, Arena *arena);
-struct cJSON *render_compare_json(const Comparison *c, Arena *arena);
 
 #endif

@@ -1,0 +1,9 @@
+/* usage.h - the usage text, printed by every command on a usage error. */
+#ifndef KP_USAGE_H
+#define KP_USAGE_H
+
+#include <stdio.h>
+
+void usage(FILE *out);
+
+#endif
