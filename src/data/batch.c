@@ -157,10 +157,12 @@ static void job_run(Batch *b, Job *j) {
         j->res = res;
         if (res->rejected) { /* the data breaks a 'require': invalid data, shown at the unit */
             int line, col;
-            diag_position(std_src, res->error_span.begin, &line, &col);
+            Span req = res->error_span; /* in the standard, or in a base it revises */
+            const Source *rs = source_at(std_src, &req);
+            diag_position(rs, req.begin, &line, &col);
             Diag *g = diag_at(&j->diag, DIAG_ERROR, "K0401", u->src, (Span){u->at, u->at + 1}, "unit \"%s\": %s",
                               u->name, res->error);
-            diag_help(&j->diag, g, "the requirement is at %s:%d", std_src->path, line);
+            diag_help(&j->diag, g, "the requirement is at %s:%d", rs->path, line);
             j->status = 2;
             j->res = NULL;
             u->invalid = true;

@@ -231,6 +231,11 @@ static void rename_parts(Part *p, const char *old, const char *new_name) {
         rename_expr(p->points, old, new_name);
         rename_expr(p->cap, old, new_name);
         rename_expr(p->deadline, old, new_name);
+        rename_expr(p->applies_when, old, new_name);
+        rename_expr(p->add_cap, old, new_name);
+        rename_expr(p->weight, old, new_name);
+        for (KindPoints *k = p->kind_points; k; k = k->next)
+            rename_expr(k->points, old, new_name);
         for (Rule *r = p->rules; r; r = r->next) {
             rename_expr(r->amount, old, new_name);
             rename_expr(r->per, old, new_name);
@@ -252,6 +257,8 @@ static void rename_fact(Standard *s, const char *old, const char *new_name) {
         rename_expr(o->value, old, new_name);
     for (Let *l = s->lets; l; l = l->next)
         rename_expr(l->e, old, new_name);
+    for (Require *q = s->requires; q; q = q->next)
+        rename_expr(q->cond, old, new_name);
     for (Task *t = s->tasks; t; t = t->next)
         if (t->done && !strcmp(t->done, old)) t->done = new_name;
 }
@@ -288,6 +295,14 @@ static void replace_part(Ctx *c, Standard *s, Part **link, const Revision *r) {
     if (n->applies) old->applies = n->applies;
     if (n->deadline) old->deadline = n->deadline;
     if (n->no_floor) old->no_floor = true, old->floor_span = n->floor_span;
+    /* the bounds and variants written in the new body replace the old ones */
+    if (n->cap || n->no_cap) old->cap = n->cap, old->no_cap = n->no_cap, old->cap_span = n->cap_span;
+    if (n->add_cap) old->add_cap = n->add_cap;
+    if (n->add_after_floor) old->add_after_floor = true, old->order_span = n->order_span;
+    if (n->applies_when) old->applies_when = n->applies_when;
+    if (n->kind_points) old->kind_points = n->kind_points;
+    if (n->scaled) old->scaled = true, old->scaled_span = n->scaled_span;
+    if (n->weight) old->weight = n->weight;
     if (n->children)
         err(c, n->children->kw_span, "K0710",
             "a replaced %s keeps its parts: change them with their own 'replace', 'remove' or 'move'",
@@ -376,6 +391,8 @@ static void merge(Ctx *c, Standard *r, Standard *b) {
     if (!r->decimals) r->decimals = b->decimals;
     if (!r->grades) r->grades = b->grades;
     r->sums_warn |= b->sums_warn;
+    r->no_floor_total |= b->no_floor_total; /* the header's floor none; and add after floor; are kept */
+    r->add_after_floor |= b->add_after_floor;
     /* facts: a renamed fact leaves, and everything inherited reads the new name */
     for (Fact *f = r->facts; f; f = f->next) {
         if (!f->renames) continue;
@@ -423,6 +440,9 @@ static void merge(Ctx *c, Standard *r, Standard *b) {
     Let *lets = r->lets;
     r->lets = b->lets;
     CONCAT(Let, r->lets, lets);
+    Require *requires = r->requires; /* the base's requirements, then the revision's own */
+    r->requires = b->requires;
+    CONCAT(Require, r->requires, requires);
     for (const Revision *rv = r->revisions; rv; rv = rv->next)
         apply(c, r, rv);
 }
