@@ -348,16 +348,49 @@ static Value eval_call(Env *e, const Expr *x) {
 
 /* A named expression, computed once per unit when first read, outside
  * any list's row and without its steps: explain shows it by name. */
+/* 'and' and 'or' over facts that may be absent, in three values: a side
+ * that read an absent optional fact is unknown; 'or' holds when a known side
+ * holds and 'and' fails when a known side fails, whatever the other; else
+ * the whole is unknown (and what reads it does not fire). The order of the
+ * sides does not matter. */
+static Value logic(Env *e, const Expr *x, bool is_or) {
+    bool outer = e->absent;
+    e->absent = false;
+    bool a = ev_truth(e, x->u.bin.lhs), unknown_a = e->absent;
+    if (!unknown_a && a == is_or) {
+        e->absent = outer;
+        return boolean(a);
+    }
+    e->absent = false;
+    bool b = ev_truth(e, x->u.bin.rhs), unknown_b = e->absent;
+    if (!unknown_b && b == is_or) {
+        e->absent = outer;
+        return boolean(b);
+    }
+    e->absent = outer || unknown_a || unknown_b;
+    return boolean(is_or ? a || b : a && b);
+}
+
 static Value eval_let(Env *e, const Let *l) {
-    if (e->let_done[l->index]) return e->lets[l->index];
+    if (e->let_done[l->index]) {
+        Value v = e->lets[l->index];
+        if (!v.present) e->absent = true; /* it read an absent optional fact: so does its reader */
+        v.present = true;
+        return v;
+    }
     const Frame *frame = e->frame;
     RuleResult *tracing = e->tracing;
+    bool absent = e->absent;
     e->frame = NULL;
     e->tracing = NULL;
+    e->absent = false;
     Value v = ev_eval(e, l->e);
+    bool read_absent = e->absent;
     e->frame = frame;
     e->tracing = tracing;
+    e->absent = absent || read_absent;
     e->lets[l->index] = v;
+    e->lets[l->index].present = !read_absent;
     e->let_done[l->index] = true;
     return v;
 }
@@ -505,8 +538,8 @@ static Value eval_node(Env *e, const Expr *x) {
         return v;
     }
     case EX_NOT: return boolean(!ev_truth(e, x->u.operand));
-    case EX_AND: return boolean(ev_truth(e, x->u.bin.lhs) && ev_truth(e, x->u.bin.rhs));
-    case EX_OR: return boolean(ev_truth(e, x->u.bin.lhs) || ev_truth(e, x->u.bin.rhs));
+    case EX_AND: return logic(e, x, false);
+    case EX_OR: return logic(e, x, true);
     case EX_BINARY: return eval_binary(e, x);
     case EX_IF: return ev_truth(e, x->u.ifx.cond) ? ev_eval(e, x->u.ifx.then_) : ev_eval(e, x->u.ifx.else_);
     case EX_CALL: return eval_call(e, x);

@@ -146,16 +146,19 @@ static void compare_rule(const Ctx *c, Params *p, int k, const Rule *a, const Ru
         param(c, p, k, "rule", ast_text(c->arena, c->old->src, a->span), ast_text(c->arena, c->new_->src, b->span));
         return;
     }
-    static const char *const kw[] = {"deduct", "add", "score"};
-    option(c, p, k, "amount", kw[a->kind], a->amount, b->amount);
-    option(c, p, k, "per", "per", a->per, b->per);
-    option(c, p, k, "threshold", a->gap == GAP_ABOVE ? "above" : "below", a->bound, b->bound);
-    option(c, p, k, "when", "when", a->when, b->when);
-    option(c, p, k, "step", "step", a->step, b->step);
-    option(c, p, k, "cap", "cap", a->cap, b->cap);
-    option(c, p, k, "deadline", "deadline", a->deadline, b->deadline);
+    /* the words of the new standard's own keyword set (扣, 每, 低於...) */
+    int set = c->new_->keyword_set;
+    static const int kw[] = {DEDUCT, ADD, SCORE, ZERO, ADJUST};
+    option(c, p, k, "amount", lex_spelling(kw[a->kind], set), a->amount, b->amount);
+    option(c, p, k, "per", lex_spelling(PER, set), a->per, b->per);
+    option(c, p, k, "threshold", lex_spelling(a->gap == GAP_ABOVE ? ABOVE : BELOW, set), a->bound, b->bound);
+    option(c, p, k, "when", lex_spelling(WHEN, set), a->when, b->when);
+    option(c, p, k, "step", lex_spelling(STEP, set), a->step, b->step);
+    option(c, p, k, "cap", lex_spelling(CAP, set), a->cap, b->cap);
+    option(c, p, k, "deadline", lex_spelling(DEADLINE, set), a->deadline, b->deadline);
     if (a->mode != b->mode) param(c, p, k, "counting", mode_word(a->mode), mode_word(b->mode));
-    if (a->final != b->final) param(c, p, k, "final", a->final ? "final" : NULL, b->final ? "final" : NULL);
+    if (a->final != b->final)
+        param(c, p, k, "final", a->final ? lex_spelling(FINAL, set) : NULL, b->final ? lex_spelling(FINAL, set) : NULL);
     if (!a->number != !b->number || (a->number && strcmp(a->number, b->number)))
         param(c, p, k, "number", a->number, b->number);
     if (!names_equal(a->applies, b->applies))
