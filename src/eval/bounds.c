@@ -16,6 +16,19 @@ static Dec t_sub(DecStatus *st, Dec a, Dec b) {
     return tally(st, dec_sub(a, b, &r), r);
 }
 
+/* 'cap points' is the points for the unit's kind; 'cap N' a number */
+static Dec cap_of(const Part *p, Dec points) {
+    return p->cap && p->cap->kind == EX_POINTS ? points : p->cap_value;
+}
+
+/* Capped at top: what its additions still count (a part above it sums them). */
+static void cap_at(DecStatus *st, Dec *s, Dec top, PartTally *out) {
+    Dec over = t_sub(st, *s, top);
+    out->added = dec_max(dec_zero(), t_sub(st, out->added, over));
+    *s = top;
+    out->capped = true;
+}
+
 Dec bounds_item(const Part *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st) {
     *out = *t;
     if (p->add_cap && dec_cmp(out->added, p->add_cap_value) > 0) out->added = p->add_cap_value, out->capped = true;
@@ -25,8 +38,8 @@ Dec bounds_item(const Part *p, const PartTally *t, bool scored_up, PartTally *ou
     if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), out->floored = true;
     if (p->add_after_floor) s = t_add(st, s, out->added);
     if (p->no_cap) return s;
-    Dec top = scored_up ? (p->has_cap ? p->cap_value : s) : p->has_cap ? p->cap_value : out->points;
-    if (dec_cmp(s, top) > 0) s = top, out->capped = true;
+    Dec top = scored_up ? (p->has_cap ? p->cap_value : s) : p->has_cap ? cap_of(p, out->points) : out->points;
+    if (dec_cmp(s, top) > 0) cap_at(st, &s, top, out);
     return s;
 }
 
@@ -43,8 +56,8 @@ Dec bounds_part(const Part *p, const PartTally *t, PartTally *out, DecStatus *st
         s = p->add_after_floor ? t_sub(st, t->own, out->deducted) : t_add(st, t->own, sum);
         if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), out->floored = true;
         if (p->add_after_floor) s = t_add(st, s, out->added);
-        Dec top = p->has_cap ? p->cap_value : t->own;
-        if (!p->no_cap && dec_cmp(s, top) > 0) s = top, out->capped = true;
+        Dec top = p->has_cap ? cap_of(p, t->own) : t->own;
+        if (!p->no_cap && dec_cmp(s, top) > 0) cap_at(st, &s, top, out);
     } else if (p->scaled && dec_sign(out->points) > 0 && dec_cmp(out->points, t->own) != 0) {
         /* 折算: the score on the points that apply, scaled to its own */
         Dec x = dec_zero();
@@ -52,8 +65,8 @@ Dec bounds_part(const Part *p, const PartTally *t, PartTally *out, DecStatus *st
         tally(st, dec_div(x, out->points, &x), x);
         tally(st, dec_round(x, t->places, &s), s);
         out->points = t->own;
-    } else if (p->has_cap && p->kind != PART_BONUS && dec_cmp(s, p->cap_value) > 0) {
-        s = p->cap_value, out->capped = true;
+    } else if (p->has_cap && p->kind != PART_BONUS && dec_cmp(s, cap_of(p, t->own)) > 0) {
+        cap_at(st, &s, cap_of(p, t->own), out);
     }
     return s;
 }

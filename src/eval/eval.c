@@ -348,13 +348,15 @@ static void eval_outputs(Env *e, Result *res) {
     for (int i = 0; i < s->noutputs; i++) {
         const OutputDef *o = s->output_tab[i];
         e->at = o->span;
+        e->absent = false;
         Value v = ev_eval(e, o->value);
+        bool absent = e->absent; /* it read an absent optional fact: no value */
         TypeKind t = o->value->type;
         if (t == TY_INTEGER || t == TY_DECIMAL || t == TY_PERCENT) {
             v.u.num = rnd(e, v.u.num, s->decimals_value + (t == TY_PERCENT ? 2 : 0));
             v.type = t;
         }
-        v.present = true;
+        v.present = !absent;
         res->outputs[i] = v;
     }
 }
@@ -411,9 +413,9 @@ static void eval_vetoes(Env *e, Result *res) {
         }
     }
     res->total = sub(e, res->total, res->veto_deducted);
-    /* a veto's penalty stops at 0 (扣完為止) even where the total may go below 0 */
-    bool floor = !s->no_floor_total || dec_sign(res->veto_deducted) > 0;
-    if ((dec_sign(res->total) < 0 && floor) || res->zeroed) res->total = dec_zero();
+    /* a veto's penalty stops at 0 (扣完為止), as the total does; where the
+     * header lets the total fall below 0 it is taken whole */
+    if ((dec_sign(res->total) < 0 && !s->no_floor_total) || res->zeroed) res->total = dec_zero();
     res->band_grade = res->grade = band_of(s, res->total);
     if (forced > res->grade) {
         res->grade = forced;

@@ -129,6 +129,7 @@ void summary_add(Summary *s, const Result *res) {
     s->forced += res->grade_forced;
     for (int i = 0; i < std->noutputs; i++) {
         TypeKind t = std->output_tab[i]->value->type;
+        if (!res->outputs[i].present) continue; /* no value: it read an absent optional fact */
         if (t == TY_BOOLEAN)
             s->output_yes[i] += res->outputs[i].u.b;
         else if (t == TY_INTEGER || t == TY_DECIMAL || t == TY_PERCENT)

@@ -132,7 +132,9 @@ static void veto_output_rows(CsvDoc *d, const Result *res, Arena *a) {
         cell(f, o->id, false);
         cell(f, render_output_label(o), false);
         fputc(',', f);
-        if (t == TY_INTEGER || t == TY_DECIMAL) {
+        if (!res->outputs[i].present) {
+            cell(f, "", false);
+        } else if (t == TY_INTEGER || t == TY_DECIMAL) {
             dec_format_fixed(res->outputs[i].u.num, s->decimals_value, buf, sizeof buf);
             number(f, buf);
         } else {

@@ -62,6 +62,7 @@ const char *render_grade_why(Arena *a, const Result *res) {
 const char *render_output_value(Arena *a, const Result *res, int i) {
     const OutputDef *o = res->std->output_tab[i];
     const Value *v = &res->outputs[i];
+    if (!v->present) return _("(none)"); /* it reads an optional fact the unit left out */
     switch (o->value->type) {
     case TY_INTEGER:
     case TY_DECIMAL: return render_dec(a, v->u.num, res->std->decimals_value);
@@ -90,6 +91,10 @@ void render_json_outputs(cJSON *obj, const Result *res) {
     for (int i = 0; i < s->noutputs; i++) {
         const OutputDef *d = s->output_tab[i];
         const Value *v = &res->outputs[i];
+        if (!v->present) {
+            cJSON_AddNullToObject(o, d->id);
+            continue;
+        }
         switch (d->value->type) {
         case TY_INTEGER:
         case TY_DECIMAL: render_json_number(o, d->id, v->u.num, s->decimals_value); break;

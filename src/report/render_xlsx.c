@@ -242,6 +242,8 @@ static void summary_row(XlsxDoc *d, const Result *res) {
         put_num(sh, 13 + k, res->rect_lost, places, n);
         for (int i = 0; i < s->noutputs; i++) {
             TypeKind ty = s->output_tab[i]->value->type;
+            if (!res->outputs[i].present)
+                continue; /* an absent optional fact: an empty cell */
             if (ty == TY_INTEGER || ty == TY_DECIMAL)
                 put_num(sh, 15 + k + i, res->outputs[i].u.num, places, n);
             else

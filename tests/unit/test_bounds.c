@@ -123,6 +123,33 @@ static void test_category_cap(void **state) {
     assert_true(out.capped);
 }
 
+/* an item stopped at its points passes up only the additions that counted,
+ * so a category's 'add cap' takes nothing more from it */
+static void test_capped_item_counts_its_additions(void **state) {
+    (void)state;
+    Part p = item(10);
+    PartTally out;
+    assert_dec_eq(score_item(&p, tally(10, 10, 0, 5), &out), d(10));
+    assert_dec_eq(out.added, d(0));
+    assert_dec_eq(score_item(&p, tally(10, 10, 3, 5), &out), d(10));
+    assert_dec_eq(out.added, d(3));
+}
+
+/* 'cap points' is the points of the unit's kind (kind vertical points 10) */
+static void test_cap_points_by_kind(void **state) {
+    (void)state;
+    Expr pts = {.kind = EX_POINTS};
+    Part g = {.kind = PART_GROUP, .points = &written, .pts = d(20), .holds_points = true, .cap = &pts, .has_cap = true};
+    g.cap_value = d(20);
+    PartTally t = tally(0, 5, 0, 5), out;
+    t.own = d(10);
+    DecStatus st = DEC_OK;
+    assert_dec_eq(bounds_part(&g, &t, &out, &st), d(10));
+    Part i = item(30);
+    i.cap = &pts, i.has_cap = true, i.cap_value = d(60);
+    assert_dec_eq(score_item(&i, tally(30, 30, 0, 5), &out), d(30));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_netting_against_floor_first),
@@ -131,6 +158,8 @@ int main(void) {
         cmocka_unit_test(test_group_holding_points),
         cmocka_unit_test(test_scaled_part),
         cmocka_unit_test(test_category_cap),
+        cmocka_unit_test(test_capped_item_counts_its_additions),
+        cmocka_unit_test(test_cap_points_by_kind),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
