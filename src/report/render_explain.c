@@ -110,6 +110,13 @@ static const char *outcome(Arena *a, const Result *res, const RuleResult *rr) {
         return arena_printf(a, _("not for kind %s: the rule does not exist for it"), res->unit->kind_name);
     if (!rr->fired) return _("does not fire");
     if (r->kind == RULE_SCORE) return arena_printf(a, _("sets the score to %s"), render_dec(a, rr->amount, places));
+    if (r->kind == RULE_ZERO) /* 不得分 */
+        return arena_printf(a, _("sets the item's score to 0 (takes its %s points)"), render_dec(a, rr->amount, places));
+    if (r->kind == RULE_ADJUST && dec_sign(rr->amount) < 0) {
+        Dec off = rr->amount;
+        if (dec_neg(rr->amount, &off) != DEC_OK) off = rr->amount;
+        return arena_printf(a, _("deducts %s"), render_dec(a, off, places));
+    }
     return arena_printf(a, r->kind == RULE_DEDUCT ? _("deducts %s") : _("adds %s"), render_dec(a, rr->amount, places));
 }
 
@@ -125,6 +132,9 @@ static const char *item_sum(Arena *a, const Result *res, const ItemResult *ir) {
     if (dec_sign(ir->added)) s = arena_printf(a, "%s + %s", s, render_dec(a, ir->added, places));
     if (ir->floored) s = arena_printf(a, _("%s, below 0: floored at 0"), s);
     if (ir->capped) s = arena_printf(a, _("%s, above its points: capped"), s);
+    for (int k = 0; k < p->nrules; k++)
+        if (ir->rules[k].fired && ir->rules[k].rule->kind == RULE_ZERO)
+            return arena_printf(a, _("%s; its 'zero' rule sets it to 0 = 0"), s);
     return arena_printf(a, "%s = %s", s, render_dec(a, ir->score, places));
 }
 
