@@ -346,6 +346,9 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     if (p->kind != PART_BONUS && !p->id)
         check_err(c, p->kw_span, "K0232", "%s %s needs an id before its title", article(p->kind), check_part_word(p->kind));
 
+    /* a part with rules and no parts of its own: its item takes them, and its
+     * bounds, before either is checked (each statement is checked once) */
+    if (p->kind != PART_ITEM && p->kind != PART_PENALTY && p->rules && !p->children) make_own_item(c, p);
     /* points: optional; a part's parts either all carry points (it sums them)
      * or none do (its points are its own, or it is a signed part) */
     bool in_bonus = parent && parent->kind == PART_BONUS;
@@ -381,7 +384,6 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     check_variants(c, p);
     if (p->no_floor && (p->kind == PART_BONUS || p->kind == PART_PENALTY))
         check_err(c, p->floor_span, "K0235", "'floor none' belongs to a category, group or item");
-    if (p->kind != PART_ITEM && p->kind != PART_PENALTY && p->rules && !p->children) make_own_item(c, p);
 
     if (p->kind == PART_ITEM || p->kind == PART_PENALTY) {
         if (p->children)
@@ -832,7 +834,8 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     }
     if (s->has_header && s->total && any_category && dec_cmp(sum, s->total_value) != 0) {
         Diag *g = diag_at(diag, s->sums_warn ? DIAG_WARNING : DIAG_ERROR, "K0301", c.src, s->total->span,
-                          "the categories add up to %s, not the total %s", check_fmt_dec(&c, sum),
+                          s->weighted ? N_("the categories' points times their weights add up to %s, not the total %s")
+                                      : N_("the categories add up to %s, not the total %s"), check_fmt_dec(&c, sum),
                           check_fmt_dec(&c, s->total_value));
         (void)last;
         if (!s->sums_warn) diag_help(diag, g, "fix the points, or write 'sums warn;' in the header to accept it");

@@ -153,7 +153,7 @@ static void job_run(Batch *b, Job *j) {
             diag_at(&j->diag, DIAG_WARNING, "K0502", u->src, at,
                     "unit \"%s\": scored without peers: no other accepted unit of its kind (%s) and year %d in this "
                     "run, so rank(), peers() and best() compare it with itself only",
-                    u->name, u->kind_name ? u->kind_name : "-", u->year ? u->year : std->year_value);
+                    u->name, u->kind_name && *u->kind_name ? u->kind_name : "-", u->year ? u->year : std->year_value);
         j->res = res;
         if (res->rejected) { /* the data breaks a 'require': invalid data, shown at the unit */
             int line, col;

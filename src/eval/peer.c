@@ -196,7 +196,9 @@ bool peer_eval(const PeerTable *t, const Unit *u, const Expr *x, Dec *out, PeerS
     case FN_RANK:
     case FN_RANK_LOW: {
         if (!own->present) {
-            *why = N_("rank() of a fact missing from the unit's data: guard the rule with 'when given(...)'");
+            *why = x->fn == FN_RANK
+                       ? N_("rank() of a fact missing from the unit's data: guard the rule with 'when given(...)'")
+                       : N_("rank_low() of a fact missing from the unit's data: guard the rule with 'when given(...)'");
             return false;
         }
         size_t before = x->fn == FN_RANK ? col->n - count_below(col->v, col->n, own->u.num, true)

@@ -221,9 +221,10 @@ static void compare(const Result *res, const Expect *x, Report *r) {
     }
     case EXPECT_PART: {
         const PartResult *pr = &res->parts[x->part->index];
-        if (dec_cmp(pr->score, x->number))
+        Dec got = x->part->kind == PART_BONUS ? pr->counted : pr->score; /* a section: what it adds, within its cap */
+        if (dec_cmp(got, x->number))
             say(r, "%s %s: expected %s, got %s", x->part->kind == PART_GROUP ? _("group") : _("category"), x->id,
-                num(a, x->number), num(b, pr->score));
+                num(a, x->number), num(b, got));
         break;
     }
     case EXPECT_TOTAL:
