@@ -469,8 +469,10 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
     if (needs_value) {
         vt = check_expr(c, args->next->e);
         if (vt != TY_ERROR && !check_is_num(vt))
-            check_err(c, args->next->e->span, "K0203", "%s() adds up numbers, but this is %s", name,
-                      check_type_name(vt));
+            check_err(c, args->next->e->span, "K0203",
+                      fn == FN_SUM || fn == FN_AVG ? N_("%s() adds up numbers, but this is %s")
+                                                   : N_("%s() over a list compares numbers, but this is %s"),
+                      name, check_type_name(vt));
     }
     c->list = outer;
     c->scope = outer_scope;
