@@ -80,13 +80,13 @@ LIB_OBJ  := $(filter-out $(patsubst src/%.c,$(B)/san/%.o,$(MAIN_SRC)),$(SAN_OBJ)
 
 $(B)/obj/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 $(B)/obj/%.o: $(B)/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-unused-function -c $< -o $@
 $(B)/san/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -MMD -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(SAN) -MMD -MP -c $< -o $@
 $(B)/san/%.o: $(B)/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -Wno-unused-function -c $< -o $@
@@ -186,7 +186,7 @@ FUZZ_OBJ     := $(patsubst $(B)/obj/%,$(B)/fuzzobj/%,$(filter-out $(patsubst src
 FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_load $(B)/fuzz/fuzz_eval
 $(B)/fuzzobj/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -c $< -o $@
+	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 $(B)/fuzzobj/%.o: $(B)/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -Wno-unused-function -c $< -o $@
@@ -265,7 +265,7 @@ lib: $(B)/libkaoping.a $(B)/libkaoping.so.$(KP_VERSION)
 
 $(B)/pic/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -fPIC -MMD -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -fPIC -MMD -MP -c $< -o $@
 $(B)/pic/%.o: $(B)/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fPIC -Wno-unused-function -c $< -o $@
