@@ -112,7 +112,8 @@ static void check_add_counts(Ctx *c, const Part *item, const Rule *r) {
     if (dec_is_zero(item->pts) || !lowers) {
         Diag *g = check_warn(c, r->span, "K0310", "this addition can never count: the item stops at its %s points",
                              check_fmt_dec(c, item->pts));
-        diag_help(c->diag, g, "let the item pass its points with 'cap none;' or 'cap N;', or move the rule to a bonus section");
+        diag_help(c->diag, g,
+                  "let the item pass its points with 'cap none;' or 'cap N;', or move the rule to a bonus section");
         return;
     }
     if (r->amount->kind == EX_NUMBER && dec_cmp(r->amount->u.num.value, item->pts) > 0) {
@@ -129,11 +130,11 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
     fold_opts(c, r);
     check_rule_kinds(c, item, r);
     c->kinds = r->kinds; /* what it reads is needed only by the kinds it exists for */
-    const char *kw = r->kind == RULE_DEDUCT ? "deduct"
-                     : r->kind == RULE_ADD  ? "add"
-                     : r->kind == RULE_ZERO ? "zero"
+    const char *kw = r->kind == RULE_DEDUCT   ? "deduct"
+                     : r->kind == RULE_ADD    ? "add"
+                     : r->kind == RULE_ZERO   ? "zero"
                      : r->kind == RULE_ADJUST ? "adjust"
-                                            : "score";
+                                              : "score";
     if (item->kind == PART_PENALTY && r->kind != RULE_DEDUCT)
         check_err(c, r->span, "K0221", "a penalty only deducts: use 'deduct', not '%s'", kw);
     if (item->kind == PART_ITEM && item->parent && item->parent->kind == PART_BONUS && r->kind != RULE_ADD)
@@ -183,17 +184,6 @@ static void check_rule(Ctx *c, Part *item, Rule *r) {
 
 /* ---- parts: categories, groups, items, bonus, penalties ----------------- */
 
-const char *check_part_word(PartKind k) {
-    switch (k) {
-    case PART_CATEGORY: return _("category");
-    case PART_GROUP: return _("group");
-    case PART_ITEM: return _("item");
-    case PART_BONUS: return _("bonus");
-    case PART_PENALTY: return _("penalty");
-    }
-    return _("part");
-}
-
 static const char *article(PartKind k) {
     return k == PART_ITEM ? "an" : "a";
 }
@@ -206,24 +196,6 @@ static int by_fact_name(const void *a, const void *b) {
 
 static uint32_t all_kinds(const Standard *s) {
     return s->nkinds ? (uint32_t)((1ull << s->nkinds) - 1) : 1u;
-}
-
-uint32_t check_kinds(Ctx *c, const StrList *names) {
-    uint32_t mask = 0;
-    for (; names; names = names->next) {
-        int k = check_find_kind(c->std, names->s);
-        if (k >= 30) continue; /* reported: at most 30 kinds */
-        if (k < 0) {
-            Diag *g = check_err(c, names->span, "K0230", "unknown unit kind '%s'", names->s);
-            if (c->std->kinds)
-                diag_help(c->diag, g, "the kinds are declared with 'kinds': %s, ...", c->std->kinds->id);
-            else
-                diag_help(c->diag, g, "declare the kinds first: kinds town \"鎮\", village \"村\";");
-            continue;
-        }
-        mask |= 1u << k;
-    }
-    return mask;
 }
 
 typedef struct Tables {
@@ -249,7 +221,8 @@ static void check_unique_id(Ctx *c, Part *p, Part **seen, int nseen) {
             int line, col;
             diag_position(c->src, seen[i]->id_span.begin, &line, &col);
             Diag *g = check_err(c, p->id_span, "K0231", "duplicate id '%s'", p->id);
-            diag_help(c->diag, g, "'%s' is already the id of the %s at line %d", p->id, check_part_word(seen[i]->kind), line);
+            diag_help(c->diag, g, "'%s' is already the id of the %s at line %d", p->id, check_part_word(seen[i]->kind),
+                      line);
             return;
         }
 }
@@ -308,7 +281,8 @@ static void check_variants(Ctx *c, Part *p) {
         if (check_const_number(c, k->points, &k->value, "points") && dec_sign(k->value) < 0)
             check_err(c, k->points->span, "K0233", "points cannot be negative");
         if (!p->points)
-            check_err(c, k->span, "K0233", "points for some kinds need points for the others: write points N after its title");
+            check_err(c, k->span, "K0233",
+                      "points for some kinds need points for the others: write points N after its title");
     }
     if (p->scaled && p->kind != PART_CATEGORY && p->kind != PART_GROUP)
         check_err(c, p->scaled_span, "K0235", "'scaled' belongs to a category or group");
@@ -344,7 +318,8 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     if (!p->title)
         check_err(c, p->id_span, "K0232", "%s %s needs a title in quotes", article(p->kind), check_part_word(p->kind));
     if (p->kind != PART_BONUS && !p->id)
-        check_err(c, p->kw_span, "K0232", "%s %s needs an id before its title", article(p->kind), check_part_word(p->kind));
+        check_err(c, p->kw_span, "K0232", "%s %s needs an id before its title", article(p->kind),
+                  check_part_word(p->kind));
 
     /* a part with rules and no parts of its own: its item takes them, and its
      * bounds, before either is checked (each statement is checked once) */
@@ -416,7 +391,8 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
     const Part *with = NULL, *without = NULL;
     for (Part *ch = p->children; ch; ch = ch->next) {
         if (!allowed_child(p->kind, ch->kind)) {
-            check_err(c, ch->kw_span, "K0236", "a %s cannot hold a %s", check_part_word(p->kind), check_part_word(ch->kind));
+            check_err(c, ch->kw_span, "K0236", "a %s cannot hold a %s", check_part_word(p->kind),
+                      check_part_word(ch->kind));
             continue;
         }
         check_part(c, ch, p, t, ids, nids, cap_ids);

@@ -1,5 +1,7 @@
-/* check_impl.h - what the checker's two files share: the context and the
- * helpers. Not for use outside check*.c. */
+/* check_impl.h - what the checker's files share: the context and the
+ * functions of each part, declared here for the others (tests/deps/check
+ * follows the calls: the parts depend one way, check.c on top, check_util.c
+ * at the bottom). Not for use outside check*.c. */
 #ifndef KP_CHECK_IMPL_H
 #define KP_CHECK_IMPL_H
 
@@ -33,9 +35,10 @@ typedef struct Ctx {
 
     /* inside aggregates: the innermost scope */
     const Scope *scope;
-    bool in_output;   /* checking an output: total, grade and vetoed() may be read */
+    bool in_output; /* checking an output: total, grade and vetoed() may be read */
 } Ctx;
 
+/* check_util.c: located messages, names, constants, kinds */
 Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 Diag *check_warn(Ctx *c, Span sp, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 bool check_is_num(TypeKind t);
@@ -43,7 +46,12 @@ const char *check_type_name(TypeKind t);
 const char *check_fmt_dec(Ctx *c, Dec d);
 bool check_const_value(Ctx *c, const Expr *e, TypeKind want, const Fact *f, Value *out);
 bool check_const_number(Ctx *c, const Expr *e, Dec *out, const char *what);
+/* the kinds named in an 'applies' list, as a bit mask */
+uint32_t check_kinds(Ctx *c, const StrList *names);
+/* "category", "group", "item", ... in the user's language */
+const char *check_part_word(PartKind k);
 
+/* check_expr.c: expressions */
 TypeKind check_expr(Ctx *c, Expr *e);
 /* A number (not a list), or a yes/no condition, where the message says. */
 void check_number_expr(Ctx *c, Expr *e, const char *where);
@@ -51,10 +59,6 @@ void check_condition(Ctx *c, Expr *e, const char *where);
 /* Reports a percentage compared with a plain number like 95 (meant 95%). */
 void check_percent_literal(Ctx *c, const Expr *l, const Expr *r);
 
-/* check.c: the kinds named in an 'applies' list, as a bit mask */
-uint32_t check_kinds(Ctx *c, const StrList *names);
-/* "category", "group", "item", ... in the user's language */
-const char *check_part_word(PartKind k);
 /* check_output.c: what a veto does (after the header's grades); outputs
  * (after the vetoes); total, grade and vetoed() in expressions */
 void check_veto_effect(Ctx *c, Veto *v);

@@ -1,4 +1,4 @@
-/* batch_read.c - the inputs of a batch (see batch.h): each is turned into
+/* batch_read.c - the inputs of a batch (see batch_read.h): each is turned into
  * jobs, one per unit, submitted in input order. A JSON file is read whole
  * (its units are freed as they are written); JSON Lines and CSV files of
  * units are read a line (a record) at a time, so memory does not grow with
@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch_impl.h"
+#include "batch_read.h"
 #include "diag.h"
 #include "limits.h"
 #include "lines.h"

@@ -1,0 +1,359 @@
+/* batch_queue.c - the queue of a batch (see batch_queue.h): a bounded ring
+ * of jobs, the worker threads that load, score and write each unit into its
+ * own buffer, and the main thread that copies the buffers to the report in
+ * input order, prints each unit's diagnostics and frees it. With --jobs 1
+ * there is no thread: each job runs on the main thread as it is submitted,
+ * so the output is the same by construction.
+ *
+ * What the workers share is read only: the checked standard, the Writer's
+ * ctx, a JSON file's parsed tree. The one lock they may take besides the
+ * ring's is OpenCC's (script.c), when a kind or an enum value must be
+ * compared across scripts. cJSON keeps one global (the position of its
+ * last parse error), which parses on several threads write at once; kaoping
+ * never reads it (it takes positions from the parse's end pointer). */
+#include <cjson/cJSON.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch_queue.h"
+#include "diag.h"
+#include "i18n.h"
+#include "peer.h"
+
+enum { MAX_ERRORS = 1000, MAX_WARNINGS = 100 };
+
+struct Batch {
+    const Standard *std;
+    const Source *std_src;
+    const BatchOptions *opt;
+    const Writer *w;
+    FILE *out, *diag_out;
+    int status;
+    long written;         /* units written so far */
+    int errors, warnings; /* diagnostics printed (or cut) so far */
+    /* the ring: head (oldest, not written yet) <= next (next for a worker) <= tail */
+    Job **ring;
+    size_t cap, head, next, tail;
+    pthread_t *threads;
+    int nthreads;
+    bool stop;
+    int idle;          /* workers waiting for a job */
+    bool main_waiting; /* the main thread waits for the job at wake_at */
+    size_t wake_at;
+    pthread_mutex_t mu;
+    pthread_cond_t work, finished;
+    void *read; /* batch_read.c's state */
+    /* a standard with peer functions: a first pass gathers the accepted
+     * units' values (collect), the second scores against them (eval.peers) */
+    bool two_pass, collect;
+    PeerTable *peers;
+    EvalOptions eval;
+};
+
+bool batch_two_pass(const Batch *b) {
+    return b->two_pass;
+}
+
+const Standard *batch_standard(const Batch *b) {
+    return b->std;
+}
+
+void **batch_read_state(Batch *b) {
+    return &b->read;
+}
+
+const BatchOptions *batch_options(const Batch *b) {
+    return b->opt;
+}
+
+void batch_fail(Batch *b, int status) {
+    if (status > b->status) b->status = status;
+}
+
+Job *batch_job(Batch *b, JobForm form) {
+    (void)b;
+    Job *j = calloc(1, sizeof *j);
+    if (!j) {
+        diag_cli(DIAG_ERROR, "out of memory");
+        exit(3);
+    }
+    j->form = form;
+    j->collect = b->collect;
+    diag_init(&j->diag);
+    j->diag.max_errors = MAX_ERRORS;
+    j->diag.max_warnings = MAX_WARNINGS;
+    return j;
+}
+
+void batch_job_free(Job *j) {
+    if (j->unit) unit_free(j->unit);
+    cJSON_Delete(j->owned);
+    free(j->text.text);
+    free(j->locate_data);
+    free(j->out);
+    diag_free(&j->diag);
+    free(j);
+}
+
+/* ---- one job: load, score, write into its own buffer (any thread) -------- */
+
+static void job_run(Batch *b, Job *j) {
+    const Standard *std = b->std;
+    const Source *std_src = b->std_src;
+    if (j->form == JOB_LINE) {
+        j->owned = load_json_parse(&j->text, &j->diag, true);
+        if (!j->owned) {
+            j->status = 2;
+            return;
+        }
+        j->value = j->owned;
+    }
+    if ((j->form == JOB_LINE || j->form == JOB_VALUE) && b->opt->standard_for) {
+        /* eval --rules-dir: the standard of the unit's year */
+        Span at = {j->at, j->at + 1};
+        std = b->opt->standard_for(b->opt->standard_ctx, j->value, &j->diag, j->src, at);
+        if (std)
+            std_src = std->src;
+        else
+            j->unit = load_unit_named(j->src, j->at, j->value, j->index);
+    }
+    if ((j->form == JOB_LINE || j->form == JOB_VALUE) && std)
+        j->unit = load_unit_json(std, j->src, j->at, j->value, j->index, &j->diag, j->locate.find ? &j->locate : NULL);
+    /* the unit holds copies of what it needs: its parsed text can go (here,
+     * on the thread that allocated it, which is cheaper for malloc) */
+    cJSON_Delete(j->owned);
+    j->owned = NULL;
+    j->value = NULL;
+    if (!j->unit || j->collect) return;           /* the first pass only loads */
+    if (j->unit->std && j->unit->std != b->std) { /* eval --rules-dir: another year's standard */
+        std = j->unit->std;
+        std_src = std->src;
+    }
+    FILE *f = open_memstream(&j->out, &j->outlen);
+    if (!f) {
+        diag_cli(DIAG_ERROR, "out of memory");
+        exit(3);
+    }
+    j->has_output = true;
+    Unit *u = j->unit;
+    if (u->invalid) {
+        j->status = 2;
+        if (b->w->invalid) b->w->invalid(b->w->ctx, f, u);
+    } else {
+        Result *res = eval_unit_with(std, u, u->arena, &b->eval);
+        Span at = {u->at, u->at + 1};
+        if (b->peers && peer_reads_kind(std, u->kind) && peer_group_size(b->peers, u) <= 1)
+            diag_at(&j->diag, DIAG_WARNING, "K0502", u->src, at,
+                    "unit \"%s\": scored without peers: no other accepted unit of its kind (%s) and year %d in this "
+                    "run, so rank(), peers() and best() compare it with itself only",
+                    u->name, u->kind_name && *u->kind_name ? u->kind_name : "-", u->year ? u->year : std->year_value);
+        j->res = res;
+        if (res->rejected) { /* the data breaks a 'require': invalid data, shown at the unit */
+            int line, col;
+            Span req = res->error_span; /* in the standard, or in a base it revises */
+            const Source *rs = source_at(std_src, &req);
+            diag_position(rs, req.begin, &line, &col);
+            Diag *g = diag_at(&j->diag, DIAG_ERROR, "K0401", u->src, (Span){u->at, u->at + 1}, "unit \"%s\": %s",
+                              u->name, res->error);
+            diag_help(&j->diag, g, "the requirement is at %s:%d", rs->path, line);
+            j->status = 2;
+            j->res = NULL;
+            u->invalid = true;
+            if (b->w->invalid) b->w->invalid(b->w->ctx, f, u);
+        } else if (res->error) {
+            Diag *g = diag_at(&j->diag, DIAG_ERROR, "K0501", std_src, res->error_span,
+                              "unit \"%s\": cannot be scored: %s", u->name, _(res->error));
+            if (res->error_span.begin != std->title_span.begin)
+                diag_help(&j->diag, g, "the data in %s makes this rule compute something impossible", u->src->path);
+            j->status = 2;
+        } else {
+            j->status = res->pass ? 0 : 1;
+        }
+        if (b->w->unit && !res->rejected) b->w->unit(b->w->ctx, f, res);
+    }
+    if (fclose(f) != 0) {
+        diag_cli(DIAG_ERROR, "out of memory");
+        exit(3);
+    }
+    if (!b->opt->on_result && !b->opt->on_skipped && !b->w->unit_in_order && !b->w->invalid_in_order) {
+        /* written: nothing reads the unit or its result again */
+        unit_free(j->unit);
+        j->unit = NULL;
+        j->res = NULL;
+    }
+}
+
+/* ---- in input order: output, diagnostics, free (main thread) ------------- */
+
+/* Prints a job's diagnostics, keeping the run's caps on errors and warnings. */
+static void print_diags(Batch *b, const DiagSink *d) {
+    for (const Diag *g = d->head; g; g = g->next) {
+        int *n = g->level == DIAG_ERROR ? &b->errors : &b->warnings;
+        if (++*n > (g->level == DIAG_ERROR ? MAX_ERRORS : MAX_WARNINGS)) continue;
+        diag_print_one(g, b->diag_out);
+    }
+    /* records not kept by the job's own sink still count */
+    int lost_e = d->errors - (d->errors > MAX_ERRORS ? MAX_ERRORS : d->errors);
+    int lost_w = d->warnings - (d->warnings > MAX_WARNINGS ? MAX_WARNINGS : d->warnings);
+    b->errors += lost_e;
+    b->warnings += lost_w;
+}
+
+static void job_finish(Batch *b, Job *j) {
+    if (j->collect) { /* the first pass: an accepted unit is a peer; nothing is written */
+        if (j->unit && !j->unit->invalid && !j->diag.errors) peer_table_add(b->peers, j->unit);
+        batch_job_free(j);
+        return;
+    }
+    if (j->has_output) {
+        if (b->written++ && b->w->between) b->w->between(b->w->ctx, b->out);
+        fwrite(j->out, 1, j->outlen, b->out);
+    }
+    print_diags(b, &j->diag);
+    if (j->diag.errors && j->status < 2) j->status = 2;
+    batch_fail(b, j->status);
+    if (j->unit && j->unit->invalid && b->w->invalid_in_order)
+        b->w->invalid_in_order(b->w->ctx, j->unit);
+    else if (j->res && b->w->unit_in_order)
+        b->w->unit_in_order(b->w->ctx, j->res);
+    if (j->res && !j->res->error && b->opt->on_result)
+        b->opt->on_result(b->opt->on_result_ctx, j->res);
+    else if (j->form != JOB_NOTE && b->opt->on_skipped)
+        b->opt->on_skipped(b->opt->on_result_ctx);
+    batch_job_free(j);
+}
+
+/* ---- threads ---------------------------------------------------------------- */
+
+static void *worker(void *arg) {
+    Batch *b = arg;
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        while (b->next == b->tail && !b->stop) {
+            b->idle++;
+            pthread_cond_wait(&b->work, &b->mu);
+            b->idle--;
+        }
+        if (b->next == b->tail) break;
+        Job *j = b->ring[b->next++ % b->cap];
+        if (j->done) continue; /* a note: nothing to run */
+        pthread_mutex_unlock(&b->mu);
+        job_run(b, j);
+        pthread_mutex_lock(&b->mu);
+        j->done = true;
+        /* wake the main thread only for what it waits for */
+        if (b->main_waiting && b->ring[b->wake_at % b->cap]->done) pthread_cond_signal(&b->finished);
+    }
+    pthread_mutex_unlock(&b->mu);
+    arena_release_spare();
+    return NULL;
+}
+
+/* Writes the finished jobs at the head, waiting until the head has passed
+ * upto. The main thread sleeps until the last job it needs is done, not
+ * for each job: a wake-up (a futex call and a switch) per unit cost more
+ * than scoring one. */
+static void flush(Batch *b, size_t upto) {
+    pthread_mutex_lock(&b->mu);
+    while (b->head < b->tail) {
+        Job *j = b->ring[b->head % b->cap];
+        if (!j->done) {
+            if (b->head >= upto) break;
+            b->wake_at = upto - 1;
+            b->main_waiting = true;
+            pthread_cond_wait(&b->finished, &b->mu);
+            b->main_waiting = false;
+            continue;
+        }
+        b->head++;
+        if (b->next < b->head) b->next = b->head; /* a note no worker took: it is gone */
+        pthread_mutex_unlock(&b->mu);
+        job_finish(b, j);
+        pthread_mutex_lock(&b->mu);
+    }
+    pthread_mutex_unlock(&b->mu);
+}
+
+void batch_submit(Batch *b, Job *j) {
+    if (b->nthreads == 0) {
+        if (j->form != JOB_NOTE) job_run(b, j);
+        job_finish(b, j);
+        return;
+    }
+    if (j->form == JOB_NOTE) j->done = true;
+    if (b->tail - b->head == b->cap) flush(b, b->head + b->cap / 2); /* a full ring: let it half empty */
+    pthread_mutex_lock(&b->mu);
+    b->ring[b->tail++ % b->cap] = j;
+    if (b->idle) pthread_cond_signal(&b->work);
+    pthread_mutex_unlock(&b->mu);
+    flush(b, 0);
+}
+
+void batch_drain(Batch *b) {
+    if (b->nthreads) flush(b, b->tail);
+}
+
+Batch *batch_queue_new(const Standard *std, const Source *std_src, const BatchOptions *opt, const Writer *w, FILE *out,
+                       FILE *diag_out) {
+    Batch *b = calloc(1, sizeof *b);
+    if (!b) {
+        diag_cli(DIAG_ERROR, "out of memory");
+        exit(3);
+    }
+    *b = (Batch){
+        .std = std, .std_src = std_src, .opt = opt, .w = w, .out = out, .diag_out = diag_out, .eval = opt->eval};
+    b->two_pass = opt->peers || peer_uses(std);
+    int jobs = opt->jobs < 1 ? 1 : opt->jobs;
+    if (jobs > 1) {
+        /* a few units per thread in flight: enough to keep every thread busy
+         * while one slow unit holds the head, and a bound on memory */
+        b->cap = (size_t)jobs * 16;
+        b->ring = calloc(b->cap, sizeof *b->ring);
+        b->threads = calloc((size_t)jobs, sizeof *b->threads);
+        if (!b->ring || !b->threads) {
+            diag_cli(DIAG_ERROR, "out of memory");
+            exit(3);
+        }
+        pthread_mutex_init(&b->mu, NULL);
+        pthread_cond_init(&b->work, NULL);
+        pthread_cond_init(&b->finished, NULL);
+        for (int i = 0; i < jobs; i++)
+            if (pthread_create(&b->threads[i], NULL, worker, b) == 0) b->nthreads++;
+    }
+    return b;
+}
+
+void batch_collect(Batch *b, PeerTable *peers) {
+    b->collect = true;
+    b->peers = peers;
+}
+
+void batch_score_with(Batch *b, PeerTable *peers) {
+    b->collect = false;
+    b->peers = peers;
+    b->eval.peers = peers;
+}
+
+int batch_queue_free(Batch *b) {
+    if (b->nthreads) {
+        pthread_mutex_lock(&b->mu);
+        b->stop = true;
+        pthread_cond_broadcast(&b->work);
+        pthread_mutex_unlock(&b->mu);
+        for (int i = 0; i < b->nthreads; i++)
+            pthread_join(b->threads[i], NULL);
+        pthread_mutex_destroy(&b->mu);
+        pthread_cond_destroy(&b->work);
+        pthread_cond_destroy(&b->finished);
+    }
+    free(b->threads);
+    free(b->ring);
+    if (b->warnings > MAX_WARNINGS)
+        fprintf(b->diag_out, _("kaoping: warning: %d more warnings not shown\n"), b->warnings - MAX_WARNINGS);
+    if (b->errors > MAX_ERRORS)
+        fprintf(b->diag_out, _("kaoping: error: %d more errors not shown\n"), b->errors - MAX_ERRORS);
+    int status = b->status;
+    free(b);
+    return status;
+}
