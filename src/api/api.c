@@ -17,6 +17,7 @@
 #include "limits.h"
 #include "load.h"
 #include "revise.h"
+#include "tests_file.h"
 
 /* ---- statuses, errors -------------------------------------------------------- */
 
@@ -144,41 +145,13 @@ static kp_standard *std_new(void) {
     return s;
 }
 
-/* NAME.tests.kp for NAME.kp, when that file exists. */
-static char *tests_path_for(const char *path) {
-    size_t n = strlen(path);
-    if (n < 3 || strcmp(path + n - 3, ".kp") || (n >= 9 && !strcmp(path + n - 9, ".tests.kp"))) return NULL;
-    char *t = malloc(n + 7);
-    if (!t) return NULL;
-    memcpy(t, path, n - 3);
-    strcpy(t + n - 3, ".tests.kp");
-    if (access(t, F_OK) != 0) {
-        free(t);
-        return NULL;
-    }
-    return t;
-}
-
-/* True when path, links resolved, lies in the folder of the file `beside`. */
-static bool same_folder(const char *beside, const char *path) {
-    char *a = realpath(beside, NULL), *b = realpath(path, NULL);
-    bool ok = false;
-    if (a && b) {
-        char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
-        ok = sa && sb && sa - a == sb - b && !strncmp(a, b, (size_t)(sa - a));
-    }
-    free(a);
-    free(b);
-    return ok;
-}
-
 /* Parses and checks s->src (read), with NAME.tests.kp when tests_of. */
 static bool std_build(kp_standard *s, const char *tests_of) {
     DiagSink *d = &s->diags.sink;
     s->std = lex_parse(&s->src, s->arena, d);
     if (!s->std || d->errors || !revise_resolve(s->std, &s->src, s->arena, d)) return false;
-    if (tests_of && (s->tests_path = tests_path_for(tests_of)) != NULL) {
-        if (!same_folder(tests_of, s->tests_path)) {
+    if (tests_of && (s->tests_path = tests_file_for(tests_of)) != NULL) {
+        if (!tests_file_beside(tests_of, s->tests_path)) {
             diag_file(d, DIAG_ERROR, "K0603", NULL, "%s leads outside the folder of %s (a link): it is not read",
                       s->tests_path, tests_of);
             return false;

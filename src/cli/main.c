@@ -32,6 +32,7 @@
 #include "script.h"
 #include "summary.h"
 #include "template.h"
+#include "tests_file.h"
 #include "usage.h"
 #include "verify.h"
 #include "years.h"
@@ -50,34 +51,6 @@ typedef struct Loaded {
     bool ok;
 } Loaded;
 
-/* NAME.tests.kp for NAME.kp, when that file exists. */
-static char *tests_path_for(const char *path) {
-    size_t n = strlen(path);
-    if (n < 3 || strcmp(path + n - 3, ".kp") || (n >= 9 && !strcmp(path + n - 9, ".tests.kp"))) return NULL;
-    char *t = malloc(n + 7);
-    if (!t) return NULL;
-    memcpy(t, path, n - 3);
-    strcpy(t + n - 3, ".tests.kp");
-    if (access(t, F_OK) != 0) {
-        free(t);
-        return NULL;
-    }
-    return t;
-}
-
-/* True when path, links resolved, lies in the folder of the file `beside`. */
-static bool same_folder(const char *beside, const char *path) {
-    char *a = realpath(beside, NULL), *b = realpath(path, NULL);
-    bool ok = false;
-    if (a && b) {
-        char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
-        ok = sa && sb && sa - a == sb - b && !strncmp(a, b, (size_t)(sa - a));
-    }
-    free(a);
-    free(b);
-    return ok;
-}
-
 /* Loads and checks a standard; with_tests also reads NAME.tests.kp (for
  * check and test: a broken tests file must not stop an evaluation). */
 static bool load_standard(Loaded *l, const char *path, DiagSink *d, bool with_tests) {
@@ -86,8 +59,8 @@ static bool load_standard(Loaded *l, const char *path, DiagSink *d, bool with_te
     if (!source_read(&l->src, path, KP_MAX_RULE_FILE, d)) return false;
     l->std = lex_parse(&l->src, l->arena, d);
     if (!l->std || d->errors || !revise_resolve(l->std, &l->src, l->arena, d)) return false;
-    if (with_tests && (l->tests_path = tests_path_for(path)) != NULL) {
-        if (!same_folder(path, l->tests_path)) {
+    if (with_tests && (l->tests_path = tests_file_for(path)) != NULL) {
+        if (!tests_file_beside(path, l->tests_path)) {
             diag_file(d, DIAG_ERROR, "K0603", NULL, "%s leads outside the folder of %s (a link): it is not read",
                       l->tests_path, path);
             return false;
