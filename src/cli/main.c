@@ -637,6 +637,15 @@ static int run(int argc, char **argv) {
         return EXIT_INPUT;
     }
     const char *cmd = argv[1];
+    static const char *const commands[] = {"check", "eval",     "explain", "plan", "summary", "timeline",
+                                           "test",  "fmt",      "template", "diff", "compare"};
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+        if (!strcmp(cmd, commands[c]))
+            for (int i = 2; i < argc && strcmp(argv[i], "--"); i++)
+                if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { /* kaoping eval --help */
+                    usage_of(stdout, cmd);
+                    return EXIT_PASS;
+                }
     if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 2, argv + 2, RUN_EVAL);
     if (!strcmp(cmd, "explain")) return cmd_eval(argc - 2, argv + 2, RUN_EXPLAIN);

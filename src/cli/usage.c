@@ -1,10 +1,14 @@
 /* usage.c - the usage text of kaoping (see usage.h). */
+#define _GNU_SOURCE /* memmem */
 #include "usage.h"
+
+#include <stdbool.h>
+#include <string.h>
 
 #include "i18n.h"
 
-void usage(FILE *out) {
-    fputs(_("usage: kaoping check RULES...\n"
+static const char *usage_text(void) {
+    return _("usage: kaoping check RULES...\n"
             "       kaoping eval RULES DATA... [--format text|json|jsonl|tsv|html|csv|xlsx] [--summary]\n"
             "                    [--jobs N] [--list FACT=FILE.csv] [-o FILE] [--as-of DATE] [--soon DAYS]\n"
             "       kaoping eval --rules-dir DIR DATA... [options of eval]\n"
@@ -40,6 +44,56 @@ void usage(FILE *out) {
             "             2 a usage error or bad input, 3 out of memory\n"
             "\n"
             "--lang en|zh-hans|zh-hant, anywhere on the line, chooses the language of\n"
-            "the messages; without it LC_ALL, LC_MESSAGES or LANG does.\n"),
-          out);
+            "the messages; without it LC_ALL, LC_MESSAGES or LANG does.\n");
+}
+
+void usage(FILE *out) {
+    fputs(usage_text(), out);
+}
+
+/* Whether a synopsis line ("usage: kaoping CMD ...", "       kaoping CMD
+ * ...", in any language) or a description line ("  CMD ...") names cmd. */
+static bool names(const char *line, size_t len, const char *cmd, bool synopsis) {
+    size_t n = strlen(cmd);
+    if (!synopsis) return len > n + 2 && !strncmp(line, "  ", 2) && !strncmp(line + 2, cmd, n) && line[2 + n] == ' ';
+    const char *k = memmem(line, len < 24 ? len : 24, "kaoping ", 8);
+    return k && (size_t)(line + len - (k + 8)) > n && !strncmp(k + 8, cmd, n) && k[8 + n] == ' ';
+}
+
+/* The usage of one command: its synopsis lines and its description (each
+ * with the deeper-indented lines that continue it), then the paragraphs
+ * every command shares (exit status, --lang). */
+void usage_of(FILE *out, const char *cmd) {
+    const char *t = usage_text();
+    int para = 0; /* 0: synopses, 1: descriptions, 2 and on: for every command */
+    bool keep = false, first = true;
+    /* the first line's "usage: " (in the user's language) opens the command's first line too */
+    const char *k = strstr(t, "kaoping ");
+    int prefix = k && k - t < 24 ? (int)(k - t) : 0;
+    for (const char *line = t; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len == 0) {
+            para++;
+            keep = false;
+            if (para >= 1) fputc('\n', out);
+        } else if (para >= 2) {
+            fwrite(line, 1, len, out), fputc('\n', out);
+        } else if (names(line, len, cmd, para == 0)) {
+            keep = true;
+            const char *at = para == 0 && first ? strstr(line, "kaoping ") : NULL;
+            if (at && at < line + len) { /* usage: kaoping CMD ... */
+                fprintf(out, "%.*s", prefix, t);
+                fwrite(at, 1, (size_t)(line + len - at), out), fputc('\n', out);
+            } else {
+                fwrite(line, 1, len, out), fputc('\n', out);
+            }
+            first = para != 0 && first;
+        } else if (keep && len > 8 && !strncmp(line, "        ", 8)) {
+            fwrite(line, 1, len, out), fputc('\n', out); /* continues the line kept */
+        } else {
+            keep = false;
+        }
+        line = end ? end + 1 : line + len;
+    }
 }

@@ -5,5 +5,7 @@
 #include <stdio.h>
 
 void usage(FILE *out);
+/* The usage of one command (kaoping eval --help): its lines of the text. */
+void usage_of(FILE *out, const char *cmd);
 
 #endif
