@@ -24,7 +24,7 @@ static Dec cap_of(const Part *p, Dec points) {
 /* Capped at top: what its additions still count (a part above it sums them). */
 static void cap_at(DecStatus *st, Dec *s, Dec top, PartTally *out) {
     Dec over = t_sub(st, *s, top);
-    out->added = dec_max(dec_zero(), t_sub(st, out->added, over));
+    out->counted = dec_max(dec_zero(), t_sub(st, out->counted, over));
     *s = top;
     out->capped = true;
 }
@@ -32,6 +32,7 @@ static void cap_at(DecStatus *st, Dec *s, Dec top, PartTally *out) {
 Dec bounds_item(const Part *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st) {
     *out = *t;
     if (p->add_cap && dec_cmp(out->added, p->add_cap_value) > 0) out->added = p->add_cap_value, out->capped = true;
+    out->counted = out->added;
     if (!p->points && !scored_up) return t_add(st, t_sub(st, out->base, out->deducted), out->added);
     Dec s = t_sub(st, out->base, out->deducted);
     if (!p->add_after_floor) s = t_add(st, s, out->added);
@@ -50,6 +51,7 @@ Dec bounds_part(const Part *p, const PartTally *t, PartTally *out, DecStatus *st
         sum = t_sub(st, sum, t_sub(st, out->added, p->add_cap_value));
         out->added = p->add_cap_value, out->capped = true;
     }
+    out->counted = out->added;
     Dec s = sum;
     if (p->holds_points) {
         out->points = t->own;

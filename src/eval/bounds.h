@@ -15,6 +15,7 @@
 typedef struct PartTally {
     Dec points, base, deducted, added;
     Dec own;    /* the part's own points for the unit's kind (check_part_points) */
+    Dec counted; /* out: the additions that counted, within every cap (what a part above sums) */
     int places; /* a scaled part rounds to the standard's decimals */
     bool floored, capped;
 } PartTally;

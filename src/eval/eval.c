@@ -211,6 +211,7 @@ static Dec item_bounds(Env *e, const Part *p, ItemResult *ir, bool scored_up) {
     DecStatus st = DEC_OK;
     Dec s = bounds_item(p, &t, scored_up, &out, &st);
     ir->added = out.added;
+    ir->added_counted = out.counted;
     ir->floored = out.floored, ir->capped = out.capped;
     return chk(e, st, s);
 }
@@ -306,12 +307,12 @@ static void eval_part(Env *e, Result *res, const Part *p) {
         if (ch->kind == PART_ITEM) {
             const ItemResult *ir = &res->items[ch->index];
             if (!ir->applies) continue;
-            cs = ir->score, cp = ir->points, cd = ir->deducted, ca = ir->added;
+            cs = ir->score, cp = ir->points, cd = ir->deducted, ca = ir->added_counted;
         } else {
             eval_part(e, res, ch);
             const PartResult *cr = &res->parts[ch->index];
             if (!cr->applies) continue;
-            cs = cr->score, cp = cr->points, cd = cr->deducted, ca = cr->added;
+            cs = cr->score, cp = cr->points, cd = cr->deducted, ca = cr->added_counted;
         }
         pr->applies = true;
         sum = add(e, sum, cs);
@@ -330,7 +331,7 @@ static void eval_part(Env *e, Result *res, const Part *p) {
     DecStatus st = DEC_OK;
     Dec s = bounds_part(p, &t, &out, &st);
     s = chk(e, st, s);
-    pr->deducted = out.deducted, pr->added = out.added;
+    pr->deducted = out.deducted, pr->added = out.added, pr->added_counted = out.counted;
     pr->floored = out.floored, pr->capped = out.capped;
     pr->points = out.points;
     pr->score = s;

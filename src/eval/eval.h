@@ -108,6 +108,7 @@ typedef struct ItemResult {
     Dec points; /* the item's points (0 for bonus and penalties) */
     Dec base;   /* starting value: points, or what a 'score' rule set */
     Dec deducted, added;
+    Dec added_counted; /* what of its additions counted within its caps (its part sums this) */
     Dec score; /* final; for a penalty, the points it takes off the total */
     Dec lost;  /* points - score */
     bool floored, capped;
@@ -122,6 +123,7 @@ typedef struct PartResult {
     Dec lost;            /* points - score */
     Dec counted;         /* a bonus section: its score within its cap */
     Dec deducted, added; /* what its items took and gave, before any floor */
+    Dec added_counted;   /* what of the additions counted within its caps */
     bool floored, capped;
 } PartResult;
 

@@ -85,7 +85,7 @@ static PartTally part_with(const Result *res, const Part *p, const Choice *set, 
             bool touched = false;
             for (int k = 0; k < n; k++) touched |= set[k].ir == ir;
             c = (PartTally){.points = ir->points, .base = touched ? item_with(ir, set, n) : ir->score,
-                            .deducted = ir->deducted, .added = ir->added};
+                            .deducted = ir->deducted, .added = ir->added_counted};
             if (touched) { /* what it deducts now, for a part that floors first */
                 Dec lost = sub(ir->score, c.base);
                 c.deducted = add(c.deducted, lost);
@@ -105,7 +105,8 @@ static PartTally part_with(const Result *res, const Part *p, const Choice *set, 
     t.places = res->std->decimals_value;
     DecStatus st = DEC_OK;
     Dec s = bounds_part(p, &t, &out, &st);
-    out.base = s; /* the part's score, for its parent's sum */
+    out.base = s;           /* the part's score, for its parent's sum */
+    out.added = out.counted; /* and the additions that counted in it */
     return out;
 }
 
