@@ -319,3 +319,13 @@ embed:
 	@$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(B)/stage PREFIX=/usr >/dev/null
 	@$(MAKE) --no-print-directory -C examples/embed B=$(CURDIR)/$(B)/embed \
 	  PKG_CONFIG_PATH=$(CURDIR)/$(B)/stage/usr/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$(CURDIR)/$(B)/stage check
+
+# ThreadSanitizer: the batch cases of tests/e2e on two threads (--jobs 2);
+# clang's TSan build in build/tsan. Not in `make test` (a second full build,
+# about a minute on the 2-core machine). libcjson is not instrumented: its
+# global error pointer is serialized in src/data/load_json.c instead.
+.PHONY: tsan
+tsan:
+	$(MAKE) B=$(B)/tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread" $(B)/tsan/kaoping
+	@KAOPING_TSAN=$(CURDIR)/$(B)/tsan/kaoping KAOPING=$(CURDIR)/tests/tsan/kaoping \
+	    tests/e2e/run $(notdir $(wildcard tests/e2e/cases/batch-*)) rank-in-batch data-json-one-line-errors

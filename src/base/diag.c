@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,30 +128,6 @@ void diag_help(DiagSink *d, Diag *g, const char *fmt, ...) {
     va_end(ap);
 }
 
-/* Start of the line holding offset, and its number. A line ends at "\n",
- * "\r\n" or a lone "\r". */
-static uint32_t line_start(const Source *src, uint32_t off, int *line) {
-    if (off > src->len) off = (uint32_t)src->len;
-    int n = 1;
-    uint32_t start = 0;
-    for (uint32_t i = 0; i < off; i++) {
-        char ch = src->text[i];
-        if (ch == '\n' || (ch == '\r' && (i + 1 >= src->len || src->text[i + 1] != '\n'))) {
-            n++;
-            start = i + 1;
-        }
-    }
-    *line = n;
-    return start;
-}
-
-static uint32_t line_end(const Source *src, uint32_t from) {
-    uint32_t e = from;
-    while (e < src->len && src->text[e] != '\n' && src->text[e] != '\r')
-        e++;
-    return e;
-}
-
 /* Display columns of s[0..len) from col, as the printer shows it: a control
  * byte other than tab prints as '?', one column. */
 static size_t shown_advance(const char *s, size_t len, size_t col) {
@@ -165,12 +142,86 @@ static size_t shown_advance(const char *s, size_t len, size_t col) {
     return col;
 }
 
+/* Whether s[0..len) shows wider than cols: stops reading there. */
+static bool shown_wider(const char *s, size_t len, size_t cols) {
+    size_t i = 0, col = 0;
+    while (i < len && col <= cols) {
+        uint32_t cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) n = 1, cp = 0xFFFD;
+        col = (cp < 0x20 && cp != '\t') || cp == 0x7F ? col + 1 : width_advance(s + i, (size_t)n, col);
+        i += (size_t)n;
+    }
+    return col > cols;
+}
+
+/* A text this long keeps its last position (Source.pos): each message of a
+ * large one-line JSON file then costs the distance from the one before, not
+ * from the start of the file. Sources may be read on several threads. */
+enum { POS_CACHED = 1 << 16 };
+static pthread_mutex_t pos_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The line holding offset (1-based in text), its start, and the display
+ * columns before offset on it. A line ends at "\n", "\r\n" or a lone "\r". */
+static void locate(const Source *src, uint32_t off, int *line, uint32_t *start, size_t *col) {
+    if (off > src->len) off = (uint32_t)src->len;
+    bool cached = src->len >= POS_CACHED;
+    uint32_t from = 0, ls = 0;
+    int n = 1;
+    size_t c = 0;
+    Source *m = (Source *)src; /* the cache is not the text: const to every caller */
+    if (cached) {
+        pthread_mutex_lock(&pos_lock);
+        if (m->pos.text == src->text && m->pos.len == src->len && m->pos.off <= off)
+            from = m->pos.off, ls = m->pos.start, n = m->pos.line, c = m->pos.col;
+    }
+    uint32_t from_ls = ls;
+    for (uint32_t i = from; i < off; i++) {
+        char ch = src->text[i];
+        if (ch == '\n' || (ch == '\r' && (i + 1 >= src->len || src->text[i + 1] != '\n'))) {
+            n++;
+            ls = i + 1;
+        }
+    }
+    /* the columns go on from the cached offset when it starts a character on
+     * the same line (an ASCII byte or a lead byte: never inside a sequence) */
+    unsigned char at = from < src->len ? (unsigned char)src->text[from] : 0;
+    if (ls == from_ls && from > ls && (at < 0x80 || at >= 0xC0))
+        c = shown_advance(src->text + from, off - from, c);
+    else
+        c = shown_advance(src->text + ls, off - ls, 0);
+    if (cached) {
+        m->pos.text = src->text, m->pos.len = src->len;
+        m->pos.off = off, m->pos.start = ls, m->pos.line = n, m->pos.col = c;
+        pthread_mutex_unlock(&pos_lock);
+    }
+    *line = n;
+    *start = ls;
+    *col = c;
+}
+
+/* Start of the line holding offset, and its number. */
+static uint32_t line_start(const Source *src, uint32_t off, int *line) {
+    uint32_t start;
+    size_t col;
+    locate(src, off, line, &start, &col);
+    return start;
+}
+
+static uint32_t line_end(const Source *src, uint32_t from) {
+    uint32_t e = from;
+    while (e < src->len && src->text[e] != '\n' && src->text[e] != '\r')
+        e++;
+    return e;
+}
+
 /* Position of an offset in src's own text. */
 static void position_in(const Source *src, uint32_t offset, int *line, int *col) {
-    if (offset > src->len) offset = (uint32_t)src->len;
-    uint32_t start = line_start(src, offset, line);
+    uint32_t start;
+    size_t c;
+    locate(src, offset, line, &start, &c);
     *line += src->line0;
-    *col = (int)shown_advance(src->text + start, offset - start, 0) + 1;
+    *col = (int)c + 1;
 }
 
 void diag_position(const Source *src, uint32_t offset, int *line, int *col) {
@@ -223,6 +274,33 @@ static uint32_t advance_cols(const Source *src, uint32_t from, uint32_t limit, s
     return i;
 }
 
+/* advance_cols(src, ls, b, cols) on the line starting at ls, where b is
+ * colb columns in, cols < colb: from a stretch before b without tabs (whose
+ * widths do not depend on where they start), not from the line's start */
+static uint32_t window_from(const Source *src, uint32_t ls, uint32_t b, size_t colb, size_t cols) {
+    for (uint32_t back = 512; back < b - ls; back *= 2) {
+        uint32_t p = b - back;
+        while (p > ls && (unsigned char)src->text[p] >= 0x80) /* an ASCII byte starts a character */
+            p--;
+        if (p <= ls || memchr(src->text + p, '\t', b - p)) break;
+        size_t w = shown_advance(src->text + p, b - p, 0);
+        if (w > colb) break;
+        if (colb - w < cols) {
+            size_t c = colb - w;
+            uint32_t i = p;
+            while (i < b && c < cols) {
+                uint32_t cp;
+                int n = utf8_decode(src->text + i, b - i, &cp);
+                if (n == 0) n = 1;
+                c = shown_advance(src->text + i, (size_t)n, c);
+                i += (uint32_t)n;
+            }
+            return i;
+        }
+    }
+    return advance_cols(src, ls, b, cols);
+}
+
 enum { WINDOW = 100 }; /* a long line shows this many columns around the caret */
 
 void diag_print_one(const Diag *g, FILE *out) {
@@ -248,9 +326,9 @@ void diag_print_one(const Diag *g, FILE *out) {
     uint32_t b = g->span.begin < le ? g->span.begin : le;
     /* a very long line is cut to a window that holds the caret */
     const char *pre = "", *post = "";
-    bool long_line = shown_advance(src->text + ls, le - ls, 0) > WINDOW + 20;
+    bool long_line = shown_wider(src->text + ls, le - ls, WINDOW + 20);
     if (long_line && col > WINDOW / 2 + 10) {
-        uint32_t from = advance_cols(src, ls, b, (size_t)col - 1 - WINDOW / 2);
+        uint32_t from = window_from(src, ls, b, (size_t)col - 1, (size_t)col - 1 - WINDOW / 2);
         /* step to a code point boundary */
         while (from < b && (src->text[from] & 0xC0) == 0x80)
             from++;

@@ -27,6 +27,14 @@ typedef struct Source {
     const struct Source *next;
     int line0; /* lines before text in its file (a JSON line, a CSV record read
                   alone); positions are printed as line0 + the line in text */
+    /* diag.c's own: in a long text, the last position it found (of text, len),
+     * where the next one later in the text starts counting */
+    struct {
+        const char *text;
+        size_t len, col;
+        uint32_t off, start;
+        int line;
+    } pos;
 } Source;
 
 /* The file of a chain holding span sp, with *sp made relative to it. */

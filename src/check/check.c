@@ -6,6 +6,7 @@
 #include "check_impl.h"
 #include "i18n.h"
 #include "limits.h"
+#include "strmap.h"
 
 /* ---- static reach of a rule: what a fact's bounds allow ------------------ */
 
@@ -214,17 +215,18 @@ static void push_part(Ctx *c, Part ***tab, int *n, int *cap, Part *p) {
     (*tab)[(*n)++] = p;
 }
 
-static void check_unique_id(Ctx *c, Part *p, Part **seen, int nseen) {
+/* ids: every id so far, each with the parts that carry it in file order */
+static void check_unique_id(Ctx *c, Part *p, StrMap *ids) {
     if (!p->id) return;
-    for (int i = 0; i < nseen; i++)
-        if (seen[i]->id && strcmp(seen[i]->id, p->id) == 0) {
-            int line, col;
-            diag_position(c->src, seen[i]->id_span.begin, &line, &col);
-            Diag *g = check_err(c, p->id_span, "K0231", "duplicate id '%s'", p->id);
-            diag_help(c->diag, g, "'%s' is already the id of the %s at line %d", p->id, check_part_word(seen[i]->kind),
-                      line);
-            return;
-        }
+    const StrMapEntry *first = strmap_get(ids, p->id);
+    if (first) {
+        const Part *o = first->value;
+        int line, col;
+        diag_position(c->src, o->id_span.begin, &line, &col);
+        Diag *g = check_err(c, p->id_span, "K0231", "duplicate id '%s'", p->id);
+        diag_help(c->diag, g, "'%s' is already the id of the %s at line %d", p->id, check_part_word(o->kind), line);
+    }
+    strmap_add(ids, p->id, p);
 }
 
 static bool allowed_child(PartKind parent, PartKind child) {
@@ -309,12 +311,9 @@ static void check_part_cap(Ctx *c, Part *p) {
     }
 }
 
-static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, int *nids, int *cap_ids) {
+static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, StrMap *ids) {
     p->parent = parent;
-    if (!p->implicit) {
-        check_unique_id(c, p, *ids, *nids);
-        push_part(c, ids, nids, cap_ids, p);
-    }
+    if (!p->implicit) check_unique_id(c, p, ids);
     if (!p->title)
         check_err(c, p->id_span, "K0232", "%s %s needs a title in quotes", article(p->kind), check_part_word(p->kind));
     if (p->kind != PART_BONUS && !p->id)
@@ -395,7 +394,7 @@ static void check_part(Ctx *c, Part *p, Part *parent, Tables *t, Part ***ids, in
                       check_part_word(ch->kind));
             continue;
         }
-        check_part(c, ch, p, t, ids, nids, cap_ids);
+        check_part(c, ch, p, t, ids);
         if (ch->points || ch->sum_part)
             with = with ? with : ch;
         else
@@ -496,16 +495,20 @@ static void check_fact_bounds(Ctx *c, Fact *f, TypeKind t);
 /* The keys the data gives facts by (a `key`, else the name): written, and
  * one for each of the facts, or of a list's fields. */
 static void check_fact_keys(Ctx *c, const Fact *list) {
+    StrMap *keys = strmap_new(c->arena);
     for (const Fact *f = list; f; f = f->next) {
         if (f->key && (!f->key[0] || strlen(f->key) > KP_MAX_NAME))
             check_err(c, f->key_span, "K0256", "a key is the data's name for the fact: 1 to %d bytes", KP_MAX_NAME);
-        for (const Fact *o = list; o != f; o = o->next)
-            if ((f->key || o->key) && !strcmp(fact_key(o), fact_key(f))) {
+        for (const StrMapEntry *e = strmap_get(keys, fact_key(f)); e; e = e->next) {
+            const Fact *o = e->value;
+            if (f->key || o->key) {
                 Diag *g =
                     check_err(c, f->key ? f->key_span : f->name_span, "K0256",
                               "the data's key \"%s\" would name both '%s' and '%s'", fact_key(f), o->name, f->name);
                 diag_help(c->diag, g, "give each a key of its own: key \"...\"");
             }
+        }
+        strmap_add(keys, fact_key(f), (void *)f);
     }
 }
 
@@ -536,10 +539,12 @@ static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
         diag_help(c->diag, g, "a label in quotes tells evaluators what to collect: fact %s: ... \"label\";", f->name);
     }
     if (t == TY_ENUM) {
-        int i = 0;
-        for (StrList *m = f->type.members; m; m = m->next, i++)
-            for (StrList *o = f->type.members; o != m; o = o->next)
-                if (strcmp(o->s, m->s) == 0) check_err(c, m->span, "K0250", "\"%s\" is listed twice", m->s);
+        StrMap *seen = strmap_new(c->arena);
+        for (StrList *m = f->type.members; m; m = m->next) {
+            for (const StrMapEntry *e = strmap_get(seen, m->s); e; e = e->next)
+                check_err(c, m->span, "K0250", "\"%s\" is listed twice", m->s);
+            strmap_add(seen, m->s, m);
+        }
     }
     if (t == TY_LIST && f->type.of_values) {
         /* list of T: the bounds and the label hold for each value, 'it' */
@@ -556,10 +561,11 @@ static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
     }
     if (t == TY_LIST) {
         int i = 0;
+        StrMap *seen = strmap_new(c->arena);
         for (Fact *fl = f->type.fields; fl; fl = fl->next, i++) {
-            for (Fact *o = f->type.fields; o != fl; o = o->next)
-                if (strcmp(o->name, fl->name) == 0)
-                    check_err(c, fl->name_span, "K0251", "duplicate field '%s'", fl->name);
+            for (const StrMapEntry *e = strmap_get(seen, fl->name); e; e = e->next)
+                check_err(c, fl->name_span, "K0251", "duplicate field '%s'", fl->name);
+            strmap_add(seen, fl->name, fl);
             if (check_find_fact(c->std, fl->name)) {
                 Diag *g = check_warn(c, fl->name_span, "K0308", "field '%s' has the name of a fact", fl->name);
                 diag_help(c->diag, g, "inside count(%s where ...) the field hides the fact; rename one of them",
@@ -748,9 +754,11 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     if (s->has_header) check_header(&c);
 
     int nk = 0;
+    StrMap *kind_ids = strmap_new(arena);
     for (Kind *k = s->kinds; k; k = k->next) {
-        for (Kind *o = s->kinds; o != k; o = o->next)
-            if (strcmp(o->id, k->id) == 0) check_err(&c, k->span, "K0260", "duplicate kind '%s'", k->id);
+        for (const StrMapEntry *e = strmap_get(kind_ids, k->id); e; e = e->next)
+            check_err(&c, k->span, "K0260", "duplicate kind '%s'", k->id);
+        strmap_add(kind_ids, k->id, k);
         k->index = nk++;
     }
     if (nk > 30) check_err(&c, s->kinds->span, "K0260", "at most 30 unit kinds");
@@ -761,33 +769,40 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
         s->kind_tab[nk++] = k;
 
     int nf = 0;
-    check_lets_start(&c);
-    for (Fact *f = s->facts; f; f = f->next) {
-        for (Fact *o = s->facts; o != f; o = o->next)
-            if (strcmp(o->name, f->name) == 0) {
-                int line, col;
-                diag_position(c.src, o->name_span.begin, &line, &col);
-                Diag *g = check_err(&c, f->name_span, "K0261", "fact '%s' is declared twice", f->name);
-                diag_help(diag, g, "the first declaration is at line %d", line);
-            }
-        check_fact(&c, f, nf++, false);
-    }
-    check_fact_keys(&c, s->facts);
+    for (Fact *f = s->facts; f; f = f->next)
+        f->slot = nf++; /* as check_fact() numbers them: the index's order among equal names */
     s->nfacts = nf;
-    if (nf > KP_MAX_FACTS) check_err(&c, s->facts->name_span, "K0264", "%d facts: at most %d", nf, KP_MAX_FACTS);
     s->fact_tab = arena_alloc(arena, sizeof(Fact *) * (size_t)(nf ? nf : 1));
     nf = 0;
     for (Fact *f = s->facts; f; f = f->next)
         s->fact_tab[nf++] = f;
-    /* a unit's data names facts by the hundred: find them by binary search */
+    /* a unit's data names facts by the hundred, and so do the checks of lets
+     * and fields: find them by binary search */
     Fact **index = arena_alloc(arena, sizeof(Fact *) * (size_t)(nf ? nf : 1));
     memcpy(index, s->fact_tab, sizeof(Fact *) * (size_t)nf);
     qsort(index, (size_t)nf, sizeof *index, by_fact_name);
     s->fact_index = index;
 
+    nf = 0;
+    check_lets_start(&c);
+    StrMap *fact_names = strmap_new(arena);
+    for (Fact *f = s->facts; f; f = f->next) {
+        for (const StrMapEntry *e = strmap_get(fact_names, f->name); e; e = e->next) {
+            const Fact *o = e->value;
+            int line, col;
+            diag_position(c.src, o->name_span.begin, &line, &col);
+            Diag *g = check_err(&c, f->name_span, "K0261", "fact '%s' is declared twice", f->name);
+            diag_help(diag, g, "the first declaration is at line %d", line);
+        }
+        strmap_add(fact_names, f->name, f);
+        check_fact(&c, f, nf++, false);
+    }
+    check_fact_keys(&c, s->facts);
+    s->nfacts = nf;
+    if (nf > KP_MAX_FACTS) check_err(&c, s->facts->name_span, "K0264", "%d facts: at most %d", nf, KP_MAX_FACTS);
+
     Tables t = {0};
-    Part **ids = NULL;
-    int nids = 0, cap_ids = 0;
+    StrMap *ids = strmap_new(arena);
     Dec sum = dec_zero();
     Span last = s->title_span;
     bool any_category = false;
@@ -796,7 +811,7 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
             check_err(&c, p->kw_span, "K0236", "a %s belongs inside a category", check_part_word(p->kind));
             continue;
         }
-        check_part(&c, p, NULL, &t, &ids, &nids, &cap_ids);
+        check_part(&c, p, NULL, &t, ids);
         Dec weighted = p->pts; /* a weighted category counts its share of the total */
         if (p->kind == PART_CATEGORY && dec_mul(p->pts, p->weight_value, &weighted) != DEC_OK) weighted = p->pts;
         if (p->kind == PART_CATEGORY) {
@@ -811,8 +826,8 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
     if (s->has_header && s->total && any_category && dec_cmp(sum, s->total_value) != 0) {
         Diag *g = diag_at(diag, s->sums_warn ? DIAG_WARNING : DIAG_ERROR, "K0301", c.src, s->total->span,
                           s->weighted ? N_("the categories' points times their weights add up to %s, not the total %s")
-                                      : N_("the categories add up to %s, not the total %s"), check_fmt_dec(&c, sum),
-                          check_fmt_dec(&c, s->total_value));
+                                      : N_("the categories add up to %s, not the total %s"),
+                          check_fmt_dec(&c, sum), check_fmt_dec(&c, s->total_value));
         (void)last;
         if (!s->sums_warn) diag_help(diag, g, "fix the points, or write 'sums warn;' in the header to accept it");
     }
@@ -832,9 +847,11 @@ bool check_standard(Standard *s, Arena *arena, DiagSink *diag) {
         check_condition(&c, q->cond, "the condition after 'require'");
     }
     int nv = 0;
+    StrMap *veto_ids = strmap_new(arena);
     for (Veto *v = s->vetoes; v; v = v->next) {
-        for (Veto *o = s->vetoes; o != v; o = o->next)
-            if (strcmp(o->id, v->id) == 0) check_err(&c, v->id_span, "K0263", "duplicate veto '%s'", v->id);
+        for (const StrMapEntry *e = strmap_get(veto_ids, v->id); e; e = e->next)
+            check_err(&c, v->id_span, "K0263", "duplicate veto '%s'", v->id);
+        strmap_add(veto_ids, v->id, v);
         c.kinds = all_kinds(s);
         check_condition(&c, v->when, "a veto's condition");
         check_veto_effect(&c, v);

@@ -7,6 +7,7 @@
 #include "check_impl.h"
 #include "dates.h"
 #include "i18n.h"
+#include "strmap.h"
 
 static bool date_literal(Ctx *c, Expr *e, int32_t *day, const char *what) {
     what = _(what);
@@ -37,9 +38,11 @@ static void check_phases(Ctx *c) {
     int n = 0;
     s->inspection_start = INT32_MIN;
     const Phase *prev = NULL, *latest = NULL; /* latest: the earlier phase that ends last */
+    StrMap *ids = strmap_new(c->arena);
     for (Phase *p = s->phases; p; p = p->next) {
-        for (const Phase *o = s->phases; o != p; o = o->next)
-            if (!strcmp(o->id, p->id)) check_err(c, p->id_span, "K0281", "duplicate phase '%s'", p->id);
+        for (const StrMapEntry *e = strmap_get(ids, p->id); e; e = e->next)
+            check_err(c, p->id_span, "K0281", "duplicate phase '%s'", p->id);
+        strmap_add(ids, p->id, p);
         p->index = n++;
         bool ok = date_literal(c, p->from, &p->start, "a phase's first day");
         ok &= date_literal(c, p->to, &p->end, "a phase's last day");
@@ -151,9 +154,11 @@ static void attach_penalty(Ctx *c, Task *t, TaskPenalty *x) {
 static void check_tasks(Ctx *c, uint32_t all_kinds) {
     Standard *s = c->std;
     int n = 0;
+    StrMap *ids = strmap_new(c->arena);
     for (Task *t = s->tasks; t; t = t->next) {
-        for (const Task *o = s->tasks; o != t; o = o->next)
-            if (!strcmp(o->id, t->id)) check_err(c, t->id_span, "K0281", "duplicate task '%s'", t->id);
+        for (const StrMapEntry *e = strmap_get(ids, t->id); e; e = e->next)
+            check_err(c, t->id_span, "K0281", "duplicate task '%s'", t->id);
+        strmap_add(ids, t->id, t);
         t->index = n++;
         t->kinds = t->applies ? check_kinds(c, t->applies) : all_kinds;
         if (!t->phase)

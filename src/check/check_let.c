@@ -6,6 +6,7 @@
 
 #include "check_impl.h"
 #include "i18n.h"
+#include "strmap.h"
 
 Let *check_find_let(const Standard *std, const char *name) {
     for (Let *l = std->lets; l; l = l->next)
@@ -16,16 +17,18 @@ Let *check_find_let(const Standard *std, const char *name) {
 void check_lets_start(Ctx *c) {
     Standard *s = c->std;
     int n = 0;
+    StrMap *names = strmap_new(c->arena);
     for (Let *l = s->lets; l; l = l->next) {
         l->index = n++;
-        for (Let *o = s->lets; o != l; o = o->next)
-            if (strcmp(o->name, l->name) == 0) {
-                int line, col;
-                diag_position(c->src, o->name_span.begin, &line, &col);
-                Diag *g = check_err(c, l->name_span, "K0265", "'%s' is defined twice", l->name);
-                l->used = true; /* reported */
-                diag_help(c->diag, g, "the first 'let %s' is at line %d", l->name, line);
-            }
+        for (const StrMapEntry *e = strmap_get(names, l->name); e; e = e->next) {
+            const Let *o = e->value;
+            int line, col;
+            diag_position(c->src, o->name_span.begin, &line, &col);
+            Diag *g = check_err(c, l->name_span, "K0265", "'%s' is defined twice", l->name);
+            l->used = true; /* reported */
+            diag_help(c->diag, g, "the first 'let %s' is at line %d", l->name, line);
+        }
+        strmap_add(names, l->name, l);
         const Fact *f = check_find_fact(s, l->name);
         if (f) {
             int line, col;

@@ -8,6 +8,7 @@
 
 #include "check_impl.h"
 #include "i18n.h"
+#include "strmap.h"
 
 typedef struct Numbered {
     const char *number;
@@ -16,9 +17,9 @@ typedef struct Numbered {
     const Rule *rule; /* NULL for a part */
 } Numbered;
 
+/* every number seen, each with the things it numbers (file order) */
 typedef struct Seen {
-    Numbered *tab;
-    int n, cap;
+    StrMap *numbers;
 } Seen;
 
 static const char *what_word(const Numbered *x) {
@@ -37,25 +38,21 @@ static void see(Ctx *c, Seen *s, Numbered x) {
         diag_help(c->diag, g, "write the number the standard's table prints, e.g. number \"1.2\", or leave it out");
         return;
     }
-    for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->tab[i].number, x.number) && !(x.rule && !s->tab[i].rule && s->tab[i].part == holder(x.part))) {
-            Span at = s->tab[i].span;
-            const Source *src = source_at(c->src, &at);
-            int line, col;
-            diag_position(src, at.begin, &line, &col);
-            Diag *g = check_err(c, x.span, "K0297", "number \"%s\" is used twice", x.number);
-            diag_help(c->diag, g, "\"%s\" is already the number of the %s at %s:%d", x.number, what_word(&s->tab[i]),
-                      src->path, line);
-            return;
-        }
-    if (s->n == s->cap) {
-        int nc = s->cap ? s->cap * 2 : 32;
-        Numbered *t = arena_alloc(c->arena, sizeof *t * (size_t)nc);
-        if (s->n) memcpy(t, s->tab, sizeof *t * (size_t)s->n);
-        s->tab = t;
-        s->cap = nc;
+    for (const StrMapEntry *e = strmap_get(s->numbers, x.number); e; e = e->next) {
+        const Numbered *o = e->value;
+        if (x.rule && !o->rule && o->part == holder(x.part)) continue;
+        Span at = o->span;
+        const Source *src = source_at(c->src, &at);
+        int line, col;
+        diag_position(src, at.begin, &line, &col);
+        Diag *g = check_err(c, x.span, "K0297", "number \"%s\" is used twice", x.number);
+        diag_help(c->diag, g, "\"%s\" is already the number of the %s at %s:%d", x.number, what_word(o), src->path,
+                  line);
+        return;
     }
-    s->tab[s->n++] = x;
+    Numbered *kept = arena_alloc(c->arena, sizeof *kept);
+    *kept = x;
+    strmap_add(s->numbers, x.number, kept);
 }
 
 static void walk(Ctx *c, Seen *s, const Part *p) {
@@ -69,7 +66,7 @@ static void walk(Ctx *c, Seen *s, const Part *p) {
 }
 
 void check_numbers(Ctx *c) {
-    Seen s = {0};
+    Seen s = {strmap_new(c->arena)};
     for (const Part *p = c->std->parts; p; p = p->next)
         walk(c, &s, p);
 }

@@ -6,6 +6,7 @@
 
 #include "check_impl.h"
 #include "i18n.h"
+#include "strmap.h"
 
 /* ---- veto effects ---------------------------------------------------------- */
 
@@ -111,9 +112,11 @@ TypeKind check_part_result(Ctx *c, Expr *e) {
 void check_outputs(Ctx *c, uint32_t all_kinds) {
     Standard *s = c->std;
     int n = 0;
+    StrMap *ids = strmap_new(c->arena);
     for (OutputDef *o = s->outputs; o; o = o->next) {
-        for (const OutputDef *p = s->outputs; p != o; p = p->next)
-            if (!strcmp(p->id, o->id)) check_err(c, o->id_span, "K0266", "duplicate output '%s'", o->id);
+        for (const StrMapEntry *e = strmap_get(ids, o->id); e; e = e->next)
+            check_err(c, o->id_span, "K0266", "duplicate output '%s'", o->id);
+        strmap_add(ids, o->id, o);
         c->kinds = all_kinds;
         c->in_output = true;
         TypeKind t = check_expr(c, o->value);

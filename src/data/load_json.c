@@ -2,6 +2,7 @@
  * load_jsontext.c reads it again beside the tree, so numbers are parsed
  * exactly from the digits written, never through a double. */
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -684,12 +685,20 @@ static bool utf8_ok(const char *s, size_t len) {
     return true;
 }
 
+static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
+
 cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line) {
     if (!utf8_ok(src->text, src->len) &&
         !source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)"))
         return NULL;
     const char *end = NULL;
+    /* cJSON 1.7.15 writes its global error pointer on every parse (reset at
+     * the start, set on failure) and the batch parses on several threads:
+     * one parse at a time (libcjson is not built for ThreadSanitizer, which
+     * cannot see that race; make tsan checks the rest) */
+    pthread_mutex_lock(&parse_lock);
     cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
+    pthread_mutex_unlock(&parse_lock);
     /* strict JSON, numbers kept as written, or the plain reason it is not */
     if (!jtext_scan(src, root, diag, line)) {
         cJSON_Delete(root);
