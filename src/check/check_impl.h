@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "limits.h"
+#include "strmap.h"
 
 enum { CHECK_MAX_DEPTH = KP_MAX_DEPTH };
 
@@ -50,6 +51,17 @@ bool check_const_number(Ctx *c, const Expr *e, Dec *out, const char *what);
 uint32_t check_kinds(Ctx *c, const StrList *names);
 /* "category", "group", "item", ... in the user's language */
 const char *check_part_word(PartKind k);
+/* every kind of unit, as a bit mask (1 when the standard declares none) */
+uint32_t check_all_kinds(const Standard *s);
+
+/* check_part.c: the part tree (categories, groups, items, bonus sections,
+ * penalties) and the rules of its items; the flat tables it fills */
+typedef struct Tables {
+    Part **items, **parts;
+    int nitems, nparts, cap_items, cap_parts;
+} Tables;
+/* p and what it holds, under parent (NULL at the top); ids: every id so far */
+void check_part(Ctx *c, Part *p, Part *parent, Tables *t, StrMap *ids);
 
 /* check_expr.c: expressions */
 TypeKind check_expr(Ctx *c, Expr *e);

@@ -169,6 +169,10 @@ const char *check_part_word(PartKind k) {
     return _("part");
 }
 
+uint32_t check_all_kinds(const Standard *s) {
+    return s->nkinds ? (uint32_t)((1ull << s->nkinds) - 1) : 1u;
+}
+
 uint32_t check_kinds(Ctx *c, const StrList *names) {
     uint32_t mask = 0;
     for (; names; names = names->next) {
