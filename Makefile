@@ -308,7 +308,7 @@ uninstall:
 	rm -rf $(DEST)/share/kaoping
 
 # the man pages render, and say what the program and the language have:
-# every command of `kaoping --help` and every English keyword of src/lex.c
+# every command of `kaoping --help` and every English keyword of src/lang/lex.c
 man: $(B)/kaoping
 	@tests/man/check $(B)/kaoping
 
