@@ -346,10 +346,10 @@ void render_json_peer(cJSON *o, const RuleResult *rr) {
     else
         cJSON_AddNullToObject(o, "compared");
     if (p->rank) {
-        cJSON_AddNumberToObject(o, "rank", (double)p->rank);
+        render_json_number(o, "rank", dec_int(p->rank), 0);
         if (p->low) cJSON_AddStringToObject(o, "rank_from", "lowest");
     }
-    cJSON_AddNumberToObject(o, "peers", (double)p->n);
+    render_json_number(o, "peers", dec_int(p->n), 0);
     if (p->ref_fn != FN_NONE)
         render_json_number(o,
                            p->ref_fn == FN_PEER_MAX   ? "best"

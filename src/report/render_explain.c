@@ -269,7 +269,7 @@ cJSON *render_explain_json(const Result *res, const Part *only) {
                     cJSON_AddStringToObject(x, "shown", step_value(a, st));
                 } else if (st->kind == TR_MEMBERS) {
                     cJSON_AddStringToObject(x, "expr", ast_text(a, s->src, st->expr->span));
-                    cJSON_AddNumberToObject(x, "of", (double)st->value.u.num.num);
+                    render_json_number(x, "of", st->value.u.num, 0);
                     cJSON *ms = cJSON_AddArrayToObject(x, "members");
                     for (int m = 0; m < st->nmembers; m++) {
                         cJSON *one = cJSON_CreateObject();

@@ -156,7 +156,7 @@ void render_summary_outputs_json(cJSON *obj, const Summary *s) {
         cJSON_AddStringToObject(e, "id", o->id);
         cJSON_AddStringToObject(e, "label", render_output_label(o));
         if (o->value->type == TY_BOOLEAN)
-            cJSON_AddNumberToObject(e, "yes", (double)s->output_yes[i]);
+            render_json_number(e, "yes", dec_int(s->output_yes[i]), 0);
         else
             render_json_number(e, "sum", s->output_sum[i],
                                std->decimals_value + (o->value->type == TY_PERCENT ? 2 : 0));
