@@ -347,33 +347,23 @@ static void apply(Ctx *c, Standard *s, const Revision *r) {
         if (r->op == REV_REPLACE) diag_help(c->diag, g, "to add a new one, write it without 'replace'");
         return;
     }
+    /* take the old declaration out of its list, or put the new one in its place */
+#define SPLICE(type, repl)                                                                                             \
+    do {                                                                                                               \
+        type *old_ = *l;                                                                                               \
+        if (r->op == REV_REPLACE) (repl)->next = old_->next;                                                           \
+        *l = r->op == REV_REPLACE ? (void *)(repl) : (void *)old_->next;                                               \
+    } while (0)
     switch (r->what) {
-    case REV_VETO:
-        if (r->op == REV_REPLACE) r->veto->next = ((Veto *)*l)->next;
-        *l = r->op == REV_REPLACE ? (void *)r->veto : (void *)((Veto *)*l)->next;
-        break;
-    case REV_PHASE:
-        if (r->op == REV_REPLACE) r->phase->next = ((Phase *)*l)->next;
-        *l = r->op == REV_REPLACE ? (void *)r->phase : (void *)((Phase *)*l)->next;
-        break;
-    case REV_TASK:
-        if (r->op == REV_REPLACE) r->task->next = ((Task *)*l)->next;
-        *l = r->op == REV_REPLACE ? (void *)r->task : (void *)((Task *)*l)->next;
-        break;
-    case REV_FACT:
-        if (r->op == REV_REPLACE) r->fact->next = ((Fact *)*l)->next;
-        *l = r->op == REV_REPLACE ? (void *)r->fact : (void *)((Fact *)*l)->next;
-        break;
-    case REV_LET:
-        if (r->op == REV_REPLACE) r->let->next = ((Let *)*l)->next;
-        *l = r->op == REV_REPLACE ? (void *)r->let : (void *)((Let *)*l)->next;
-        break;
-    case REV_OUTPUT:
-        if (r->op == REV_REPLACE) r->output->next = ((OutputDef *)*l)->next;
-        *l = r->op == REV_REPLACE ? (void *)r->output : (void *)((OutputDef *)*l)->next;
-        break;
+    case REV_VETO: SPLICE(Veto, r->veto); break;
+    case REV_PHASE: SPLICE(Phase, r->phase); break;
+    case REV_TASK: SPLICE(Task, r->task); break;
+    case REV_FACT: SPLICE(Fact, r->fact); break;
+    case REV_LET: SPLICE(Let, r->let); break;
+    case REV_OUTPUT: SPLICE(OutputDef, r->output); break;
     default: *l = (void *)((Kind *)*l)->next; break;
     }
+#undef SPLICE
 }
 
 #define CONCAT(type, a, b)                                                                                             \
