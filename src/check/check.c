@@ -120,6 +120,9 @@ static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
         Diag *g = check_warn(c, f->name_span, "K0306", "fact '%s' has no label", f->name);
         diag_help(c->diag, g, "a label in quotes tells evaluators what to collect: fact %s: ... \"label\";", f->name);
     }
+    if (f->optional && (f->def || f->empty_default))
+        check_warn(c, f->optional_span, "K0312",
+                   "'optional' changes nothing here: with a default the fact is never absent");
     if (t == TY_ENUM) {
         StrMap *seen = strmap_new(c->arena);
         for (StrList *m = f->type.members; m; m = m->next) {

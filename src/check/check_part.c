@@ -330,6 +330,8 @@ void check_part(Ctx *c, Part *p, Part *parent, Tables *t, StrMap *ids) {
     /* kinds, owners and the order of floor and bonus, inherited */
     p->kinds = p->applies ? check_kinds(c, p->applies) : parent ? parent->kinds : check_all_kinds(c->std);
     p->owners = p->responsible ? p->responsible : parent ? parent->owners : NULL;
+    if (p->add_after_floor && p->kind == PART_ITEM && !p->points && !in_bonus)
+        check_warn(c, p->order_span, "K0312", "'add after floor' changes nothing here: an item without points has no floor");
     if (!p->add_after_floor) p->add_after_floor = parent ? parent->add_after_floor : c->std->add_after_floor;
     if (p->add_cap && check_const_number(c, p->add_cap, &p->add_cap_value, "the cap of its additions") &&
         dec_sign(p->add_cap_value) < 0)
