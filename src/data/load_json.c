@@ -222,25 +222,6 @@ static const char *show_json(LoadCtx *c, const cJSON *j) {
     return out;
 }
 
-/* The decimal of at most 15 significant digits that a JSON number's double
- * stands for (91.5, 0.25), without cJSON's printf and scanf round trip.
- * When r / 10^k == d for an integer |r| < 10^15, r / 10^k is the number
- * cJSON would print: d is within half an ulp (< 0.12 of a unit in the 15th
- * digit) of it, so it is d rounded to 15 digits (%.15g), and that text reads
- * back as d. Other numbers (more digits, huge, tiny) take the slow path. */
-static bool json_short_decimal(double d, Dec *out) {
-    static const double p10[] = {1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
-    static const int64_t i10[] = {10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
-    if (!(d > -1e6 && d < 1e6)) return false; /* also NaN */
-    for (size_t k = 0; k < sizeof p10 / sizeof *p10; k++) {
-        double m = d * p10[k];
-        if (!(m > -1e15 && m < 1e15)) return false;
-        double r = (double)(int64_t)(m < 0 ? m - 0.5 : m + 0.5);
-        if (r / p10[k] == d) return dec_frac((int64_t)r, i10[k], out) == DEC_OK;
-    }
-    return false;
-}
-
 /* why a number cannot be read exactly: the limit of Dec (int64 / int64) */
 static const char *const exact_limit = N_(
     "cannot be kept exactly: at most 18 significant digits and 18 decimals (whole numbers up to 9223372036854775807)");
@@ -261,17 +242,12 @@ static bool json_number(const cJSON *j, bool percent, Dec *out, const char **why
         return true;
     }
     if (!cJSON_IsNumber(j)) return *why = NULL, false;
-    /* a number made in memory (not read from a text): its double */
+    /* without digits kept: a whole number of at most 15 digits (the text
+     * scan keeps the digits of every other number), held exactly */
     double d = j->valuedouble;
-    bool quick = false;
-    if (d > -1e15 && d < 1e15 && d == (double)(long long)d) {
-        *out = dec_int((int64_t)d);
-        quick = true;
-    } else {
-        quick = json_short_decimal(d, out);
-    }
-    if (!quick)
+    if (!(d > -1e15 && d < 1e15 && d == (double)(long long)d))
         return *why = _("has more than 15 significant digits: write it as a string (\"...\") to keep it exact"), false;
+    *out = dec_int((int64_t)d);
     if (percent && dec_div(*out, dec_int(100), out) != DEC_OK) return *why = _(exact_limit), false;
     return true;
 }

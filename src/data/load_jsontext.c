@@ -175,10 +175,9 @@ static bool string(Scan *s) {
     }
 }
 
-/* Whether cJSON's double of a number keeps it exactly for the loader's
- * quick path (load_json.c): a whole number of at most 15 digits, or at most
- * 6 before the point and 9 after, with no exponent. Most data is such
- * (counts, years, 91.5): it stays a plain number, with no copy of its text. */
+/* Whether a number may stay a plain cJSON number: a whole number of at most
+ * 15 digits and no exponent, which a double holds exactly (counts, years).
+ * Every other number keeps the digits written, read by dec_parse. */
 static bool exact_as_double(const char *p, size_t n) {
     size_t k = 0, whole = 0, frac = 0;
     if (k < n && p[k] == '-') k++;
@@ -188,7 +187,7 @@ static bool exact_as_double(const char *p, size_t n) {
         for (k++; k < n && p[k] >= '0' && p[k] <= '9'; k++)
             frac++;
     if (k != n) return false; /* an exponent */
-    return frac == 0 ? whole <= 15 : whole <= 6 && frac <= 9;
+    return frac == 0 && whole <= 15; /* a whole number a double holds exactly; a fraction keeps its digits */
 }
 
 /* -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)? at s->i */
