@@ -49,6 +49,8 @@ static void check_let(Ctx *c, Let *l) {
     c->item = NULL;
     c->rule = NULL;
     c->list = NULL;
+    c->scope = NULL;     /* computed outside any list's row: a field there is out of scope */
+    c->in_output = false; /* and total, grade, vetoed() are an output's only */
     c->kinds = 0; /* the facts it reads are marked needed where it is used */
     l->state = 1;
     TypeKind t = check_expr(c, l->e);
@@ -59,6 +61,8 @@ static void check_let(Ctx *c, Let *l) {
     c->item = saved.item;
     c->rule = saved.rule;
     c->list = saved.list;
+    c->scope = saved.scope;
+    c->in_output = saved.in_output;
     c->kinds = saved.kinds;
 }
 

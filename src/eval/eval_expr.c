@@ -172,9 +172,15 @@ typedef struct Keyed {
     int at;
 } Keyed;
 
+/* absent values (an optional field a record leaves out) sort first and are no value */
+static int compare_present(const Value *a, const Value *b) {
+    if (!a->present || !b->present) return (int)a->present - (int)b->present;
+    return compare(a, b);
+}
+
 static int by_value(const void *a, const void *b) {
     const Keyed *x = a, *y = b;
-    int c = compare(x->v, y->v);
+    int c = compare_present(x->v, y->v);
     return c ? c : (x->at > y->at) - (x->at < y->at);
 }
 
@@ -192,7 +198,7 @@ static bool *first_of_each(Env *e, const Value *cells, int rows, int stride) {
         k[r] = (Keyed){cells + (size_t)r * (size_t)stride, r};
     qsort(k, (size_t)rows, sizeof *k, by_value);
     for (int r = 0; r < rows; r++)
-        keep[k[r].at] = r == 0 || compare(k[r - 1].v, k[r].v) != 0;
+        keep[k[r].at] = k[r].v->present && (r == 0 || compare_present(k[r - 1].v, k[r].v) != 0);
     free(k);
     return keep;
 }

@@ -134,6 +134,8 @@ static Dec total_with(const Result *res, const Choice *set, int n) {
             scaled = x;
     }
     t = sub(add(scaled, res->bonus), pen);
+    if (dec_sign(t) < 0 && !s->no_floor_total) t = dec_zero();
+    t = sub(t, res->veto_deducted); /* a 'deduct' veto that fired stays, as in eval_vetoes */
     return dec_sign(t) < 0 && !s->no_floor_total ? dec_zero() : t;
 }
 
