@@ -584,19 +584,23 @@ static const char *type_text(const Ctx *c, const Standard *s, const Fact *f) {
     static const char *const names[] = {"?",    "integer", "decimal", "percent", "boolean",
                                         "date", "text",    "enum",    "list"};
     const char *t = names[f->type.kind];
+    if (f->type.kind == TY_LIST && f->type.of_values) /* list of T: the values' type and bounds */
+        return arena_printf(c->arena, "list of %s", type_text(c, s, f->type.fields));
     if (f->lo || f->hi)
         t = arena_printf(c->arena, "%s in %s..%s", t, f->lo ? text_of(c, s, f->lo) : "",
                          f->hi ? text_of(c, s, f->hi) : "");
     if (f->def) t = arena_printf(c->arena, "%s default %s", t, text_of(c, s, f->def));
     if (f->empty_default) t = arena_printf(c->arena, "%s default []", t);
     if (f->key) t = arena_printf(c->arena, "%s key \"%s\"", t, f->key); /* the data's key is part of the fact */
+    if (f->optional) t = arena_printf(c->arena, "%s optional", t);
     return t;
 }
 
 /* Type, bounds and default compared as values (true and 是 are one). */
 static bool same_type(const Ctx *c, const Fact *a, const Fact *b) {
     if (a->type.kind != b->type.kind || !same_expr(c, a->lo, b->lo) || !same_expr(c, a->hi, b->hi) ||
-        !same_expr(c, a->def, b->def) || a->empty_default != b->empty_default ||
+        !same_expr(c, a->def, b->def) || a->empty_default != b->empty_default || a->optional != b->optional ||
+        a->type.of_values != b->type.of_values ||
         ((a->key || b->key) && strcmp(fact_key(a), fact_key(b))))
         return false;
     const StrList *x = a->type.members, *y = b->type.members;

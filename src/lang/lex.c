@@ -128,7 +128,6 @@ static const Keyword keywords[] = {
     /* veto effects and outputs */
     {DISQUALIFY, {"disqualify", "取消資格", "取消资格"}},
     {WORST, {"worst", "最低", "最低"}},
-    {ZERO, {"zero", "歸零", "归零"}},
     {OUTPUT, {"output", "輸出", "输出"}},
     /* the data's key for a fact */
     {KEY, {"key", "鍵名", "键名"}},

@@ -56,7 +56,7 @@ syn keyword kaopingStructure revises 修訂自 修订自 remove 刪除 删除 re
 syn keyword kaopingStructure number 編號 编号
 " named expressions: let NAME = EXPR;
 syn keyword kaopingStructure let 定義 定义
-syn keyword kaopingStructure output 輸出 输出 disqualify 取消資格 取消资格 worst 最低 zero 歸零 归零
+syn keyword kaopingStructure output 輸出 输出 disqualify 取消資格 取消资格 worst 最低
 
 " Test blocks (test "..." { kind ...; set ...; expect ...; }).  keyword.other.test
 syn keyword kaopingTest test 測試 测试 set 設 设 expect 預期 预期
