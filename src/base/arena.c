@@ -54,16 +54,21 @@ void arena_fail_after(long n) {
     fail_after = n;
 }
 
-static void *arena_die(void) {
+void *arena_out_of_memory(void) {
     arena_oom_escape();
     fputs("kaoping: error: out of memory\n", stderr);
     exit(3);
 }
 
+void *arena_xrealloc(void *p, size_t n) {
+    void *q = realloc(p, n ? n : 1);
+    return q ? q : arena_out_of_memory();
+}
+
 Arena *arena_new(void) {
-    if (fail_after == 0) return arena_die();
+    if (fail_after == 0) return arena_out_of_memory();
     Arena *a = calloc(1, sizeof *a);
-    if (!a) arena_die();
+    if (!a) arena_out_of_memory();
     return a;
 }
 
@@ -93,7 +98,7 @@ void arena_release_spare(void) {
 }
 
 void *arena_alloc(Arena *a, size_t size) {
-    if (fail_after >= 0 && fail_after-- == 0) return arena_die();
+    if (fail_after >= 0 && fail_after-- == 0) return arena_out_of_memory();
     size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
     Block *b = a->head;
     if (!b || b->size - b->used < size) {
@@ -106,7 +111,7 @@ void *arena_alloc(Arena *a, size_t size) {
             want = b->size;
         } else {
             b = malloc(sizeof(Block) + want);
-            if (!b) return arena_die();
+            if (!b) return arena_out_of_memory();
         }
         b->size = want;
         b->used = 0;

@@ -27,6 +27,10 @@ void arena_release_spare(void);
 #include <setjmp.h>
 jmp_buf *arena_oom_trap(jmp_buf *to);
 void arena_oom_escape(void);
+/* Out of memory outside an arena: escapes to the library's trap, else says
+ * so and exits 3. arena_xrealloc: realloc, or that. */
+void *arena_out_of_memory(void);
+void *arena_xrealloc(void *p, size_t n);
 /* What an escape frees first (memory outside arenas held across calls
  * that may allocate, such as the scanner); NULL fn: nothing. */
 void arena_oom_cleanup(void (*fn)(void *), void *ctx);

@@ -42,15 +42,6 @@ static ReadState *state(Batch *b) {
     return *slot;
 }
 
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n);
-    if (!q) {
-        diag_cli(DIAG_ERROR, "out of memory");
-        exit(3);
-    }
-    return q;
-}
-
 static bool ends_with(const char *path, const char *ext) {
     size_t n = strlen(path), e = strlen(ext);
     return n > e && !strcasecmp(path + n - e, ext);
@@ -112,7 +103,7 @@ static void read_jsonl(Batch *b, FILE *f, const char *path) {
         Job *j = batch_job(b, JOB_LINE);
         j->text.path = path;
         j->text.len = len - from;
-        j->text.text = xrealloc(NULL, len - from + 1);
+        j->text.text = arena_xrealloc(NULL, len - from + 1);
         memcpy(j->text.text, buf + from, len - from);
         j->text.text[len - from] = '\0';
         j->text.line0 = (int)r.line - 1;
@@ -234,7 +225,7 @@ static void read_csv(Batch *b, const char *path) {
     /* the note keeps the header's text: its diagnostics point into it */
     n->text.path = path;
     n->text.len = header.len;
-    n->text.text = xrealloc(NULL, header.len + 1);
+    n->text.text = arena_xrealloc(NULL, header.len + 1);
     memcpy(n->text.text, header.text, header.len);
     n->text.text[header.len] = '\0';
     ReadState *rs = *batch_read_state(b);
@@ -256,7 +247,7 @@ static void read_csv(Batch *b, const char *path) {
         }
         Job *j = batch_job(b, JOB_VALUE);
         j->text.path = path;
-        j->text.text = xrealloc(NULL, len + 1);
+        j->text.text = arena_xrealloc(NULL, len + 1);
         memcpy(j->text.text, buf, len + 1);
         j->text.len = len;
         j->text.line0 = (int)first - 1;
@@ -323,7 +314,7 @@ static void read_dir(Batch *b, const char *path) {
     for (struct dirent *e; (e = readdir(d)) != NULL;) {
         if (e->d_name[0] == '.' || !is_data(e->d_name)) continue;
         size_t len = strlen(path) + strlen(e->d_name) + 2;
-        char *full = xrealloc(NULL, len);
+        char *full = arena_xrealloc(NULL, len);
         snprintf(full, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
         struct stat st;
         if (stat(full, &st) != 0 || S_ISDIR(st.st_mode)) {
@@ -331,7 +322,7 @@ static void read_dir(Batch *b, const char *path) {
             continue;
         }
         if (s->npaths == s->cap)
-            s->paths = xrealloc(s->paths, sizeof *s->paths * (size_t)(s->cap = s->cap ? s->cap * 2 : 64));
+            s->paths = arena_xrealloc(s->paths, sizeof *s->paths * (size_t)(s->cap = s->cap ? s->cap * 2 : 64));
         s->paths[s->npaths++] = full;
     }
     closedir(d);
@@ -354,7 +345,7 @@ static void read_stdin_twice(Batch *b) {
     if (s->stdin_read) return;
     s->stdin_read = true;
     if (!s->spool && !s->spool_failed) {
-        char *blk = xrealloc(NULL, BLOCK);
+        char *blk = arena_xrealloc(NULL, BLOCK);
         size_t got;
         s->spool = tmpfile();
         while (s->spool && (got = fread(blk, 1, BLOCK, stdin)) > 0)

@@ -8,18 +8,9 @@
 
 enum { BLOCK = 1 << 16 };
 
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        diag_cli(DIAG_ERROR, "out of memory");
-        exit(3);
-    }
-    return q;
-}
-
 bool line_next(LineReader *r, char **buf, size_t *len, size_t *cap, size_t max, bool append, bool *too_long) {
     if (!append) *len = 0, *too_long = false;
-    if (!r->blk) r->blk = xrealloc(NULL, BLOCK);
+    if (!r->blk) r->blk = arena_xrealloc(NULL, BLOCK);
     bool any = false;
     for (;;) {
         if (r->bpos == r->blen) {
@@ -40,7 +31,7 @@ bool line_next(LineReader *r, char **buf, size_t *len, size_t *cap, size_t max, 
             if (*len + n + 1 > *cap) {
                 *cap = (*len + n + 1) * 2 > max + 1 ? max + 1 : (*len + n + 1) * 2;
                 if (*cap < *len + n + 1) *cap = *len + n + 1;
-                *buf = xrealloc(*buf, *cap);
+                *buf = arena_xrealloc(*buf, *cap);
             }
             memcpy(*buf + *len, from, n);
             *len += n;
@@ -62,7 +53,7 @@ bool line_record(LineReader *r, char **buf, size_t *len, size_t *cap, size_t max
             if ((*buf)[scanned] == '"') quoted = !quoted;
         if (!quoted || *too_long) break;
         /* a quote is open: the line break is part of the cell */
-        if (*len + 2 > *cap) *buf = xrealloc(*buf, *cap = (*len + 2) * 2);
+        if (*len + 2 > *cap) *buf = arena_xrealloc(*buf, *cap = (*len + 2) * 2);
         (*buf)[(*len)++] = '\n';
         (*buf)[*len] = '\0';
         scanned = *len;

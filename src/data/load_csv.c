@@ -21,11 +21,11 @@ static void push_cell(Cells *c, const char *s, size_t n) {
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 8;
         char **more = realloc(c->cell, sizeof *more * (size_t)c->cap);
-        if (!more) arena_oom_escape(), exit(3);
+        if (!more) arena_out_of_memory();
         c->cell = more;
     }
     char *v = malloc(n + 1);
-    if (!v) arena_oom_escape(), exit(3);
+    if (!v) arena_out_of_memory();
     memcpy(v, s, n);
     v[n] = '\0';
     c->cell[c->n++] = v;
@@ -105,7 +105,7 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
     if (!source_utf8(src, diag, "K0408", "save the form as UTF-8 (in Excel: Save As, CSV UTF-8)")) return NULL;
     if (src->len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
     char *buf = malloc(src->len + 1);
-    if (!buf) arena_oom_escape(), exit(3);
+    if (!buf) arena_out_of_memory();
     Cells header = {0};
     if (!read_row(&p, end, &header, buf) || column(&header, "fact") < 0 || column(&header, "value") < 0) {
         diag_file(diag, DIAG_ERROR, "K0406", src,

@@ -388,6 +388,7 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
     out->u.list.fields = nf;
     out->u.list.cells = arena_alloc(c->unit->arena, sizeof(Value) * (size_t)(rows * nf + 1));
     int r = 0;
+    uint32_t from = c->from; /* a list inside a record: the outer record's, restored at the end */
     bool *seen = arena_alloc(c->unit->arena, (size_t)nf + 1);
     for (const cJSON *row = j->child; row; row = row->next, r++) {
         if (values) {
@@ -439,7 +440,7 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
             for (const Fact *fl = f->type.fields; fl && !known; fl = fl->next) {
                 if (!(known = !strcmp(fact_key(fl), k->string))) continue;
                 if (seen[fl->slot])
-                    twice_error(c, row, k->string, "%s[%d]: field '%s' is given twice", fact_key(f), r + 1, k->string);
+                    twice_error(c, row, k->string, "%s[%d]: field '%s' is given twice", name, r + 1, k->string);
                 seen[fl->slot] = true;
             }
             if (!known)
@@ -447,7 +448,7 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
                              name, r + 1, k->string);
         }
     }
-    c->from = 0;
+    c->from = from;
 }
 
 /* ---- one unit ------------------------------------------------------------ */

@@ -16,18 +16,6 @@
 #include "limits.h"
 #include "script.h"
 
-static void oom(void) {
-    arena_oom_escape();
-    diag_cli(DIAG_ERROR, "out of memory");
-    exit(3);
-}
-
-static void *xalloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) oom();
-    return q;
-}
-
 /* ---- records and cells ------------------------------------------------------ */
 
 typedef struct Cell {
@@ -38,8 +26,8 @@ typedef struct Cell {
 /* Splits one record (RFC 4180 quotes) into cells; *n of them, malloc'd. */
 static Cell *split(const char *s, size_t len, int *n) {
     int cap = 8, k = 0;
-    Cell *cells = xalloc(NULL, sizeof *cells * (size_t)cap);
-    char *buf = xalloc(NULL, len + 1);
+    Cell *cells = arena_xrealloc(NULL, sizeof *cells * (size_t)cap);
+    char *buf = arena_xrealloc(NULL, len + 1);
     size_t i = 0;
     for (;;) {
         size_t w = 0, begin = i;
@@ -64,8 +52,8 @@ static Cell *split(const char *s, size_t len, int *n) {
             b++;
         while (w > b && (buf[w - 1] == ' ' || buf[w - 1] == '\t' || buf[w - 1] == '\r'))
             w--;
-        if (k == cap) cells = xalloc(cells, sizeof *cells * (size_t)(cap *= 2));
-        cells[k].text = xalloc(NULL, w - b + 1);
+        if (k == cap) cells = arena_xrealloc(cells, sizeof *cells * (size_t)(cap *= 2));
+        cells[k].text = arena_xrealloc(NULL, w - b + 1);
         memcpy(cells[k].text, buf + b, w - b);
         cells[k].text[w - b] = '\0';
         cells[k].span = (Span){(uint32_t)begin, (uint32_t)(i > begin ? i : begin + 1)};
@@ -154,7 +142,7 @@ static ListEntry *entry(ListFile *lf, const char *unit, bool add) {
     if (add && (lf->count + 1) * 2 > lf->cap) {
         ListFile grown = {.cap = lf->cap ? lf->cap * 2 : 64};
         grown.tab = calloc(grown.cap, sizeof *grown.tab);
-        if (!grown.tab) oom();
+        if (!grown.tab) arena_out_of_memory();
         for (size_t i = 0; i < lf->cap; i++)
             if (lf->tab[i].unit) *entry(&grown, lf->tab[i].unit, true) = lf->tab[i];
         free(lf->tab);
@@ -228,7 +216,7 @@ static bool load_list_file(ListFile *lf, DiagSink *d) {
                 e->unit = strdup(c[unit_col].text);
                 e->records = cJSON_CreateArray();
                 e->line = line;
-                if (!e->unit || !e->records) oom();
+                if (!e->unit || !e->records) arena_out_of_memory();
             }
             cJSON *rec = cJSON_CreateObject();
             for (int i = 0; i < n && i < ncols; i++)
@@ -249,7 +237,7 @@ static bool load_list_file(ListFile *lf, DiagSink *d) {
 
 RowLists *rows_lists_load(const Standard *std, const char *const *specs, int n, DiagSink *d, bool *ok_out) {
     RowLists *l = calloc(1, sizeof *l);
-    if (!l) oom();
+    if (!l) arena_out_of_memory();
     l->files = calloc((size_t)n, sizeof *l->files);
     bool ok = true;
     for (int i = 0; i < n && ok; i++) {
@@ -324,7 +312,7 @@ bool rows_is_form(const Source *header) {
 CsvRows *rows_open(const Standard *std, const char *path, RowLists *lists, const Source *header, DiagSink *d) {
     (void)path;
     CsvRows *r = calloc(1, sizeof *r);
-    if (!r) oom();
+    if (!r) arena_out_of_memory();
     r->std = std;
     r->lists = lists;
     r->name_col = r->kind_col = r->year_col = -1;
@@ -452,7 +440,7 @@ bool rows_unit(CsvRows *r, Job *j) {
         cJSON_AddItemToObject(facts, fact_key(lf->fact), e ? cJSON_Duplicate(e->records, true) : cJSON_CreateArray());
     }
     cJSON_AddItemToObject(u, "facts", facts);
-    RowCells *rc = xalloc(NULL, sizeof *rc + sizeof(Span) * (size_t)(n + 1));
+    RowCells *rc = arena_xrealloc(NULL, sizeof *rc + sizeof(Span) * (size_t)(n + 1));
     rc->rows = r;
     rc->n = n;
     for (int i = 0; i < n; i++)

@@ -36,17 +36,6 @@ struct PeerTable {
     size_t nstds;
 };
 
-static void *out_of_memory(void) {
-    arena_oom_escape();
-    diag_cli(DIAG_ERROR, "out of memory");
-    exit(3);
-}
-
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    return q ? q : out_of_memory();
-}
-
 bool peer_uses(const Standard *std) {
     for (int i = 0; std && i < std->nfacts; i++)
         if (std->fact_tab[i]->peer_read) return true;
@@ -63,17 +52,17 @@ bool peer_reads_kind(const Standard *std, int kind) {
 
 PeerTable *peer_table_new(void) {
     PeerTable *t = calloc(1, sizeof *t);
-    return t ? t : out_of_memory();
+    return t ? t : arena_out_of_memory();
 }
 
 static const StdCols *std_cols(PeerTable *t, const Standard *std) {
     for (size_t i = 0; i < t->nstds; i++)
         if (t->stds[i].std == std) return &t->stds[i];
-    t->stds = xrealloc(t->stds, sizeof *t->stds * (t->nstds + 1));
+    t->stds = arena_xrealloc(t->stds, sizeof *t->stds * (t->nstds + 1));
     StdCols *s = &t->stds[t->nstds++];
     s->std = std;
     s->ncols = 0;
-    s->col = xrealloc(NULL, sizeof *s->col * (size_t)(std->nfacts + 1));
+    s->col = arena_xrealloc(NULL, sizeof *s->col * (size_t)(std->nfacts + 1));
     for (int i = 0; i < std->nfacts; i++)
         s->col[i] = std->fact_tab[i]->peer_read ? s->ncols++ : -1;
     return s;
@@ -105,10 +94,10 @@ void peer_table_add(PeerTable *t, const Unit *u) {
     Group *g = find_group(t, u);
     if (!g) {
         if (t->ngroups == t->cap)
-            t->groups = xrealloc(t->groups, sizeof *t->groups * (t->cap = t->cap ? t->cap * 2 : 8));
+            t->groups = arena_xrealloc(t->groups, sizeof *t->groups * (t->cap = t->cap ? t->cap * 2 : 8));
         g = &t->groups[t->ngroups++];
         *g = (Group){.std = u->std, .kind = u->kind, .year = year_of(u)};
-        g->cols = xrealloc(NULL, sizeof *g->cols * (size_t)(s->ncols ? s->ncols : 1));
+        g->cols = arena_xrealloc(NULL, sizeof *g->cols * (size_t)(s->ncols ? s->ncols : 1));
         memset(g->cols, 0, sizeof *g->cols * (size_t)(s->ncols ? s->ncols : 1));
     }
     g->units++;
@@ -116,7 +105,7 @@ void peer_table_add(PeerTable *t, const Unit *u) {
         const Value *v = &u->facts[i];
         if (s->col[i] < 0 || !v->present) continue;
         Column *c = &g->cols[s->col[i]];
-        if (c->n == c->cap) c->v = xrealloc(c->v, sizeof *c->v * (c->cap = c->cap ? c->cap * 2 : 16));
+        if (c->n == c->cap) c->v = arena_xrealloc(c->v, sizeof *c->v * (c->cap = c->cap ? c->cap * 2 : 16));
         c->v[c->n++] = v->u.num;
     }
 }
