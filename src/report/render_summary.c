@@ -116,7 +116,7 @@ static cJSON *stat_json(const Summary *s, const SummaryStat *st) {
     } else {
         cJSON_AddStringToObject(o, "id", "total");
     }
-    cJSON_AddNumberToObject(o, "units", (double)st->units);
+    render_json_number(o, "units", dec_int(st->units), 0);
     if (st->units) {
         render_json_number(o, "mean", st->mean, p);
         render_json_number(o, "min", st->min, p);
@@ -130,16 +130,16 @@ cJSON *render_summary_json(const Summary *s) {
     const Standard *std = s->std;
     int p = std->decimals_value;
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "units", (double)s->units);
-    cJSON_AddNumberToObject(o, "not_scored", (double)s->not_scored);
-    cJSON_AddNumberToObject(o, "pass", (double)s->passed);
-    cJSON_AddNumberToObject(o, "fail", (double)s->failed);
-    cJSON_AddNumberToObject(o, "vetoed", (double)s->vetoed);
+    render_json_number(o, "units", dec_int(s->units), 0);
+    render_json_number(o, "not_scored", dec_int(s->not_scored), 0);
+    render_json_number(o, "pass", dec_int(s->passed), 0);
+    render_json_number(o, "fail", dec_int(s->failed), 0);
+    render_json_number(o, "vetoed", dec_int(s->vetoed), 0);
     cJSON *g = cJSON_AddArrayToObject(o, "grades");
     for (int i = 0; i < std->ngrades; i++) {
         cJSON *e = cJSON_CreateObject();
         cJSON_AddStringToObject(e, "grade", std->grade_tab[i]->name);
-        cJSON_AddNumberToObject(e, "units", (double)s->by_grade[i]);
+        render_json_number(e, "units", dec_int(s->by_grade[i]), 0);
         cJSON_AddItemToArray(g, e);
     }
     cJSON *v = cJSON_AddArrayToObject(o, "vetoes");
@@ -147,10 +147,10 @@ cJSON *render_summary_json(const Summary *s) {
         cJSON *e = cJSON_CreateObject();
         cJSON_AddStringToObject(e, "id", std->veto_tab[i]->id);
         cJSON_AddStringToObject(e, "title", std->veto_tab[i]->title);
-        cJSON_AddNumberToObject(e, "units", (double)s->by_veto[i]);
+        render_json_number(e, "units", dec_int(s->by_veto[i]), 0);
         cJSON_AddItemToArray(v, e);
     }
-    if (s->forced) cJSON_AddNumberToObject(o, "grade_forced", (double)s->forced);
+    if (s->forced) render_json_number(o, "grade_forced", dec_int(s->forced), 0);
     render_summary_outputs_json(o, s);
     cJSON *st = cJSON_AddArrayToObject(o, "stats");
     cJSON_AddItemToArray(st, stat_json(s, &s->total));
@@ -160,11 +160,11 @@ cJSON *render_summary_json(const Summary *s) {
     for (long i = 0; i < s->units; i++) {
         const SummaryUnit *u = &s->ranking[i];
         cJSON *e = cJSON_CreateObject();
-        cJSON_AddNumberToObject(e, "rank", (double)u->rank);
+        render_json_number(e, "rank", dec_int(u->rank), 0);
         cJSON_AddStringToObject(e, "name", u->name);
         cJSON_AddStringToObject(e, "file", u->file);
         cJSON_AddStringToObject(e, "kind", kind_id(s, u->kind));
-        cJSON_AddNumberToObject(e, "kind_rank", (double)u->kind_rank);
+        render_json_number(e, "kind_rank", dec_int(u->kind_rank), 0);
         render_json_number(e, "total", u->total, p);
         if (u->grade >= 0)
             cJSON_AddStringToObject(e, "grade", std->grade_tab[u->grade]->name);
@@ -181,8 +181,8 @@ cJSON *render_summary_json(const Summary *s) {
         cJSON *e = cJSON_CreateObject();
         cJSON_AddStringToObject(e, "id", si->item->id ? si->item->id : "");
         cJSON_AddStringToObject(e, "title", si->item->title);
-        cJSON_AddNumberToObject(e, "units", (double)si->applies);
-        cJSON_AddNumberToObject(e, "losing", (double)si->losing);
+        render_json_number(e, "units", dec_int(si->applies), 0);
+        render_json_number(e, "losing", dec_int(si->losing), 0);
         render_json_number(e, "lost", si->lost, p);
         cJSON_AddItemToArray(w, e);
     }
@@ -190,8 +190,8 @@ cJSON *render_summary_json(const Summary *s) {
     for (int i = 0; i < s->nowners; i++) {
         cJSON *e = cJSON_CreateObject();
         cJSON_AddStringToObject(e, "responsible", s->owners[i].owner);
-        cJSON_AddNumberToObject(e, "entries", (double)s->owners[i].entries);
-        cJSON_AddNumberToObject(e, "overdue", (double)s->owners[i].overdue);
+        render_json_number(e, "entries", dec_int(s->owners[i].entries), 0);
+        render_json_number(e, "overdue", dec_int(s->owners[i].overdue), 0);
         render_json_number(e, "points", s->owners[i].lost, p);
         cJSON_AddItemToArray(ow, e);
     }
