@@ -100,20 +100,25 @@ int cmd_diff(int argc, char **argv) {
 
 /* ---- compare -------------------------------------------------------------------- */
 
-/* The year the first unit of a data file gives, or 0. */
+/* The year the first unit of a data file gives, 0 when it gives none, or -1
+ * when the file cannot be read (its errors printed, at file:line:col). */
 static int data_year(const char *path) {
     DiagSink d;
     diag_init(&d);
     Source src;
     int year = 0;
     if (source_read(&src, path, KP_MAX_DATA_FILE, &d)) {
-        cJSON *root = load_is_csv(path) ? load_csv_unit(&src, &d) : cJSON_ParseWithLength(src.text, src.len);
+        cJSON *root = load_is_csv(path) ? load_csv_unit(&src, &d) : load_json_parse(&src, &d, false);
         const cJSON *u = cJSON_IsArray(root) ? root->child : root;
         const cJSON *y = cJSON_IsObject(u) ? cJSON_GetObjectItemCaseSensitive(u, "year") : NULL;
         if (cJSON_IsNumber(y) && y->valuedouble == y->valueint) year = y->valueint;
         cJSON_Delete(root);
+        if (d.errors) diag_print(&d, stderr); /* while its text is there to show */
         source_free(&src);
+    } else {
+        diag_print(&d, stderr);
     }
+    if (d.errors) year = -1;
     diag_free(&d);
     return year;
 }
@@ -129,9 +134,11 @@ static bool rules_of_years(const char *dir, const char **pos, Arena *arena) {
     const char *data[2] = {pos[0], pos[1]};
     bool ok = true;
     for (int i = 0; i < 2 && ok; i++) {
-        int year = data_year(data[i]), k = year ? years_find(&shelf, year, NULL, NULL) : -1;
+        int year = data_year(data[i]), k = year > 0 ? years_find(&shelf, year, NULL, NULL) : -1;
         if (k < 0) {
-            if (!year)
+            if (year < 0)
+                ; /* the file's own errors are printed */
+            else if (!year)
                 diag_cli(DIAG_ERROR, "%s gives no \"year\": with --rules-dir the year chooses the standard", data[i]);
             else
                 diag_cli(DIAG_ERROR,
