@@ -318,9 +318,7 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
                   ast_text(c->arena, c->src, list->span));
         return e->type = TY_ERROR;
     }
-    const Fact *outer = c->list;
     const Scope *outer_scope = c->scope;
-    c->list = sc.list;
     c->scope = &sc;
     if (e->u.call.where) expect_type(c, e->u.call.where, TY_BOOLEAN, "the condition after 'where'");
     TypeKind vt = TY_INTEGER;
@@ -332,7 +330,6 @@ static TypeKind check_aggregate(Ctx *c, Expr *e, Builtin fn) {
                                                    : N_("%s() over a list compares numbers, but this is %s"),
                       name, check_type_name(vt));
     }
-    c->list = outer;
     c->scope = outer_scope;
     e->fn = fn;
     switch (fn) {

@@ -29,7 +29,6 @@ typedef struct Ctx {
     const Source *src;
     const Part *item; /* the item or penalty whose rules are checked */
     const Rule *rule; /* the rule whose expressions are checked (fired() reads the rules before it) */
-    const Fact *list; /* inside an aggregate: the list whose fields are in scope */
     uint32_t kinds;   /* kinds scored on what is being checked */
     int depth;        /* expression nesting being checked */
     bool too_deep;    /* reported: the standard has an expression nested too deep */

@@ -48,7 +48,6 @@ static void check_let(Ctx *c, Let *l) {
     Ctx saved = *c;
     c->item = NULL;
     c->rule = NULL;
-    c->list = NULL;
     c->scope = NULL;     /* computed outside any list's row: a field there is out of scope */
     c->in_output = false; /* and total, grade, vetoed() are an output's only */
     c->kinds = 0; /* the facts it reads are marked needed where it is used */
@@ -60,7 +59,6 @@ static void check_let(Ctx *c, Let *l) {
     l->state = 2;
     c->item = saved.item;
     c->rule = saved.rule;
-    c->list = saved.list;
     c->scope = saved.scope;
     c->in_output = saved.in_output;
     c->kinds = saved.kinds;

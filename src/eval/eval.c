@@ -520,8 +520,6 @@ static void eval_rectification(Result *res, Arena *arena) {
     qsort(res->rect, (size_t)res->nrect, sizeof *res->rect, by_lost);
 }
 
-/* ---- entry point --------------------------------------------------------------- */
-
 /* ---- campaign time: where each task stands on the as-of day ---------------- */
 
 static int by_day(const void *a, const void *b) {

@@ -168,8 +168,6 @@ typedef struct Result {
     Value *outputs;    /* std->noutputs, in order */
 } Result;
 
-#include "bounds.h"
-
 
 /* Scores one unit; everything is allocated in arena. */
 Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const EvalOptions *opt);

@@ -352,8 +352,6 @@ static Value eval_call(Env *e, const Expr *x) {
     }
 }
 
-/* A named expression, computed once per unit when first read, outside
- * any list's row and without its steps: explain shows it by name. */
 /* 'and' and 'or' over facts that may be absent, in three values: a side
  * that read an absent optional fact is unknown; 'or' holds when a known side
  * holds and 'and' fails when a known side fails, whatever the other; else
@@ -377,6 +375,8 @@ static Value logic(Env *e, const Expr *x, bool is_or) {
     return boolean(is_or ? a || b : a && b);
 }
 
+/* A named expression, computed once per unit when first read, outside
+ * any list's row and without its steps: explain shows it by name. */
 static Value eval_let(Env *e, const Let *l) {
     if (e->let_done[l->index]) {
         Value v = e->lets[l->index];

@@ -55,9 +55,15 @@ PeerTable *peer_table_new(void) {
     return t ? t : arena_out_of_memory();
 }
 
-static const StdCols *std_cols(PeerTable *t, const Standard *std) {
-    for (size_t i = 0; i < t->nstds; i++)
+static const StdCols *find_std(const PeerTable *t, const Standard *std) {
+    for (size_t i = 0; t && i < t->nstds; i++)
         if (t->stds[i].std == std) return &t->stds[i];
+    return NULL;
+}
+
+static const StdCols *std_cols(PeerTable *t, const Standard *std) {
+    const StdCols *found = find_std(t, std);
+    if (found) return found;
     t->stds = arena_xrealloc(t->stds, sizeof *t->stds * (t->nstds + 1));
     StdCols *s = &t->stds[t->nstds++];
     s->std = std;
@@ -66,12 +72,6 @@ static const StdCols *std_cols(PeerTable *t, const Standard *std) {
     for (int i = 0; i < std->nfacts; i++)
         s->col[i] = std->fact_tab[i]->peer_read ? s->ncols++ : -1;
     return s;
-}
-
-static const StdCols *find_std(const PeerTable *t, const Standard *std) {
-    for (size_t i = 0; t && i < t->nstds; i++)
-        if (t->stds[i].std == std) return &t->stds[i];
-    return NULL;
 }
 
 /* The year a unit is scored for: its own, or its standard's. */

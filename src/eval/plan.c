@@ -5,6 +5,7 @@
  * what eval would print. Cheapest first: the most points per step taken. */
 #include "plan.h"
 
+#include "bounds.h"
 #include "check.h"
 
 #include <stdlib.h>

@@ -34,8 +34,6 @@ static Standard *standard_of(YearFile *f, const char *dir, DiagSink *diag) {
     return f->std;
 }
 
-/* A unit that cannot be loaded against any standard: named, marked invalid. */
-
 const char *years_open(YearShelf *shelf, const char *dir, DiagSink *diag) {
     if (!years_scan(shelf, dir, diag)) return NULL;
     for (int i = shelf->nfiles - 1; i >= 0; i--)
