@@ -24,7 +24,7 @@ void check_lets_start(Ctx *c) {
             const Let *o = e->value;
             int line, col;
             diag_position(c->src, o->name_span.begin, &line, &col);
-            Diag *g = check_err(c, l->name_span, "K0265", "'%s' is defined twice", l->name);
+            Diag *g = check_err(c, l->name_span, "K0268", "'%s' is defined twice", l->name);
             l->used = true; /* reported */
             diag_help(c->diag, g, "the first 'let %s' is at line %d", l->name, line);
         }
@@ -33,7 +33,7 @@ void check_lets_start(Ctx *c) {
         if (f) {
             int line, col;
             diag_position(c->src, f->name_span.begin, &line, &col);
-            Diag *g = check_err(c, l->name_span, "K0265", "'%s' is already a fact", l->name);
+            Diag *g = check_err(c, l->name_span, "K0268", "'%s' is already a fact", l->name);
             l->used = true; /* reported */
             diag_help(c->diag, g, "the fact is declared at line %d; give the 'let' another name", line);
         }
@@ -115,7 +115,7 @@ static void mark(Standard *s, const Expr *e, uint32_t kinds, int depth) {
 TypeKind check_let_ref(Ctx *c, Expr *e, Let *l) {
     l->used = true;
     if (l->state == 1) {
-        Diag *g = check_err(c, e->span, "K0266", "'%s' is defined through itself", l->name);
+        Diag *g = check_err(c, e->span, "K0269", "'%s' is defined through itself", l->name);
         diag_help(c->diag, g, "a 'let' may use other lets, but not itself, directly or through another");
         return e->type = TY_ERROR;
     }

@@ -529,6 +529,9 @@ static void test_missing_otherwise(void **state) {
     assert_error("standard \"t\" { year 2013; total 10; grade \"A\" otherwise; }\n" FACT_N ONE_ITEM("deduct 1 per n;")
                  "veto v when n > 1 grade \"B\";\n",
                  "K0265");
+    /* lets have codes of their own */
+    assert_error(HDR FACT_N "let a = n + 1;\nlet a = n + 2;\n" ONE_ITEM("deduct 1 per a;"), "K0268");
+    assert_error(HDR FACT_N "let a = b + 1;\nlet b = a + 1;\n" ONE_ITEM("deduct 1 per a;"), "K0269");
 }
 
 static void test_header_values(void **state) {
