@@ -8,10 +8,10 @@
 #include "api_impl.h"
 #include "batch.h"
 #include "dates.h"
-#include "render_writer.h"
 #include "i18n.h"
 #include "lex.h"
 #include "render.h"
+#include "render_writer.h"
 
 bool kp__result_ok(const kp_result *r) {
     return r && r->magic == KP_MAGIC_RESULT;
@@ -43,11 +43,7 @@ static void not_scored(kp_result *r) {
     const Unit *u = r->unit->u;
     const Standard *std = r->std;
     if (res->rejected) {
-        int line, col;
-        diag_position(std->src, res->error_span.begin, &line, &col);
-        Diag *g =
-            diag_at(d, DIAG_ERROR, "K0401", u->src, (Span){u->at, u->at + 1}, "unit \"%s\": %s", u->name, res->error);
-        diag_help(d, g, "the requirement is at %s:%d", std->src->path, line);
+        render_rejection(d, res);
     } else {
         Diag *g = diag_at(d, DIAG_ERROR, "K0501", std->src, res->error_span, "unit \"%s\": cannot be scored: %s",
                           u->name, _(res->error));

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "peer.h"
+#include "render.h"
 
 enum { MAX_ERRORS = 1000, MAX_WARNINGS = 100 };
 
@@ -150,13 +151,7 @@ static void job_run(Batch *b, Job *j) {
                     u->name, u->kind_name && *u->kind_name ? u->kind_name : "-", u->year ? u->year : std->year_value);
         j->res = res;
         if (res->rejected) { /* the data breaks a 'require': invalid data, shown at the unit */
-            int line, col;
-            Span req = res->error_span; /* in the standard, or in a base it revises */
-            const Source *rs = source_at(std_src, &req);
-            diag_position(rs, req.begin, &line, &col);
-            Diag *g = diag_at(&j->diag, DIAG_ERROR, "K0401", u->src, (Span){u->at, u->at + 1}, "unit \"%s\": %s",
-                              u->name, res->error);
-            diag_help(&j->diag, g, "the requirement is at %s:%d", rs->path, line);
+            render_rejection(&j->diag, res);
             j->status = 2;
             j->res = NULL;
             u->invalid = true;

@@ -589,6 +589,7 @@ static void eval_requires(Env *e, Result *res, Arena *arena) {
         if (ok || e->absent || res->error) continue;
         const char *cond = ast_text(arena, e->std->src, q->cond->span);
         res->rejected = true;
+        res->broken = q;
         fail(e, q->reason ? arena_printf(arena, _("its data breaks the requirement %s: %s"), cond, q->reason)
                           : arena_printf(arena, _("its data breaks the requirement %s"), cond));
     }

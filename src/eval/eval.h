@@ -109,8 +109,8 @@ typedef struct ItemResult {
     Dec base;   /* starting value: points, or what a 'score' rule set */
     Dec deducted, added;
     Dec added_counted; /* what of its additions counted within its caps (its part sums this) */
-    Dec score; /* final; for a penalty, the points it takes off the total */
-    Dec lost;  /* points - score */
+    Dec score;         /* final; for a penalty, the points it takes off the total */
+    Dec lost;          /* points - score */
     bool floored, capped;
     RuleResult *rules; /* item->nrules */
 } ItemResult;
@@ -136,14 +136,15 @@ typedef struct Rectification {
 typedef struct Result {
     const Standard *std;
     const Unit *unit;
-    const char *error; /* NULL, or why the unit could not be scored */
-    Span error_span;   /* in the standard */
-    bool rejected;     /* the error is data breaking a 'require': the unit is invalid */
-    ItemResult *items; /* std->nitems */
-    PartResult *parts; /* std->nparts */
-    Dec items_score;   /* sum of the scores of the items that apply */
-    Dec items_max;     /* sum of their points */
-    Dec items_scaled;  /* items_score scaled to the standard's total (折算) */
+    const char *error;            /* NULL, or why the unit could not be scored */
+    Span error_span;              /* in the standard */
+    bool rejected;                /* the error is data breaking a 'require': the unit is invalid */
+    const struct Require *broken; /* ... that requirement (render_rejection locates it) */
+    ItemResult *items;            /* std->nitems */
+    PartResult *parts;            /* std->nparts */
+    Dec items_score;              /* sum of the scores of the items that apply */
+    Dec items_max;                /* sum of their points */
+    Dec items_scaled;             /* items_score scaled to the standard's total (折算) */
     Dec bonus_raw, bonus, penalty;
     Dec raw_total; /* items_score + bonus - penalty */
     Dec total;     /* items_scaled + bonus - penalty, floored at 0: graded */
@@ -167,7 +168,6 @@ typedef struct Result {
     bool disqualified; /* a disqualifying veto fired: the unit fails */
     Value *outputs;    /* std->noutputs, in order */
 } Result;
-
 
 /* Scores one unit; everything is allocated in arena. */
 Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const EvalOptions *opt);

@@ -357,3 +357,13 @@ void render_json_peer(cJSON *o, const RuleResult *rr) {
                                                       : "mean",
                            p->ref, 9);
 }
+
+void render_rejection(DiagSink *d, const Result *res) {
+    const Unit *u = res->unit;
+    Span at = res->broken->span; /* in the standard, or in a base it revises */
+    const Source *rs = source_at(res->std->src, &at);
+    int line, col;
+    diag_position(rs, at.begin, &line, &col);
+    Diag *g = diag_at(d, DIAG_ERROR, "K0401", u->src, (Span){u->at, u->at + 1}, "unit \"%s\": %s", u->name, res->error);
+    diag_help(d, g, "the requirement is at %s:%d:%d", rs->path, line, col);
+}

@@ -10,6 +10,10 @@
 #include "plan.h"
 
 void render_text_unit(FILE *out, const Result *res);
+/* A unit whose data breaks a 'require' (res->rejected): an error at the
+ * unit (K0401) with the file, line and column where the standard (or a
+ * base it revises) states the requirement. */
+void render_rejection(DiagSink *d, const Result *res);
 /* A unit whose data had errors (already reported): named, not scored. */
 void render_text_invalid(FILE *out, const Unit *u);
 
