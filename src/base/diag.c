@@ -259,10 +259,9 @@ static void print_text(FILE *out, const char *s) {
         fputc(((unsigned char)*s < 0x20 || *s == 0x7F) ? '?' : *s, out);
 }
 
-/* Byte offset reached by advancing `cols` display columns from `from`,
- * not passing `limit`. */
-static uint32_t advance_cols(const Source *src, uint32_t from, uint32_t limit, size_t cols) {
-    size_t c = 0;
+/* Byte offset reached by advancing from `from`, `c` display columns into
+ * its line, to column `cols`, not passing `limit`. */
+static uint32_t advance_cols(const Source *src, uint32_t from, uint32_t limit, size_t c, size_t cols) {
     uint32_t i = from;
     while (i < limit && c < cols) {
         uint32_t cp;
@@ -274,7 +273,7 @@ static uint32_t advance_cols(const Source *src, uint32_t from, uint32_t limit, s
     return i;
 }
 
-/* advance_cols(src, ls, b, cols) on the line starting at ls, where b is
+/* advance_cols(src, ls, b, 0, cols) on the line starting at ls, where b is
  * colb columns in, cols < colb: from a stretch before b without tabs (whose
  * widths do not depend on where they start), not from the line's start */
 static uint32_t window_from(const Source *src, uint32_t ls, uint32_t b, size_t colb, size_t cols) {
@@ -285,20 +284,9 @@ static uint32_t window_from(const Source *src, uint32_t ls, uint32_t b, size_t c
         if (p <= ls || memchr(src->text + p, '\t', b - p)) break;
         size_t w = shown_advance(src->text + p, b - p, 0);
         if (w > colb) break;
-        if (colb - w < cols) {
-            size_t c = colb - w;
-            uint32_t i = p;
-            while (i < b && c < cols) {
-                uint32_t cp;
-                int n = utf8_decode(src->text + i, b - i, &cp);
-                if (n == 0) n = 1;
-                c = shown_advance(src->text + i, (size_t)n, c);
-                i += (uint32_t)n;
-            }
-            return i;
-        }
+        if (colb - w < cols) return advance_cols(src, p, b, colb - w, cols);
     }
-    return advance_cols(src, ls, b, cols);
+    return advance_cols(src, ls, b, 0, cols);
 }
 
 enum { WINDOW = 100 }; /* a long line shows this many columns around the caret */
@@ -335,7 +323,7 @@ void diag_print_one(const Diag *g, FILE *out) {
         ls = from;
         pre = "...";
     }
-    uint32_t cut = long_line ? advance_cols(src, ls, le, WINDOW) : le;
+    uint32_t cut = long_line ? advance_cols(src, ls, le, 0, WINDOW) : le;
     if (cut < le) le = cut, post = "...";
     char num[16];
     int w = snprintf(num, sizeof num, "%d", line);

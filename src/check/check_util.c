@@ -13,23 +13,27 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
+static Diag *report(Ctx *c, DiagLevel level, Span sp, const char *code, const char *fmt, va_list ap) {
     char buf[600];
+    vsnprintf(buf, sizeof buf, _(fmt), ap);
+    /* a message about a file quotes its keywords as the file writes them */
+    return diag_at(c->diag, level, code, c->src, sp, "%s", lex_in_set(c->arena, buf, c->std->keyword_set));
+}
+
+Diag *check_err(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, _(fmt), ap);
+    Diag *g = report(c, DIAG_ERROR, sp, code, fmt, ap);
     va_end(ap);
-    /* a message about a file quotes its keywords as the file writes them */
-    return diag_at(c->diag, DIAG_ERROR, code, c->src, sp, "%s", lex_in_set(c->arena, buf, c->std->keyword_set));
+    return g;
 }
 
 Diag *check_warn(Ctx *c, Span sp, const char *code, const char *fmt, ...) {
-    char buf[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, _(fmt), ap);
+    Diag *g = report(c, DIAG_WARNING, sp, code, fmt, ap);
     va_end(ap);
-    return diag_at(c->diag, DIAG_WARNING, code, c->src, sp, "%s", lex_in_set(c->arena, buf, c->std->keyword_set));
+    return g;
 }
 
 bool check_is_num(TypeKind t) {
