@@ -15,16 +15,17 @@
 #include "arena.h"
 #include "kaoping.h"
 
-static const char *mini = "standard \"mini\" {\n"
-                          "  year 2013; total 20;\n"
-                          "  grade \"ok\" >= 16; grade \"bad\" otherwise;\n"
-                          "}\n"
-                          "fact meetings: integer \"meetings\" in 0..52 default 0;\n"
-                          "fact turnout: percent \"turnout\" in 0%..100%;\n"
-                          "category c5 \"c\" number \"5\" points 20 {\n"
-                          "  item p5_1 \"one\" number \"5.1\" points 10 { deduct 2 per meetings below 4 number \"5.1a\"; }\n"
-                          "  item p5_2 \"two\" number \"5.2\" points 10 { deduct 1 per turnout below 95% pro_rata; }\n"
-                          "}\n";
+static const char *mini =
+    "standard \"mini\" {\n"
+    "  year 2013; total 20;\n"
+    "  grade \"ok\" >= 16; grade \"bad\" otherwise;\n"
+    "}\n"
+    "fact meetings: integer \"meetings\" in 0..52 default 0;\n"
+    "fact turnout: percent \"turnout\" in 0%..100%;\n"
+    "category c5 \"c\" number \"5\" points 20 {\n"
+    "  item p5_1 \"one\" number \"5.1\" points 10 { deduct 2 per meetings below 4 number \"5.1a\"; }\n"
+    "  item p5_2 \"two\" number \"5.2\" points 10 { deduct 1 per turnout below 95% pro_rata; }\n"
+    "}\n";
 static const char *unit = "{\"name\": \"east\", \"year\": 2013, \"facts\": {\"meetings\": 2, \"turnout\": 91.5}}";
 
 static kp_standard *load_mini(void) {
@@ -124,6 +125,33 @@ static void standard_diagnostics(void **state) {
     kp_unit *u;
     assert_int_equal(kp_unit_load_json(s, NULL, unit, strlen(unit), &u), KP_MISUSE);
     assert_null(u);
+    kp_standard_free(s);
+}
+
+/* Data that breaks a 'require': the error is at the unit, the help names
+ * where the standard states the requirement. */
+static void rejected_unit(void **state) {
+    (void)state;
+    kp_standard *s;
+    assert_int_equal(kp_standard_load_file("tests/e2e/cases/lang-require/rules.kp", 0, &s), KP_OK);
+    const char *data = "{\"name\": \"超出\", \"facts\": {\"incidents\": 1, \"serious\": 2}}";
+    kp_unit *u;
+    assert_int_equal(kp_unit_load_json(s, "over.json", data, strlen(data), &u), KP_OK);
+    kp_result *r;
+    assert_int_equal(kp_score(s, u, NULL, &r), KP_ERROR);
+    const kp_diags *d = kp_result_diags(r);
+    assert_int_equal(kp_diags_errors(d), 1);
+    kp_diag g;
+    assert_int_equal(kp_diags_get(d, 0, &g), KP_OK);
+    assert_string_equal(g.file, "over.json");
+    assert_int_equal(g.line, 1);
+    assert_int_equal(g.column, 1);
+    assert_string_equal(g.code, "K0401");
+    assert_string_equal(g.message,
+                        "unit \"超出\": its data breaks the requirement serious <= incidents: 其中數不能大於總數");
+    assert_string_equal(g.help, "the requirement is at tests/e2e/cases/lang-require/rules.kp:14:1");
+    kp_result_free(r);
+    kp_unit_free(u);
     kp_standard_free(s);
 }
 
@@ -261,8 +289,9 @@ static void out_of_memory(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(string_standard_scores), cmocka_unit_test(standard_diagnostics),
-        cmocka_unit_test(file_and_folder),        cmocka_unit_test(unit_diagnostics),
-        cmocka_unit_test(misuse),                 cmocka_unit_test(out_of_memory),
+        cmocka_unit_test(file_and_folder),        cmocka_unit_test(rejected_unit),
+        cmocka_unit_test(unit_diagnostics),       cmocka_unit_test(misuse),
+        cmocka_unit_test(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
