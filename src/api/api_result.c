@@ -63,7 +63,7 @@ kp_status kp_score(const kp_standard *s, const kp_unit *u, const kp_score_option
                         "kp_score: unit \"%s\" was loaded against another standard (\"%s\"): load it with "
                         "kp_unit_load_json on this one",
                         kp_unit_name(u) ? kp_unit_name(u) : "?", u->from->std ? u->from->std->title : "?");
-    EvalOptions eo = {0, 14, false, NULL};
+    EvalOptions eo = {.soon = 14};
     const Standard *std = u->u && u->u->std ? u->u->std : s->std;
     eo.as_of = eval_campaign_end(std) + 1;
     if (opt && opt->as_of && !dates_parse(opt->as_of, strlen(opt->as_of), &eo.as_of))

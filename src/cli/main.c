@@ -218,7 +218,7 @@ static bool load_for_scoring(Loaded *l, const char *path, DiagSink *d, const cha
 /* ---- timeline ------------------------------------------------------------------- */
 
 static int cmd_timeline(int argc, char **argv) {
-    EvalOptions opt = {today(), 14, false, NULL};
+    EvalOptions opt = {.as_of = today(), .soon = 14};
     const char *paths[argc > 0 ? argc : 1];
     int npaths = 0;
     for (int i = 0; i < argc; i++) {
@@ -486,7 +486,7 @@ static int cmd_eval(int argc, char **argv, RunMode mode) {
     bool explain = mode == RUN_EXPLAIN, summary = mode == RUN_SUMMARY;
     const char *format = "text", *out_path = NULL, *item = NULL, *target = NULL, *rules_dir = NULL;
     static const char *const names[] = {"eval", "explain", "plan", "summary"};
-    EvalOptions opt = {today(), 14, explain, NULL};
+    EvalOptions opt = {.as_of = today(), .soon = 14, .explain = explain};
     BatchOptions bo = {.jobs = batch_default_jobs()};
     const char *paths[argc + 1], *lists[argc > 0 ? argc : 1];
     int npaths = 0;

@@ -19,6 +19,7 @@
 #include "batch_queue.h"
 #include "diag.h"
 #include "i18n.h"
+#include "load_direct.h"
 #include "peer.h"
 #include "render.h"
 
@@ -50,6 +51,9 @@ struct Batch {
     bool two_pass, collect;
     PeerTable *peers;
     EvalOptions eval;
+    /* the quick way in for a JSON line (load_direct.h), or NULL */
+    Arena *keys_arena;
+    const DirectKeys *keys;
 };
 
 bool batch_two_pass(const Batch *b) {
@@ -102,7 +106,8 @@ void batch_job_free(Job *j) {
 static void job_run(Batch *b, Job *j) {
     const Standard *std = b->std;
     const Source *std_src = b->std_src;
-    if (j->form == JOB_LINE) {
+    if (j->form == JOB_LINE && b->keys) j->unit = direct_load(b->keys, &j->text, j->at);
+    if (j->form == JOB_LINE && !j->unit) {
         j->owned = load_json_parse(&j->text, &j->diag, true);
         if (!j->owned) {
             j->status = 2;
@@ -110,7 +115,7 @@ static void job_run(Batch *b, Job *j) {
         }
         j->value = j->owned;
     }
-    if ((j->form == JOB_LINE || j->form == JOB_VALUE) && b->opt->standard_for) {
+    if ((j->form == JOB_LINE || j->form == JOB_VALUE) && !j->unit && b->opt->standard_for) {
         /* eval --rules-dir: the standard of the unit's year */
         Span at = {j->at, j->at + 1};
         std = b->opt->standard_for(b->opt->standard_ctx, j->value, &j->diag, j->src, at);
@@ -119,7 +124,7 @@ static void job_run(Batch *b, Job *j) {
         else
             j->unit = load_unit_named(j->src, j->at, j->value, j->index);
     }
-    if ((j->form == JOB_LINE || j->form == JOB_VALUE) && std)
+    if ((j->form == JOB_LINE || j->form == JOB_VALUE) && !j->unit && std)
         j->unit = load_unit_json(std, j->src, j->at, j->value, j->index, &j->diag, j->locate.find ? &j->locate : NULL);
     /* the unit holds copies of what it needs: its parsed text can go (here,
      * on the thread that allocated it, which is cheaper for malloc) */
@@ -299,6 +304,12 @@ Batch *batch_queue_new(const Standard *std, const Source *std_src, const BatchOp
     *b = (Batch){
         .std = std, .std_src = std_src, .opt = opt, .w = w, .out = out, .diag_out = diag_out, .eval = opt->eval};
     b->two_pass = opt->peers || peer_uses(std);
+    /* what nothing will print is not built */
+    b->eval.skip_rectification = w->no_rectification && !opt->on_result && !w->unit_in_order;
+    if (!opt->standard_for) { /* eval --rules-dir: each unit's year picks its standard */
+        b->keys_arena = arena_new();
+        b->keys = direct_keys_new(b->keys_arena, std);
+    }
     int jobs = opt->jobs < 1 ? 1 : opt->jobs;
     if (jobs > 1) {
         /* a few units per thread in flight: enough to keep every thread busy
@@ -342,6 +353,7 @@ int batch_queue_free(Batch *b) {
         pthread_cond_destroy(&b->work);
         pthread_cond_destroy(&b->finished);
     }
+    arena_free(b->keys_arena);
     free(b->threads);
     free(b->ring);
     if (b->warnings > MAX_WARNINGS)

@@ -27,6 +27,12 @@ bool load_is_csv(const char *path);
 /* Frees every unit (NULL ones skipped) and the array. */
 void load_free(LoadedUnits *l);
 
+/* Whether a unit of kind kind must give fact f (no default, not optional,
+ * something it is scored on reads it). */
+static inline bool load_fact_needed(const Fact *f, int kind) {
+    return !f->optional && !f->given_read && ((f->needed_by >> kind) & 1u);
+}
+
 /* ---- one unit at a time (batch.c streams with these) -------------------- */
 
 struct cJSON;

@@ -358,7 +358,7 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
 }
 
 static bool needed(LoadCtx *c, const Fact *f) {
-    return !f->optional && !f->given_read && ((f->needed_by >> c->unit->kind) & 1u);
+    return load_fact_needed(f, c->unit->kind);
 }
 
 /* A list: records (a field may itself be a list) or, for a list of values,

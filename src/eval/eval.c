@@ -604,12 +604,12 @@ int32_t eval_campaign_end(const Standard *std) {
 
 /* The default day: the day after the campaign, when everything is due. */
 Result *eval_unit(const Standard *std, const Unit *u, Arena *arena) {
-    EvalOptions opt = {eval_campaign_end(std) + 1, 14, false, NULL};
+    EvalOptions opt = {.as_of = eval_campaign_end(std) + 1, .soon = 14};
     return eval_unit_with(std, u, arena, &opt);
 }
 
 Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena) {
-    EvalOptions opt = {eval_campaign_end(std) + 1, 14, true, NULL};
+    EvalOptions opt = {.as_of = eval_campaign_end(std) + 1, .soon = 14, .explain = true};
     return eval_unit_with(std, u, arena, &opt);
 }
 
@@ -633,6 +633,6 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
         eval_item(&e, std->item_tab[i], &res->items[i], arena);
     eval_parts(&e, res);
     eval_totals(&e, res);
-    eval_rectification(res, arena);
+    if (!opt->skip_rectification) eval_rectification(res, arena);
     return res;
 }

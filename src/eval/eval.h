@@ -37,6 +37,7 @@ typedef struct EvalOptions {
     int soon;
     bool explain;                  /* keep every step (RuleResult.trace) */
     const struct PeerTable *peers; /* the run's other units (peer.h); NULL: each unit is its own only peer */
+    bool skip_rectification;       /* no rectification list (Result.rect), nor deadlines: nothing prints them */
 } EvalOptions;
 
 typedef enum {

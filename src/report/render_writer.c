@@ -237,12 +237,21 @@ static void tsv_invalid(void *ctx, FILE *out, const Unit *u) {
 
 Writer writer_for(WriterConfig *c) {
     switch (c->format) {
-    case WRITE_JSON: return (Writer){c, json_begin, json_unit, json_invalid, json_between, json_end, NULL, NULL};
-    case WRITE_JSONL: return (Writer){c, NULL, jsonl_unit, jsonl_invalid, NULL, NULL, NULL, NULL};
-    case WRITE_TSV: return (Writer){c, tsv_begin, tsv_unit, tsv_invalid, NULL, NULL, NULL, NULL};
+    case WRITE_JSON:
+        return (Writer){.ctx = c,
+                        .begin = json_begin,
+                        .unit = json_unit,
+                        .invalid = json_invalid,
+                        .between = json_between,
+                        .end = json_end};
+    case WRITE_JSONL: return (Writer){.ctx = c, .unit = jsonl_unit, .invalid = jsonl_invalid};
+    case WRITE_TSV:
+        return (Writer){
+            .ctx = c, .begin = tsv_begin, .unit = tsv_unit, .invalid = tsv_invalid, .no_rectification = true};
     case WRITE_HTML:
     case WRITE_CSV:
     case WRITE_XLSX: return writer_for_report(c);
-    default: return (Writer){c, NULL, text_unit, text_invalid, text_between, text_end, NULL, NULL};
+    default:
+        return (Writer){.ctx = c, .unit = text_unit, .invalid = text_invalid, .between = text_between, .end = text_end};
     }
 }

@@ -1,0 +1,394 @@
+/* load_direct.c - a unit of JSON Lines read straight into its slots (see
+ * load_direct.h). One pass over the text: each key is hashed to its fact,
+ * each value is converted where it stands (numbers from their digits, by
+ * dec_parse, as the careful way reads them). Whatever would make the
+ * careful way say something (an error, a warning) or that it reads through
+ * a step this file does not take (an escape, a list, a word for yes, a
+ * value in the other script) makes this file decline. */
+#include "load_direct.h"
+
+#include <string.h>
+
+#include "check.h"
+#include "dates.h"
+#include "limits.h"
+#include "load.h"
+#include "width.h"
+
+typedef struct KeyEntry {
+    const char *key; /* NULL: an empty place */
+    size_t len;
+    const Fact *fact;
+} KeyEntry;
+
+struct DirectKeys {
+    const Standard *std;
+    uint32_t mask;   /* table size - 1 */
+    KeyEntry *table; /* open addressing by the hash of the data key */
+};
+
+static uint32_t hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* The place of the key s (n bytes): its entry, or the empty place for it. */
+static KeyEntry *place(const DirectKeys *k, const char *s, size_t n) {
+    for (uint32_t i = hash(s, n) & k->mask;; i = (i + 1) & k->mask) {
+        KeyEntry *e = &k->table[i];
+        if (!e->key || (e->len == n && !memcmp(e->key, s, n))) return e;
+    }
+}
+
+DirectKeys *direct_keys_new(Arena *a, const Standard *std) {
+    DirectKeys *k = arena_alloc(a, sizeof *k);
+    k->std = std;
+    uint32_t size = 16;
+    while (size < 4u * (uint32_t)(std->nfacts + 1))
+        size *= 2;
+    k->mask = size - 1;
+    k->table = arena_alloc(a, sizeof *k->table * size);
+    /* a key names a fact by its key (or name), as data_fact finds it first;
+     * a renamed fact also answers to its other year's name, after them */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < std->nfacts; i++) {
+            const Fact *f = std->fact_tab[i];
+            const char *key = pass == 0 ? fact_key(f) : f->alias;
+            if (!key) continue;
+            size_t n = strlen(key);
+            KeyEntry *e = place(k, key, n);
+            if (e->key && pass == 0) return NULL; /* two facts by one key: which one is the careful way's to say */
+            if (!e->key) *e = (KeyEntry){key, n, f};
+        }
+    return k;
+}
+
+/* ---- the text --------------------------------------------------------- */
+
+typedef struct Reader {
+    const char *t;
+    size_t i, n;
+} Reader;
+
+static void space(Reader *r) {
+    while (r->i < r->n && (r->t[r->i] == ' ' || r->t[r->i] == '\t' || r->t[r->i] == '\n' || r->t[r->i] == '\r'))
+        r->i++;
+}
+
+static bool eat(Reader *r, char c) {
+    space(r);
+    if (r->i < r->n && r->t[r->i] == c) return r->i++, true;
+    return false;
+}
+
+/* A string without escapes, its bytes valid UTF-8: *s, *len, the text
+ * between the quotes. */
+static bool string(Reader *r, const char **s, size_t *len) {
+    if (!eat(r, '"')) return false;
+    size_t b = r->i;
+    while (r->i < r->n) {
+        unsigned char c = (unsigned char)r->t[r->i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { /* most of the text: ASCII */
+            r->i++;
+            continue;
+        }
+        if (c == '"') {
+            *s = r->t + b, *len = r->i - b;
+            r->i++;
+            return true;
+        }
+        if (c == '\\' || c < 0x20) return false;
+        if (c < 0x80) {
+            r->i++;
+        } else {
+            uint32_t cp;
+            int n = utf8_decode(r->t + r->i, r->n - r->i, &cp);
+            if (!n) return false;
+            r->i += (size_t)n;
+        }
+    }
+    return false;
+}
+
+static bool digits(Reader *r) {
+    size_t b = r->i;
+    while (r->i < r->n && r->t[r->i] >= '0' && r->t[r->i] <= '9')
+        r->i++;
+    return r->i > b;
+}
+
+/* A JSON number, as written. */
+static bool number(Reader *r, const char **s, size_t *len) {
+    space(r);
+    size_t b = r->i;
+    if (r->i < r->n && r->t[r->i] == '-') r->i++;
+    if (r->i < r->n && r->t[r->i] == '0')
+        r->i++;
+    else if (!digits(r))
+        return false;
+    if (r->i < r->n && r->t[r->i] == '.' && (r->i++, !digits(r))) return false;
+    if (r->i < r->n && (r->t[r->i] == 'e' || r->t[r->i] == 'E')) {
+        r->i++;
+        if (r->i < r->n && (r->t[r->i] == '+' || r->t[r->i] == '-')) r->i++;
+        if (!digits(r)) return false;
+    }
+    *s = r->t + b, *len = r->i - b;
+    return true;
+}
+
+static bool word(Reader *r, const char *w) {
+    space(r);
+    size_t n = strlen(w);
+    if (r->n - r->i < n || memcmp(r->t + r->i, w, n)) return false;
+    r->i += n;
+    return true;
+}
+
+/* Any JSON value, read and let go (a unit's "guide"). */
+static bool skip(Reader *r, int depth) {
+    const char *s;
+    size_t n;
+    space(r);
+    if (r->i >= r->n || depth > 16) return false;
+    char c = r->t[r->i];
+    if (c == '"') return string(r, &s, &n);
+    if (c == 't') return word(r, "true");
+    if (c == 'f') return word(r, "false");
+    if (c == 'n') return word(r, "null");
+    if (c != '{' && c != '[') return number(r, &s, &n);
+    char close = c == '{' ? '}' : ']';
+    r->i++;
+    if (eat(r, close)) return true;
+    do {
+        if (c == '{' && !(string(r, &s, &n) && eat(r, ':'))) return false;
+        if (!skip(r, depth + 1)) return false;
+    } while (eat(r, ','));
+    return eat(r, close);
+}
+
+/* ---- values ------------------------------------------------------------ */
+
+static bool in_bounds(const Fact *f, const Value *v) {
+    int t = f->type.kind;
+    if (t == TY_DATE)
+        return !(f->lo_value.present && v->u.date < f->lo_value.u.date) &&
+               !(f->hi_value.present && v->u.date > f->hi_value.u.date);
+    if (t != TY_INTEGER && t != TY_DECIMAL && t != TY_PERCENT) return true;
+    return !(f->lo_value.present && dec_cmp(v->u.num, f->lo_value.u.num) < 0) &&
+           !(f->hi_value.present && dec_cmp(v->u.num, f->hi_value.u.num) > 0);
+}
+
+static bool member(const StrList *m, const char *s, size_t n, int *out) {
+    for (int i = 0; m; m = m->next, i++)
+        if (!strncmp(m->s, s, n) && !m->s[n]) return *out = i, true;
+    return false;
+}
+
+static bool value(Reader *r, Arena *a, const Fact *f, Value *out);
+
+/* How many values the array at r holds (r is left where it was). */
+static bool count(Reader r, int *n) {
+    *n = 0;
+    if (!eat(&r, '[')) return false;
+    if (eat(&r, ']')) return true;
+    do {
+        if (!skip(&r, 0) || ++*n > KP_MAX_RECORDS) return false;
+    } while (eat(&r, ','));
+    return eat(&r, ']');
+}
+
+/* A record of list f at r into its cells (nf of them, by field slot). */
+static bool record(Reader *r, Arena *a, const Fact *f, Value *cells, int nf) {
+    const char *s;
+    size_t n;
+    bool given[64] = {false};
+    if (nf > 64 || !eat(r, '{')) return false;
+    if (!eat(r, '}')) {
+        do {
+            if (!string(r, &s, &n) || !eat(r, ':')) return false;
+            const Fact *fl = f->type.fields;
+            while (fl && !(!strncmp(fact_key(fl), s, n) && !fact_key(fl)[n]))
+                fl = fl->next;
+            if (!fl || given[fl->slot]) return false; /* unknown, or given twice: a message */
+            given[fl->slot] = true;
+            if (!value(r, a, fl, &cells[fl->slot])) return false;
+        } while (eat(r, ','));
+        if (!eat(r, '}')) return false;
+    }
+    for (const Fact *fl = f->type.fields; fl; fl = fl->next) {
+        if (given[fl->slot]) continue;
+        if (fl->def_value.present)
+            cells[fl->slot] = fl->def_value;
+        else if (fl->optional)
+            cells[fl->slot].type = fl->type.kind;
+        else
+            return false; /* missing: a message */
+    }
+    return true;
+}
+
+/* A list of records, or of values, at r. */
+static bool list(Reader *r, Arena *a, const Fact *f, Value *out) {
+    int rows, nf = 0;
+    if (!count(*r, &rows)) return false;
+    for (const Fact *fl = f->type.fields; fl; fl = fl->next)
+        nf++;
+    out->u.list.rows = rows;
+    out->u.list.fields = nf;
+    out->u.list.cells = arena_alloc(a, sizeof(Value) * (size_t)(rows * nf + 1));
+    eat(r, '[');
+    for (int i = 0; i < rows; i++) {
+        if (i > 0) eat(r, ',');
+        bool ok = f->type.of_values ? value(r, a, f->type.fields, &out->u.list.cells[i])
+                                    : record(r, a, f, &out->u.list.cells[i * nf], nf);
+        if (!ok) return false;
+    }
+    return eat(r, ']');
+}
+
+/* The value of fact (or field) f at r, into out. */
+static bool value(Reader *r, Arena *a, const Fact *f, Value *out) {
+    const char *s;
+    size_t n;
+    out->type = f->type.kind;
+    out->present = true;
+    switch (f->type.kind) {
+    case TY_INTEGER:
+    case TY_DECIMAL:
+    case TY_PERCENT:
+        if (!number(r, &s, &n) || dec_parse(s, n, &out->u.num) != DEC_OK) return false;
+        if (f->type.kind == TY_INTEGER && !dec_is_int(out->u.num)) return false;
+        if (f->type.kind == TY_PERCENT) {
+            /* points, as the careful way reads them; below 1 it warns (0.95 for 95%) */
+            if (dec_div(out->u.num, dec_int(100), &out->u.num) != DEC_OK) return false;
+            if (dec_sign(out->u.num) > 0 && dec_cmp(out->u.num, (Dec){1, 100}) < 0) return false;
+        }
+        break;
+    case TY_BOOLEAN:
+        if (word(r, "true"))
+            out->u.b = true;
+        else if (word(r, "false"))
+            out->u.b = false;
+        else
+            return false;
+        break;
+    case TY_DATE:
+        if (!string(r, &s, &n) || !dates_parse(s, n, &out->u.date)) return false;
+        break;
+    case TY_TEXT:
+        if (!string(r, &s, &n) || n > KP_MAX_STRING) return false;
+        out->u.text = arena_strndup(a, s, n);
+        break;
+    case TY_ENUM:
+        if (!string(r, &s, &n) || !member(f->type.members, s, n, &out->u.member)) return false;
+        break;
+    case TY_LIST: return list(r, a, f, out);
+    default: return false;
+    }
+    return in_bounds(f, out);
+}
+
+/* ---- the unit ------------------------------------------------------------ */
+
+static bool facts(Reader *r, const DirectKeys *k, Unit *u, bool *given) {
+    const char *s;
+    size_t n;
+    if (!eat(r, '{')) return false;
+    if (eat(r, '}')) return true;
+    do {
+        if (!string(r, &s, &n) || !eat(r, ':')) return false;
+        const Fact *f = place(k, s, n)->fact;
+        if (!f || given[f->slot]) return false; /* unknown, or given twice: a message */
+        given[f->slot] = true;
+        space(r);
+        if (!value(r, u->arena, f, &u->facts[f->slot])) return false;
+    } while (eat(r, ','));
+    return eat(r, '}');
+}
+
+static bool unit(Reader *r, const DirectKeys *k, Unit *u) {
+    const Standard *s = k->std;
+    const char *name = NULL, *kind = NULL, *year = NULL, *v;
+    size_t name_n = 0, kind_n = 0, year_n = 0, n;
+    bool has_facts = false, has_guide = false;
+    bool *given = arena_alloc(u->arena, (size_t)s->nfacts + 1);
+    if (!eat(r, '{') || eat(r, '}')) return false;
+    do {
+        if (!string(r, &v, &n) || !eat(r, ':')) return false;
+#define KEY(w) (n == sizeof w - 1 && !memcmp(v, w, n))
+        if (KEY("name") && !name) {
+            if (!string(r, &name, &name_n)) return false;
+        } else if (KEY("kind") && !kind) {
+            if (!string(r, &kind, &kind_n)) return false;
+        } else if (KEY("year") && !year) {
+            if (!number(r, &year, &year_n)) return false;
+        } else if (KEY("facts") && !has_facts) {
+            has_facts = true;
+            if (!facts(r, k, u, given)) return false;
+        } else if (KEY("guide") && !has_guide) {
+            has_guide = true;
+            if (!skip(r, 0)) return false;
+        } else {
+            return false; /* unknown, or given twice: a message */
+        }
+#undef KEY
+    } while (eat(r, ','));
+    if (!eat(r, '}')) return false;
+    space(r);
+    if (r->i != r->n) return false;
+
+    if (!name || !name_n || name_n > KP_MAX_NAME) return false;
+    u->name = arena_strndup(u->arena, name, name_n);
+    if (s->nkinds > 0) {
+        if (!kind) return false;
+        u->kind = -1;
+        for (int i = 0; i < s->nkinds && u->kind < 0; i++) {
+            const Kind *kd = s->kind_tab[i];
+            if ((!strncmp(kd->id, kind, kind_n) && !kd->id[kind_n]) ||
+                (!strncmp(kd->label, kind, kind_n) && !kd->label[kind_n]))
+                u->kind = kd->index;
+        }
+        if (u->kind < 0) return false; /* unknown, or in the other script */
+        u->kind_name = s->kind_tab[u->kind]->id;
+    } else {
+        u->kind_name = kind ? arena_strndup(u->arena, kind, kind_n) : "";
+    }
+    if (year) {
+        int y = 0;
+        for (size_t i = 0; i < year_n; i++) {
+            if (year[i] < '0' || year[i] > '9' || i > 4) return false;
+            y = y * 10 + (year[i] - '0');
+        }
+        if (y != s->year_value) return false;
+        u->year = y;
+    }
+    for (int i = 0; i < s->nfacts; i++) {
+        if (given[i]) continue;
+        const Fact *f = s->fact_tab[i];
+        if (f->def_value.present)
+            u->facts[i] = f->def_value;
+        else if (load_fact_needed(f, u->kind))
+            return false; /* missing: a message */
+        else
+            u->facts[i].type = f->type.kind;
+    }
+    return true;
+}
+
+Unit *direct_load(const DirectKeys *k, const Source *src, uint32_t at) {
+    Arena *a = arena_new();
+    Unit *u = arena_alloc(a, sizeof *u);
+    u->arena = a;
+    u->src = src;
+    u->std = k->std;
+    u->at = at;
+    u->facts = arena_alloc(a, sizeof(Value) * (size_t)(k->std->nfacts + 1));
+    Reader r = {src->text + at, 0, src->len - at};
+    if (!unit(&r, k, u)) {
+        arena_free(a);
+        return NULL;
+    }
+    return u;
+}

@@ -1,0 +1,28 @@
+/* load_direct.h - the quick way in for one unit of JSON Lines: its text read
+ * once, straight into the unit's fact slots, with no parse tree. It takes
+ * only data that is plainly right (strict JSON, every key known, every value
+ * of its fact's type and within its bounds, no escape in a string); on
+ * anything else it declines, and the careful way (load.h: cJSON, the text
+ * read again for exact numbers and positions, every message) loads the
+ * unit instead. A unit it accepts is the unit the careful way would load,
+ * field for field, so it changes no result and no message. */
+#ifndef KP_LOAD_DIRECT_H
+#define KP_LOAD_DIRECT_H
+
+#include "arena.h"
+#include "diag.h"
+#include "unit.h"
+
+/* The standard's data keys, hashed once for every unit of a run. */
+typedef struct DirectKeys DirectKeys;
+
+/* The keys of std in a (freed with it); NULL when the standard's keys are
+ * ambiguous (two facts answer to one key), so every unit goes the careful way. */
+DirectKeys *direct_keys_new(Arena *a, const Standard *std);
+
+/* The unit written in src's text (one JSON Lines line; at: its first byte),
+ * in an arena of its own (unit_free), or NULL: not plainly right (a unit
+ * without a name, say), so load it the careful way, which says why. */
+Unit *direct_load(const DirectKeys *k, const Source *src, uint32_t at);
+
+#endif
