@@ -242,6 +242,7 @@ Part *ast_part_end(Part *head, Part *body, Span sp) {
     head->weight = body->weight;
     head->deadline = body->deadline;
     head->children = body->children;
+    head->last_child = body->last_child;
     head->rules = body->rules;
     return head;
 }
@@ -335,8 +336,15 @@ static Part *parts_append(Part *list, Part *q) {
     APPEND(Part, list, q);
 }
 
+/* At the end kept, not found by walking: a category of 10,000 items is
+ * read in linear time. */
 Part *ast_part_child(Part *p, Part *child) {
-    p->children = parts_append(p->children, child);
+    if (p->last_child)
+        p->last_child->next = child;
+    else
+        p->children = parts_append(p->children, child);
+    for (p->last_child = child; p->last_child->next;)
+        p->last_child = p->last_child->next;
     return p;
 }
 

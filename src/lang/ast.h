@@ -296,6 +296,7 @@ typedef struct Part {
     const char *in; /* a revision's part added into a base's category or group */
     Span in_span;
     struct Part *children;
+    struct Part *last_child; /* parser: the end of children, where the next is appended */
     Rule *rules;
     struct Part *next;
     /* the part's bounds (doc/language.md, "Points and floors at every level") */
