@@ -133,6 +133,11 @@ void diag_help(DiagSink *d, Diag *g, const char *fmt, ...) {
 static size_t shown_advance(const char *s, size_t len, size_t col) {
     size_t i = 0;
     while (i < len) {
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x20 && b < 0x7F) { /* printable ASCII: one column (most of a JSON file) */
+            col++, i++;
+            continue;
+        }
         uint32_t cp;
         int n = utf8_decode(s + i, len - i, &cp);
         if (n == 0) n = 1, cp = 0xFFFD;
@@ -208,9 +213,10 @@ static uint32_t line_start(const Source *src, uint32_t off, int *line) {
     return start;
 }
 
-static uint32_t line_end(const Source *src, uint32_t from) {
-    uint32_t e = from;
-    while (e < src->len && src->text[e] != '\n' && src->text[e] != '\r')
+/* The end of the line holding from, or from + most when it goes on further. */
+static uint32_t line_end(const Source *src, uint32_t from, uint32_t most) {
+    uint32_t e = from, stop = src->len - from > most ? from + most : (uint32_t)src->len;
+    while (e < stop && src->text[e] != '\n' && src->text[e] != '\r')
         e++;
     return e;
 }
@@ -290,6 +296,9 @@ static uint32_t window_from(const Source *src, uint32_t ls, uint32_t b, size_t c
 }
 
 enum { WINDOW = 100 }; /* a long line shows this many columns around the caret */
+/* bytes after the caret looked at for the line's end: more than WINDOW
+ * columns of any text but the most contrived */
+enum { WINDOW_BYTES = 1 << 16 };
 
 void diag_print_one(const Diag *g, FILE *out) {
     const char *lv = g->level == DIAG_ERROR ? _("error") : _("warning");
@@ -310,8 +319,13 @@ void diag_print_one(const Diag *g, FILE *out) {
     fputc('\n', out);
     int dummy;
     uint32_t ls = line_start(src, g->span.begin, &dummy);
-    uint32_t le = line_end(src, ls);
-    uint32_t b = g->span.begin < le ? g->span.begin : le;
+    /* the line's end is looked for from the caret, and not further than a
+     * window can show: a one-line file of 24 MB is not read to its end for
+     * each message */
+    uint32_t b = g->span.begin < src->len ? g->span.begin : (uint32_t)src->len;
+    uint32_t le = line_end(src, b < ls ? ls : b, WINDOW_BYTES);
+    bool cut_short = le < src->len && src->text[le] != '\n' && src->text[le] != '\r';
+    if (b > le) b = le;
     /* a very long line is cut to a window that holds the caret */
     const char *pre = "", *post = "";
     bool long_line = shown_wider(src->text + ls, le - ls, WINDOW + 20);
@@ -324,7 +338,7 @@ void diag_print_one(const Diag *g, FILE *out) {
         pre = "...";
     }
     uint32_t cut = long_line ? advance_cols(src, ls, le, 0, WINDOW) : le;
-    if (cut < le) le = cut, post = "...";
+    if (cut < le || cut_short) le = cut, post = "...";
     char num[16];
     int w = snprintf(num, sizeof num, "%d", line);
     fprintf(out, "%*s |\n", w, "");
