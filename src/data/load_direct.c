@@ -23,6 +23,7 @@ typedef struct KeyEntry {
 
 struct DirectKeys {
     const Standard *std;
+    size_t *key_len; /* by slot: the length of the fact's data key */
     uint32_t mask;   /* table size - 1 */
     KeyEntry *table; /* open addressing by the hash of the data key */
 };
@@ -50,6 +51,9 @@ DirectKeys *direct_keys_new(Arena *a, const Standard *std) {
         size *= 2;
     k->mask = size - 1;
     k->table = arena_alloc(a, sizeof *k->table * size);
+    k->key_len = arena_alloc(a, sizeof *k->key_len * (size_t)(std->nfacts + 1));
+    for (int i = 0; i < std->nfacts; i++)
+        k->key_len[i] = strlen(fact_key(std->fact_tab[i]));
     /* a key names a fact by its key (or name), as data_fact finds it first;
      * a renamed fact also answers to its other year's name, after them */
     for (int pass = 0; pass < 2; pass++)
@@ -258,13 +262,20 @@ static bool value(Reader *r, Arena *a, const Fact *f, Value *out) {
     case TY_INTEGER:
     case TY_DECIMAL:
     case TY_PERCENT:
-        if (!number(r, &s, &n) || dec_parse(s, n, &out->u.num) != DEC_OK) return false;
-        if (f->type.kind == TY_INTEGER && !dec_is_int(out->u.num)) return false;
+        if (!number(r, &s, &n)) return false;
         if (f->type.kind == TY_PERCENT) {
-            /* points, as the careful way reads them; below 1 it warns (0.95 for 95%) */
-            if (dec_div(out->u.num, dec_int(100), &out->u.num) != DEC_OK) return false;
+            /* points, as the careful way reads them (91.5 is 91.5%: "91.5%" to
+             * dec_parse, which divides as it reduces); below 1 it warns (0.95 for 95%) */
+            char pct[48];
+            if (n >= sizeof pct) return false;
+            memcpy(pct, s, n);
+            pct[n] = '%';
+            if (dec_parse(pct, n + 1, &out->u.num) != DEC_OK) return false;
             if (dec_sign(out->u.num) > 0 && dec_cmp(out->u.num, (Dec){1, 100}) < 0) return false;
+        } else if (dec_parse(s, n, &out->u.num) != DEC_OK) {
+            return false;
         }
+        if (f->type.kind == TY_INTEGER && !dec_is_int(out->u.num)) return false;
         break;
     case TY_BOOLEAN:
         if (word(r, "true"))
@@ -292,14 +303,24 @@ static bool value(Reader *r, Arena *a, const Fact *f, Value *out) {
 
 /* ---- the unit ------------------------------------------------------------ */
 
+/* The fact the key s names: data mostly lists facts in the standard's
+ * order, so the one after the last (next) is tried before the table. */
+static const Fact *fact_named(const DirectKeys *k, const char *s, size_t n, int next) {
+    for (int g = next; g < next + 2 && g < k->std->nfacts; g++)
+        if (k->key_len[g] == n && !memcmp(fact_key(k->std->fact_tab[g]), s, n)) return k->std->fact_tab[g];
+    return place(k, s, n)->fact;
+}
+
 static bool facts(Reader *r, const DirectKeys *k, Unit *u, bool *given) {
     const char *s;
     size_t n;
+    int next = 0;
     if (!eat(r, '{')) return false;
     if (eat(r, '}')) return true;
     do {
         if (!string(r, &s, &n) || !eat(r, ':')) return false;
-        const Fact *f = place(k, s, n)->fact;
+        const Fact *f = fact_named(k, s, n, next);
+        if (f) next = f->slot + 1;
         if (!f || given[f->slot]) return false; /* unknown, or given twice: a message */
         given[f->slot] = true;
         space(r);
