@@ -330,4 +330,4 @@ embed:
 tsan:
 	$(MAKE) B=$(B)/tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread" $(B)/tsan/kaoping
 	@KAOPING_TSAN=$(CURDIR)/$(B)/tsan/kaoping KAOPING=$(CURDIR)/tests/tsan/kaoping \
-	    tests/e2e/run $(notdir $(wildcard tests/e2e/cases/batch-*)) rank-in-batch data-json-one-line-errors
+	    tests/e2e/run $(notdir $(wildcard tests/e2e/cases/batch-*)) rank-in-batch data-json-one-line-errors data-lines-quick-careful
