@@ -297,7 +297,29 @@ static int value_cmp(const Fact *f, const Value *a, const Value *b) {
     return dec_cmp(a->u.num, b->u.num);
 }
 
-static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const char *where) {
+/* What a message about a value calls it: "fact 'x'", "value 'list[2]'",
+ * "list[2]: field 'y'". Written out only when a message needs it: a list of
+ * many records does not build a label for each. */
+typedef struct Where {
+    const char *what; /* "fact", "value" (translated); NULL: a record's field */
+    const char *list; /* the list's path, for a record's field or a list's value */
+    int row;          /* 1-based */
+} Where;
+
+static const char *where_text(LoadCtx *c, const Where *w) {
+    if (w->what) return w->what;
+    char *b = arena_alloc(c->unit->arena, 300);
+    snprintf(b, 300, "%s[%d]: field", w->list, w->row);
+    return b;
+}
+
+/* The name a message gives the value: the fact's (or field's) key, or for a
+ * list's value its place, like ratings[3]. */
+static const char *where_name(LoadCtx *c, const Fact *f, const Where *w) {
+    return w->what && w->list ? arena_printf(c->unit->arena, "%s[%d]", w->list, w->row) : fact_key(f);
+}
+
+static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const Where *w) {
     out->type = f->type.kind;
     out->present = true;
     const char *why = NULL;
@@ -312,7 +334,7 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
         if (ok && f->type.kind == TY_PERCENT && jtext_is_number(j) && dec_sign(out->u.num) > 0 &&
             dec_cmp(out->u.num, (Dec){1, 100}) < 0)
             unit_warning(c, fact_key(f), "%s '%s' (%s) is read as %s%%: a percentage is written in points, 95 for 95%%",
-                         where, fact_key(f), check_fact_label(f), show_json(c, j));
+                         where_text(c, w), where_name(c, f, w), check_fact_label(f), show_json(c, j));
         break;
     case TY_BOOLEAN: ok = json_bool(j, &out->u.b); break;
     case TY_DATE: ok = cJSON_IsString(j) && dates_parse(j->valuestring, strlen(j->valuestring), &out->u.date); break;
@@ -325,18 +347,18 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
         ok = cJSON_IsString(j) && (out->u.member = check_enum_member(f, j->valuestring)) >= 0;
         if (cJSON_IsString(j) && !ok) {
             char vals[300] = "";
-            size_t w = 0;
-            for (const StrList *m = f->type.members; m && w < sizeof vals - 40; m = m->next)
-                w += (size_t)snprintf(vals + w, sizeof vals - w, "%s\"%s\"", w ? ", " : "", m->s);
-            unit_error(c, fact_key(f), "%s '%s' (%s) is \"%s\", not one of %s", where, fact_key(f), check_fact_label(f),
-                       j->valuestring, vals);
+            size_t at = 0;
+            for (const StrList *m = f->type.members; m && at < sizeof vals - 40; m = m->next)
+                at += (size_t)snprintf(vals + at, sizeof vals - at, "%s\"%s\"", at ? ", " : "", m->s);
+            unit_error(c, fact_key(f), "%s '%s' (%s) is \"%s\", not one of %s", where_text(c, w), where_name(c, f, w),
+                       check_fact_label(f), j->valuestring, vals);
             return false;
         }
         break;
     default: break;
     }
     if (!ok) {
-        unit_error(c, fact_key(f), "%s '%s' (%s) %s", where, fact_key(f), check_fact_label(f),
+        unit_error(c, fact_key(f), "%s '%s' (%s) %s", where_text(c, w), where_name(c, f, w), check_fact_label(f),
                    why ? why
                        : arena_printf(c->unit->arena, _("must be %s, found %s"), expected_text(f), show_json(c, j)));
         return false;
@@ -344,14 +366,14 @@ static bool convert(LoadCtx *c, const Fact *f, const cJSON *j, Value *out, const
     char b[64], v[64];
     if (f->lo_value.present && value_cmp(f, out, &f->lo_value) < 0) {
         fmt_bound(f, out, v, sizeof v), fmt_bound(f, &f->lo_value, b, sizeof b);
-        unit_error(c, fact_key(f), "%s '%s' (%s) is %s, below its lowest allowed value %s", where, fact_key(f),
-                   check_fact_label(f), v, b);
+        unit_error(c, fact_key(f), "%s '%s' (%s) is %s, below its lowest allowed value %s", where_text(c, w),
+                   where_name(c, f, w), check_fact_label(f), v, b);
         return false;
     }
     if (f->hi_value.present && value_cmp(f, out, &f->hi_value) > 0) {
         fmt_bound(f, out, v, sizeof v), fmt_bound(f, &f->hi_value, b, sizeof b);
-        unit_error(c, fact_key(f), "%s '%s' (%s) is %s, above its highest allowed value %s", where, fact_key(f),
-                   check_fact_label(f), v, b);
+        unit_error(c, fact_key(f), "%s '%s' (%s) is %s, above its highest allowed value %s", where_text(c, w),
+                   where_name(c, f, w), check_fact_label(f), v, b);
         return false;
     }
     return true;
@@ -391,21 +413,20 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
     uint32_t from = c->from; /* a list inside a record: the outer record's, restored at the end */
     bool *seen = arena_alloc(c->unit->arena, (size_t)nf + 1);
     for (const cJSON *row = j->child; row; row = row->next, r++) {
-        if (values) {
-            Fact it = *f->type.fields; /* named by its place in messages */
-            it.name = arena_printf(c->unit->arena, "%s[%d]", name, r + 1);
+        if (values) { /* named by its place in messages */
+            Where w = {_("value"), name, r + 1};
             if (cJSON_IsNull(row))
-                unit_error(c, key, "%s '%s' (%s) is missing", _("value"), it.name, check_fact_label(&it));
+                unit_error(c, key, "%s '%s' (%s) is missing", _("value"), where_name(c, f->type.fields, &w),
+                           check_fact_label(f->type.fields));
             else {
                 c->value_key = key;
-                convert(c, &it, row, &out->u.list.cells[r], _("value"));
+                convert(c, f->type.fields, row, &out->u.list.cells[r], &w);
                 c->value_key = NULL;
             }
             continue;
         }
         if (!jtext_offset(row, &c->from)) c->from = 0; /* messages point into the record */
-        char where[300];
-        snprintf(where, sizeof where, "%s[%d]: field", name, r + 1);
+        Where w = {NULL, name, r + 1};
         if (!cJSON_IsObject(row)) {
             unit_error(c, key, "%s[%d] must be a record { ... }, found %s", name, r + 1, show_json(c, row));
             continue;
@@ -414,7 +435,7 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
             Value *cell = &out->u.list.cells[r * nf + fl->slot];
             const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, fact_key(fl));
             if (cJSON_IsNull(v)) {
-                unit_error(c, fact_key(fl), "%s '%s' (%s) is null: write its value%s", where, fact_key(fl),
+                unit_error(c, fact_key(fl), "%s '%s' (%s) is null: write its value%s", where_text(c, &w), fact_key(fl),
                            check_fact_label(fl),
                            fl->def_value.present ? _(", or leave the key out for its default") : "");
                 continue;
@@ -429,10 +450,11 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
                 else if (fl->optional) /* absent in this record: given() is false, a rule reading it does not fire */
                     cell->type = fl->type.kind;
                 else
-                    unit_error(c, key, "%s '%s' (%s) is missing", where, fact_key(fl), check_fact_label(fl));
+                    unit_error(c, key, "%s '%s' (%s) is missing", where_text(c, &w), fact_key(fl),
+                               check_fact_label(fl));
                 continue;
             }
-            convert(c, fl, v, cell, where);
+            convert(c, fl, v, cell, &w);
         }
         memset(seen, 0, (size_t)nf);
         for (const cJSON *k = row->child; k; k = k->next) {
@@ -613,7 +635,7 @@ static Unit *load_unit(LoadCtx *c, const cJSON *j, int index) {
         if (f->type.kind == TY_LIST)
             convert_list(c, f, fact_key(f), fact_key(f), v, out);
         else
-            convert(c, f, v, out, _("fact"));
+            convert(c, f, v, out, &(Where){_("fact"), NULL, 0});
     }
     if (lacking)
         unit_error(c, NULL, "the unit has no \"facts\": %d facts it needs have no default (%s%s)", lacking, lacked,
