@@ -166,6 +166,11 @@ int utf8_decode(const char *s, size_t len, uint32_t *cp) {
 bool utf8_valid(const char *s, size_t len, size_t *bad) {
     size_t i = 0;
     while (i < len) {
+        uint64_t w; /* most text is ASCII (keys, numbers, rule words): eight bytes at a time */
+        if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) {
+            i += 8;
+            continue;
+        }
         uint32_t cp;
         int n = utf8_decode(s + i, len - i, &cp);
         if (n == 0) {

@@ -664,30 +664,10 @@ fail:
     return u;
 }
 
-/* Whether the text is valid UTF-8, as utf8_valid decides, but skipping
- * ASCII eight bytes at a time (JSON is mostly ASCII: keys, numbers). */
-static bool utf8_ok(const char *s, size_t len) {
-    size_t i = 0;
-    while (i < len) {
-        uint64_t w;
-        if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) {
-            i += 8;
-        } else if ((unsigned char)s[i] < 0x80) {
-            i++;
-        } else {
-            uint32_t cp;
-            int n = utf8_decode(s + i, len - i, &cp);
-            if (n == 0) return false;
-            i += (size_t)n;
-        }
-    }
-    return true;
-}
-
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
 cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line) {
-    if (!utf8_ok(src->text, src->len) &&
+    if (!utf8_valid(src->text, src->len, NULL) &&
         !source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)"))
         return NULL;
     const char *end = NULL;

@@ -142,6 +142,17 @@ typedef struct {
 
 static Spelling spellings[NKEYWORDS * LEX_SPELLINGS];
 static int nspellings;
+/* spellings by the hash of their word (open addressing; 0: empty, else index + 1) */
+enum { SPELLING_SLOTS = 1024 };
+_Static_assert(NKEYWORDS * LEX_SPELLINGS < SPELLING_SLOTS / 2, "more keywords: a larger table of spellings");
+static short spelling_slot[SPELLING_SLOTS];
+
+static uint32_t word_hash(const char *s, size_t len) {
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
 
 static int by_word(const void *a, const void *b) {
     return strcmp(((const Spelling *)a)->word, ((const Spelling *)b)->word);
@@ -157,6 +168,12 @@ static void build_index(void) {
             if (!dup) spellings[nspellings++] = (Spelling){keywords[r].spelling[k], r, k};
         }
     qsort(spellings, (size_t)nspellings, sizeof *spellings, by_word);
+    for (int i = 0; i < nspellings; i++) {
+        uint32_t h = word_hash(spellings[i].word, strlen(spellings[i].word)) % SPELLING_SLOTS;
+        while (spelling_slot[h])
+            h = (h + 1) % SPELLING_SLOTS;
+        spelling_slot[h] = (short)(i + 1);
+    }
 }
 
 /* once per process, whichever thread parses first (libkaoping loads
@@ -168,17 +185,9 @@ static void index_keywords(void) {
 
 static const Spelling *find_spelling(const char *s, size_t len) {
     index_keywords();
-    size_t lo = 0, hi = (size_t)nspellings;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *w = spellings[mid].word;
-        int c = strncmp(s, w, len);
-        if (c == 0 && w[len] != '\0') c = -1;
-        if (c == 0) return &spellings[mid];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    for (uint32_t h = word_hash(s, len) % SPELLING_SLOTS; spelling_slot[h]; h = (h + 1) % SPELLING_SLOTS) {
+        const char *w = spellings[spelling_slot[h] - 1].word;
+        if (!strncmp(s, w, len) && w[len] == '\0') return &spellings[spelling_slot[h] - 1];
     }
     return NULL;
 }
