@@ -81,26 +81,27 @@ typedef struct TraceStep {
 
 typedef struct RuleResult {
     const Rule *rule;
-    bool fired;
     Dec amount;     /* points the rule deducts (or adds, or the score it sets), rounded */
     Dec lost;       /* the part of the item's lost points put down to this rule */
     Dec steps;      /* per rules: steps counted */
     Dec per_step;   /* per rules: the points of one step */
-    StepMode mode;  /* per rules: how the steps were counted */
     Dec step, gap;  /* per rules: the step, and the distance to the bar */
-    bool has_value; /* per rules: the value counted and the bar */
-    Dec value, bar;
-    TargetKind target;
+    Dec value, bar; /* per rules (has_value): the value counted and the bar */
     const Expr *subject;
     Dec goal;
-    bool goal_inclusive; /* goal reached at the value itself (>=), or only beyond it */
-    Dec short_by;        /* whole counts: how many more (or fewer) reach the goal; else 0 */
-    bool has_deadline;   /* rectification: due by deadline (rule, item, or the inspection) */
-    int32_t deadline;
-    bool overdue;     /* ... and the as-of day is past it */
-    TraceStep *trace; /* explained evaluations only */
-    int ntrace;
+    Dec short_by;          /* whole counts: how many more (or fewer) reach the goal; else 0 */
+    TraceStep *trace;      /* explained evaluations only */
     struct PeerSeen *peer; /* what a peer function read (peer.h), or NULL */
+    StepMode mode;         /* per rules: how the steps were counted */
+    TargetKind target;
+    int32_t deadline;
+    int ntrace;
+    /* the flags together: a unit's rule results are many, and zeroed for each unit */
+    bool fired;
+    bool has_value;
+    bool goal_inclusive; /* goal reached at the value itself (>=), or only beyond it */
+    bool has_deadline;   /* rectification: due by deadline (rule, item, or the inspection) */
+    bool overdue;        /* ... and the as-of day is past it */
 } RuleResult;
 
 typedef struct ItemResult {
