@@ -1,0 +1,193 @@
+/* render_jsonw.c - JSON text written straight into a buffer, in cJSON's
+ * layout (see render_jsonw.h). cJSON_Print puts a line break after '{' and
+ * after each member, a tab before each member per level (an array is a
+ * level too), a tab after the colon, ", " between elements of an array
+ * (which stays on one line), and the closing brace one level out. */
+#include "render_jsonw.h"
+
+#include <string.h>
+
+static void put(JsonW *w, const char *s, size_t n) {
+    if (n > JW_BUF - w->len) {
+        jw_flush(w);
+        if (n > JW_BUF) {
+            fwrite(s, 1, n, w->out);
+            return;
+        }
+    }
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+static void put1(JsonW *w, char c) {
+    if (w->len == JW_BUF) jw_flush(w);
+    w->buf[w->len++] = c;
+}
+
+static void indent(JsonW *w, int n) {
+    for (int i = 0; i < n; i++)
+        put1(w, '\t');
+}
+
+void jw_start(JsonW *w, FILE *out, int depth) {
+    w->out = out;
+    w->pretty = depth >= 0;
+    w->depth = depth < 0 ? 0 : depth;
+    w->first = true;
+    w->in_array = 0;
+    w->len = 0;
+}
+
+void jw_flush(JsonW *w) {
+    if (w->len) fwrite(w->buf, 1, w->len, w->out);
+    w->len = 0;
+}
+
+/* Before a value: in an array, the separator from the element before. */
+static void value(JsonW *w) {
+    if (w->depth < JW_MAX_DEPTH && (w->in_array >> w->depth & 1) && !w->first) put(w, ", ", w->pretty ? 2 : 1);
+    w->first = false;
+}
+
+static void open(JsonW *w, char c, bool array) {
+    value(w);
+    put1(w, c);
+    w->depth++;
+    if (w->depth < JW_MAX_DEPTH) {
+        if (array)
+            w->in_array |= (uint64_t)1 << w->depth;
+        else
+            w->in_array &= ~((uint64_t)1 << w->depth);
+    }
+    w->first = true;
+}
+
+void jw_object(JsonW *w) {
+    open(w, '{', false);
+    if (w->pretty) put1(w, '\n');
+}
+
+void jw_end_object(JsonW *w) {
+    if (w->pretty) {
+        if (!w->first) put1(w, '\n');
+        indent(w, w->depth - 1);
+    }
+    put1(w, '}');
+    w->depth--;
+    w->first = false;
+}
+
+void jw_array(JsonW *w) {
+    open(w, '[', true);
+}
+
+void jw_end_array(JsonW *w) {
+    put1(w, ']');
+    w->depth--;
+    w->first = false;
+}
+
+void jw_key(JsonW *w, const char *key) {
+    if (!w->first) put(w, ",\n", w->pretty ? 2 : 1);
+    w->first = false;
+    if (w->pretty) indent(w, w->depth);
+    put1(w, '"');
+    jw_escaped(w, key, strlen(key));
+    put(w, "\":\t", w->pretty ? 3 : 2);
+}
+
+/* What cJSON writes for each byte of a string: 0 the byte itself, else the
+ * letter after the backslash ('u': \u00XX). */
+static const char esc[256] = {
+    ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't', ['"'] = '"', ['\\'] = '\\',
+    [0] = 'u',    [1] = 'u',    [2] = 'u',    [3] = 'u',    [4] = 'u',    [5] = 'u',   [6] = 'u',
+    [7] = 'u',    [11] = 'u',   [14] = 'u',   [15] = 'u',   [16] = 'u',   [17] = 'u',  [18] = 'u',
+    [19] = 'u',   [20] = 'u',   [21] = 'u',   [22] = 'u',   [23] = 'u',   [24] = 'u',  [25] = 'u',
+    [26] = 'u',   [27] = 'u',   [28] = 'u',   [29] = 'u',   [30] = 'u',   [31] = 'u',
+};
+
+void jw_escaped(JsonW *w, const char *s, size_t n) {
+    static const char hex[] = "0123456789abcdef";
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char e = esc[c];
+        if (!e) continue;
+        put(w, s + run, i - run);
+        run = i + 1;
+        if (e == 'u') {
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            put(w, u, 6);
+        } else {
+            char b[2] = {'\\', e};
+            put(w, b, 2);
+        }
+    }
+    put(w, s + run, n - run);
+}
+
+void jw_strn(JsonW *w, const char *s, size_t n) {
+    value(w);
+    put1(w, '"');
+    jw_escaped(w, s, n);
+    put1(w, '"');
+}
+
+void jw_str(JsonW *w, const char *s) {
+    if (s)
+        jw_strn(w, s, strlen(s));
+    else
+        jw_null(w);
+}
+
+void jw_raw(JsonW *w, const char *s, size_t n) {
+    value(w);
+    put(w, s, n);
+}
+
+void jw_null(JsonW *w) {
+    jw_raw(w, "null", 4);
+}
+
+void jw_bool(JsonW *w, bool b) {
+    if (b)
+        jw_raw(w, "true", 4);
+    else
+        jw_raw(w, "false", 5);
+}
+
+void jw_int(JsonW *w, long long v) {
+    char b[24], *p = b + sizeof b;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0) *--p = '-';
+    jw_raw(w, p, (size_t)(b + sizeof b - p));
+}
+
+void jw_dec(JsonW *w, Dec d, int places) {
+    char b[64];
+    size_t n = dec_format(d, places, b, sizeof b);
+    jw_raw(w, b, n);
+}
+
+void jw_kstr(JsonW *w, const char *key, const char *s) {
+    jw_key(w, key);
+    jw_str(w, s);
+}
+
+void jw_kbool(JsonW *w, const char *key, bool b) {
+    jw_key(w, key);
+    jw_bool(w, b);
+}
+
+void jw_kint(JsonW *w, const char *key, long long v) {
+    jw_key(w, key);
+    jw_int(w, v);
+}
+
+void jw_kdec(JsonW *w, const char *key, Dec d, int places) {
+    jw_key(w, key);
+    jw_dec(w, d, places);
+}
