@@ -3,6 +3,7 @@
  * A unit's scorecard is written straight into the text (render_jsonw.h), in
  * the layout cJSON prints; the document's head, printed once, is a tree. */
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,12 +40,53 @@ cJSON *render_json_header(const Standard *std, const char *rules_path) {
     return root;
 }
 
+/* A rule of the rectification list is written twice, in its item and in
+ * the list, with the same text and what it saw: made once. */
+typedef struct {
+    const RuleResult *rr;
+    const char *text, *saw;
+} Memo;
+
+typedef struct {
+    JsonW *w;
+    Arena *a;
+    const Result *res;
+    int places;
+    Memo *memo; /* the rectification's rules, by address */
+} Ctx;
+
+static int by_rule(const void *x, const void *y) {
+    uintptr_t a = (uintptr_t)((const Memo *)x)->rr, b = (uintptr_t)((const Memo *)y)->rr;
+    return a < b ? -1 : a > b;
+}
+
+static Memo *memo_of(const Ctx *c, const RuleResult *rr) {
+    if (!c->memo) return NULL;
+    Memo key = {rr, NULL, NULL};
+    return bsearch(&key, c->memo, (size_t)c->res->nrect, sizeof key, by_rule);
+}
+
+static const char *rule_text(const Ctx *c, const RuleResult *rr, Memo *m) {
+    if (!m) return render_rule_text(c->a, c->res->std, rr->rule);
+    if (!m->text) m->text = render_rule_text(c->a, c->res->std, rr->rule);
+    return m->text;
+}
+
+static const char *saw(const Ctx *c, const RuleResult *rr, Memo *m) {
+    if (!m) return render_saw(c->a, c->res, rr);
+    if (!m->saw) m->saw = render_saw(c->a, c->res, rr);
+    return m->saw;
+}
+
 /* What the rule read of the unit's peers (peer.h): the fact compared, the
  * unit's value, its rank, how many peers give the fact, the best... */
-static void rule_json(JsonW *w, Arena *a, const Result *res, const RuleResult *rr, int places) {
+static void rule_json(const Ctx *c, const RuleResult *rr) {
+    JsonW *w = c->w;
+    int places = c->places;
     const Rule *r = rr->rule;
+    Memo *m = memo_of(c, rr);
     jw_object(w);
-    jw_kstr(w, "rule", render_rule_text(a, res->std, r));
+    jw_kstr(w, "rule", rule_text(c, rr, m));
     jw_kstr(w, "number", r->number);
     jw_kstr(w, "kind", r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score");
     jw_kbool(w, "fired", rr->fired);
@@ -57,13 +99,15 @@ static void rule_json(JsonW *w, Arena *a, const Result *res, const RuleResult *r
             if (r->gap != GAP_NONE || r->kind == RULE_SCORE) jw_kdec(w, "required", rr->bar, 9);
             if (r->per) jw_kdec(w, "steps", rr->steps, 9);
         }
-        jw_kstr(w, "saw", render_saw(a, res, rr));
+        jw_kstr(w, "saw", saw(c, rr, m));
         render_json_peer_to(w, rr);
     }
     jw_end_object(w);
 }
 
-static void item_json(JsonW *w, Arena *a, const Result *res, const ItemResult *ir, int places) {
+static void item_json(const Ctx *c, const ItemResult *ir) {
+    JsonW *w = c->w;
+    int places = c->places;
     const Part *p = ir->item;
     jw_object(w);
     jw_kstr(w, "id", p->id);
@@ -82,14 +126,17 @@ static void item_json(JsonW *w, Arena *a, const Result *res, const ItemResult *i
     jw_key(w, "rules");
     jw_array(w);
     for (int i = 0; i < p->nrules; i++)
-        if (ir->rules[i].fired) rule_json(w, a, res, &ir->rules[i], places);
+        if (ir->rules[i].fired) rule_json(c, &ir->rules[i]);
     jw_end_array(w);
     jw_end_object(w);
 }
 
 /* categories > groups > items, in the standard's order: "groups" (when the
  * part has one that applies) comes before "items" */
-static void part_json(JsonW *w, Arena *a, const Result *res, const Part *p, int places) {
+static void part_json(const Ctx *c, const Part *p) {
+    JsonW *w = c->w;
+    int places = c->places;
+    const Result *res = c->res;
     const PartResult *pr = &res->parts[p->index];
     jw_object(w);
     jw_kstr(w, "id", p->id);
@@ -103,20 +150,20 @@ static void part_json(JsonW *w, Arena *a, const Result *res, const Part *p, int 
     }
     jw_kdec(w, "score", pr->score, places);
     bool groups = false;
-    for (const Part *c = p->children; c; c = c->next) {
-        if (c->kind != PART_GROUP || !res->parts[c->index].applies) continue;
+    for (const Part *g = p->children; g; g = g->next) {
+        if (g->kind != PART_GROUP || !res->parts[g->index].applies) continue;
         if (!groups) {
             jw_key(w, "groups");
             jw_array(w);
             groups = true;
         }
-        part_json(w, a, res, c, places);
+        part_json(c, g);
     }
     if (groups) jw_end_array(w);
     jw_key(w, "items");
     jw_array(w);
-    for (const Part *c = p->children; c; c = c->next)
-        if (c->kind == PART_ITEM && res->items[c->index].applies) item_json(w, a, res, &res->items[c->index], places);
+    for (const Part *i = p->children; i; i = i->next)
+        if (i->kind == PART_ITEM && res->items[i->index].applies) item_json(c, &res->items[i->index]);
     jw_end_array(w);
     jw_end_object(w);
 }
@@ -161,7 +208,10 @@ static void phases_tasks(JsonW *w, Arena *a, const Result *res) {
     jw_end_array(w);
 }
 
-static void rectification(JsonW *w, Arena *a, const Result *res) {
+static void rectification(const Ctx *c) {
+    JsonW *w = c->w;
+    Arena *a = c->a;
+    const Result *res = c->res;
     const Standard *s = res->std;
     jw_key(w, "rectification");
     jw_array(w);
@@ -177,8 +227,9 @@ static void rectification(JsonW *w, Arena *a, const Result *res) {
         jw_kbool(w, "penalty", p->kind == PART_PENALTY);
         list_json(w, "responsible", r->task && r->task->responsible ? r->task->responsible : p->owners);
         jw_kdec(w, "lost", x->lost, s->decimals_value);
-        jw_kstr(w, "rule", render_rule_text(a, s, r));
-        jw_kstr(w, "saw", render_saw(a, res, x->rule));
+        Memo *m = memo_of(c, x->rule);
+        jw_kstr(w, "rule", rule_text(c, x->rule, m));
+        jw_kstr(w, "saw", saw(c, x->rule, m));
         jw_kstr(w, "target", render_target(a, res, x->rule));
         jw_kbool(w, "rectifiable", !r->final);
         if (x->rule->has_deadline && !r->final) {
@@ -195,6 +246,13 @@ void render_json_unit(JsonW *w, const Result *res) {
     const Unit *u = res->unit;
     Arena *a = u->arena;
     int places = s->decimals_value;
+    Ctx c = {w, a, res, places, NULL};
+    if (res->nrect && !res->error) {
+        c.memo = arena_alloc(a, (size_t)res->nrect * sizeof *c.memo);
+        for (int i = 0; i < res->nrect; i++)
+            c.memo[i].rr = res->rect[i].rule;
+        qsort(c.memo, (size_t)res->nrect, sizeof *c.memo, by_rule);
+    }
     jw_object(w);
     jw_kstr(w, "name", u->name);
     jw_kstr(w, "file", u->src->path);
@@ -243,21 +301,20 @@ void render_json_unit(JsonW *w, const Result *res) {
     jw_key(w, "categories");
     jw_array(w);
     for (const Part *p = s->parts; p; p = p->next)
-        if (p->kind == PART_CATEGORY && res->parts[p->index].applies) part_json(w, a, res, p, places);
+        if (p->kind == PART_CATEGORY && res->parts[p->index].applies) part_json(&c, p);
     jw_end_array(w);
     jw_key(w, "bonus_sections");
     jw_array(w);
     for (const Part *p = s->parts; p; p = p->next)
-        if (p->kind == PART_BONUS) part_json(w, a, res, p, places);
+        if (p->kind == PART_BONUS) part_json(&c, p);
     jw_end_array(w);
     jw_key(w, "penalties");
     jw_array(w);
     for (const Part *p = s->parts; p; p = p->next)
-        if (p->kind == PART_PENALTY && res->items[p->index].applies)
-            item_json(w, a, res, &res->items[p->index], places);
+        if (p->kind == PART_PENALTY && res->items[p->index].applies) item_json(&c, &res->items[p->index]);
     jw_end_array(w);
     if (s->ntasks) phases_tasks(w, a, res);
-    rectification(w, a, res);
+    rectification(&c);
     jw_end_object(w);
 }
 

@@ -7,6 +7,12 @@
 
 #include <string.h>
 
+/* Room for n more bytes (n <= JW_BUF) at the end of the buffer. */
+static inline char *room(JsonW *w, size_t n) {
+    if (n > JW_BUF - w->len) jw_flush(w);
+    return w->buf + w->len;
+}
+
 static void put(JsonW *w, const char *s, size_t n) {
     if (n > JW_BUF - w->len) {
         jw_flush(w);
@@ -19,14 +25,15 @@ static void put(JsonW *w, const char *s, size_t n) {
     w->len += n;
 }
 
-static void put1(JsonW *w, char c) {
+static inline void put1(JsonW *w, char c) {
     if (w->len == JW_BUF) jw_flush(w);
     w->buf[w->len++] = c;
 }
 
 static void indent(JsonW *w, int n) {
-    for (int i = 0; i < n; i++)
-        put1(w, '\t');
+    char *p = room(w, (size_t)n);
+    memset(p, '\t', (size_t)n);
+    w->len += (size_t)n;
 }
 
 void jw_start(JsonW *w, FILE *out, int depth) {
@@ -87,15 +94,6 @@ void jw_end_array(JsonW *w) {
     w->first = false;
 }
 
-void jw_key(JsonW *w, const char *key) {
-    if (!w->first) put(w, ",\n", w->pretty ? 2 : 1);
-    w->first = false;
-    if (w->pretty) indent(w, w->depth);
-    put1(w, '"');
-    jw_escaped(w, key, strlen(key));
-    put(w, "\":\t", w->pretty ? 3 : 2);
-}
-
 /* What cJSON writes for each byte of a string: 0 the byte itself, else the
  * letter after the backslash ('u': \u00XX). */
 static const char esc[256] = {
@@ -106,31 +104,81 @@ static const char esc[256] = {
     [26] = 'u',   [27] = 'u',   [28] = 'u',   [29] = 'u',   [30] = 'u',   [31] = 'u',
 };
 
-void jw_escaped(JsonW *w, const char *s, size_t n) {
-    static const char hex[] = "0123456789abcdef";
-    size_t run = 0;
+static const char hex[] = "0123456789abcdef";
+
+/* Escapes s[0..n) to p, which has room for 6 n bytes; returns the end. */
+static inline char *escape_to(char *p, const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         char e = esc[c];
-        if (!e) continue;
-        put(w, s + run, i - run);
-        run = i + 1;
-        if (e == 'u') {
-            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            put(w, u, 6);
+        if (!e) {
+            *p++ = (char)c;
+        } else if (e == 'u') {
+            memcpy(p, "\\u00", 4);
+            p[4] = hex[c >> 4];
+            p[5] = hex[c & 15];
+            p += 6;
         } else {
-            char b[2] = {'\\', e};
-            put(w, b, 2);
+            p[0] = '\\';
+            p[1] = e;
+            p += 2;
         }
     }
-    put(w, s + run, n - run);
+    return p;
+}
+
+void jw_escaped(JsonW *w, const char *s, size_t n) {
+    /* in pieces that fit the buffer escaped */
+    while (n) {
+        size_t k = n < JW_BUF / 6 ? n : JW_BUF / 6;
+        char *p = room(w, 6 * k);
+        w->len = (size_t)(escape_to(p, s, k) - w->buf);
+        s += k;
+        n -= k;
+    }
+}
+
+void jw_key(JsonW *w, const char *key) {
+    size_t n = strlen(key);
+    if (n > JW_BUF / 8) { /* a key of kilobytes: in pieces */
+        if (!w->first) put(w, ",\n", w->pretty ? 2 : 1);
+        w->first = false;
+        if (w->pretty) indent(w, w->depth);
+        put1(w, '"');
+        jw_escaped(w, key, n);
+        put(w, "\":\t", w->pretty ? 3 : 2);
+        return;
+    }
+    char *p = room(w, 6 * n + (size_t)w->depth + 8), *q = p;
+    if (!w->first) {
+        *q++ = ',';
+        if (w->pretty) *q++ = '\n';
+    }
+    w->first = false;
+    if (w->pretty)
+        for (int i = 0; i < w->depth; i++)
+            *q++ = '\t';
+    *q++ = '"';
+    q = escape_to(q, key, n);
+    *q++ = '"';
+    *q++ = ':';
+    if (w->pretty) *q++ = '\t';
+    w->len += (size_t)(q - p);
 }
 
 void jw_strn(JsonW *w, const char *s, size_t n) {
     value(w);
-    put1(w, '"');
-    jw_escaped(w, s, n);
-    put1(w, '"');
+    if (n > JW_BUF / 8) {
+        put1(w, '"');
+        jw_escaped(w, s, n);
+        put1(w, '"');
+        return;
+    }
+    char *p = room(w, 6 * n + 2), *q = p;
+    *q++ = '"';
+    q = escape_to(q, s, n);
+    *q++ = '"';
+    w->len += (size_t)(q - p);
 }
 
 void jw_str(JsonW *w, const char *s) {
@@ -167,6 +215,10 @@ void jw_int(JsonW *w, long long v) {
 }
 
 void jw_dec(JsonW *w, Dec d, int places) {
+    if (d.den == 1) { /* a whole number: its digits, as dec_format writes them */
+        jw_int(w, d.num);
+        return;
+    }
     char b[64];
     size_t n = dec_format(d, places, b, sizeof b);
     jw_raw(w, b, n);
