@@ -372,8 +372,10 @@ void render_json_peer_to(JsonW *w, const RuleResult *rr) {
         if (p->low) jw_kstr(w, "rank_from", "lowest");
     }
     jw_kint(w, "peers", p->n);
-    if (p->ref_fn != FN_NONE)
-        jw_kdec(w, p->ref_fn == FN_PEER_MAX ? "best" : p->ref_fn == FN_PEER_MIN ? "lowest" : "mean", p->ref, 9);
+    if (p->ref_fn != FN_NONE) {
+        jw_key(w, p->ref_fn == FN_PEER_MAX ? "best" : p->ref_fn == FN_PEER_MIN ? "lowest" : "mean");
+        jw_dec(w, p->ref, 9);
+    }
 }
 
 void render_rejection(DiagSink *d, const Result *res) {

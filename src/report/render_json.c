@@ -123,7 +123,7 @@ static void item_json(const Ctx *c, const ItemResult *ir) {
     if (p->method) jw_kstr(w, "method", p->method);
     if (ir->floored) jw_kbool(w, "floored", true);
     if (ir->capped) jw_kbool(w, "capped", true);
-    jw_key(w, "rules");
+    jw_k(w, "rules");
     jw_array(w);
     for (int i = 0; i < p->nrules; i++)
         if (ir->rules[i].fired) rule_json(c, &ir->rules[i]);
@@ -153,14 +153,14 @@ static void part_json(const Ctx *c, const Part *p) {
     for (const Part *g = p->children; g; g = g->next) {
         if (g->kind != PART_GROUP || !res->parts[g->index].applies) continue;
         if (!groups) {
-            jw_key(w, "groups");
+            jw_k(w, "groups");
             jw_array(w);
             groups = true;
         }
         part_json(c, g);
     }
     if (groups) jw_end_array(w);
-    jw_key(w, "items");
+    jw_k(w, "items");
     jw_array(w);
     for (const Part *i = p->children; i; i = i->next)
         if (i->kind == PART_ITEM && res->items[i->index].applies) item_json(c, &res->items[i->index]);
@@ -171,7 +171,7 @@ static void part_json(const Ctx *c, const Part *p) {
 static void phases_tasks(JsonW *w, Arena *a, const Result *res) {
     const Standard *s = res->std;
     jw_kstr(w, "as_of", render_day(a, res->as_of));
-    jw_key(w, "phases");
+    jw_k(w, "phases");
     jw_array(w);
     for (int p = 0; p < s->nphases; p++) {
         const PhaseResult *pr = &res->phases[p];
@@ -186,7 +186,7 @@ static void phases_tasks(JsonW *w, Arena *a, const Result *res) {
         jw_end_object(w);
     }
     jw_end_array(w);
-    jw_key(w, "tasks");
+    jw_k(w, "tasks");
     jw_array(w);
     for (int i = 0; i < s->ntasks; i++) {
         const TaskResult *tr = &res->tasks[i];
@@ -197,12 +197,12 @@ static void phases_tasks(JsonW *w, Arena *a, const Result *res) {
         jw_kstr(w, "due", render_day(a, tr->task->due_day));
         jw_kstr(w, "status", render_task_status_word(tr->status));
         if (tr->status == TASK_ON_TIME || tr->status == TASK_LATE) jw_kstr(w, "done_on", render_day(a, tr->done_on));
-        if (tr->status != TASK_NOT_APPLICABLE && tr->status != TASK_ON_TIME)
-            jw_kint(w,
-                    tr->status == TASK_LATE      ? "days_late"
-                    : tr->status == TASK_OVERDUE ? "days_overdue"
-                                                 : "days_left",
-                    tr->days);
+        if (tr->status != TASK_NOT_APPLICABLE && tr->status != TASK_ON_TIME) {
+            jw_key(w, tr->status == TASK_LATE      ? "days_late"
+                      : tr->status == TASK_OVERDUE ? "days_overdue"
+                                                   : "days_left");
+            jw_int(w, tr->days);
+        }
         jw_end_object(w);
     }
     jw_end_array(w);
@@ -213,7 +213,7 @@ static void rectification(const Ctx *c) {
     Arena *a = c->a;
     const Result *res = c->res;
     const Standard *s = res->std;
-    jw_key(w, "rectification");
+    jw_k(w, "rectification");
     jw_array(w);
     for (int i = 0; i < res->nrect; i++) {
         const Rectification *x = &res->rect[i];
@@ -259,7 +259,7 @@ void render_json_unit(JsonW *w, const Result *res) {
     jw_kstr(w, "kind", u->kind_name);
     if (u->year) jw_kint(w, "year", u->year);
     if (s->chosen_from) { /* eval --rules-dir: the standard of its year */
-        jw_key(w, "standard");
+        jw_k(w, "standard");
         jw_object(w);
         jw_kstr(w, "file", s->src->path);
         jw_kstr(w, "title", s->title);
@@ -285,7 +285,7 @@ void render_json_unit(JsonW *w, const Result *res) {
     jw_kdec(w, "bonus_uncapped", res->bonus_raw, places);
     jw_kdec(w, "penalty", res->penalty, places);
     jw_kdec(w, "raw_total", res->raw_total, places);
-    jw_key(w, "vetoes");
+    jw_k(w, "vetoes");
     jw_array(w);
     for (int v = 0; v < s->nvetoes; v++) {
         if (!res->vetoes[v]) continue;
@@ -298,17 +298,17 @@ void render_json_unit(JsonW *w, const Result *res) {
     }
     jw_end_array(w);
     render_json_outputs(w, res);
-    jw_key(w, "categories");
+    jw_k(w, "categories");
     jw_array(w);
     for (const Part *p = s->parts; p; p = p->next)
         if (p->kind == PART_CATEGORY && res->parts[p->index].applies) part_json(&c, p);
     jw_end_array(w);
-    jw_key(w, "bonus_sections");
+    jw_k(w, "bonus_sections");
     jw_array(w);
     for (const Part *p = s->parts; p; p = p->next)
         if (p->kind == PART_BONUS) part_json(&c, p);
     jw_end_array(w);
-    jw_key(w, "penalties");
+    jw_k(w, "penalties");
     jw_array(w);
     for (const Part *p = s->parts; p; p = p->next)
         if (p->kind == PART_PENALTY && res->items[p->index].applies) item_json(&c, &res->items[p->index]);

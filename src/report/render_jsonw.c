@@ -224,22 +224,45 @@ void jw_dec(JsonW *w, Dec d, int places) {
     jw_raw(w, b, n);
 }
 
-void jw_kstr(JsonW *w, const char *key, const char *s) {
-    jw_key(w, key);
+void jw_key_lit(JsonW *w, const char *key, size_t n) {
+    if (n > JW_BUF / 2) {
+        jw_key(w, key);
+        return;
+    }
+    size_t d = w->pretty ? (size_t)w->depth : 0;
+    char *p = room(w, n + d + 6), *q = p;
+    if (!w->first) {
+        *q++ = ',';
+        if (w->pretty) *q++ = '\n';
+    }
+    w->first = false;
+    memset(q, '\t', d);
+    q += d;
+    *q++ = '"';
+    memcpy(q, key, n);
+    q += n;
+    *q++ = '"';
+    *q++ = ':';
+    if (w->pretty) *q++ = '\t';
+    w->len += (size_t)(q - p);
+}
+
+void jw_kstr_lit(JsonW *w, const char *key, size_t n, const char *s) {
+    jw_key_lit(w, key, n);
     jw_str(w, s);
 }
 
-void jw_kbool(JsonW *w, const char *key, bool b) {
-    jw_key(w, key);
+void jw_kbool_lit(JsonW *w, const char *key, size_t n, bool b) {
+    jw_key_lit(w, key, n);
     jw_bool(w, b);
 }
 
-void jw_kint(JsonW *w, const char *key, long long v) {
-    jw_key(w, key);
+void jw_kint_lit(JsonW *w, const char *key, size_t n, long long v) {
+    jw_key_lit(w, key, n);
     jw_int(w, v);
 }
 
-void jw_kdec(JsonW *w, const char *key, Dec d, int places) {
-    jw_key(w, key);
+void jw_kdec_lit(JsonW *w, const char *key, size_t n, Dec d, int places) {
+    jw_key_lit(w, key, n);
     jw_dec(w, d, places);
 }

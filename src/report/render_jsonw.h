@@ -50,11 +50,21 @@ void jw_dec(JsonW *w, Dec d, int places);
 /* Text already JSON (a number, a string with its quotes), as it is. */
 void jw_raw(JsonW *w, const char *s, size_t n);
 
-/* A member: key and value. */
-void jw_kstr(JsonW *w, const char *key, const char *s); /* NULL: null */
-void jw_kbool(JsonW *w, const char *key, bool b);
-void jw_kint(JsonW *w, const char *key, long long v);
-void jw_kdec(JsonW *w, const char *key, Dec d, int places);
+/* A member whose key is a string literal that needs no escape (plain
+ * ASCII, no quote or backslash), and its value; the key's length is known
+ * when compiled (these macros do not compile with a key that is not a
+ * literal: give such a key to jw_key). */
+void jw_key_lit(JsonW *w, const char *key, size_t n);
+void jw_kstr_lit(JsonW *w, const char *key, size_t n, const char *s); /* NULL: null */
+void jw_kbool_lit(JsonW *w, const char *key, size_t n, bool b);
+void jw_kint_lit(JsonW *w, const char *key, size_t n, long long v);
+void jw_kdec_lit(JsonW *w, const char *key, size_t n, Dec d, int places);
+#define JW_LIT(key) "" key, sizeof(key) - 1
+#define jw_k(w, key) jw_key_lit(w, JW_LIT(key))
+#define jw_kstr(w, key, s) jw_kstr_lit(w, JW_LIT(key), s)
+#define jw_kbool(w, key, b) jw_kbool_lit(w, JW_LIT(key), b)
+#define jw_kint(w, key, v) jw_kint_lit(w, JW_LIT(key), v)
+#define jw_kdec(w, key, d, places) jw_kdec_lit(w, JW_LIT(key), d, places)
 
 /* Bytes of text with JSON's escapes, no quotes, into the buffer (for a
  * string written in pieces: jw_raw the quotes). */

@@ -89,7 +89,7 @@ const char *render_output_label(const OutputDef *o) {
 void render_json_outputs(JsonW *w, const Result *res) {
     const Standard *s = res->std;
     if (!s->noutputs) return;
-    jw_key(w, "outputs");
+    jw_k(w, "outputs");
     jw_object(w);
     for (int i = 0; i < s->noutputs; i++) {
         const OutputDef *d = s->output_tab[i];
@@ -99,16 +99,27 @@ void render_json_outputs(JsonW *w, const Result *res) {
             jw_null(w);
             continue;
         }
+        const char *t = NULL;
         switch (d->value->type) {
         case TY_INTEGER:
-        case TY_DECIMAL: jw_kdec(w, d->id, v->u.num, s->decimals_value); break;
-        case TY_PERCENT: jw_kdec(w, d->id, v->u.num, s->decimals_value + 2); break;
-        case TY_BOOLEAN: jw_kbool(w, d->id, v->u.b); break;
-        default: {
-            const char *t = render_output_value(res->unit->arena, res, i);
-            if (t) jw_kstr(w, d->id, t);
+        case TY_DECIMAL:
+            jw_key(w, d->id);
+            jw_dec(w, v->u.num, s->decimals_value);
             break;
-        }
+        case TY_PERCENT:
+            jw_key(w, d->id);
+            jw_dec(w, v->u.num, s->decimals_value + 2);
+            break;
+        case TY_BOOLEAN:
+            jw_key(w, d->id);
+            jw_bool(w, v->u.b);
+            break;
+        default:
+            if ((t = render_output_value(res->unit->arena, res, i)) != NULL) {
+                jw_key(w, d->id);
+                jw_str(w, t);
+            }
+            break;
         }
     }
     jw_end_object(w);
