@@ -137,18 +137,24 @@ char *arena_strdup(Arena *a, const char *s) {
 }
 
 char *arena_printf(Arena *a, const char *fmt, ...) {
-    /* one pass through a buffer on the stack for short text (most of it) */
-    char tmp[256];
     va_list ap;
+    Block *b = a->head;
+    if (b && fail_after < 0) { /* formatted in place when it fits the block (most text) */
+        char *p = (char *)b->data + b->used;
+        size_t room = b->size - b->used; /* a multiple of the alignment */
+        va_start(ap, fmt);
+        int n = vsnprintf(p, room, fmt, ap);
+        va_end(ap);
+        if (n >= 0 && (size_t)n < room) {
+            b->used += ((size_t)n + sizeof(max_align_t)) & ~(sizeof(max_align_t) - 1);
+            return p;
+        }
+    }
     va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0) n = 0;
     char *p = arena_alloc(a, (size_t)n + 1);
-    if ((size_t)n < sizeof tmp) {
-        memcpy(p, tmp, (size_t)n + 1);
-        return p;
-    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

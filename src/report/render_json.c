@@ -52,18 +52,22 @@ typedef struct {
     Arena *a;
     const Result *res;
     int places;
-    Memo *memo; /* the rectification's rules, by address */
+    Memo *memo;    /* the rectification's rules, by address: open addressing */
+    size_t nslots; /* a power of two, over twice their number */
 } Ctx;
 
-static int by_rule(const void *x, const void *y) {
-    uintptr_t a = (uintptr_t)((const Memo *)x)->rr, b = (uintptr_t)((const Memo *)y)->rr;
-    return a < b ? -1 : a > b;
+static size_t slot_of(const Ctx *c, const RuleResult *rr) {
+    uintptr_t h = (uintptr_t)rr / sizeof *rr;
+    size_t i = (size_t)(h * 0x9E3779B97F4A7C15u) & (c->nslots - 1);
+    while (c->memo[i].rr && c->memo[i].rr != rr)
+        i = (i + 1) & (c->nslots - 1);
+    return i;
 }
 
 static Memo *memo_of(const Ctx *c, const RuleResult *rr) {
     if (!c->memo) return NULL;
-    Memo key = {rr, NULL, NULL};
-    return bsearch(&key, c->memo, (size_t)c->res->nrect, sizeof key, by_rule);
+    Memo *m = &c->memo[slot_of(c, rr)];
+    return m->rr ? m : NULL;
 }
 
 static const char *rule_text(const Ctx *c, const RuleResult *rr, Memo *m) {
@@ -246,12 +250,13 @@ void render_json_unit(JsonW *w, const Result *res) {
     const Unit *u = res->unit;
     Arena *a = u->arena;
     int places = s->decimals_value;
-    Ctx c = {w, a, res, places, NULL};
+    Ctx c = {w, a, res, places, NULL, 0};
     if (res->nrect && !res->error) {
-        c.memo = arena_alloc(a, (size_t)res->nrect * sizeof *c.memo);
+        for (c.nslots = 4; c.nslots < 2 * (size_t)res->nrect; c.nslots *= 2)
+            ;
+        c.memo = arena_alloc(a, c.nslots * sizeof *c.memo);
         for (int i = 0; i < res->nrect; i++)
-            c.memo[i].rr = res->rect[i].rule;
-        qsort(c.memo, (size_t)res->nrect, sizeof *c.memo, by_rule);
+            c.memo[slot_of(&c, res->rect[i].rule)].rr = res->rect[i].rule;
     }
     jw_object(w);
     jw_kstr(w, "name", u->name);

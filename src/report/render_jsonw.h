@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "decimal.h"
 
@@ -54,7 +55,7 @@ void jw_raw(JsonW *w, const char *s, size_t n);
  * ASCII, no quote or backslash), and its value; the key's length is known
  * when compiled (these macros do not compile with a key that is not a
  * literal: give such a key to jw_key). */
-void jw_key_lit(JsonW *w, const char *key, size_t n);
+static inline void jw_key_lit(JsonW *w, const char *key, size_t n);
 void jw_kstr_lit(JsonW *w, const char *key, size_t n, const char *s); /* NULL: null */
 void jw_kbool_lit(JsonW *w, const char *key, size_t n, bool b);
 void jw_kint_lit(JsonW *w, const char *key, size_t n, long long v);
@@ -65,6 +66,31 @@ void jw_kdec_lit(JsonW *w, const char *key, size_t n, Dec d, int places);
 #define jw_kbool(w, key, b) jw_kbool_lit(w, JW_LIT(key), b)
 #define jw_kint(w, key, v) jw_kint_lit(w, JW_LIT(key), v)
 #define jw_kdec(w, key, d, places) jw_kdec_lit(w, JW_LIT(key), d, places)
+
+/* inline, so that the key's length is a constant where it is copied */
+static inline void jw_key_lit(JsonW *w, const char *key, size_t n) {
+    if (n > JW_BUF / 2) {
+        jw_key(w, key);
+        return;
+    }
+    int d = w->pretty ? w->depth : 0;
+    if (n + (size_t)d + 6 > JW_BUF - w->len) jw_flush(w);
+    char *q = w->buf + w->len;
+    if (!w->first) {
+        *q++ = ',';
+        if (w->pretty) *q++ = '\n';
+    }
+    w->first = false;
+    for (int i = 0; i < d; i++)
+        *q++ = '\t';
+    *q++ = '"';
+    memcpy(q, key, n);
+    q += n;
+    *q++ = '"';
+    *q++ = ':';
+    if (w->pretty) *q++ = '\t';
+    w->len = (size_t)(q - w->buf);
+}
 
 /* Bytes of text with JSON's escapes, no quotes, into the buffer (for a
  * string written in pieces: jw_raw the quotes). */

@@ -205,6 +205,9 @@ static void json_same(int depth) {
 
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "all", all);
+    char mixed[400] = "0123456789abcdef\xe8\x80\x83\xe8\x80\x83 clean, then every byte: ";
+    strcat(mixed, all);
+    cJSON_AddStringToObject(o, "mixed", mixed);
     cJSON_AddStringToObject(o, "k\"e\ty", "big follows");
     cJSON_AddStringToObject(o, "big", big);
     cJSON_AddNullToObject(o, "none");
@@ -245,6 +248,7 @@ static void json_same(int depth) {
     jw_start(w, f, depth);
     jw_object(w);
     jw_kstr(w, "all", all);
+    jw_kstr(w, "mixed", mixed);
     jw_key(w, "k\"e\ty");
     jw_str(w, "big follows");
     jw_kstr(w, "big", big);
