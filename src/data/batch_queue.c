@@ -103,7 +103,8 @@ static void job_run(Batch *b, Job *j) {
     const Standard *std = b->std;
     const Source *std_src = b->std_src;
     if (j->form == JOB_LINE) {
-        j->owned = load_json_parse(&j->text, &j->diag, true);
+        j->owned = j->end ? load_json_parse_range(&j->text, j->at, j->end, &j->diag, false)
+                          : load_json_parse(&j->text, &j->diag, true);
         if (!j->owned) {
             j->status = 2;
             return;
