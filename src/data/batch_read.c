@@ -134,8 +134,9 @@ static void read_jsonl(Batch *b, FILE *f, const char *path) {
  * element is a unit { ... } of strict JSON and notes where each is; the
  * second submits each with the whole lines it is on (line numbers,
  * columns and the lines shown under diagnostics are the file's). Anything
- * else (one unit, an empty list, a file that is not JSON, too large...)
- * is read whole, below, and reported as it always was. */
+ * else (one unit, an empty list, a file that is not JSON, too large, many
+ * units on one line...) is read whole, below, and reported as it always
+ * was. */
 typedef struct Elem {
     off_t line_start, start, end, line_end; /* line_end: its last line's '\n' or '\r' (or the end) */
     long line;                              /* the line it starts on, from 1 */
@@ -279,6 +280,10 @@ static bool read_json_array(Batch *b, const char *path) {
     a.text = arena_xrealloc(NULL, a.tcap = BLOCK);
     bool ok = scan_array(f, path, &a);
     free(a.text);
+    /* many units on one long line: each would carry the whole line (to show
+     * it under a diagnostic), so many times the file: read it whole */
+    for (size_t i = 0; ok && i < a.n; i++)
+        ok = a.elems[i].line_end - a.elems[i].line_start <= 2 * (a.elems[i].end - a.elems[i].start) + (1 << 16);
     if (ok) submit_elements(b, f, path, &a);
     free(a.elems);
     fclose(f);
