@@ -1,6 +1,7 @@
 /* fuzz_direct.c - libFuzzer target: the quick way in for a JSON line
  * (load_direct.h) against the careful way (load.h), on the bundled 2013
- * standard. Whatever the quick way accepts, the careful way must accept
+ * standard; and its test of plain JSON (direct_json_ok, which lets an
+ * array be read an element at a time) against cJSON and the text scan. Whatever the quick way accepts, the careful way must accept
  * without a word (no error, no warning) and load to the same unit, field for
  * field: the quick way may decline anything, but never differ. */
 #include <cjson/cJSON.h>
@@ -62,7 +63,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     Source src;
     if (!fuzz_data_source(&src, data, size)) return 0;
     src.path = "fuzz.jsonl";
-    Unit *quick = direct_load(keys, &src, 0);
+    if (direct_json_ok(src.text, src.len)) { /* plain JSON to the quick way: strict JSON to the careful way */
+        DiagSink d;
+        diag_init(&d);
+        cJSON *j = load_json_parse(&src, &d, false);
+        if (!j || d.errors) differ("whether it is strict JSON", &src);
+        cJSON_Delete(j);
+        diag_free(&d);
+    }
+    Unit *quick = direct_load(keys, &src, 0, (uint32_t)src.len);
     if (quick) {
         DiagSink d;
         diag_init(&d);

@@ -13,6 +13,7 @@
 #include "lex.h"
 #include "load.h"
 #include "render.h"
+#include "render_writer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -34,7 +35,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     LoadedUnits lu;
     FILE *null = fopen("/dev/null", "w");
     if (null && load_file(std, &src, &d, &lu)) {
-        JsonDoc *doc = render_json_begin(std, "rules");
+        /* the JSON document as eval --format json writes it */
+        WriterConfig wc = {.format = WRITE_JSON, .what = WRITE_SCORECARD, .target_grade = -1};
+        Writer json = writer_for(&wc);
+        json.begin(json.ctx, null, std, "rules");
         HtmlDoc *html = render_html_begin(std, null);
         CsvDoc *csv = render_csv_begin(std, null);
         for (int i = 0; i < lu.count; i++) {
@@ -50,9 +54,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             render_text_unit(null, res);
             render_explain_text(null, res, NULL);
             render_plan_text(null, plan_unit(res, -1, u->arena));
-            render_json_unit(doc, res);
+            if (i) json.between(json.ctx, null);
+            json.unit(json.ctx, null, res);
         }
-        render_json_end(doc, null);
+        json.end(json.ctx, null);
         if (html) render_html_end(html);
         if (csv) render_csv_end(csv);
         /* the campaign chart over every unit scored */

@@ -138,6 +138,18 @@ char *arena_strdup(Arena *a, const char *s) {
 
 char *arena_printf(Arena *a, const char *fmt, ...) {
     va_list ap;
+    Block *b = a->head;
+    if (b && fail_after < 0) { /* formatted in place when it fits the block (most text) */
+        char *p = (char *)b->data + b->used;
+        size_t room = b->size - b->used; /* a multiple of the alignment */
+        va_start(ap, fmt);
+        int n = vsnprintf(p, room, fmt, ap);
+        va_end(ap);
+        if (n >= 0 && (size_t)n < room) {
+            b->used += ((size_t)n + sizeof(max_align_t)) & ~(sizeof(max_align_t) - 1);
+            return p;
+        }
+    }
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);

@@ -386,6 +386,14 @@ Dec dec_max(Dec a, Dec b) {
 
 /* |a| * 10^places rounded half away from zero, as an unsigned magnitude. */
 static u128 scaled_round(Dec a, int places) {
+    uint64_t m = a.num < 0 ? (uint64_t)0 - (uint64_t)a.num : (uint64_t)a.num;
+    if (m <= UINT64_MAX / (uint64_t)pow10_tab[places]) { /* the common case: no 128-bit division */
+        uint64_t n64 = m * (uint64_t)pow10_tab[places], d64 = (uint64_t)a.den, q64 = n64 / d64;
+        if ((n64 % d64) * 2 >= d64) { /* d64 < 2^63: no overflow */
+            q64++;
+        }
+        return q64;
+    }
     u128 n = abs_u(a.num) * (u128)pow10_tab[places];
     u128 d = (u128)a.den;
     u128 q = n / d;
@@ -439,23 +447,33 @@ static size_t format_impl(Dec a, int places, bool trim, char *buf, size_t cap) {
     if (a.num < 0 && q != 0) {
         tmp[n++] = '-';
     }
-    u128 scale = (u128)pow10_tab[places];
-    u128 ip = q / scale;
-    u128 fp = q % scale;
-    do {
-        digits[nd++] = (char)('0' + (int)(ip % 10));
-        ip /= 10;
-    } while (ip != 0);
+    u128 fp;
+    if (q <= UINT64_MAX) { /* the common case: 64-bit division, much cheaper */
+        uint64_t q64 = (uint64_t)q, scale = (uint64_t)pow10_tab[places], ip64 = q64 / scale;
+        fp = q64 % scale;
+        do {
+            digits[nd++] = (char)('0' + (int)(ip64 % 10));
+            ip64 /= 10;
+        } while (ip64 != 0);
+    } else {
+        u128 scale = (u128)pow10_tab[places], ip = q / scale;
+        fp = q % scale;
+        do {
+            digits[nd++] = (char)('0' + (int)(ip % 10));
+            ip /= 10;
+        } while (ip != 0);
+    }
     while (nd > 0) {
         tmp[n++] = digits[--nd];
     }
     if (places > 0) {
         size_t dot = n;
         tmp[n++] = '.';
+        uint64_t fp64 = (uint64_t)fp; /* below 10^places */
         for (int k = places - 1; k >= 0; k--) {
-            u128 p = (u128)pow10_tab[k];
-            tmp[n++] = (char)('0' + (int)(fp / p));
-            fp %= p;
+            uint64_t p = (uint64_t)pow10_tab[k];
+            tmp[n++] = (char)('0' + (int)(fp64 / p));
+            fp64 %= p;
         }
         if (trim) {
             while (n > dot + 1 && tmp[n - 1] == '0') {

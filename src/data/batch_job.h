@@ -13,7 +13,8 @@
 
 typedef enum {
     JOB_NOTE,  /* diagnostics only (a file cannot be read, a bad line...) */
-    JOB_LINE,  /* a line of JSON Lines: parsed, loaded and scored by a worker */
+    JOB_LINE,  /* a line of JSON Lines, or an element of a JSON array with the lines
+                  it is on: parsed, loaded and scored by a worker */
     JOB_VALUE, /* a parsed JSON unit: loaded and scored by a worker */
     JOB_UNIT,  /* a unit loaded already (a CSV form): scored by a worker */
 } JobForm;
@@ -25,6 +26,7 @@ typedef struct Job {
     const struct cJSON *value; /* JOB_VALUE */
     struct cJSON *owned;       /* deleted with the job */
     uint32_t at;               /* the unit's first byte in src */
+    uint32_t end;              /* JOB_LINE of an array's element: its end in text (at..end), else 0 */
     int index;                 /* "#index+1" names a unit without a name */
     LoadLocate locate;         /* used when locate.find is set */
     void *locate_data;         /* free()d with the job */

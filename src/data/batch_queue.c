@@ -106,9 +106,12 @@ void batch_job_free(Job *j) {
 static void job_run(Batch *b, Job *j) {
     const Standard *std = b->std;
     const Source *std_src = b->std_src;
-    if (j->form == JOB_LINE && b->keys) j->unit = direct_load(b->keys, &j->text, j->at);
+    /* a line (or an array's element: at..end) plainly right is read straight in */
+    if (j->form == JOB_LINE && b->keys)
+        j->unit = direct_load(b->keys, &j->text, j->at, j->end ? j->end : (uint32_t)j->text.len);
     if (j->form == JOB_LINE && !j->unit) {
-        j->owned = load_json_parse(&j->text, &j->diag, true);
+        j->owned = j->end ? load_json_parse_range(&j->text, j->at, j->end, &j->diag, false)
+                          : load_json_parse(&j->text, &j->diag, true);
         if (!j->owned) {
             j->status = 2;
             return;

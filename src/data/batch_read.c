@@ -1,8 +1,8 @@
 /* batch_read.c - the inputs of a batch (see batch_read.h): each is turned into
- * jobs, one per unit, submitted in input order. A JSON file is read whole
- * (its units are freed as they are written); JSON Lines and CSV files of
+ * jobs, one per unit, submitted in input order. A JSON file of one unit is
+ * read whole (and any that is not a plain array of units); JSON Lines and CSV files of
  * units are read a line (a record) at a time, so memory does not grow with
- * their length. */
+ * their length; so is a JSON array of units, an element at a time. */
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "limits.h"
 #include "lines.h"
+#include "load_direct.h"
 #include "load_rows.h"
 
 enum { BLOCK = 1 << 16 };
@@ -129,7 +130,170 @@ static void read_jsonl(Batch *b, FILE *f, const char *path) {
 
 /* ---- a JSON file: one unit, or an array of units ---------------------------- */
 
+/* An array of units is read an element at a time, as JSON Lines are, so
+ * memory does not grow with the file: a first reading checks that every
+ * element is a unit { ... } of strict JSON and notes where each is; the
+ * second submits each with the whole lines it is on (line numbers,
+ * columns and the lines shown under diagnostics are the file's). Anything
+ * else (one unit, an empty list, a file that is not JSON, too large, many
+ * units on one line...) is read whole, below, and reported as it always
+ * was. */
+typedef struct Elem {
+    off_t line_start, start, end, line_end; /* line_end: its last line's '\n' or '\r' (or the end) */
+    long line;                              /* the line it starts on, from 1 */
+} Elem;
+
+typedef struct ArrayScan {
+    Elem *elems;
+    size_t n, cap;
+    char *text; /* the element being read, to check it */
+    size_t len, tcap;
+} ArrayScan;
+
+/* Whether one element's text is a unit of strict JSON (nothing reported). */
+static bool elem_ok(const char *path, char *text, size_t len) {
+    if (direct_json_ok(text, len)) return true; /* plain JSON: no need of cJSON's tree to know */
+    Source src = {.path = path, .text = text, .len = len};
+    DiagSink quiet;
+    diag_init(&quiet);
+    struct cJSON *t = load_json_parse(&src, &quiet, false);
+    bool ok = t && !quiet.errors;
+    cJSON_Delete(t);
+    diag_free(&quiet);
+    return ok;
+}
+
+/* The first reading: true when f holds '[' units ']' that can be read one
+ * at a time, with a->elems where they are. */
+static bool scan_array(FILE *f, const char *path, ArrayScan *a) {
+    enum { START, BEFORE, IN, AFTER, TRAILER } st = START;
+    char *blk = arena_xrealloc(NULL, BLOCK);
+    off_t pos = 0, line_start = 0;
+    long line = 1;
+    int depth = 0;
+    bool str = false, esc = false, cr = false, ok = true;
+    size_t open_ends = 0; /* elements whose last line has not ended */
+    size_t got;
+    while (ok && (got = fread(blk, 1, BLOCK, f)) > 0) {
+        for (size_t k = 0; k < got && ok; k++, pos++) {
+            char ch = blk[k];
+            if (cr && ch != '\n') { /* a lone '\r' ended the line */
+                line++;
+                line_start = pos;
+            }
+            cr = false;
+            if (ch == '\0') ok = false;
+            if (ch == '\n' || ch == '\r') {
+                for (; open_ends; open_ends--)
+                    a->elems[a->n - open_ends].line_end = pos;
+                if (ch == '\n') {
+                    line++;
+                    line_start = pos + 1;
+                } else {
+                    cr = true;
+                }
+            }
+            if (pos - line_start > KP_MAX_DATA_LINE) ok = false; /* a long line is the whole file's */
+            if (st == IN) {
+                if (a->len == a->tcap) a->text = arena_xrealloc(a->text, a->tcap = a->tcap ? a->tcap * 2 : BLOCK);
+                a->text[a->len++] = ch;
+                if (a->len > KP_MAX_DATA_LINE) ok = false;
+                if (str) {
+                    if (esc)
+                        esc = false;
+                    else if (ch == '\\')
+                        esc = true;
+                    else if (ch == '"')
+                        str = false;
+                } else if (ch == '"') {
+                    str = true;
+                } else if (ch == '{' || ch == '[') {
+                    if (++depth > 500) ok = false; /* cJSON counts the array's level too: leave it to the whole */
+                } else if ((ch == '}' || ch == ']') && --depth == 0) {
+                    a->elems[a->n - 1].end = pos + 1;
+                    open_ends++;
+                    ok = elem_ok(path, a->text, a->len);
+                    a->len = 0;
+                    st = AFTER;
+                }
+                continue;
+            }
+            if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') continue;
+            if (st == START && ch == '[') {
+                st = BEFORE;
+            } else if (st == BEFORE && ch == '{') {
+                if (a->n == a->cap)
+                    a->elems = arena_xrealloc(a->elems, sizeof *a->elems * (a->cap = a->cap ? a->cap * 2 : 256));
+                a->elems[a->n++] = (Elem){line_start, pos, 0, 0, line};
+                a->text[0] = '{';
+                a->len = 1;
+                depth = 1;
+                st = IN;
+            } else if (st == AFTER && ch == ',') {
+                st = BEFORE;
+            } else if (st == AFTER && ch == ']') {
+                st = TRAILER;
+            } else {
+                ok = false; /* not a list of units { ... }, or an empty one */
+            }
+        }
+    }
+    for (; open_ends; open_ends--)
+        a->elems[a->n - open_ends].line_end = pos;
+    free(blk);
+    return ok && st == TRAILER && !ferror(f);
+}
+
+/* The second reading: each element with its lines, a job of its own. */
+static void submit_elements(Batch *b, FILE *f, const char *path, const ArrayScan *a) {
+    for (size_t i = 0; i < a->n; i++) {
+        const Elem *e = &a->elems[i];
+        Job *j = batch_job(b, JOB_LINE);
+        size_t len = (size_t)(e->line_end - e->line_start);
+        j->text.path = path;
+        j->text.text = arena_xrealloc(NULL, len + 1);
+        if (fseeko(f, e->line_start, SEEK_SET) != 0 || fread(j->text.text, 1, len, f) != len) len = 0;
+        j->text.text[len] = '\0';
+        j->text.len = len;
+        j->text.line0 = (int)e->line - 1;
+        j->src = &j->text;
+        j->at = (uint32_t)(e->start - e->line_start);
+        j->end = (uint32_t)(e->end - e->line_start);
+        if (j->end > len) j->at = j->end = 0; /* the file changed: its text is then reported */
+        j->index = (int)i;
+        batch_submit(b, j);
+    }
+}
+
+/* True when path was an array of units, read an element at a time. */
+static bool read_json_array(Batch *b, const char *path) {
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > KP_MAX_DATA_FILE) {
+        if (fd >= 0) close(fd);
+        return false;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        return false;
+    }
+    ArrayScan a = {0};
+    a.text = arena_xrealloc(NULL, a.tcap = BLOCK);
+    bool ok = scan_array(f, path, &a);
+    free(a.text);
+    /* many units on one long line: each would carry the whole line (to show
+     * it under a diagnostic), so many times the file: read it whole */
+    for (size_t i = 0; ok && i < a.n; i++)
+        ok = a.elems[i].line_end - a.elems[i].line_start <= 2 * (a.elems[i].end - a.elems[i].start) + (1 << 16);
+    if (ok) submit_elements(b, f, path, &a);
+    free(a.elems);
+    fclose(f);
+    return ok;
+}
+
 static void read_json(Batch *b, const char *path) {
+    if (read_json_array(b, path)) return;
     /* the holder owns the text and the tree; it is written after the units
      * that point into them, and frees them then */
     Job *h = note(b);

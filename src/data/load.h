@@ -39,6 +39,9 @@ struct cJSON;
 /* Parses a JSON text (a whole file, or one line of JSON Lines when line);
  * NULL after reporting why it is not JSON (file:line:col). */
 struct cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line);
+/* The same for the bytes from..to of src (one element of an array, read
+ * with the whole lines around it so that diagnostics show them). */
+struct cJSON *load_json_parse_range(const Source *src, uint32_t from, uint32_t to, DiagSink *diag, bool line);
 /* The same without diagnostics (NULL when not JSON): numbers keep their
  * digits, so the tree prints back exactly (cJSON_Print). */
 struct cJSON *load_json_tree(const Source *src);

@@ -20,9 +20,16 @@ typedef struct DirectKeys DirectKeys;
  * ambiguous (two facts answer to one key), so every unit goes the careful way. */
 DirectKeys *direct_keys_new(Arena *a, const Standard *std);
 
-/* The unit written in src's text (one JSON Lines line; at: its first byte),
- * in an arena of its own (unit_free), or NULL: not plainly right (a unit
- * without a name, say), so load it the careful way, which says why. */
-Unit *direct_load(const DirectKeys *k, const Source *src, uint32_t at);
+/* The unit written in src's text from at to end (a line of JSON Lines, or
+ * an element of an array), in an arena of its own (unit_free), or NULL: not
+ * plainly right (a unit without a name, say), so load it the careful way,
+ * which says why. */
+Unit *direct_load(const DirectKeys *k, const Source *src, uint32_t at, uint32_t end);
+
+/* Whether text[0..len) is one JSON value of the plain kind the quick way
+ * reads (strict JSON, valid UTF-8, no escape in a string, nesting at most 16
+ * deep): true only if the careful way would read it without a word; false
+ * says nothing (the careful way decides). */
+bool direct_json_ok(const char *text, size_t len);
 
 #endif

@@ -667,7 +667,11 @@ fail:
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
 cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line) {
-    if (!utf8_valid(src->text, src->len, NULL) &&
+    return load_json_parse_range(src, 0, (uint32_t)src->len, diag, line);
+}
+
+cJSON *load_json_parse_range(const Source *src, uint32_t from, uint32_t to, DiagSink *diag, bool line) {
+    if (!utf8_valid(src->text + from, to - from, NULL) &&
         !source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)"))
         return NULL;
     const char *end = NULL;
@@ -676,10 +680,10 @@ cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line) {
      * one parse at a time (libcjson is not built for ThreadSanitizer, which
      * cannot see that race; make tsan checks the rest) */
     pthread_mutex_lock(&parse_lock);
-    cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
+    cJSON *root = cJSON_ParseWithLengthOpts(src->text + from, to - from, &end, false);
     pthread_mutex_unlock(&parse_lock);
     /* strict JSON, numbers kept as written, or the plain reason it is not */
-    if (!jtext_scan(src, root, diag, line)) {
+    if (!jtext_scan_range(src, from, to, root, diag, line)) {
         cJSON_Delete(root);
         return NULL;
     }

@@ -355,7 +355,11 @@ static bool value(Scan *s, cJSON *n) {
 }
 
 bool jtext_scan(const Source *src, cJSON *tree, DiagSink *diag, bool line) {
-    Scan s = (Scan){.src = src, .t = src->text, .len = src->len, .diag = diag, .what = line ? "line" : "file"};
+    return jtext_scan_range(src, 0, (uint32_t)src->len, tree, diag, line);
+}
+
+bool jtext_scan_range(const Source *src, uint32_t from, uint32_t to, cJSON *tree, DiagSink *diag, bool line) {
+    Scan s = (Scan){.src = src, .t = src->text, .len = to, .i = from, .diag = diag, .what = line ? "line" : "file"};
     skip_ws(&s);
     if (s.i >= s.len) {
         diag_file(diag, DIAG_ERROR, "K0403", src,

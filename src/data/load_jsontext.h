@@ -20,6 +20,9 @@ struct cJSON;
  * (jtext_offset). Returns false after reporting, at its place, the first
  * thing that is not strict JSON; line: src is one line of JSON Lines. */
 bool jtext_scan(const Source *src, struct cJSON *tree, DiagSink *diag, bool line);
+/* The same for the text from..to of src (an element of an array, read with
+ * the lines around it): offsets stay src's. */
+bool jtext_scan_range(const Source *src, uint32_t from, uint32_t to, struct cJSON *tree, DiagSink *diag, bool line);
 
 /* The digits of a number jtext_scan kept as written ("0.30000000000000004"),
  * or NULL (not a number, or a short one whose double is exact: read that). */

@@ -10,6 +10,7 @@
 #include "check.h"
 #include "lex.h"
 #include "peer.h"
+#include "render_jsonw.h"
 #include "width.h"
 
 const char *render_clean(Arena *a, const char *s) {
@@ -356,6 +357,25 @@ void render_json_peer(cJSON *o, const RuleResult *rr) {
                            : p->ref_fn == FN_PEER_MIN ? "lowest"
                                                       : "mean",
                            p->ref, 9);
+}
+
+void render_json_peer_to(JsonW *w, const RuleResult *rr) {
+    const PeerSeen *p = rr->peer;
+    if (!p || !p->fact) return;
+    if (p->fact->name) jw_kstr(w, "compared_fact", p->fact->name);
+    if (p->has_value)
+        jw_kdec(w, "compared", p->value, 9);
+    else
+        jw_kstr(w, "compared", NULL);
+    if (p->rank) {
+        jw_kint(w, "rank", p->rank);
+        if (p->low) jw_kstr(w, "rank_from", "lowest");
+    }
+    jw_kint(w, "peers", p->n);
+    if (p->ref_fn != FN_NONE) {
+        jw_key(w, p->ref_fn == FN_PEER_MAX ? "best" : p->ref_fn == FN_PEER_MIN ? "lowest" : "mean");
+        jw_dec(w, p->ref, 9);
+    }
 }
 
 void render_rejection(DiagSink *d, const Result *res) {

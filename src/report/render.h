@@ -17,21 +17,14 @@ void render_rejection(DiagSink *d, const Result *res);
 /* A unit whose data had errors (already reported): named, not scored. */
 void render_text_invalid(FILE *out, const Unit *u);
 
-/* JSON: a document {"standard":..., "units":[...]} built unit by unit. */
-typedef struct JsonDoc JsonDoc;
-JsonDoc *render_json_begin(const Standard *std, const char *rules_path);
-void render_json_unit(JsonDoc *doc, const Result *res);
-void render_json_invalid(JsonDoc *doc, const Unit *u);
-void render_json_explained(JsonDoc *doc, const Result *res, const Part *only);
-struct cJSON;
-void render_json_add(JsonDoc *doc, struct cJSON *unit);
-/* Prints the document and frees it; false when out of memory. */
-bool render_json_end(JsonDoc *doc, FILE *out);
-/* The parts of the document, for writing it a unit at a time (batch.c):
- * the document with an empty "units" array, and each unit's object. */
+/* JSON (render_json.c, doc/json.md): a unit's scorecard, or the record of
+ * a unit whose data was invalid, written by w (render_jsonw.h) as cJSON
+ * would print the same object; the document's head {"kaoping":...,
+ * "standard":..., "units":[]} as a tree. */
+typedef struct JsonW JsonW;
+void render_json_unit(JsonW *w, const Result *res);
+void render_json_invalid(JsonW *w, const Unit *u);
 struct cJSON *render_json_header(const Standard *std, const char *rules_path);
-struct cJSON *render_json_unit_object(const Result *res);
-struct cJSON *render_json_invalid_object(const Unit *u);
 
 /* HTML (render_html.c): one self-contained page (inline CSS and SVG, no
  * script, no network); for many units a summary page first. Units go to a
@@ -72,6 +65,7 @@ void render_json_number(struct cJSON *o, const char *key, Dec d, int places);
 /* What a rule read of its unit's peers: compared_fact, compared, rank,
  * rank_from, peers, best | lowest | mean (nothing when it read none). */
 void render_json_peer(struct cJSON *o, const RuleResult *rr);
+void render_json_peer_to(JsonW *w, const RuleResult *rr);
 
 /* The campaign (render_campaign.c): a unit's plan to a grade; the phases and
  * tasks as a chart of at most 100 columns, with each unit's status. */
@@ -141,9 +135,9 @@ const char *render_output_value(Arena *a, const Result *res, int i);
 const char *render_output_label(const OutputDef *o);
 /* JSON: "outputs": {...} (when the standard has outputs); a veto's effect
  * fields; score_total and band_grade when a veto changed them. */
-void render_json_outputs(struct cJSON *obj, const Result *res);
-void render_json_veto(struct cJSON *x, const Result *res, int v);
-void render_json_veto_totals(struct cJSON *o, const Result *res);
+void render_json_outputs(JsonW *w, const Result *res);
+void render_json_veto(JsonW *w, const Result *res, int v);
+void render_json_veto_totals(JsonW *w, const Result *res);
 /* The summary: outputs summed (numbers) or counted (yes/no); a ranked unit's
  * mark: " (vetoed)", " (grade forced by a veto)", " (fails)" or "". */
 struct SummaryUnit;

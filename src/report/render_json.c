@@ -1,290 +1,333 @@
 /* render_json.c - the result as JSON (schema: doc/json.md). Scores are JSON
- * numbers written from their exact decimal text, never through a double. */
+ * numbers written from their exact decimal text, never through a double.
+ * A unit's scorecard is written straight into the text (render_jsonw.h), in
+ * the layout cJSON prints; the document's head, printed once, is a tree. */
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "peer.h"
 #include "render.h"
+#include "render_jsonw.h"
 
-struct JsonDoc {
-    cJSON *root, *units;
-    const Standard *std;
-};
-
-static void put_str(cJSON *o, const char *key, const char *s) {
-    if (s)
-        cJSON_AddStringToObject(o, key, s);
-    else
-        cJSON_AddNullToObject(o, key);
-}
-
-static cJSON *list_json(const StrList *l) {
-    cJSON *arr = cJSON_CreateArray();
+static void list_json(JsonW *w, const char *key, const StrList *l) {
+    jw_key(w, key);
+    jw_array(w);
     for (; l; l = l->next)
-        cJSON_AddItemToArray(arr, cJSON_CreateString(l->s));
-    return arr;
+        if (l->s) jw_str(w, l->s);
+    jw_end_array(w);
 }
 
-static cJSON *owners(const Part *p) {
-    cJSON *arr = cJSON_CreateArray();
-    for (const StrList *o = p->owners; o; o = o->next)
-        cJSON_AddItemToArray(arr, cJSON_CreateString(o->s));
-    return arr;
-}
-
-JsonDoc *render_json_begin(const Standard *std, const char *rules_path) {
-    JsonDoc *d = calloc(1, sizeof *d);
-    if (!d) return NULL;
-    d->std = std;
-    d->root = cJSON_CreateObject();
-    cJSON_AddNumberToObject(d->root, "kaoping", 1);
-    cJSON *s = cJSON_AddObjectToObject(d->root, "standard");
-    put_str(s, "file", rules_path);
-    if (std->chosen_from) put_str(s, "folder", std->chosen_from); /* each unit names its own */
-    put_str(s, "title", std->title);
+cJSON *render_json_header(const Standard *std, const char *rules_path) {
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(root, "kaoping", 1);
+    cJSON *s = cJSON_AddObjectToObject(root, "standard");
+    if (rules_path)
+        cJSON_AddStringToObject(s, "file", rules_path);
+    else
+        cJSON_AddNullToObject(s, "file");
+    if (std->chosen_from) cJSON_AddStringToObject(s, "folder", std->chosen_from); /* each unit names its own */
+    if (std->title)
+        cJSON_AddStringToObject(s, "title", std->title);
+    else
+        cJSON_AddNullToObject(s, "title");
     cJSON_AddNumberToObject(s, "year", std->year_value);
     render_json_number(s, "total", std->total_value, std->decimals_value);
     cJSON_AddNumberToObject(s, "decimals", std->decimals_value);
-    d->units = cJSON_AddArrayToObject(d->root, "units");
-    return d;
+    cJSON_AddArrayToObject(root, "units");
+    return root;
+}
+
+/* A rule of the rectification list is written twice, in its item and in
+ * the list, with the same text and what it saw: made once. */
+typedef struct {
+    const RuleResult *rr;
+    const char *text, *saw;
+} Memo;
+
+typedef struct {
+    JsonW *w;
+    Arena *a;
+    const Result *res;
+    int places;
+    Memo *memo;    /* the rectification's rules, by address: open addressing */
+    size_t nslots; /* a power of two, over twice their number */
+} Ctx;
+
+static size_t slot_of(const Ctx *c, const RuleResult *rr) {
+    uintptr_t h = (uintptr_t)rr / sizeof *rr;
+    size_t i = (size_t)(h * 0x9E3779B97F4A7C15u) & (c->nslots - 1);
+    while (c->memo[i].rr && c->memo[i].rr != rr)
+        i = (i + 1) & (c->nslots - 1);
+    return i;
+}
+
+static Memo *memo_of(const Ctx *c, const RuleResult *rr) {
+    if (!c->memo) return NULL;
+    Memo *m = &c->memo[slot_of(c, rr)];
+    return m->rr ? m : NULL;
+}
+
+static const char *rule_text(const Ctx *c, const RuleResult *rr, Memo *m) {
+    if (!m) return render_rule_text(c->a, c->res->std, rr->rule);
+    if (!m->text) m->text = render_rule_text(c->a, c->res->std, rr->rule);
+    return m->text;
+}
+
+static const char *saw(const Ctx *c, const RuleResult *rr, Memo *m) {
+    if (!m) return render_saw(c->a, c->res, rr);
+    if (!m->saw) m->saw = render_saw(c->a, c->res, rr);
+    return m->saw;
 }
 
 /* What the rule read of the unit's peers (peer.h): the fact compared, the
  * unit's value, its rank, how many peers give the fact, the best... */
-static cJSON *rule_json(Arena *a, const Result *res, const RuleResult *rr, int places) {
+static void rule_json(const Ctx *c, const RuleResult *rr) {
+    JsonW *w = c->w;
+    int places = c->places;
     const Rule *r = rr->rule;
-    cJSON *o = cJSON_CreateObject();
-    put_str(o, "rule", render_rule_text(a, res->std, r));
-    put_str(o, "number", r->number);
-    put_str(o, "kind", r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score");
-    cJSON_AddBoolToObject(o, "fired", rr->fired);
-    if (!rr->fired) return o;
-    render_json_number(o, "points", rr->amount, places);
-    render_json_number(o, "amount", eval_rule_signed(rr), places);
-    render_json_number(o, "lost", rr->lost, places);
-    if (rr->has_value && rr->subject) {
-        render_json_number(o, "value", rr->value, 9);
-        if (r->gap != GAP_NONE || r->kind == RULE_SCORE) render_json_number(o, "required", rr->bar, 9);
-        if (r->per) render_json_number(o, "steps", rr->steps, 9);
-    }
-    put_str(o, "saw", render_saw(a, res, rr));
-    render_json_peer(o, rr);
-    return o;
-}
-
-static cJSON *item_json(Arena *a, const Result *res, const ItemResult *ir, int places) {
-    const Part *p = ir->item;
-    cJSON *o = cJSON_CreateObject();
-    put_str(o, "id", p->id);
-    put_str(o, "number", p->implicit ? NULL : p->number); /* a part's own rules: the part has the number */
-    put_str(o, "title", p->title);
-    bool bonus = p->parent && p->parent->kind == PART_BONUS;
-    if (bonus && p->has_cap) render_json_number(o, "cap", p->cap_value, places);
-    if (p->kind != PART_PENALTY && !bonus) render_json_number(o, "points", ir->points, places);
-    render_json_number(o, "score", ir->score, places);
-    if (p->kind != PART_PENALTY && !bonus) render_json_number(o, "lost", ir->lost, places);
-    cJSON_AddItemToObject(o, "responsible", owners(p));
-    if (p->content) put_str(o, "content", p->content);
-    if (p->method) put_str(o, "method", p->method);
-    if (ir->floored) cJSON_AddBoolToObject(o, "floored", true);
-    if (ir->capped) cJSON_AddBoolToObject(o, "capped", true);
-    cJSON *rules = cJSON_AddArrayToObject(o, "rules");
-    for (int i = 0; i < p->nrules; i++)
-        if (ir->rules[i].fired) cJSON_AddItemToArray(rules, rule_json(a, res, &ir->rules[i], places));
-    return o;
-}
-
-/* categories > groups > items, in the standard's order */
-static cJSON *part_json(Arena *a, const Result *res, const Part *p, int places) {
-    const PartResult *pr = &res->parts[p->index];
-    cJSON *o = cJSON_CreateObject();
-    put_str(o, "id", p->id);
-    put_str(o, "number", p->number);
-    put_str(o, "title", p->title);
-    if (p->kind == PART_BONUS) {
-        if (p->has_cap) render_json_number(o, "cap", p->cap_value, places);
-        render_json_number(o, "counted", pr->counted, places);
-    } else {
-        render_json_number(o, "points", pr->points, places);
-    }
-    render_json_number(o, "score", pr->score, places);
-    cJSON *groups = NULL, *items = cJSON_CreateArray();
-    for (const Part *c = p->children; c; c = c->next) {
-        if (c->kind == PART_GROUP) {
-            if (!res->parts[c->index].applies) continue;
-            if (!groups) groups = cJSON_CreateArray();
-            cJSON_AddItemToArray(groups, part_json(a, res, c, places));
-        } else if (c->kind == PART_ITEM && res->items[c->index].applies) {
-            cJSON_AddItemToArray(items, item_json(a, res, &res->items[c->index], places));
+    Memo *m = memo_of(c, rr);
+    jw_object(w);
+    jw_kstr(w, "rule", rule_text(c, rr, m));
+    jw_kstr(w, "number", r->number);
+    jw_kstr(w, "kind", r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score");
+    jw_kbool(w, "fired", rr->fired);
+    if (rr->fired) {
+        jw_kdec(w, "points", rr->amount, places);
+        jw_kdec(w, "amount", eval_rule_signed(rr), places);
+        jw_kdec(w, "lost", rr->lost, places);
+        if (rr->has_value && rr->subject) {
+            jw_kdec(w, "value", rr->value, 9);
+            if (r->gap != GAP_NONE || r->kind == RULE_SCORE) jw_kdec(w, "required", rr->bar, 9);
+            if (r->per) jw_kdec(w, "steps", rr->steps, 9);
         }
+        jw_kstr(w, "saw", saw(c, rr, m));
+        render_json_peer_to(w, rr);
     }
-    if (groups) cJSON_AddItemToObject(o, "groups", groups);
-    cJSON_AddItemToObject(o, "items", items);
-    return o;
+    jw_end_object(w);
 }
 
-cJSON *render_json_unit_object(const Result *res) {
+static void item_json(const Ctx *c, const ItemResult *ir) {
+    JsonW *w = c->w;
+    int places = c->places;
+    const Part *p = ir->item;
+    jw_object(w);
+    jw_kstr(w, "id", p->id);
+    jw_kstr(w, "number", p->implicit ? NULL : p->number); /* a part's own rules: the part has the number */
+    jw_kstr(w, "title", p->title);
+    bool bonus = p->parent && p->parent->kind == PART_BONUS;
+    if (bonus && p->has_cap) jw_kdec(w, "cap", p->cap_value, places);
+    if (p->kind != PART_PENALTY && !bonus) jw_kdec(w, "points", ir->points, places);
+    jw_kdec(w, "score", ir->score, places);
+    if (p->kind != PART_PENALTY && !bonus) jw_kdec(w, "lost", ir->lost, places);
+    list_json(w, "responsible", p->owners);
+    if (p->content) jw_kstr(w, "content", p->content);
+    if (p->method) jw_kstr(w, "method", p->method);
+    if (ir->floored) jw_kbool(w, "floored", true);
+    if (ir->capped) jw_kbool(w, "capped", true);
+    jw_k(w, "rules");
+    jw_array(w);
+    for (int i = 0; i < p->nrules; i++)
+        if (ir->rules[i].fired) rule_json(c, &ir->rules[i]);
+    jw_end_array(w);
+    jw_end_object(w);
+}
+
+/* categories > groups > items, in the standard's order: "groups" (when the
+ * part has one that applies) comes before "items" */
+static void part_json(const Ctx *c, const Part *p) {
+    JsonW *w = c->w;
+    int places = c->places;
+    const Result *res = c->res;
+    const PartResult *pr = &res->parts[p->index];
+    jw_object(w);
+    jw_kstr(w, "id", p->id);
+    jw_kstr(w, "number", p->number);
+    jw_kstr(w, "title", p->title);
+    if (p->kind == PART_BONUS) {
+        if (p->has_cap) jw_kdec(w, "cap", p->cap_value, places);
+        jw_kdec(w, "counted", pr->counted, places);
+    } else {
+        jw_kdec(w, "points", pr->points, places);
+    }
+    jw_kdec(w, "score", pr->score, places);
+    bool groups = false;
+    for (const Part *g = p->children; g; g = g->next) {
+        if (g->kind != PART_GROUP || !res->parts[g->index].applies) continue;
+        if (!groups) {
+            jw_k(w, "groups");
+            jw_array(w);
+            groups = true;
+        }
+        part_json(c, g);
+    }
+    if (groups) jw_end_array(w);
+    jw_k(w, "items");
+    jw_array(w);
+    for (const Part *i = p->children; i; i = i->next)
+        if (i->kind == PART_ITEM && res->items[i->index].applies) item_json(c, &res->items[i->index]);
+    jw_end_array(w);
+    jw_end_object(w);
+}
+
+static void phases_tasks(JsonW *w, Arena *a, const Result *res) {
+    const Standard *s = res->std;
+    jw_kstr(w, "as_of", render_day(a, res->as_of));
+    jw_k(w, "phases");
+    jw_array(w);
+    for (int p = 0; p < s->nphases; p++) {
+        const PhaseResult *pr = &res->phases[p];
+        jw_object(w);
+        jw_kstr(w, "id", pr->phase->id);
+        jw_kstr(w, "title", pr->phase->title);
+        jw_kstr(w, "from", render_day(a, pr->phase->start));
+        jw_kstr(w, "to", render_day(a, pr->phase->end));
+        jw_kint(w, "tasks", pr->tasks);
+        jw_kint(w, "done", pr->done);
+        jw_kbool(w, "complete", pr->complete);
+        jw_end_object(w);
+    }
+    jw_end_array(w);
+    jw_k(w, "tasks");
+    jw_array(w);
+    for (int i = 0; i < s->ntasks; i++) {
+        const TaskResult *tr = &res->tasks[i];
+        jw_object(w);
+        jw_kstr(w, "id", tr->task->id);
+        jw_kstr(w, "title", tr->task->title);
+        jw_kstr(w, "phase", tr->task->phase);
+        jw_kstr(w, "due", render_day(a, tr->task->due_day));
+        jw_kstr(w, "status", render_task_status_word(tr->status));
+        if (tr->status == TASK_ON_TIME || tr->status == TASK_LATE) jw_kstr(w, "done_on", render_day(a, tr->done_on));
+        if (tr->status != TASK_NOT_APPLICABLE && tr->status != TASK_ON_TIME) {
+            jw_key(w, tr->status == TASK_LATE      ? "days_late"
+                      : tr->status == TASK_OVERDUE ? "days_overdue"
+                                                   : "days_left");
+            jw_int(w, tr->days);
+        }
+        jw_end_object(w);
+    }
+    jw_end_array(w);
+}
+
+static void rectification(const Ctx *c) {
+    JsonW *w = c->w;
+    Arena *a = c->a;
+    const Result *res = c->res;
+    const Standard *s = res->std;
+    jw_k(w, "rectification");
+    jw_array(w);
+    for (int i = 0; i < res->nrect; i++) {
+        const Rectification *x = &res->rect[i];
+        const Part *p = x->item->item;
+        const Rule *r = x->rule->rule;
+        jw_object(w);
+        jw_kstr(w, "item", p->id);
+        jw_kstr(w, "number", p->number);
+        jw_kstr(w, "title", p->title);
+        jw_kstr(w, "rule_number", r->number);
+        jw_kbool(w, "penalty", p->kind == PART_PENALTY);
+        list_json(w, "responsible", r->task && r->task->responsible ? r->task->responsible : p->owners);
+        jw_kdec(w, "lost", x->lost, s->decimals_value);
+        Memo *m = memo_of(c, x->rule);
+        jw_kstr(w, "rule", rule_text(c, x->rule, m));
+        jw_kstr(w, "saw", saw(c, x->rule, m));
+        jw_kstr(w, "target", render_target(a, res, x->rule));
+        jw_kbool(w, "rectifiable", !r->final);
+        if (x->rule->has_deadline && !r->final) {
+            jw_kstr(w, "deadline", render_day(a, x->rule->deadline));
+            jw_kbool(w, "overdue", x->rule->overdue);
+        }
+        jw_end_object(w);
+    }
+    jw_end_array(w);
+}
+
+void render_json_unit(JsonW *w, const Result *res) {
     const Standard *s = res->std;
     const Unit *u = res->unit;
     Arena *a = u->arena;
     int places = s->decimals_value;
-    cJSON *o = cJSON_CreateObject();
-    put_str(o, "name", u->name);
-    put_str(o, "file", u->src->path);
-    put_str(o, "kind", u->kind_name);
-    if (u->year) cJSON_AddNumberToObject(o, "year", u->year);
+    Ctx c = {w, a, res, places, NULL, 0};
+    if (res->nrect && !res->error) {
+        for (c.nslots = 4; c.nslots < 2 * (size_t)res->nrect; c.nslots *= 2)
+            ;
+        c.memo = arena_alloc(a, c.nslots * sizeof *c.memo);
+        for (int i = 0; i < res->nrect; i++)
+            c.memo[slot_of(&c, res->rect[i].rule)].rr = res->rect[i].rule;
+    }
+    jw_object(w);
+    jw_kstr(w, "name", u->name);
+    jw_kstr(w, "file", u->src->path);
+    jw_kstr(w, "kind", u->kind_name);
+    if (u->year) jw_kint(w, "year", u->year);
     if (s->chosen_from) { /* eval --rules-dir: the standard of its year */
-        cJSON *st = cJSON_AddObjectToObject(o, "standard");
-        put_str(st, "file", s->src->path);
-        put_str(st, "title", s->title);
-        cJSON_AddNumberToObject(st, "year", s->year_value);
+        jw_k(w, "standard");
+        jw_object(w);
+        jw_kstr(w, "file", s->src->path);
+        jw_kstr(w, "title", s->title);
+        jw_kint(w, "year", s->year_value);
+        jw_end_object(w);
     }
     if (res->error) {
-        put_str(o, "status", "error");
-        put_str(o, "error", res->error);
-        return o;
+        jw_kstr(w, "status", "error");
+        jw_kstr(w, "error", res->error);
+        jw_end_object(w);
+        return;
     }
-    put_str(o, "status", "scored");
-    render_json_number(o, "total", res->total, places);
-    put_str(o, "grade", render_grade_name(res));
-    render_json_veto_totals(o, res);
-    cJSON_AddBoolToObject(o, "pass", res->pass);
-    cJSON_AddBoolToObject(o, "vetoed", res->nvetoes > 0);
-    render_json_number(o, "items_score", res->items_score, places);
-    render_json_number(o, "items_max", res->items_max, places);
-    render_json_number(o, "items_scaled", res->items_scaled, places);
-    render_json_number(o, "bonus", res->bonus, places);
-    render_json_number(o, "bonus_uncapped", res->bonus_raw, places);
-    render_json_number(o, "penalty", res->penalty, places);
-    render_json_number(o, "raw_total", res->raw_total, places);
-    cJSON *vetoes = cJSON_AddArrayToObject(o, "vetoes");
+    jw_kstr(w, "status", "scored");
+    jw_kdec(w, "total", res->total, places);
+    jw_kstr(w, "grade", render_grade_name(res));
+    render_json_veto_totals(w, res);
+    jw_kbool(w, "pass", res->pass);
+    jw_kbool(w, "vetoed", res->nvetoes > 0);
+    jw_kdec(w, "items_score", res->items_score, places);
+    jw_kdec(w, "items_max", res->items_max, places);
+    jw_kdec(w, "items_scaled", res->items_scaled, places);
+    jw_kdec(w, "bonus", res->bonus, places);
+    jw_kdec(w, "bonus_uncapped", res->bonus_raw, places);
+    jw_kdec(w, "penalty", res->penalty, places);
+    jw_kdec(w, "raw_total", res->raw_total, places);
+    jw_k(w, "vetoes");
+    jw_array(w);
     for (int v = 0; v < s->nvetoes; v++) {
         if (!res->vetoes[v]) continue;
-        cJSON *x = cJSON_CreateObject();
-        put_str(x, "id", s->veto_tab[v]->id);
-        put_str(x, "title", s->veto_tab[v]->title);
-        put_str(x, "reason", s->veto_tab[v]->reason);
-        render_json_veto(x, res, v);
-        cJSON_AddItemToArray(vetoes, x);
+        jw_object(w);
+        jw_kstr(w, "id", s->veto_tab[v]->id);
+        jw_kstr(w, "title", s->veto_tab[v]->title);
+        jw_kstr(w, "reason", s->veto_tab[v]->reason);
+        render_json_veto(w, res, v);
+        jw_end_object(w);
     }
-    render_json_outputs(o, res);
-    cJSON *cats = cJSON_AddArrayToObject(o, "categories");
-    cJSON *bonus = cJSON_AddArrayToObject(o, "bonus_sections");
-    for (const Part *p = s->parts; p; p = p->next) {
-        if (p->kind == PART_CATEGORY && res->parts[p->index].applies)
-            cJSON_AddItemToArray(cats, part_json(a, res, p, places));
-        else if (p->kind == PART_BONUS)
-            cJSON_AddItemToArray(bonus, part_json(a, res, p, places));
-    }
-    cJSON *pens = cJSON_AddArrayToObject(o, "penalties");
+    jw_end_array(w);
+    render_json_outputs(w, res);
+    jw_k(w, "categories");
+    jw_array(w);
     for (const Part *p = s->parts; p; p = p->next)
-        if (p->kind == PART_PENALTY && res->items[p->index].applies)
-            cJSON_AddItemToArray(pens, item_json(a, res, &res->items[p->index], places));
-    if (s->ntasks) {
-        put_str(o, "as_of", render_day(a, res->as_of));
-        cJSON *phases = cJSON_AddArrayToObject(o, "phases");
-        for (int p = 0; p < s->nphases; p++) {
-            const PhaseResult *pr = &res->phases[p];
-            cJSON *x = cJSON_CreateObject();
-            put_str(x, "id", pr->phase->id);
-            put_str(x, "title", pr->phase->title);
-            put_str(x, "from", render_day(a, pr->phase->start));
-            put_str(x, "to", render_day(a, pr->phase->end));
-            cJSON_AddNumberToObject(x, "tasks", pr->tasks);
-            cJSON_AddNumberToObject(x, "done", pr->done);
-            cJSON_AddBoolToObject(x, "complete", pr->complete);
-            cJSON_AddItemToArray(phases, x);
-        }
-        cJSON *tasks = cJSON_AddArrayToObject(o, "tasks");
-        for (int i = 0; i < s->ntasks; i++) {
-            const TaskResult *tr = &res->tasks[i];
-            cJSON *x = cJSON_CreateObject();
-            put_str(x, "id", tr->task->id);
-            put_str(x, "title", tr->task->title);
-            put_str(x, "phase", tr->task->phase);
-            put_str(x, "due", render_day(a, tr->task->due_day));
-            put_str(x, "status", render_task_status_word(tr->status));
-            if (tr->status == TASK_ON_TIME || tr->status == TASK_LATE)
-                put_str(x, "done_on", render_day(a, tr->done_on));
-            if (tr->status != TASK_NOT_APPLICABLE && tr->status != TASK_ON_TIME)
-                cJSON_AddNumberToObject(x,
-                                        tr->status == TASK_LATE      ? "days_late"
-                                        : tr->status == TASK_OVERDUE ? "days_overdue"
-                                                                     : "days_left",
-                                        tr->days);
-            cJSON_AddItemToArray(tasks, x);
-        }
-    }
-    cJSON *rect = cJSON_AddArrayToObject(o, "rectification");
-    for (int i = 0; i < res->nrect; i++) {
-        const Rectification *x = &res->rect[i];
-        const Part *p = x->item->item;
-        cJSON *e = cJSON_CreateObject();
-        put_str(e, "item", p->id);
-        put_str(e, "number", p->number);
-        put_str(e, "title", p->title);
-        put_str(e, "rule_number", x->rule->rule->number);
-        cJSON_AddBoolToObject(e, "penalty", p->kind == PART_PENALTY);
-        cJSON_AddItemToObject(e, "responsible",
-                              x->rule->rule->task && x->rule->rule->task->responsible
-                                  ? list_json(x->rule->rule->task->responsible)
-                                  : owners(p));
-        render_json_number(e, "lost", x->lost, places);
-        put_str(e, "rule", render_rule_text(a, s, x->rule->rule));
-        put_str(e, "saw", render_saw(a, res, x->rule));
-        put_str(e, "target", render_target(a, res, x->rule));
-        cJSON_AddBoolToObject(e, "rectifiable", !x->rule->rule->final);
-        if (x->rule->has_deadline && !x->rule->rule->final) {
-            put_str(e, "deadline", render_day(a, x->rule->deadline));
-            cJSON_AddBoolToObject(e, "overdue", x->rule->overdue);
-        }
-        cJSON_AddItemToArray(rect, e);
-    }
-    return o;
+        if (p->kind == PART_CATEGORY && res->parts[p->index].applies) part_json(&c, p);
+    jw_end_array(w);
+    jw_k(w, "bonus_sections");
+    jw_array(w);
+    for (const Part *p = s->parts; p; p = p->next)
+        if (p->kind == PART_BONUS) part_json(&c, p);
+    jw_end_array(w);
+    jw_k(w, "penalties");
+    jw_array(w);
+    for (const Part *p = s->parts; p; p = p->next)
+        if (p->kind == PART_PENALTY && res->items[p->index].applies) item_json(&c, &res->items[p->index]);
+    jw_end_array(w);
+    if (s->ntasks) phases_tasks(w, a, res);
+    rectification(&c);
+    jw_end_object(w);
 }
 
-void render_json_unit(JsonDoc *d, const Result *res) {
-    cJSON_AddItemToArray(d->units, render_json_unit_object(res));
-}
-
-void render_json_add(JsonDoc *d, struct cJSON *unit) {
-    cJSON_AddItemToArray(d->units, unit);
-}
-
-void render_json_explained(JsonDoc *d, const Result *res, const Part *only) {
-    cJSON_AddItemToArray(d->units, render_explain_json(res, only));
-}
-
-void render_json_invalid(JsonDoc *d, const Unit *u) {
-    cJSON_AddItemToArray(d->units, render_json_invalid_object(u));
-}
-
-cJSON *render_json_invalid_object(const Unit *u) {
-    cJSON *o = cJSON_CreateObject();
-    put_str(o, "name", u->name);
-    put_str(o, "file", u->src->path);
-    put_str(o, "status", "error");
-    put_str(o, "error", "the unit's data is invalid (see the diagnostics)");
-    return o;
-}
-
-cJSON *render_json_header(const Standard *std, const char *rules_path) {
-    JsonDoc *d = render_json_begin(std, rules_path);
-    if (!d) return NULL;
-    cJSON *root = d->root;
-    free(d);
-    return root;
-}
-
-bool render_json_end(JsonDoc *d, FILE *out) {
-    char *text = cJSON_Print(d->root);
-    cJSON_Delete(d->root);
-    free(d);
-    if (!text) return false;
-    fputs(text, out);
-    fputc('\n', out);
-    cJSON_free(text);
-    return true;
+void render_json_invalid(JsonW *w, const Unit *u) {
+    jw_object(w);
+    jw_kstr(w, "name", u->name);
+    jw_kstr(w, "file", u->src->path);
+    jw_kstr(w, "status", "error");
+    jw_kstr(w, "error", "the unit's data is invalid (see the diagnostics)");
+    jw_end_object(w);
 }

@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "lex.h"
 #include "render.h"
+#include "render_jsonw.h"
 #include "summary.h"
 
 const char *render_grade_name(const Result *res) {
@@ -84,41 +85,60 @@ const char *render_output_label(const OutputDef *o) {
     return o->label ? o->label : o->id;
 }
 
-void render_json_outputs(cJSON *obj, const Result *res) {
+/* (cJSON_AddStringToObject with a NULL string adds nothing: nor do these) */
+void render_json_outputs(JsonW *w, const Result *res) {
     const Standard *s = res->std;
     if (!s->noutputs) return;
-    cJSON *o = cJSON_AddObjectToObject(obj, "outputs");
+    jw_k(w, "outputs");
+    jw_object(w);
     for (int i = 0; i < s->noutputs; i++) {
         const OutputDef *d = s->output_tab[i];
         const Value *v = &res->outputs[i];
         if (!v->present) {
-            cJSON_AddNullToObject(o, d->id);
+            jw_key(w, d->id);
+            jw_null(w);
             continue;
         }
+        const char *t = NULL;
         switch (d->value->type) {
         case TY_INTEGER:
-        case TY_DECIMAL: render_json_number(o, d->id, v->u.num, s->decimals_value); break;
-        case TY_PERCENT: render_json_number(o, d->id, v->u.num, s->decimals_value + 2); break;
-        case TY_BOOLEAN: cJSON_AddBoolToObject(o, d->id, v->u.b); break;
-        default: cJSON_AddStringToObject(o, d->id, render_output_value(res->unit->arena, res, i)); break;
+        case TY_DECIMAL:
+            jw_key(w, d->id);
+            jw_dec(w, v->u.num, s->decimals_value);
+            break;
+        case TY_PERCENT:
+            jw_key(w, d->id);
+            jw_dec(w, v->u.num, s->decimals_value + 2);
+            break;
+        case TY_BOOLEAN:
+            jw_key(w, d->id);
+            jw_bool(w, v->u.b);
+            break;
+        default:
+            if ((t = render_output_value(res->unit->arena, res, i)) != NULL) {
+                jw_key(w, d->id);
+                jw_str(w, t);
+            }
+            break;
         }
     }
+    jw_end_object(w);
 }
 
-void render_json_veto(cJSON *x, const Result *res, int v) {
+void render_json_veto(JsonW *w, const Result *res, int v) {
     const Standard *s = res->std;
     const Veto *vt = s->veto_tab[v];
-    cJSON_AddStringToObject(x, "effect", render_effect_word(vt->effect.effect));
-    if (vt->effect.effect == VETO_GRADE && vt->grade_index >= 0)
-        cJSON_AddStringToObject(x, "grade", s->grade_tab[vt->grade_index]->name);
-    if (vt->effect.effect == VETO_DEDUCT) render_json_number(x, "points", res->veto_amounts[v], s->decimals_value);
+    jw_kstr(w, "effect", render_effect_word(vt->effect.effect));
+    if (vt->effect.effect == VETO_GRADE && vt->grade_index >= 0 && s->grade_tab[vt->grade_index]->name)
+        jw_kstr(w, "grade", s->grade_tab[vt->grade_index]->name);
+    if (vt->effect.effect == VETO_DEDUCT) jw_kdec(w, "points", res->veto_amounts[v], s->decimals_value);
 }
 
-void render_json_veto_totals(cJSON *o, const Result *res) {
+void render_json_veto_totals(JsonW *w, const Result *res) {
     const Standard *s = res->std;
-    if (dec_cmp(res->score_total, res->total) != 0)
-        render_json_number(o, "score_total", res->score_total, s->decimals_value);
-    if (res->grade_forced) cJSON_AddStringToObject(o, "band_grade", s->grade_tab[res->band_grade]->name);
+    if (dec_cmp(res->score_total, res->total) != 0) jw_kdec(w, "score_total", res->score_total, s->decimals_value);
+    if (res->grade_forced && s->grade_tab[res->band_grade]->name)
+        jw_kstr(w, "band_grade", s->grade_tab[res->band_grade]->name);
 }
 
 /* ---- the summary ------------------------------------------------------------ */

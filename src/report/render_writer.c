@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "render.h"
+#include "render_jsonw.h"
 #include "render_report.h"
 #include "render_writer.h"
 #include "summary.h"
@@ -43,14 +44,6 @@ static void print_nested(FILE *out, const char *text, int depth) {
     free(buf);
 }
 
-static cJSON *unit_object(const WriterConfig *c, const Result *res) {
-    switch (c->what) {
-    case WRITE_EXPLAIN: return render_explain_json(res, c->only);
-    case WRITE_PLAN: return render_plan_json(plan_unit(res, c->target_grade, res->unit->arena));
-    default: return render_json_unit_object(res);
-    }
-}
-
 static void oom(void) {
     arena_oom_escape();
     diag_cli(DIAG_ERROR, "out of memory");
@@ -69,6 +62,29 @@ static void put_json(FILE *out, cJSON *o, int depth) {
         fputc('\n', out);
     }
     cJSON_free(t);
+}
+
+/* A unit's JSON: compact (depth 0), else `depth` levels deep. The
+ * scorecard and the record of an invalid unit are written as text, the
+ * explanation and the plan printed from a tree. */
+static void put_unit(FILE *out, const WriterConfig *c, const Result *res, const Unit *invalid, int depth) {
+    if (!invalid && c->what != WRITE_SCORECARD) {
+        put_json(out,
+                 c->what == WRITE_EXPLAIN ? render_explain_json(res, c->only)
+                                          : render_plan_json(plan_unit(res, c->target_grade, res->unit->arena)),
+                 depth);
+        return;
+    }
+    JsonW *w = malloc(sizeof *w);
+    if (!w) oom();
+    jw_start(w, out, depth ? depth : -1);
+    if (invalid)
+        render_json_invalid(w, invalid);
+    else
+        render_json_unit(w, res);
+    jw_flush(w);
+    free(w);
+    if (!depth) fputc('\n', out);
 }
 
 /* ---- text ---------------------------------------------------------------------- */
@@ -129,11 +145,12 @@ static void json_begin(void *ctx, FILE *out, const Standard *std, const char *ru
 
 static void json_unit(void *ctx, FILE *out, const Result *res) {
     const WriterConfig *c = ctx;
-    if (!c->summary_only) put_json(out, unit_object(c, res), 2);
+    if (!c->summary_only) put_unit(out, c, res, NULL, 2);
 }
 
 static void json_invalid(void *ctx, FILE *out, const Unit *u) {
-    if (!((const WriterConfig *)ctx)->summary_only) put_json(out, render_json_invalid_object(u), 2);
+    const WriterConfig *c = ctx;
+    if (!c->summary_only) put_unit(out, c, NULL, u, 2);
 }
 
 static void json_between(void *ctx, FILE *out) {
@@ -164,12 +181,11 @@ static bool json_end(void *ctx, FILE *out) {
 /* ---- JSON Lines, TSV -------------------------------------------------------------- */
 
 static void jsonl_unit(void *ctx, FILE *out, const Result *res) {
-    put_json(out, unit_object(ctx, res), 0);
+    put_unit(out, ctx, res, NULL, 0);
 }
 
 static void jsonl_invalid(void *ctx, FILE *out, const Unit *u) {
-    (void)ctx;
-    put_json(out, render_json_invalid_object(u), 0);
+    put_unit(out, ctx, NULL, u, 0);
 }
 
 /* A cell: tabs and line breaks in data would break the row. */

@@ -1,6 +1,7 @@
 /* test_report.c - cmocka unit tests for the HTML report: its summary page
  * drawn from the county summary (summary.h), and the text it takes from
- * data (escaping, clipping, bars). Units are scored through the whole
+ * data (escaping, clipping, bars); the JSON writer (render_jsonw.h) against
+ * cJSON's printing of the same tree. Units are scored through the whole
  * pipeline from a small standard; each result is freed right after it is
  * added, as in a streaming run. */
 #include <setjmp.h>
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
 #include <cmocka.h>
 
 #include "support.h"
@@ -22,6 +24,7 @@
 #include "render.h"
 #include "render_html_esc.h"
 #include "render_html_summary.h"
+#include "render_jsonw.h"
 #include "summary.h"
 
 static const char *KP =
@@ -185,11 +188,127 @@ static void test_html_bar(void **state) {
     arena_free(a);
 }
 
+/* ---- the JSON writer: byte for byte what cJSON prints ------------------------ */
+
+/* The same document built as a tree and written by a JsonW at `depth`
+ * (-1: compact); the tree printed, its line breaks indented by depth. */
+static void json_same(int depth) {
+    char all[256]; /* every byte but NUL, and a long string */
+    for (int i = 1; i < 256; i++)
+        all[i - 1] = (char)i;
+    all[255] = '\0';
+    char *big = malloc(40000);
+    assert_non_null(big);
+    for (int i = 0; i < 39999; i++)
+        big[i] = "a\"\n\x01\xe8\x80\x83"[i % 6];
+    big[39999] = '\0';
+
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "all", all);
+    char mixed[400] = "0123456789abcdef\xe8\x80\x83\xe8\x80\x83 clean, then every byte: ";
+    strcat(mixed, all);
+    cJSON_AddStringToObject(o, "mixed", mixed);
+    cJSON_AddStringToObject(o, "k\"e\ty", "big follows");
+    cJSON_AddStringToObject(o, "big", big);
+    cJSON_AddNullToObject(o, "none");
+    cJSON_AddObjectToObject(o, "empty");
+    cJSON_AddArrayToObject(o, "nothing");
+    cJSON *arr = cJSON_AddArrayToObject(o, "list");
+    cJSON_AddItemToArray(arr, cJSON_CreateString("x"));
+    cJSON_AddItemToArray(arr, cJSON_CreateObject());
+    cJSON *in = cJSON_CreateObject();
+    cJSON_AddBoolToObject(in, "t", true);
+    cJSON_AddNumberToObject(in, "n", -2013);
+    cJSON_AddRawToObject(in, "d", "0.968");
+    cJSON *deep = cJSON_AddArrayToObject(in, "deep");
+    cJSON_AddItemToArray(deep, cJSON_CreateArray());
+    cJSON_AddItemToArray(deep, cJSON_CreateFalse());
+    cJSON_AddItemToArray(arr, in);
+    cJSON_AddNumberToObject(o, "last", 0);
+    char *t = depth >= 0 ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    assert_non_null(t);
+    size_t want_len = 0;
+    char *want = malloc(strlen(t) * 3 + 1);
+    assert_non_null(want);
+    for (const char *p = t; *p; p++) {
+        want[want_len++] = *p;
+        if (*p == '\n')
+            for (int k = 0; k < depth; k++)
+                want[want_len++] = '\t';
+    }
+    cJSON_free(t);
+
+    char *got = NULL;
+    size_t got_len = 0;
+    FILE *f = open_memstream(&got, &got_len);
+    assert_non_null(f);
+    JsonW *w = malloc(sizeof *w);
+    assert_non_null(w);
+    jw_start(w, f, depth);
+    jw_object(w);
+    jw_kstr(w, "all", all);
+    jw_kstr(w, "mixed", mixed);
+    jw_key(w, "k\"e\ty");
+    jw_str(w, "big follows");
+    jw_kstr(w, "big", big);
+    jw_kstr(w, "none", NULL);
+    jw_k(w, "empty");
+    jw_object(w);
+    jw_end_object(w);
+    jw_k(w, "nothing");
+    jw_array(w);
+    jw_end_array(w);
+    jw_k(w, "list");
+    jw_array(w);
+    jw_str(w, "x");
+    jw_object(w);
+    jw_end_object(w);
+    jw_object(w);
+    jw_kbool(w, "t", true);
+    jw_kint(w, "n", -2013);
+    Dec rate = {968, 1000}, zero = {0, 1};
+    jw_kdec(w, "d", rate, 9);
+    jw_k(w, "deep");
+    jw_array(w);
+    jw_array(w);
+    jw_end_array(w);
+    jw_bool(w, false);
+    jw_end_array(w);
+    jw_end_object(w);
+    jw_end_array(w);
+    jw_kdec(w, "last", zero, 2);
+    jw_end_object(w);
+    jw_flush(w);
+    free(w);
+    fclose(f);
+    assert_int_equal(got_len, want_len);
+    assert_memory_equal(got, want, want_len);
+    free(got);
+    free(want);
+    free(big);
+}
+
+static void test_json_writer_compact(void **state) {
+    (void)state;
+    json_same(-1);
+}
+
+static void test_json_writer_formatted(void **state) {
+    (void)state;
+    json_same(0);
+    json_same(2); /* a unit of the JSON document */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_summary_page), cmocka_unit_test(test_summary_page_points_by_kind),
-        cmocka_unit_test(test_html_escape),  cmocka_unit_test(test_html_clip_by_columns),
+        cmocka_unit_test(test_summary_page),
+        cmocka_unit_test(test_summary_page_points_by_kind),
+        cmocka_unit_test(test_html_escape),
+        cmocka_unit_test(test_html_clip_by_columns),
         cmocka_unit_test(test_html_bar),
+        cmocka_unit_test(test_json_writer_compact),
+        cmocka_unit_test(test_json_writer_formatted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
