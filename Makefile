@@ -2,7 +2,7 @@
 # Debian packages they need first (apt-get, through sudo when not root).
 
 CC      ?= gcc
-PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev libxlsxwriter-dev pkg-config gettext
+PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev libxlsxwriter-dev libzip-dev libexpat1-dev pkg-config gettext
 # only for make test: the editors' check runs the Vim syntax file headless;
 # the fuzz targets need clang and its libFuzzer runtime; some end-to-end
 # cases make their large inputs with python3; the XLSX case unzips the
@@ -23,7 +23,7 @@ ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L $(addprefix -I,$(wildcar
              -DKP_LOCALEDIR='"$(PREFIX)/share/locale"' \
              $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
 # OpenCC is not linked: src/base/script.c loads it with dlopen when first needed
-LIBS    = $(shell pkg-config --libs libcjson xlsxwriter 2>/dev/null || echo -lcjson -lxlsxwriter) -pthread -ldl
+LIBS    = $(shell pkg-config --libs libcjson xlsxwriter libzip expat 2>/dev/null || echo -lcjson -lxlsxwriter -lzip -lexpat) -pthread -ldl
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 SRC     := $(wildcard src/*/*.c)

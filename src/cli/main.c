@@ -243,7 +243,7 @@ static int cmd_timeline(int argc, char **argv) {
     LoadedUnits *lus = calloc((size_t)npaths, sizeof *lus);
     const Result **res = malloc(sizeof *res * (size_t)cap);
     for (int i = 1; i < npaths && srcs && lus && res; i++) {
-        if (!source_read(&srcs[i], paths[i], KP_MAX_DATA_FILE, &d) || !load_file(l.std, &srcs[i], &d, &lus[i])) {
+        if (!load_read(l.std, paths[i], &srcs[i], &d) || !load_file(l.std, &srcs[i], &d, &lus[i])) {
             status = EXIT_INPUT;
             continue;
         }
@@ -637,8 +637,8 @@ static int run(int argc, char **argv) {
         return EXIT_INPUT;
     }
     const char *cmd = argv[1];
-    static const char *const commands[] = {"check", "eval",     "explain", "plan", "summary", "timeline",
-                                           "test",  "fmt",      "template", "diff", "compare"};
+    static const char *const commands[] = {"check", "eval", "explain",  "plan", "summary", "timeline",
+                                           "test",  "fmt",  "template", "diff", "compare"};
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
         if (!strcmp(cmd, commands[c]))
             for (int i = 2; i < argc && strcmp(argv[i], "--"); i++)
