@@ -296,10 +296,14 @@ static int cmd_template(int argc, char **argv) {
         } else
             rules = argv[i];
     }
-    bool csv = !strcmp(format, "csv"), rows = !strcmp(format, "csv-rows");
-    if (!rules || (!csv && !rows && strcmp(format, "json"))) {
-        if (rules) diag_cli(DIAG_ERROR, "unknown format '%s': use json, csv or csv-rows", format);
+    bool csv = !strcmp(format, "csv"), rows = !strcmp(format, "csv-rows"), xlsx = !strcmp(format, "xlsx");
+    if (!rules || (!csv && !rows && !xlsx && strcmp(format, "json"))) {
+        if (rules) diag_cli(DIAG_ERROR, "unknown format '%s': use json, csv, csv-rows or xlsx", format);
         usage(stderr);
+        return EXIT_INPUT;
+    }
+    if (xlsx && !out_path) {
+        diag_cli(DIAG_ERROR, "--format xlsx writes a workbook: give its file with -o FILE.xlsx");
         return EXIT_INPUT;
     }
     DiagSink d;
@@ -320,13 +324,17 @@ static int cmd_template(int argc, char **argv) {
             if (!output_open(&out, out_path)) {
                 status = EXIT_INPUT;
             } else {
-                if (csv)
+                bool written = true;
+                if (xlsx)
+                    written = template_xlsx(l.std, k, out.tmp);
+                else if (csv)
                     template_csv(l.std, k, out.f);
                 else if (rows)
                     template_csv_rows(l.std, k, out.f);
                 else
                     template_json(l.std, k, out.f);
-                if (!output_close(&out, true)) status = EXIT_INPUT;
+                if (!written) diag_cli(DIAG_ERROR, "cannot write %s", out_path);
+                if (!output_close(&out, written) || !written) status = EXIT_INPUT;
             }
         }
     }
