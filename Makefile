@@ -12,6 +12,10 @@ TEST_PKGS := vim clang libclang-rt-14-dev python3 unzip man-db groff-base
 # installed only when it can be: without them the test says it is skipped;
 # the CJK fonts make the screenshot show Chinese rather than boxes
 BROWSER_PKGS := chromium fonts-noto-cjk
+# only for the office test (tests/office/run): workbooks filled by openpyxl
+# and saved again by LibreOffice; installed when they can be, else the test
+# says which part is skipped
+OFFICE_PKGS := python3-openpyxl libreoffice-calc-nogui
 B       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
@@ -34,7 +38,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 
 .PHONY: fuzz fuzz-smoke
 .SECONDARY:
-.PHONY: all layers deps test-deps browser-deps demo run-demo test unit e2e browser standards editors clean format pot messages acceptance
+.PHONY: all layers deps test-deps browser-deps office-deps demo run-demo test unit e2e browser office standards editors clean format pot messages acceptance
 all: $(B)/kaoping
 
 # --- install step: only what is missing, once ---------------------------
@@ -54,16 +58,21 @@ $(B)/.deps $(B)/.test-deps:
 	fi
 	@touch $@
 browser-deps: $(B)/.browser-deps
-$(B)/.browser-deps:
+office-deps: $(B)/.office-deps
+$(B)/.browser-deps: PKGLIST = $(BROWSER_PKGS)
+$(B)/.browser-deps: WHAT = the browser test
+$(B)/.office-deps: PKGLIST = $(OFFICE_PKGS)
+$(B)/.office-deps: WHAT = parts of the office test
+$(B)/.browser-deps $(B)/.office-deps:
 	@mkdir -p $(B)
-	@missing=""; for p in $(BROWSER_PKGS); do \
+	@missing=""; for p in $(PKGLIST); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  { $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } || \
-	    echo "could not install$$missing: the browser test will be skipped"; \
+	    echo "could not install$$missing: $(WHAT) will be skipped"; \
 	fi
 	@touch $@
 
@@ -155,6 +164,12 @@ e2e: $(B)/kaoping-san $(B)/kaoping
 browser: $(B)/kaoping-san
 	@KAOPING=$(CURDIR)/$(B)/kaoping-san tests/browser/run
 
+# kaoping's workbooks filled by openpyxl and saved again by LibreOffice score
+# as the same units in JSON (tests/office/run; each part skipped, saying so,
+# without its tool)
+office: $(B)/kaoping-san
+	@KAOPING=$(CURDIR)/$(B)/kaoping-san tests/office/run
+
 # The bundled standards: their own test cases (every item covered) and
 # the canonical layout.
 STANDARDS := $(filter-out %.tests.kp,$(wildcard rules/*.kp rules/*/*.kp))
@@ -234,8 +249,8 @@ fuzz-smoke: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
 layers:
 	@python3 tests/deps/check
 
-test: deps test-deps browser-deps
-	@$(MAKE) --no-print-directory layers unit e2e messages browser standards editors acceptance fuzz-smoke man embed
+test: deps test-deps browser-deps office-deps
+	@$(MAKE) --no-print-directory layers unit e2e messages browser office standards editors acceptance fuzz-smoke man embed
 
 format:
 	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c

@@ -2,7 +2,7 @@
  * (see template.h), written with libxlsxwriter. With a kind: a form sheet
  * with the columns of the CSV form (fact, guide, value) and a sheet per
  * list fact (a header row of its fields, a record a row). Without: a sheet
- * of units per kind (a unit a row, a fact a column) and a sheet per list
+ * of units per kind (a unit a row: its name, year and a column per fact) and a sheet per list
  * fact whose first column names each record's unit. Every cell to fill is
  * validated from the fact's declaration (a drop-down for enums and yes/no,
  * whole or decimal numbers within the bounds, dates), required ones are
@@ -26,13 +26,13 @@
 
 enum { ROWS = 100000, INPUT_MAX = 250 };
 
-typedef enum { W_FACT, W_GUIDE, W_VALUE, W_NAME, W_UNIT, W_FORM, W_NWORDS } Word;
+typedef enum { W_FACT, W_GUIDE, W_VALUE, W_NAME, W_UNIT, W_FORM, W_YEAR } Word;
 
 /* The header words in the user's language (load_xlsx.c knows them all). */
 static const char *word(Word w) {
-    static const char *const en[] = {"fact", "guide", "value", "name", "unit", "form"};
-    static const char *const tw[] = {"事項", "說明", "填寫", "名稱", "單位", "表單"};
-    static const char *const cn[] = {"事项", "说明", "填写", "名称", "单位", "表单"};
+    static const char *const en[] = {"fact", "guide", "value", "name", "unit", "form", "year"};
+    static const char *const tw[] = {"事項", "說明", "填寫", "名稱", "單位", "表單", "年度"};
+    static const char *const cn[] = {"事项", "说明", "填写", "名称", "单位", "表单", "年度"};
     const char *l = i18n_language();
     return (!strcmp(l, "zh_TW") ? tw : !strcmp(l, "zh_CN") ? cn : en)[w];
 }
@@ -270,6 +270,13 @@ static void rows_sheet(const Book *b, const Standard *std, int kind) {
     if (!ws) return;
     worksheet_write_string(ws, 0, 0, word(W_NAME), b->head);
     worksheet_set_column(ws, 0, 0, 18, b->need_text);
+    worksheet_write_string(ws, 0, 1, word(W_YEAR), b->head);
+    worksheet_write_comment(ws, 0, 1, _("the standard's year"));
+    worksheet_set_column(ws, 1, 1, 8, b->fill);
+    lxw_data_validation year = {.validate = LXW_VALIDATION_TYPE_INTEGER,
+                                .criteria = LXW_VALIDATION_CRITERIA_EQUAL_TO,
+                                .value_number = std->year_value};
+    worksheet_data_validation_range(ws, 1, 1, ROWS, 1, &year);
     const Fact **facts = malloc(sizeof *facts * (size_t)(std->nfacts + 1));
     if (!facts) arena_out_of_memory();
     int n = 0;
@@ -277,9 +284,9 @@ static void rows_sheet(const Book *b, const Standard *std, int kind) {
         if (template_wanted(std->fact_tab[i], kind) && std->fact_tab[i]->type.kind != TY_LIST)
             facts[n++] = std->fact_tab[i];
     for (int i = 0; i < n && i < 16000; i++)
-        header(b, ws, 1 + i, facts[i], facts, n);
+        header(b, ws, 2 + i, facts[i], facts, n);
     free(facts);
-    worksheet_freeze_panes(ws, 1, 1);
+    worksheet_freeze_panes(ws, 1, 2);
     protect(ws);
 }
 
