@@ -198,7 +198,7 @@ FUZZ_CC      := clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_OBJ     := $(patsubst $(B)/obj/%,$(B)/fuzzobj/%,$(filter-out $(patsubst src/%.c,$(B)/obj/%.o,$(MAIN_SRC)),$(OBJ)))
-FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_load $(B)/fuzz/fuzz_eval
+FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_load $(B)/fuzz/fuzz_eval $(B)/fuzz/fuzz_xlsx
 $(B)/fuzzobj/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
@@ -209,7 +209,7 @@ $(B)/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer $^ $(LIBS) -o $@
 
-# seeds: every rule file and every data file in the repository
+# seeds: every rule file and every data file in the repository, and workbooks
 $(B)/fuzz/seeds: $(FUZZ_TARGETS)
 	@rm -rf $@ && mkdir -p $@/rules $@/data
 	@for f in rules/*.kp rules/*/*.kp tests/e2e/*/*.kp tests/e2e/cases/*/*.kp editors/test/sample.kp; do \
@@ -219,11 +219,13 @@ $(B)/fuzz/seeds: $(FUZZ_TARGETS)
 	@# fuzz_load reads a file after 0x01 as JSON Lines, after 0x02 as a CSV through the batch
 	@for f in tests/e2e/cases/*/*.jsonl; do [ -f "$$f" ] && { printf '\001'; cat "$$f"; } >$@/data/$$(echo "$$f" | tr / _); done; true
 	@for f in tests/e2e/cases/batch-*/*.csv; do [ -f "$$f" ] && { printf '\002'; cat "$$f"; } >$@/data/b_$$(echo "$$f" | tr / _); done; true
+	@# fuzz_xlsx: small workbooks stored uncompressed (fuzz/xlsx_seeds.py)
+	@python3 fuzz/xlsx_seeds.py $@/xlsx
 	@touch $@
 
 fuzz: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
-	@for t in rules load eval; do mkdir -p $(B)/fuzz/corpus-$$t; \
-	  in=$$([ $$t = rules ] && echo rules || echo data); \
+	@for t in rules load eval xlsx; do mkdir -p $(B)/fuzz/corpus-$$t; \
+	  in=$$(case $$t in rules|xlsx) echo $$t;; *) echo data;; esac); \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
 	  ./$(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/$$in.dict \
 	    -artifact_prefix=$(B)/fuzz/crash-$$t- -print_final_stats=1 \
@@ -234,8 +236,8 @@ fuzz: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
 
 # the short run of make test: every seed and regression input, then 5 s each
 fuzz-smoke: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
-	@for t in rules load eval; do \
-	  in=$$([ $$t = rules ] && echo rules || echo data); \
+	@for t in rules load eval xlsx; do \
+	  in=$$(case $$t in rules|xlsx) echo $$t;; *) echo data;; esac); \
 	  ./$(B)/fuzz/fuzz_$$t -runs=0 $(B)/fuzz/seeds/$$in fuzz/regressions/$$in >/dev/null 2>$(B)/fuzz/smoke-$$t.log || \
 	    { cat $(B)/fuzz/smoke-$$t.log; exit 1; }; \
 	  mkdir -p $(B)/fuzz/smoke-$$t && ./$(B)/fuzz/fuzz_$$t -max_total_time=5 -dict=fuzz/$$in.dict \
