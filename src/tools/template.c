@@ -98,6 +98,8 @@ char *template_guide(const Fact *f, bool tr) {
         append(buf, sizeof buf, &n, T(N_(" · at most %s")), hi);
     if (f->def_value.present) {
         template_value(f, &f->def_value, def, sizeof def);
+        if (tr && f->type.kind == TY_BOOLEAN && strcmp(i18n_language(), "en")) /* as the workbook's drop-down */
+            snprintf(def, sizeof def, "%s", f->def_value.u.b ? "是" : "否");
         append(buf, sizeof buf, &n, T(N_(" · default %s")), def);
     } else if (f->optional || f->given_read) {
         append(buf, sizeof buf, &n, "%s", T(N_(" · optional: leave the key out where there is none")));

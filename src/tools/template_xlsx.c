@@ -129,9 +129,13 @@ static void validate(lxw_worksheet *ws, int r1, int r2, int col, const Fact *f) 
         v.value_list = list;
         break;
     }
-    default: v.validate = LXW_VALIDATION_TYPE_ANY; break;
+    default: break;
     }
-    if (v.validate == LXW_VALIDATION_TYPE_NONE) v.validate = LXW_VALIDATION_TYPE_ANY;
+    if (v.validate == LXW_VALIDATION_TYPE_NONE) { /* text, or a long enum: at most the bytes kaoping reads */
+        v.validate = LXW_VALIDATION_TYPE_LENGTH;
+        v.criteria = LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO;
+        v.value_number = 16384;
+    }
     if (r1 == r2)
         worksheet_data_validation_cell(ws, (lxw_row_t)r1, (lxw_col_t)col, &v);
     else
