@@ -31,6 +31,7 @@
 #include "revise.h"
 #include "script.h"
 #include "summary.h"
+#include "import.h"
 #include "template.h"
 #include "tests_file.h"
 #include "usage.h"
@@ -343,6 +344,47 @@ static int cmd_template(int argc, char **argv) {
     return status;
 }
 
+/* ---- import ------------------------------------------------------------------- */
+
+/* import TABLE [-o FILE]: a standard's table (CSV, Excel, Word) as the
+ * skeleton of a rule file (import.c). */
+static int cmd_import(int argc, char **argv) {
+    const char *table = NULL, *out_path = NULL;
+    for (int i = 0; i < argc; i++) {
+        if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
+            out_path = argv[++i];
+        else if (argv[i][0] == '-' || table) {
+            diag_cli(DIAG_ERROR, "unexpected '%s'", argv[i]);
+            usage(stderr);
+            return EXIT_INPUT;
+        } else
+            table = argv[i];
+    }
+    if (!table) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    if (out_path && !strcmp(out_path, table)) {
+        diag_cli(DIAG_ERROR, "-o %s is the table read: write the standard elsewhere", out_path);
+        return EXIT_INPUT;
+    }
+    DiagSink d;
+    diag_init(&d);
+    Table t;
+    int status = EXIT_INPUT;
+    Output out;
+    if (table_read(table, &t, &d)) {
+        if (output_open(&out, out_path)) {
+            bool ok = import_write(&t, table, out.f, &d);
+            if (output_close(&out, ok) && ok) status = EXIT_PASS;
+        }
+        table_free(&t);
+    }
+    diag_print(&d, stderr);
+    diag_free(&d);
+    return status;
+}
+
 /* ---- fmt -------------------------------------------------------------------- */
 
 static int cmd_fmt(int argc, char **argv) {
@@ -646,7 +688,7 @@ static int run(int argc, char **argv) {
     }
     const char *cmd = argv[1];
     static const char *const commands[] = {"check", "eval", "explain",  "plan", "summary", "timeline",
-                                           "test",  "fmt",  "template", "diff", "compare"};
+                                           "test",  "fmt",  "template", "diff", "compare", "import"};
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
         if (!strcmp(cmd, commands[c]))
             for (int i = 2; i < argc && strcmp(argv[i], "--"); i++)
@@ -663,6 +705,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
     if (!strcmp(cmd, "template")) return cmd_template(argc - 2, argv + 2);
+    if (!strcmp(cmd, "import")) return cmd_import(argc - 2, argv + 2);
     if (!strcmp(cmd, "diff")) return cmd_diff(argc - 2, argv + 2);
     if (!strcmp(cmd, "compare")) return cmd_compare(argc - 2, argv + 2);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {

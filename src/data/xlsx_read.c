@@ -529,6 +529,16 @@ static void sheet_start(void *ctx, const char *name, const char **attrs) {
         r->in_cell = true;
         r->t.n = 0, r->t.too_long = false;
         if (r->t.s) r->t.s[0] = '\0';
+    } else if (!strcmp(name, "mergeCell")) {
+        const char *ref = xlsx_attr(attrs, "ref"), *colon = ref ? strchr(ref, ':') : NULL;
+        char a[16];
+        XlsxMerge g;
+        if (!colon || colon - ref >= (long)sizeof a || r->s->nmerges >= XLSX_MAX_MERGES) return;
+        memcpy(a, ref, (size_t)(colon - ref));
+        a[colon - ref] = '\0';
+        if (!parse_ref(a, &g.row1, &g.col1) || !parse_ref(colon + 1, &g.row2, &g.col2)) return;
+        r->s->merges = arena_xrealloc(r->s->merges, sizeof *r->s->merges * (size_t)(r->s->nmerges + 1));
+        r->s->merges[r->s->nmerges++] = g;
     } else if (r->in_cell && !strcmp(name, "v")) {
         r->in_value = true;
     } else if (r->in_cell && !strcmp(name, "is")) {
@@ -700,6 +710,7 @@ void xlsx_free(XlsxBook *b) {
         for (int c = 0; c < s->ncells; c++)
             if (s->cells[c].owned) free(s->cells[c].text);
         free(s->cells);
+        free(s->merges);
         free(s->name);
     }
     free(b->sheets);

@@ -22,6 +22,7 @@ enum {
     XLSX_MAX_COLS = 16384,      /* Excel's own: A to XFD */
     XLSX_MAX_SHEETS = 256,
     XLSX_MAX_CELLS = 4000000, /* cells with a value in one sheet */
+    XLSX_MAX_MERGES = 65536,  /* merged ranges of one sheet */
 };
 
 /* ---- zip + XML ---------------------------------------------------------- */
@@ -68,10 +69,17 @@ typedef struct XlsxCell {
     bool owned; /* else text is one of the book's shared strings */
 } XlsxCell;
 
+/* A range of merged cells: its value is the top-left cell's. */
+typedef struct XlsxMerge {
+    int row1, col1, row2, col2;
+} XlsxMerge;
+
 typedef struct XlsxSheet {
     char *name;
     XlsxCell *cells; /* in row, then column order */
     int ncells, nrows;
+    XlsxMerge *merges;
+    int nmerges;
 } XlsxSheet;
 
 typedef struct XlsxBook {

@@ -76,7 +76,7 @@ def col_name(c):
     return out
 
 
-def sheet_xml(rows, strings):
+def sheet_xml(rows, strings, merges=()):
     out = ['<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="%s"><sheetData>' % MAIN]
     for r, row in enumerate(rows):
         out.append('<row r="%d">' % (r + 1))
@@ -92,17 +92,22 @@ def sheet_xml(rows, strings):
                 cell = Cell('<c r="{ref}" t="s"><v>%d</v></c>' % strings.index(cell))
             out.append(cell.xml.replace("{ref}", ref))
         out.append("</row>")
-    out.append("</sheetData></worksheet>")
+    out.append("</sheetData>")
+    if merges:
+        out.append('<mergeCells count="%d">%s</mergeCells>' % (len(merges), "".join('<mergeCell ref="%s"/>' % m for m in merges)))
+    out.append("</worksheet>")
     return "".join(out)
 
 
-def book(path, sheets, date1904=False, parts=None, skip=()):
+def book(path, sheets, date1904=False, parts=None, skip=(), merges=()):
     """sheets: [(name, rows or raw XML text)]; parts: {name: text} written
-    as well (or instead of the made ones); skip: parts left out."""
+    as well (or instead of the made ones); skip: parts left out; merges:
+    the merged ranges of the first sheet ("A2:A7")."""
     strings = []
     files = {}
     for i, (name, rows) in enumerate(sheets):
-        files["xl/worksheets/sheet%d.xml" % (i + 1)] = rows if isinstance(rows, (str, bytes)) else sheet_xml(rows, strings)
+        files["xl/worksheets/sheet%d.xml" % (i + 1)] = rows if isinstance(rows, (str, bytes)) else sheet_xml(
+            rows, strings, merges if i == 0 else ())
     files["xl/sharedStrings.xml"] = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="%s">%s</sst>' % (
         MAIN, "".join("<si><t>%s</t></si>" % escape(t) for t in strings))
     files["xl/styles.xml"] = STYLES
