@@ -185,6 +185,8 @@ static void doc_start(void *ctx, const char *name, const char **attrs) {
     } else if (!strcmp(name, "tr")) {
         x->row = new_row(x->t, ++x->line);
         x->col = 0;
+        for (int i = 0; i < x->ncur; i++)
+            free(x->cur[i]);
         x->ncur = 0;
     } else if (!strcmp(name, "tc")) {
         x->in_cell = true, x->span = 1, x->merge = 0;
