@@ -19,6 +19,7 @@
 #include "eval.h"
 #include "fmt.h"
 #include "i18n.h"
+#include "import.h"
 #include "kaoping.h"
 #include "lex.h"
 #include "limits.h"
@@ -31,7 +32,6 @@
 #include "revise.h"
 #include "script.h"
 #include "summary.h"
-#include "import.h"
 #include "template.h"
 #include "tests_file.h"
 #include "usage.h"
@@ -373,13 +373,28 @@ static int cmd_import(int argc, char **argv) {
     Table t;
     int status = EXIT_INPUT;
     Output out;
-    if (table_read(table, &t, &d)) {
-        if (output_open(&out, out_path)) {
-            bool ok = import_write(&t, table, out.f, &d);
-            if (output_close(&out, ok) && ok) status = EXIT_PASS;
-        }
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem && table_read(table, &t, &d)) {
+        bool ok = import_write(&t, table, mem, &d);
         table_free(&t);
+        fclose(mem);
+        mem = NULL;
+        /* in the canonical layout, as kaoping fmt writes it */
+        Source src = {.path = out_path ? out_path : "<stdout>", .text = text, .len = len};
+        DiagSink quiet;
+        diag_init(&quiet);
+        char *canon = ok ? fmt_source(&src, FMT_KEEP, &quiet) : NULL;
+        diag_free(&quiet);
+        if (ok && output_open(&out, out_path)) {
+            fputs(canon ? canon : text, out.f);
+            if (output_close(&out, true)) status = EXIT_PASS;
+        }
+        free(canon);
     }
+    if (mem) fclose(mem);
+    free(text);
     diag_print(&d, stderr);
     diag_free(&d);
     return status;

@@ -24,13 +24,14 @@ struct XlsxZip {
     size_t total; /* bytes inflated so far */
 };
 
-static const char *const BAD_BOOK = N_("kaoping reads workbooks saved as .xlsx (Excel 2007 or later, WPS, "
-                                       "LibreOffice); save the file again in that format");
+static const char *const BAD_BOOK =
+    N_("kaoping reads Excel workbooks (.xlsx) and Word documents (.docx), as Office 2007 "
+       "or later, WPS and LibreOffice save them; save the file again in that format");
 
 static void file_error(DiagSink *d, const char *path, const char *what, const char *detail) {
     Source s = {.path = path};
-    Diag *g = diag_file(d, DIAG_ERROR, "K0412", &s, "cannot read the workbook: %s%s%s", _(what), detail ? ": " : "",
-                        detail ? detail : "");
+    Diag *g = diag_file(d, DIAG_ERROR, "K0412", &s, "cannot read it as an Office file: %s%s%s", _(what),
+                        detail ? ": " : "", detail ? detail : "");
     if (g) diag_help(d, g, "%s", _(BAD_BOOK));
 }
 
@@ -49,7 +50,8 @@ XlsxZip *xlsx_zip_open(const char *path, DiagSink *d) {
                       : sys               ? strerror(sys)
                                           : zip_error_strerror(&ze));
         } else {
-            file_error(d, path, not_zip ? N_("it is not a zip archive, as an .xlsx file is") : N_("a damaged archive"),
+            file_error(d, path,
+                       not_zip ? N_("it is not a zip archive, as .xlsx and .docx files are") : N_("a damaged archive"),
                        not_zip ? NULL : zip_error_strerror(&ze));
         }
         zip_error_fini(&ze);
@@ -145,15 +147,16 @@ bool xlsx_zip_xml(XlsxZip *z, const char *entry, XlsxXml *x, DiagSink *d) {
         z->total += (size_t)got;
         if (part > XLSX_MAX_PART || z->total > XLSX_MAX_TOTAL) {
             Source s = {.path = z->path};
-            diag_file(d, DIAG_ERROR, "K0412", &s,
-                      "cannot read the workbook: %s inflates to more than %d MiB (in all at most %d MiB are read)",
-                      entry, XLSX_MAX_PART >> 20, XLSX_MAX_TOTAL >> 20);
+            diag_file(
+                d, DIAG_ERROR, "K0412", &s,
+                "cannot read it as an Office file: %s inflates to more than %d MiB (in all at most %d MiB are read)",
+                entry, XLSX_MAX_PART >> 20, XLSX_MAX_TOTAL >> 20);
             ok = false;
             break;
         }
         if (XML_Parse(ps.p, buf, (int)got, got == 0) == XML_STATUS_ERROR) {
             if (ps.dtd) {
-                file_error(d, z->path, N_("a part declares a DTD, which a workbook never does"), entry);
+                file_error(d, z->path, N_("a part declares a DTD, which an Office file never does"), entry);
             } else if (!x->stop) {
                 char where[300];
                 snprintf(where, sizeof where, "%s:%lu:%lu: %s", entry, (unsigned long)XML_GetCurrentLineNumber(ps.p),

@@ -119,13 +119,27 @@ static bool number_at(const char *s, Dec *out, const char **end) {
     return true;
 }
 
-/* The number after the first of the words found in s, or false. */
+/* The number within a few characters after the first of the words found
+ * in s ("至少召開四次": 4), or false. */
 static bool number_after(const char *s, const char *const *words, Dec *out) {
     for (; *words; words++) {
-        const char *w = strstr(s, *words);
-        const char *end;
-        if (w && number_at(w + strlen(*words), out, &end)) return true;
+        const char *w = strstr(s, *words), *end;
+        if (!w) continue;
+        const char *p = w + strlen(*words);
+        for (int k = 0; k < 8 && *p && strncmp(p, "，", 3) && *p != ','; k++) {
+            if (number_at(p, out, &end)) return true;
+            p += (*p & 0x80) ? ((*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4) : 1;
+        }
     }
+    return false;
+}
+
+/* Whether a text is in simplified characters (a few common ones tell). */
+static bool simplified(const char *s) {
+    static const char *const marks[] = {"个", "发", "为", "级", "务", "规", "数", "会", "区", "这", "对",
+                                        "时", "门", "开", "计", "设", "议", "间", "经", "权", NULL};
+    for (int i = 0; marks[i]; i++)
+        if (strstr(s, marks[i])) return true;
     return false;
 }
 
@@ -153,9 +167,12 @@ static int heading(const char *s, const char **rest) {
         return 0;
     }
     if (!isdigit((unsigned char)*s) && number_at(s, &n, &end)) {
-        if (!strncmp(end, "、", 3)) end += 3;
-        else if (*end == '.' || *end == ' ') end++;
-        else if (*end) return 0;
+        if (!strncmp(end, "、", 3))
+            end += 3;
+        else if (*end == '.' || *end == ' ')
+            end++;
+        else if (*end)
+            return 0;
         *rest = end;
         return 1;
     }
@@ -372,8 +389,9 @@ static const char *guess_fact(Im *m, const Entry *e, const char *suffix, const c
     snprintf(id, sizeof id, "%s_%s", e->id, suffix);
     const char *fid = unique_id(m, id, id, 2);
     char line[1600];
-    snprintf(line, sizeof line, "// guessed from %s \"%.400s\": check the fact's name, label and bounds\nfact %s: %s \"",
-             e->id, clause, fid, type);
+    snprintf(line, sizeof line,
+             "// guessed from %s \"%.400s\": check the fact's name, label and bounds\nfact %s: %s \"", e->id, clause,
+             fid, type);
     out_add(&m->facts, &m->nf, &m->capf, line);
     char lab[500];
     snprintf(lab, sizeof lab, "%s%s", e->title, label);
@@ -381,8 +399,9 @@ static const char *guess_fact(Im *m, const Entry *e, const char *suffix, const c
         if (*p == '"' || *p == '\\') *p = '\'';
     out_add(&m->facts, &m->nf, &m->capf, lab);
     out_add(&m->facts, &m->nf, &m->capf,
-            !strcmp(type, "percent") ? "\" in 0%..100%;\n" : !strcmp(type, "boolean") ? "\" default false;\n"
-                                                                                       : "\" in 0.. default 0;\n");
+            !strcmp(type, "percent")   ? "\" in 0%..100%;\n"
+            : !strcmp(type, "boolean") ? "\" default false;\n"
+                                       : "\" in 0.. default 0;\n");
     return fid;
 }
 
@@ -397,20 +416,20 @@ static void guess(Im *m, const Entry *e, const char *clause, FILE *out) {
     if (has(clause, "百分点", "百分點") && has(clause, "低于", "低於") && deduction(clause, &n)) {
         static const char *const below[] = {"低于", "低於", NULL};
         if (!number_after(clause, below, &k)) return;
-        const char *f = guess_fact(m, e, "rate", "percent", "比率", clause);
+        const char *f = guess_fact(m, e, "rate", "percent", "比率", clause); /* the same in both scripts */
         dec_format(n, 6, a, sizeof a), dec_format(k, 6, b, sizeof b);
         fprintf(out, "      deduct %s per %s below %s%%; // guessed\n", a, f, b);
     } else if (has(clause, "每少", NULL) && deduction(clause, &n)) {
         static const char *const least[] = {"不少于", "不少於", "至少", "少于", "少於", "不足", NULL};
         bool known = number_after(clause, least, &k) || (e->content && number_after(e->content, least, &k));
-        const char *f = guess_fact(m, e, "times", "integer", "次數", clause);
+        const char *f = guess_fact(m, e, "times", "integer", simplified(clause) ? "次数" : "次數", clause);
         dec_format(n, 6, a, sizeof a), dec_format(known ? k : dec_int(1), 6, b, sizeof b);
         fprintf(out, "      deduct %s per %s below %s; // guessed%s\n", a, f, b,
                 known ? "" : ": TODO the number required");
     } else if ((has(clause, "每发生", "每發生") || has(clause, "每有", "每起") || has(clause, "每出现", "每出現") ||
                 has(clause, "每件", "每例")) &&
                deduction(clause, &n)) {
-        const char *f = guess_fact(m, e, "cases", "integer", "件數", clause);
+        const char *f = guess_fact(m, e, "cases", "integer", simplified(clause) ? "件数" : "件數", clause);
         dec_format(n, 6, a, sizeof a);
         fprintf(out, "      deduct %s per %s; // guessed\n", a, f);
     } else if (!strncmp(clause, "未", 3) && deduction(clause, &n)) {
@@ -424,7 +443,7 @@ static void guess(Im *m, const Entry *e, const char *clause, FILE *out) {
         }
         what[w] = '\0';
         char label[260];
-        snprintf(label, sizeof label, ":是否%s", what);
+        snprintf(label, sizeof label, "：是否%s", what);
         const char *f = guess_fact(m, e, "done", "boolean", label, clause);
         dec_format(n, 6, a, sizeof a);
         fprintf(out, "      deduct %s when not %s; // guessed\n", a, f);
@@ -511,8 +530,9 @@ bool import_write(const Table *t, const char *path, FILE *out, DiagSink *d) {
                             "no header row names the columns of a standard's table: the points (分值) and the "
                             "content (考核內容) or the item (項目)");
         if (g)
-            diag_help(d, g, "kaoping import knows 編號/序號, 項目, 內容/考核內容/考評內容, 分值/標準分, "
-                            "評分方法/評分標準/考核辦法, 責任單位/牽頭單位 and 類別, in either script");
+            diag_help(d, g,
+                      "kaoping import knows 編號/序號, 項目, 內容/考核內容/考評內容, 分值/標準分, "
+                      "評分方法/評分標準/考核辦法, 責任單位/牽頭單位 and 類別, in either script");
         return false;
     }
     const char *title = t->title;
