@@ -79,7 +79,15 @@ typedef struct Out {
     DiagSink *d;
     const XlsxBook *b;
     const Standard *std;
+    const char **units; /* the names of the units written (cells' texts) */
+    int nunits;
 } Out;
+
+static void named_unit(Out *o, const char *name) {
+    if (!name) return;
+    o->units = arena_xrealloc(o->units, sizeof *o->units * (size_t)(o->nunits + 1));
+    o->units[o->nunits++] = name;
+}
 
 static void put(Out *o, const char *s, size_t n) {
     if (o->n + n + 1 > o->cap) o->s = arena_xrealloc(o->s, o->cap = (o->n + n + 1) * 2);
@@ -324,6 +332,7 @@ static void form_unit(Out *o, const Sheet *sh, const Sheet *sheets, int n, bool 
             member(o, &first, f ? fact_key(f) : c->text, s, v, f);
         }
     }
+    named_unit(o, unit);
     unit_lists(o, &first, sheets, n, unit, only_unit);
     put(o, "}}", 2);
     end_line(o, anchor);
@@ -368,10 +377,29 @@ static void row_units(Out *o, const Sheet *sh, const Sheet *sheets, int n, bool 
             const Fact *f = c->col < sh->ncols ? sh->col_fact[c->col] : NULL;
             if (f) member(o, &first, fact_key(f), s, c, f);
         }
+        named_unit(o, name ? name->text : NULL);
         unit_lists(o, &first, sheets, n, name ? name->text : NULL, false);
         put(o, "}}", 2);
         end_line(o, anchor);
         i = e;
+    }
+}
+
+/* Records of a list sheet whose unit no sheet of units names: a warning at
+ * the unit's cell (a misspelt name would lose them silently). */
+static void unclaimed(Out *o, const Sheet *sh) {
+    if (sh->kind != SHEET_LIST || sh->unit_col < 0) return;
+    for (int i = 0; i < sh->s->ncells; i++) {
+        const XlsxCell *c = &sh->s->cells[i];
+        if (c->row == 0 || c->col != sh->unit_col) continue;
+        bool known = false;
+        for (int k = 0; k < o->nunits && !known; k++)
+            known = !strcmp(o->units[k], c->text);
+        if (known) continue;
+        char msg[600];
+        snprintf(msg, sizeof msg, _("no unit is named \"%s\": this record of %s is not read"), c->text,
+                 fact_key(sh->list));
+        at_cell(o, DIAG_WARNING, sh->s, c->row, c->col, msg);
     }
 }
 
@@ -412,6 +440,9 @@ bool load_xlsx_source(const Standard *std, const char *path, Source *out, DiagSi
     }
     put(&o, "]", 1);
     end_line(&o, b.nsheets ? b.sheets[0].name : "");
+    for (int i = 0; ok && i < b.nsheets; i++)
+        unclaimed(&o, &sheets[i]);
+    free(o.units);
     for (int i = 0; i < b.nsheets; i++)
         free(sheets[i].col_fact);
     free(sheets);
