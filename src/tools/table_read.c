@@ -30,7 +30,8 @@ static char *trimmed(const char *s, size_t n) {
 }
 
 static TableRow *new_row(Table *t, int line) {
-    if (t->nrows == t->cap) t->rows = arena_xrealloc(t->rows, sizeof *t->rows * (size_t)(t->cap = t->cap ? t->cap * 2 : 64));
+    if (t->nrows == t->cap)
+        t->rows = arena_xrealloc(t->rows, sizeof *t->rows * (size_t)(t->cap = t->cap ? t->cap * 2 : 64));
     TableRow *r = &t->rows[t->nrows++];
     *r = (TableRow){.line = line};
     return r;
@@ -154,9 +155,9 @@ typedef struct Doc {
     char *text; /* the cell's text, or the paragraph's outside tables */
     size_t n, cap;
     bool in_t, in_cell, too_long;
-    int span, merge;  /* the cell's w:gridSpan; w:vMerge: 0 none, 1 restart, 2 continue */
-    int col;          /* grid column of the next cell */
-    char **prev;      /* the previous row's texts by grid column (for w:vMerge) */
+    int span, merge; /* the cell's w:gridSpan; w:vMerge: 0 none, 1 restart, 2 continue */
+    int col;         /* grid column of the next cell */
+    char **prev;     /* the previous row's texts by grid column (for w:vMerge) */
     int nprev, nprev_cap;
     char **cur;
     int ncur, ncur_cap;
