@@ -489,6 +489,7 @@ typedef struct SheetRead {
     XlsxSheet *s;
     const Styles *st;
     XlsxXml *x;
+    int *total; /* cells of the workbook so far */
     const char *path;
     DiagSink *d;
     Text t;
@@ -559,10 +560,11 @@ static void add_cell(SheetRead *r, XlsxKind kind, char *text, bool owned) {
         return;
     }
     XlsxSheet *s = r->s;
-    if (s->ncells >= XLSX_MAX_CELLS) {
+    if ((*r->total)++ >= XLSX_MAX_CELLS) { /* memory: about 32 bytes a cell, besides its text */
         if (owned) free(text);
         char msg[200];
-        snprintf(msg, sizeof msg, _("the sheet has more than %d cells, the most kaoping reads"), XLSX_MAX_CELLS);
+        snprintf(msg, sizeof msg, _("the workbook has more than %d cells with a value, the most kaoping reads"),
+                 XLSX_MAX_CELLS);
         cell_error(r, r->row, r->col, msg);
         r->x->stop = true;
         return;
@@ -680,6 +682,7 @@ bool xlsx_read(XlsxBook *b, const char *path, DiagSink *d) {
         file_error(d, path, N_("it holds no sheet"), NULL);
         ok = false;
     }
+    int cells = 0;
     for (int i = 0; ok && i < b->nsheets; i++) {
         const char *target = rel_by(&k, k.rids[i], NULL);
         if (!target || !xlsx_zip_has(z, target)) {
@@ -687,7 +690,8 @@ bool xlsx_read(XlsxBook *b, const char *path, DiagSink *d) {
             ok = false;
             break;
         }
-        SheetRead r = {.b = b, .s = &b->sheets[i], .st = &st, .x = &x, .path = path, .d = d, .row = -1};
+        SheetRead r = {
+            .b = b, .s = &b->sheets[i], .st = &st, .x = &x, .total = &cells, .path = path, .d = d, .row = -1};
         x = (XlsxXml){.start = sheet_start, .end = sheet_end, .text = sheet_text, .ctx = &r};
         ok = xlsx_zip_xml(z, target, &x, d) && !r.failed;
         free(r.t.s);

@@ -6,7 +6,8 @@
  * Every problem is one error in the DiagSink, about the file or about a
  * cell ("book.xlsx:表單!C7: error: ..."); nothing crashes and memory stays
  * bounded: at most XLSX_MAX_PART bytes of XML a part, XLSX_MAX_TOTAL in all,
- * XLSX_MAX_ROWS rows a sheet, KP_MAX_STRING bytes a cell. */
+ * XLSX_MAX_ROWS rows a sheet, XLSX_MAX_CELLS cells in all, KP_MAX_STRING
+ * bytes a cell. */
 #ifndef KP_XLSX_READ_H
 #define KP_XLSX_READ_H
 
@@ -21,7 +22,7 @@ enum {
     XLSX_MAX_ROWS = 100001,     /* rows of a sheet: a header and 100000 records */
     XLSX_MAX_COLS = 16384,      /* Excel's own: A to XFD */
     XLSX_MAX_SHEETS = 256,
-    XLSX_MAX_CELLS = 4000000, /* cells with a value in one sheet */
+    XLSX_MAX_CELLS = 4000000, /* cells with a value in the workbook */
     XLSX_MAX_MERGES = 65536,  /* merged ranges of one sheet */
 };
 
