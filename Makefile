@@ -2,7 +2,7 @@
 # Debian packages they need first (apt-get, through sudo when not root).
 
 CC      ?= gcc
-PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev libxlsxwriter-dev pkg-config gettext
+PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev libxlsxwriter-dev libzip-dev libexpat1-dev pkg-config gettext
 # only for make test: the editors' check runs the Vim syntax file headless;
 # the fuzz targets need clang and its libFuzzer runtime; some end-to-end
 # cases make their large inputs with python3; the XLSX case unzips the
@@ -12,6 +12,10 @@ TEST_PKGS := vim clang libclang-rt-14-dev python3 unzip man-db groff-base
 # installed only when it can be: without them the test says it is skipped;
 # the CJK fonts make the screenshot show Chinese rather than boxes
 BROWSER_PKGS := chromium fonts-noto-cjk
+# only for the office test (tests/office/run): workbooks filled by openpyxl
+# and saved again by LibreOffice; installed when they can be, else the test
+# says which part is skipped
+OFFICE_PKGS := python3-openpyxl libreoffice-calc-nogui
 B       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
@@ -23,7 +27,7 @@ ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L $(addprefix -I,$(wildcar
              -DKP_LOCALEDIR='"$(PREFIX)/share/locale"' \
              $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
 # OpenCC is not linked: src/base/script.c loads it with dlopen when first needed
-LIBS    = $(shell pkg-config --libs libcjson xlsxwriter 2>/dev/null || echo -lcjson -lxlsxwriter) -pthread -ldl
+LIBS    = $(shell pkg-config --libs libcjson xlsxwriter libzip expat 2>/dev/null || echo -lcjson -lxlsxwriter -lzip -lexpat) -pthread -ldl
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 SRC     := $(wildcard src/*/*.c)
@@ -34,7 +38,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 
 .PHONY: fuzz fuzz-smoke
 .SECONDARY:
-.PHONY: all layers deps test-deps browser-deps demo run-demo test unit e2e browser standards editors clean format pot messages acceptance
+.PHONY: all layers deps test-deps browser-deps office-deps demo run-demo test unit e2e browser office standards editors clean format pot messages acceptance
 all: $(B)/kaoping
 
 # --- install step: only what is missing, once ---------------------------
@@ -54,16 +58,21 @@ $(B)/.deps $(B)/.test-deps:
 	fi
 	@touch $@
 browser-deps: $(B)/.browser-deps
-$(B)/.browser-deps:
+office-deps: $(B)/.office-deps
+$(B)/.browser-deps: PKGLIST = $(BROWSER_PKGS)
+$(B)/.browser-deps: WHAT = the browser test
+$(B)/.office-deps: PKGLIST = $(OFFICE_PKGS)
+$(B)/.office-deps: WHAT = parts of the office test
+$(B)/.browser-deps $(B)/.office-deps:
 	@mkdir -p $(B)
-	@missing=""; for p in $(BROWSER_PKGS); do \
+	@missing=""; for p in $(PKGLIST); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  { $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } || \
-	    echo "could not install$$missing: the browser test will be skipped"; \
+	    echo "could not install$$missing: $(WHAT) will be skipped"; \
 	fi
 	@touch $@
 
@@ -155,6 +164,12 @@ e2e: $(B)/kaoping-san $(B)/kaoping
 browser: $(B)/kaoping-san
 	@KAOPING=$(CURDIR)/$(B)/kaoping-san tests/browser/run
 
+# kaoping's workbooks filled by openpyxl and saved again by LibreOffice score
+# as the same units in JSON (tests/office/run; each part skipped, saying so,
+# without its tool)
+office: $(B)/kaoping-san
+	@KAOPING=$(CURDIR)/$(B)/kaoping-san tests/office/run
+
 # The bundled standards: their own test cases (every item covered) and
 # the canonical layout.
 STANDARDS := $(filter-out %.tests.kp,$(wildcard rules/*.kp rules/*/*.kp))
@@ -183,7 +198,7 @@ FUZZ_CC      := clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_OBJ     := $(patsubst $(B)/obj/%,$(B)/fuzzobj/%,$(filter-out $(patsubst src/%.c,$(B)/obj/%.o,$(MAIN_SRC)),$(OBJ)))
-FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_load $(B)/fuzz/fuzz_eval $(B)/fuzz/fuzz_direct
+FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_load $(B)/fuzz/fuzz_eval $(B)/fuzz/fuzz_direct $(B)/fuzz/fuzz_xlsx
 $(B)/fuzzobj/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
@@ -194,7 +209,7 @@ $(B)/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer $^ $(LIBS) -o $@
 
-# seeds: every rule file and every data file in the repository
+# seeds: every rule file and every data file in the repository, and workbooks
 $(B)/fuzz/seeds: $(FUZZ_TARGETS)
 	@rm -rf $@ && mkdir -p $@/rules $@/data
 	@for f in rules/*.kp rules/*/*.kp tests/e2e/*/*.kp tests/e2e/cases/*/*.kp editors/test/sample.kp; do \
@@ -206,11 +221,13 @@ $(B)/fuzz/seeds: $(FUZZ_TARGETS)
 	@for f in tests/e2e/cases/batch-*/*.csv; do [ -f "$$f" ] && { printf '\002'; cat "$$f"; } >$@/data/b_$$(echo "$$f" | tr / _); done; true
 	@# fuzz_direct reads one unit as a line holds it: the bundled examples, each on one line
 	@mkdir -p $@/lines && python3 -c 'import json,sys; [open(sys.argv[1] + "/" + f.replace("/", "_") + "l", "w").write(json.dumps(u, ensure_ascii=False) + "\n") for f in sys.argv[2:] for u in [json.load(open(f))] if isinstance(u, dict)]' $@/lines examples/*.json
+	@# fuzz_xlsx: small workbooks stored uncompressed (fuzz/xlsx_seeds.py)
+	@python3 fuzz/xlsx_seeds.py $@/xlsx
 	@touch $@
 
 fuzz: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
-	@for t in rules load eval direct; do mkdir -p $(B)/fuzz/corpus-$$t; \
-	  in=$$(case $$t in rules) echo rules;; direct) echo lines;; *) echo data;; esac); \
+	@for t in rules load eval direct xlsx; do mkdir -p $(B)/fuzz/corpus-$$t; \
+	  in=$$(case $$t in rules|xlsx) echo $$t;; direct) echo lines;; *) echo data;; esac); \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
 	  ./$(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/$$in.dict \
 	    -artifact_prefix=$(B)/fuzz/crash-$$t- -print_final_stats=1 \
@@ -221,8 +238,8 @@ fuzz: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
 
 # the short run of make test: every seed and regression input, then 5 s each
 fuzz-smoke: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
-	@for t in rules load eval direct; do \
-	  in=$$(case $$t in rules) echo rules;; direct) echo lines;; *) echo data;; esac); \
+	@for t in rules load eval direct xlsx; do \
+	  in=$$(case $$t in rules|xlsx) echo $$t;; direct) echo lines;; *) echo data;; esac); \
 	  ./$(B)/fuzz/fuzz_$$t -runs=0 $(B)/fuzz/seeds/$$in fuzz/regressions/$$in >/dev/null 2>$(B)/fuzz/smoke-$$t.log || \
 	    { cat $(B)/fuzz/smoke-$$t.log; exit 1; }; \
 	  mkdir -p $(B)/fuzz/smoke-$$t && ./$(B)/fuzz/fuzz_$$t -max_total_time=5 -dict=fuzz/$$in.dict \
@@ -236,8 +253,8 @@ fuzz-smoke: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
 layers:
 	@python3 tests/deps/check
 
-test: deps test-deps browser-deps
-	@$(MAKE) --no-print-directory layers unit e2e messages browser standards editors acceptance fuzz-smoke man embed
+test: deps test-deps browser-deps office-deps
+	@$(MAKE) --no-print-directory layers unit e2e messages browser office standards editors acceptance fuzz-smoke man embed
 
 format:
 	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c

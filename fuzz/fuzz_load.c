@@ -42,7 +42,7 @@ static void batch(const uint8_t *data, size_t size, bool csv) {
     fclose(f);
     FILE *null = fopen("/dev/null", "w");
     if (!null) return;
-    BatchOptions opt = {.eval = {eval_campaign_end(std), 14, false, NULL}, .jobs = 1};
+    BatchOptions opt = {.eval = {.as_of = eval_campaign_end(std), .soon = 14}, .jobs = 1};
     WriterConfig wc = {.format = WRITE_TSV, .target_grade = -1};
     Writer w = writer_for(&wc);
     const char *in = path;

@@ -379,7 +379,7 @@ kp_status kp_unit_load_file(const kp_standard *s, const char *path, kp_unit **ou
     diag_init(&u->diags.sink);
     u->name = strdup(path);
     if (!u->name) arena_oom_escape();
-    if (source_read(&u->src, u->name, KP_MAX_DATA_FILE, &u->diags.sink)) {
+    if (load_read(s->std, u->name, &u->src, &u->diags.sink)) {
         if (load_is_csv(path)) {
             /* a CSV form, read as the JSON of its unit (no positions) */
             cJSON *j = load_csv_unit(&u->src, &u->diags.sink);

@@ -314,6 +314,13 @@ void diag_print_one(const Diag *g, FILE *out) {
     const Source *src = g->src;
     int line, col;
     position_in(src, g->span.begin, &line, &col);
+    if (src->cells && line - src->line0 >= 1 && line - src->line0 <= src->ncells && src->cells[line - src->line0 - 1]) {
+        fprintf(out, "%s:%s: %s: ", path, src->cells[line - src->line0 - 1], lv);
+        print_text(out, g->msg);
+        fputc('\n', out);
+        if (g->help) fprintf(out, "  = %s: %s\n", help, g->help);
+        return;
+    }
     fprintf(out, "%s:%d:%d: %s: ", path, line, col, lv);
     print_text(out, g->msg);
     fputc('\n', out);
@@ -470,4 +477,6 @@ bool source_read(Source *s, const char *path, size_t max, DiagSink *d) {
 void source_free(Source *s) {
     free(s->text);
     s->text = NULL;
+    free(s->cells);
+    s->cells = NULL;
 }

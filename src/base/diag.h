@@ -27,6 +27,11 @@ typedef struct Source {
     const struct Source *next;
     int line0; /* lines before text in its file (a JSON line, a CSV record read
                   alone); positions are printed as line0 + the line in text */
+    /* A workbook read as JSON text, one cell a line (load_xlsx.c): cells[L-1]
+     * names the cell of line L ("表單!C7"), printed instead of line:col and
+     * with no excerpt. One allocation, freed by source_free. */
+    char **cells;
+    int ncells;
     /* diag.c's own: in a long text, the last position it found (of text, len),
      * where the next one later in the text starts counting */
     struct {

@@ -19,6 +19,7 @@
 #include "eval.h"
 #include "fmt.h"
 #include "i18n.h"
+#include "import.h"
 #include "kaoping.h"
 #include "lex.h"
 #include "limits.h"
@@ -243,7 +244,7 @@ static int cmd_timeline(int argc, char **argv) {
     LoadedUnits *lus = calloc((size_t)npaths, sizeof *lus);
     const Result **res = malloc(sizeof *res * (size_t)cap);
     for (int i = 1; i < npaths && srcs && lus && res; i++) {
-        if (!source_read(&srcs[i], paths[i], KP_MAX_DATA_FILE, &d) || !load_file(l.std, &srcs[i], &d, &lus[i])) {
+        if (!load_read(l.std, paths[i], &srcs[i], &d) || !load_file(l.std, &srcs[i], &d, &lus[i])) {
             status = EXIT_INPUT;
             continue;
         }
@@ -296,10 +297,14 @@ static int cmd_template(int argc, char **argv) {
         } else
             rules = argv[i];
     }
-    bool csv = !strcmp(format, "csv"), rows = !strcmp(format, "csv-rows");
-    if (!rules || (!csv && !rows && strcmp(format, "json"))) {
-        if (rules) diag_cli(DIAG_ERROR, "unknown format '%s': use json, csv or csv-rows", format);
+    bool csv = !strcmp(format, "csv"), rows = !strcmp(format, "csv-rows"), xlsx = !strcmp(format, "xlsx");
+    if (!rules || (!csv && !rows && !xlsx && strcmp(format, "json"))) {
+        if (rules) diag_cli(DIAG_ERROR, "unknown format '%s': use json, csv, csv-rows or xlsx", format);
         usage(stderr);
+        return EXIT_INPUT;
+    }
+    if (xlsx && !out_path) {
+        diag_cli(DIAG_ERROR, "--format xlsx writes a workbook: give its file with -o FILE.xlsx");
         return EXIT_INPUT;
     }
     DiagSink d;
@@ -320,17 +325,77 @@ static int cmd_template(int argc, char **argv) {
             if (!output_open(&out, out_path)) {
                 status = EXIT_INPUT;
             } else {
-                if (csv)
+                bool written = true;
+                if (xlsx)
+                    written = template_xlsx(l.std, k, out.tmp);
+                else if (csv)
                     template_csv(l.std, k, out.f);
                 else if (rows)
                     template_csv_rows(l.std, k, out.f);
                 else
                     template_json(l.std, k, out.f);
-                if (!output_close(&out, true)) status = EXIT_INPUT;
+                if (!written) diag_cli(DIAG_ERROR, "cannot write %s", out_path);
+                if (!output_close(&out, written) || !written) status = EXIT_INPUT;
             }
         }
     }
     unload_standard(&l);
+    diag_free(&d);
+    return status;
+}
+
+/* ---- import ------------------------------------------------------------------- */
+
+/* import TABLE [-o FILE]: a standard's table (CSV, Excel, Word) as the
+ * skeleton of a rule file (import.c). */
+static int cmd_import(int argc, char **argv) {
+    const char *table = NULL, *out_path = NULL;
+    for (int i = 0; i < argc; i++) {
+        if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
+            out_path = argv[++i];
+        else if (argv[i][0] == '-' || table) {
+            diag_cli(DIAG_ERROR, "unexpected '%s'", argv[i]);
+            usage(stderr);
+            return EXIT_INPUT;
+        } else
+            table = argv[i];
+    }
+    if (!table) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    if (out_path && !strcmp(out_path, table)) {
+        diag_cli(DIAG_ERROR, "-o %s is the table read: write the standard elsewhere", out_path);
+        return EXIT_INPUT;
+    }
+    DiagSink d;
+    diag_init(&d);
+    Table t;
+    int status = EXIT_INPUT;
+    Output out;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem && table_read(table, &t, &d)) {
+        bool ok = import_write(&t, table, mem, &d);
+        table_free(&t);
+        fclose(mem);
+        mem = NULL;
+        /* in the canonical layout, as kaoping fmt writes it */
+        Source src = {.path = out_path ? out_path : "<stdout>", .text = text, .len = len};
+        DiagSink quiet;
+        diag_init(&quiet);
+        char *canon = ok ? fmt_source(&src, FMT_KEEP, &quiet) : NULL;
+        diag_free(&quiet);
+        if (ok && output_open(&out, out_path)) {
+            fputs(canon ? canon : text, out.f);
+            if (output_close(&out, true)) status = EXIT_PASS;
+        }
+        free(canon);
+    }
+    if (mem) fclose(mem);
+    free(text);
+    diag_print(&d, stderr);
     diag_free(&d);
     return status;
 }
@@ -637,8 +702,8 @@ static int run(int argc, char **argv) {
         return EXIT_INPUT;
     }
     const char *cmd = argv[1];
-    static const char *const commands[] = {"check", "eval",     "explain", "plan", "summary", "timeline",
-                                           "test",  "fmt",      "template", "diff", "compare"};
+    static const char *const commands[] = {"check", "eval", "explain",  "plan", "summary", "timeline",
+                                           "test",  "fmt",  "template", "diff", "compare", "import"};
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
         if (!strcmp(cmd, commands[c]))
             for (int i = 2; i < argc && strcmp(argv[i], "--"); i++)
@@ -655,6 +720,7 @@ static int run(int argc, char **argv) {
     if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
     if (!strcmp(cmd, "template")) return cmd_template(argc - 2, argv + 2);
+    if (!strcmp(cmd, "import")) return cmd_import(argc - 2, argv + 2);
     if (!strcmp(cmd, "diff")) return cmd_diff(argc - 2, argv + 2);
     if (!strcmp(cmd, "compare")) return cmd_compare(argc - 2, argv + 2);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {

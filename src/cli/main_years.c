@@ -107,7 +107,7 @@ static int data_year(const char *path) {
     diag_init(&d);
     Source src;
     int year = 0;
-    if (source_read(&src, path, KP_MAX_DATA_FILE, &d)) {
+    if (load_read(NULL, path, &src, &d)) {
         cJSON *root = load_is_csv(path) ? load_csv_unit(&src, &d) : load_json_parse(&src, &d, false);
         const cJSON *u = cJSON_IsArray(root) ? root->child : root;
         const cJSON *y = cJSON_IsObject(u) ? cJSON_GetObjectItemCaseSensitive(u, "year") : NULL;
@@ -193,7 +193,7 @@ int cmd_compare(int argc, char **argv) {
     LoadedUnits uo = {0}, un = {0};
     int n = 0, unmatched = 0, status = EXIT_INPUT;
     Comparison **cs = NULL;
-    if (source_read(&so, pos[1], KP_MAX_DATA_FILE, &d) && source_read(&sn, pos[3], KP_MAX_DATA_FILE, &d))
+    if (load_read(so_std, pos[1], &so, &d) && load_read(sn_std, pos[3], &sn, &d))
         cs = compare_files(so_std, &so, sn_std, &sn, df, &d, arena, &uo, &un, &n, &unmatched);
     Output out;
     if (cs && output_open(&out, out_path)) {

@@ -95,6 +95,7 @@ void batch_job_free(Job *j) {
     if (j->unit) unit_free(j->unit);
     cJSON_Delete(j->owned);
     free(j->text.text);
+    free(j->text.cells);
     free(j->locate_data);
     free(j->out);
     diag_free(&j->diag);

@@ -128,7 +128,7 @@ static void read_jsonl(Batch *b, FILE *f, const char *path) {
     free(r.blk);
 }
 
-/* ---- a JSON file: one unit, or an array of units ---------------------------- */
+/* ---- a JSON file: one unit, or an array of units; a workbook made JSON ------- */
 
 /* An array of units is read an element at a time, as JSON Lines are, so
  * memory does not grow with the file: a first reading checks that every
@@ -297,7 +297,7 @@ static void read_json(Batch *b, const char *path) {
     /* the holder owns the text and the tree; it is written after the units
      * that point into them, and frees them then */
     Job *h = note(b);
-    if (!source_read(&h->text, path, KP_MAX_DATA_FILE, &h->diag)) {
+    if (!load_read(batch_standard(b), path, &h->text, &h->diag)) {
         batch_submit(b, h);
         return;
     }
@@ -440,7 +440,7 @@ static void read_csv(Batch *b, const char *path) {
 
 static bool is_data(const char *name) {
     return ends_with(name, ".json") || ends_with(name, ".jsonl") || ends_with(name, ".ndjson") ||
-           ends_with(name, ".csv");
+           ends_with(name, ".csv") || ends_with(name, ".xlsx");
 }
 
 static void read_file(Batch *b, const char *path) {
@@ -462,7 +462,7 @@ static int by_name(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A folder: its data files (.json, .jsonl, .ndjson, .csv), in name order;
+/* A folder: its data files (.json, .jsonl, .ndjson, .csv, .xlsx), in name order;
  * other files and sub-folders are not read. */
 static void read_dir(Batch *b, const char *path) {
     ReadState *s = state(b);
@@ -493,7 +493,7 @@ static void read_dir(Batch *b, const char *path) {
     if (s->npaths == first) {
         Source src = {.path = path};
         diag_file(&n->diag, DIAG_WARNING, "K0405", &src,
-                  "the folder holds no data file (.json, .jsonl, .ndjson, .csv)");
+                  "the folder holds no data file (.json, .jsonl, .ndjson, .csv, .xlsx)");
     }
     batch_submit(b, n);
     qsort(s->paths + first, (size_t)(s->npaths - first), sizeof *s->paths, by_name);

@@ -24,6 +24,15 @@ struct cJSON *load_csv_unit(const Source *src, DiagSink *diag);
 bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUnits *out);
 /* True for a path ending in .csv or .CSV. */
 bool load_is_csv(const char *path);
+/* True for a path ending in .xlsx, in any case. */
+bool load_is_xlsx(const char *path);
+/* An Excel workbook's units as JSON text, one cell a line, into out (its
+ * cells named, see diag.h); false after errors in d. std (may be NULL)
+ * tells which columns are facts and which facts are dates (load_xlsx.c). */
+bool load_xlsx_source(const Standard *std, const char *path, Source *out, DiagSink *d);
+/* A data file's text: a workbook made JSON as above, any other file read
+ * whole (source_read, at most KP_MAX_DATA_FILE bytes). */
+bool load_read(const Standard *std, const char *path, Source *out, DiagSink *d);
 /* Frees every unit (NULL ones skipped) and the array. */
 void load_free(LoadedUnits *l);
 

@@ -10,23 +10,28 @@
 #include <string.h>
 
 #include "dates.h"
+#include "i18n.h"
 
-static const char *type_word(TypeKind t) {
+/* The guide's words: English in JSON and CSV (files to edit by hand), in
+ * the user's language in a workbook (tr). */
+#define T(s) (tr ? _(s) : (s))
+
+static const char *type_word(TypeKind t, bool tr) {
     switch (t) {
-    case TY_INTEGER: return "integer";
-    case TY_DECIMAL: return "decimal";
-    case TY_PERCENT: return "percent (95 for 95%)";
-    case TY_BOOLEAN: return "boolean (true or false)";
-    case TY_DATE: return "date (YYYY-MM-DD)";
-    case TY_TEXT: return "text";
-    case TY_ENUM: return "one of";
-    case TY_LIST: return "list";
+    case TY_INTEGER: return T(N_("integer"));
+    case TY_DECIMAL: return T(N_("decimal"));
+    case TY_PERCENT: return T(N_("percent (95 for 95%)"));
+    case TY_BOOLEAN: return T(N_("boolean (true or false)"));
+    case TY_DATE: return T(N_("date (YYYY-MM-DD)"));
+    case TY_TEXT: return T(N_("text"));
+    case TY_ENUM: return T(N_("one of"));
+    case TY_LIST: return T(N_("list"));
     default: return "?";
     }
 }
 
 /* A value as data writes it: 96 for 96%, "2013-07-01", "AA". */
-static void data_text(const Fact *f, const Value *v, char *buf, size_t cap) {
+void template_value(const Fact *f, const Value *v, char *buf, size_t cap) {
     switch (f->type.kind) {
     case TY_PERCENT: {
         Dec p;
@@ -69,44 +74,46 @@ static void append(char *buf, size_t cap, size_t *n, const char *fmt, ...) {
 }
 
 /* "label · type · from 0 to 50 · default 0" */
-static char *guide(const Fact *f) {
+char *template_guide(const Fact *f, bool tr) {
     char buf[1024], lo[64] = "", hi[64] = "", def[128] = "";
     size_t n = 0;
-    append(buf, sizeof buf, &n, "%s · %s", f->label ? f->label : f->name, type_word(f->type.kind));
+    append(buf, sizeof buf, &n, "%s · %s", f->label ? f->label : f->name, type_word(f->type.kind, tr));
     bool list = f->type.kind == TY_LIST;
     if (list) {
         const Fact *it = f->type.fields;
-        append(buf, sizeof buf, &n, f->type.of_values ? " of values, each %s" : " of records",
-               type_word(it->type.kind));
+        append(buf, sizeof buf, &n, f->type.of_values ? T(N_(" of values, each %s")) : T(N_(" of records")),
+               type_word(it->type.kind, tr));
         if (f->type.of_values) f = it; /* the values' bounds */
     }
     if (f->type.kind == TY_ENUM)
         for (const StrList *m = f->type.members; m; m = m->next)
             append(buf, sizeof buf, &n, "%s\"%s\"", m == f->type.members ? " " : ", ", m->s);
-    if (f->lo_value.present) data_text(f, &f->lo_value, lo, sizeof lo);
-    if (f->hi_value.present) data_text(f, &f->hi_value, hi, sizeof hi);
+    if (f->lo_value.present) template_value(f, &f->lo_value, lo, sizeof lo);
+    if (f->hi_value.present) template_value(f, &f->hi_value, hi, sizeof hi);
     if (*lo && *hi)
-        append(buf, sizeof buf, &n, " · from %s to %s", lo, hi);
+        append(buf, sizeof buf, &n, T(N_(" · from %s to %s")), lo, hi);
     else if (*lo)
-        append(buf, sizeof buf, &n, " · at least %s", lo);
+        append(buf, sizeof buf, &n, T(N_(" · at least %s")), lo);
     else if (*hi)
-        append(buf, sizeof buf, &n, " · at most %s", hi);
+        append(buf, sizeof buf, &n, T(N_(" · at most %s")), hi);
     if (f->def_value.present) {
-        data_text(f, &f->def_value, def, sizeof def);
-        append(buf, sizeof buf, &n, " · default %s", def);
+        template_value(f, &f->def_value, def, sizeof def);
+        if (tr && f->type.kind == TY_BOOLEAN && strcmp(i18n_language(), "en")) /* as the workbook's drop-down */
+            snprintf(def, sizeof def, "%s", f->def_value.u.b ? "是" : "否");
+        append(buf, sizeof buf, &n, T(N_(" · default %s")), def);
     } else if (f->optional || f->given_read) {
-        append(buf, sizeof buf, &n, " · optional: leave the key out where there is none");
+        append(buf, sizeof buf, &n, "%s", T(N_(" · optional: leave the key out where there is none")));
     } else if (f->asked_by && !f->needed_by) {
-        append(buf, sizeof buf, &n, " · leave empty until the task is done");
+        append(buf, sizeof buf, &n, "%s", T(N_(" · leave empty until the task is done")));
     } else if (!list) {
-        append(buf, sizeof buf, &n, " · required");
+        append(buf, sizeof buf, &n, "%s", T(N_(" · required")));
     }
     char *s = malloc(strlen(buf) + 1);
     if (s) strcpy(s, buf);
     return s;
 }
 
-static bool wanted(const Fact *f, int kind) {
+bool template_wanted(const Fact *f, int kind) {
     uint32_t by = f->needed_by | f->asked_by;
     return kind < 0 ? by != 0 : ((by >> kind) & 1u) != 0;
 }
@@ -114,7 +121,7 @@ static bool wanted(const Fact *f, int kind) {
 static cJSON *json_value(const Fact *f) {
     if (!f->def_value.present) return cJSON_CreateNull();
     char buf[128];
-    data_text(f, &f->def_value, buf, sizeof buf);
+    template_value(f, &f->def_value, buf, sizeof buf);
     switch (f->type.kind) {
     case TY_INTEGER:
     case TY_DECIMAL:
@@ -137,7 +144,7 @@ static cJSON *json_list(const Fact *f, const char *path, cJSON *g) {
         char key[600];
         snprintf(key, sizeof key, "%s[].%s", path, fact_key(fl));
         cJSON_AddItemToObject(row, fact_key(fl), fl->type.kind == TY_LIST ? json_list(fl, key, g) : json_value(fl));
-        char *ft = guide(fl);
+        char *ft = template_guide(fl, false);
         if (ft) cJSON_AddStringToObject(g, key, ft);
         free(ft);
     }
@@ -168,8 +175,8 @@ void template_json(const Standard *std, int kind, FILE *out) {
     }
     for (int i = 0; i < std->nfacts; i++) {
         const Fact *f = std->fact_tab[i];
-        if (!wanted(f, kind)) continue;
-        char *text = guide(f);
+        if (!template_wanted(f, kind)) continue;
+        char *text = template_guide(f, false);
         if (text) cJSON_AddStringToObject(g, fact_key(f), text);
         free(text);
         if (f->type.kind != TY_LIST) {
@@ -221,11 +228,11 @@ void template_csv(const Standard *std, int kind, FILE *out) {
     csv_row(out, "year", "the standard's year", year);
     for (int i = 0; i < std->nfacts; i++) {
         const Fact *f = std->fact_tab[i];
-        if (!wanted(f, kind)) continue;
+        if (!template_wanted(f, kind)) continue;
         char value[128] = "";
         if (f->type.kind != TY_LIST) {
-            char *g = guide(f);
-            if (f->def_value.present) data_text(f, &f->def_value, value, sizeof value);
+            char *g = template_guide(f, false);
+            if (f->def_value.present) template_value(f, &f->def_value, value, sizeof value);
             csv_row(out, fact_key(f), g ? g : "", value);
             free(g);
             continue;
@@ -235,9 +242,9 @@ void template_csv(const Standard *std, int kind, FILE *out) {
             if (fl->type.kind == TY_LIST) continue;
             char key[300];
             snprintf(key, sizeof key, "%s[1].%s", fact_key(f), fact_key(fl));
-            char *g = guide(fl);
+            char *g = template_guide(fl, false);
             value[0] = '\0';
-            if (fl->def_value.present) data_text(fl, &fl->def_value, value, sizeof value);
+            if (fl->def_value.present) template_value(fl, &fl->def_value, value, sizeof value);
             csv_row(out, key, g ? g : "", value);
             free(g);
         }
@@ -253,7 +260,7 @@ void template_csv_rows(const Standard *std, int kind, FILE *out) {
     fputs(",year", out);
     for (int i = 0; i < std->nfacts; i++) {
         const Fact *f = std->fact_tab[i];
-        if (!wanted(f, kind) || f->type.kind == TY_LIST) continue;
+        if (!template_wanted(f, kind) || f->type.kind == TY_LIST) continue;
         fputc(',', out);
         csv_text(out, fact_key(f));
     }
@@ -263,9 +270,9 @@ void template_csv_rows(const Standard *std, int kind, FILE *out) {
     fprintf(out, ",%d", std->year_value);
     for (int i = 0; i < std->nfacts; i++) {
         const Fact *f = std->fact_tab[i];
-        if (!wanted(f, kind) || f->type.kind == TY_LIST) continue;
+        if (!template_wanted(f, kind) || f->type.kind == TY_LIST) continue;
         char value[128] = "";
-        if (f->def_value.present) data_text(f, &f->def_value, value, sizeof value);
+        if (f->def_value.present) template_value(f, &f->def_value, value, sizeof value);
         fputc(',', out);
         csv_text(out, value);
     }

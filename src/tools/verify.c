@@ -84,10 +84,11 @@ static bool inside(const char *dir, const char *path) {
     return ok;
 }
 
-/* The first unit of the case's data file, or an empty unit. The file must
+/* The first unit of the case's data file (JSON, a CSV form, a workbook),
+ * or an empty unit. The file must
  * lie in the folder of the file holding the case (or below it) unless
  * allow_outside: a standard reads no file it was not given. */
-static cJSON *base_unit(const TestCase *t, bool allow_outside, DiagSink *diag) {
+static cJSON *base_unit(const Standard *std, const TestCase *t, bool allow_outside, DiagSink *diag) {
     if (!t->data) return cJSON_CreateObject();
     char *dir = dir_of(t->src->path);
     if (!dir) return NULL;
@@ -112,7 +113,7 @@ static cJSON *base_unit(const TestCase *t, bool allow_outside, DiagSink *diag) {
         free(path);
         return NULL;
     }
-    if (source_read(&src, path, KP_MAX_DATA_FILE, diag)) {
+    if (load_read(std, path, &src, diag)) { /* a workbook is read as the JSON of its units */
         size_t pl = strlen(path);
         if (pl > 4 && !strcasecmp(path + pl - 4, ".csv")) {
             unit = load_csv_unit(&src, diag);
@@ -141,7 +142,7 @@ static cJSON *base_unit(const TestCase *t, bool allow_outside, DiagSink *diag) {
 }
 
 static char *unit_text(const Standard *std, const TestCase *t, bool allow_outside, DiagSink *diag) {
-    cJSON *u = base_unit(t, allow_outside, diag);
+    cJSON *u = base_unit(std, t, allow_outside, diag);
     if (!u) return NULL;
     cJSON_DeleteItemFromObjectCaseSensitive(u, "name");
     cJSON_AddStringToObject(u, "name", t->name);

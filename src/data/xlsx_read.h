@@ -1,0 +1,105 @@
+/* xlsx_read.h - Office Open XML packages read safely: a zip archive
+ * (libzip) whose XML parts are streamed through expat, every size capped,
+ * and on top of it the cells of an Excel workbook (.xlsx) as the text Excel
+ * stores. The zip and XML half (xlsx_zip_*) serves Word documents too.
+ *
+ * Every problem is one error in the DiagSink, about the file or about a
+ * cell ("book.xlsx:表單!C7: error: ..."); nothing crashes and memory stays
+ * bounded: at most XLSX_MAX_PART bytes of XML a part, XLSX_MAX_TOTAL in all,
+ * XLSX_MAX_ROWS rows a sheet, XLSX_MAX_CELLS cells in all, KP_MAX_STRING
+ * bytes a cell. */
+#ifndef KP_XLSX_READ_H
+#define KP_XLSX_READ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+enum {
+    XLSX_MAX_PART = 64 << 20,   /* uncompressed bytes of one XML part */
+    XLSX_MAX_TOTAL = 256 << 20, /* ... of every part read */
+    XLSX_MAX_ROWS = 100001,     /* rows of a sheet: a header and 100000 records */
+    XLSX_MAX_COLS = 16384,      /* Excel's own: A to XFD */
+    XLSX_MAX_SHEETS = 256,
+    XLSX_MAX_CELLS = 4000000, /* cells with a value in the workbook */
+    XLSX_MAX_MERGES = 65536,  /* merged ranges of one sheet */
+};
+
+/* ---- zip + XML ---------------------------------------------------------- */
+
+typedef struct XlsxZip XlsxZip;
+/* The XML handlers take local names (the namespace stripped), attributes as
+ * name, value pairs with local names too. */
+typedef struct XlsxXml {
+    void (*start)(void *ctx, const char *name, const char **attrs);
+    void (*end)(void *ctx, const char *name);
+    void (*text)(void *ctx, const char *s, int len);
+    void *ctx;
+    bool stop; /* set by a handler: the part is not read further */
+} XlsxXml;
+
+/* Opens the archive at path; NULL after an error in d. */
+XlsxZip *xlsx_zip_open(const char *path, DiagSink *d);
+/* True when the archive holds the entry. */
+bool xlsx_zip_has(XlsxZip *z, const char *entry);
+/* Streams the entry through the handlers; false after an error in d (too
+ * large, malformed XML, a DTD, unreadable). */
+bool xlsx_zip_xml(XlsxZip *z, const char *entry, XlsxXml *x, DiagSink *d);
+void xlsx_zip_close(XlsxZip *z);
+/* The local part of an XML name ("x:c" or "ns|c" -> "c"). */
+const char *xlsx_local(const char *name);
+/* The value of attribute name (local) in attrs, or NULL. */
+const char *xlsx_attr(const char **attrs, const char *name);
+
+/* ---- workbook cells ---------------------------------------------------- */
+
+typedef enum {
+    XLSX_TEXT,    /* a string: shared, inline or a formula's */
+    XLSX_NUMBER,  /* digits as stored: "3.25", "1E-3" */
+    XLSX_DATE,    /* a number formatted as a date: text is YYYY-MM-DD */
+    XLSX_PERCENT, /* a number formatted as a percentage: text is in points, "95%" */
+    XLSX_BOOL,    /* text "true" or "false" */
+    XLSX_ERROR,   /* text "#DIV/0!" ... */
+} XlsxKind;
+
+typedef struct XlsxCell {
+    int row, col; /* 0-based */
+    XlsxKind kind;
+    char *text; /* never NULL, never empty; trimmed of spaces, tabs and line breaks around it */
+    bool owned; /* else text is one of the book's shared strings */
+} XlsxCell;
+
+/* A range of merged cells: its value is the top-left cell's. */
+typedef struct XlsxMerge {
+    int row1, col1, row2, col2;
+} XlsxMerge;
+
+typedef struct XlsxSheet {
+    char *name;
+    XlsxCell *cells; /* in row, then column order */
+    int ncells, nrows;
+    XlsxMerge *merges;
+    int nmerges;
+} XlsxSheet;
+
+typedef struct XlsxBook {
+    XlsxSheet *sheets; /* in the workbook's order */
+    int nsheets;
+    bool date1904;  /* dates count from 1904-01-01 (old Mac workbooks) */
+    char **strings; /* the shared strings (NULL: one too long to read) */
+    int nstrings;
+} XlsxBook;
+
+/* Reads every sheet of the workbook at path; false after errors in d. */
+bool xlsx_read(XlsxBook *b, const char *path, DiagSink *d);
+void xlsx_free(XlsxBook *b);
+/* "表單!C7" (the sheet's name quoted when Excel would) into buf. */
+void xlsx_cell_name(const char *sheet, int row, int col, char *buf, size_t cap);
+/* The cell at row, col of a sheet, or NULL. */
+const XlsxCell *xlsx_cell(const XlsxSheet *s, int row, int col);
+/* A date serial of the 1900 (or 1904) system as YYYY-MM-DD; false when it
+ * is not a day from 1900-01-01 to 9999-12-31. */
+bool xlsx_serial_date(const char *digits, bool date1904, char *buf, size_t cap);
+
+#endif
