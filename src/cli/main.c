@@ -391,6 +391,10 @@ static int cmd_import(int argc, char **argv) {
             fputs(canon ? canon : text, out.f);
             if (output_close(&out, true)) status = EXIT_PASS;
         }
+        /* written: what the checker says of it, at its place in the file (1: it does not check) */
+        if (status == EXIT_PASS && !import_check(canon ? canon : text, canon ? strlen(canon) : len,
+                                                 out_path ? out_path : "<stdout>", stderr))
+            status = EXIT_FAILS;
         free(canon);
     }
     if (mem) fclose(mem);

@@ -23,7 +23,9 @@
 #include <strings.h>
 #include <time.h>
 
+#include "check.h"
 #include "decimal.h"
+#include "lex.h"
 
 typedef enum { COL_ID, COL_TITLE, COL_CONTENT, COL_POINTS, COL_METHOD, COL_RESP, COL_CAT, NCOLS } Col;
 
@@ -618,4 +620,17 @@ bool import_write(const Table *t, const char *path, FILE *out, DiagSink *d) {
     free(m.e);
     free(m.facts);
     return true;
+}
+
+bool import_check(const char *text, size_t len, const char *path, FILE *err) {
+    Source src = {.path = path, .text = (char *)text, .len = len};
+    DiagSink d;
+    diag_init(&d);
+    Arena *a = arena_new();
+    Standard *std = lex_parse(&src, a, &d);
+    bool ok = std && check_standard(std, a, &d) && !d.errors;
+    diag_print(&d, err);
+    diag_free(&d);
+    arena_free(a);
+    return ok;
 }

@@ -16,4 +16,10 @@
  * errors in d (no header row naming the columns, no item). */
 bool import_write(const Table *t, const char *path, FILE *out, DiagSink *d);
 
+/* The checker on the skeleton written (text, as the file path holds it):
+ * false when it has errors, which are printed to err located in that file
+ * (a table whose points do not add up is imported all the same, and told
+ * where). */
+bool import_check(const char *text, size_t len, const char *path, FILE *err);
+
 #endif
