@@ -27,7 +27,9 @@ typedef struct LoadCtx {
     const Span *here;         /* where the next message goes, when known */
     const LoadLocate *locate; /* or NULL: keys are found in src's JSON text */
     bool failed;
-    const char *value_key; /* a list's value being read: the key its messages point at */
+    const char *value_key; /* a list's value being read: the key its messages point at, */
+    const cJSON *value_list; /* ... unless the value itself is found: the index-th of this list */
+    int value_index;
 } LoadCtx;
 
 void unit_free(Unit *u) {
@@ -136,6 +138,33 @@ static uint32_t *element_offsets(const Source *src, int *n) {
     return offs;
 }
 
+/* Where the index-th (0-based) value of the array j is written. */
+static bool element_span(const Source *src, const cJSON *j, int index, Span *sp) {
+    uint32_t i;
+    if (src->made || !jtext_offset(j, &i) || i >= src->len || src->text[i] != '[') return false;
+    for (int k = 0;; k++) {
+        i++; /* past '[' or ',' */
+        while (i < src->len && strchr(" \t\r\n", src->text[i]) && src->text[i])
+            i++;
+        uint32_t b = i, e;
+        if (i >= src->len) return false;
+        if (src->text[i] == '[' || src->text[i] == '{') {
+            e = value_end(src, i);
+        } else if (src->text[i] == '"') {
+            for (e = i + 1; e < src->len && src->text[e] != '"'; e++)
+                if (src->text[e] == '\\') e++;
+            e = e < src->len ? e + 1 : e;
+        } else {
+            for (e = i; e < src->len && !strchr(",]} \t\r\n", src->text[e]) && src->text[e]; e++)
+                ;
+        }
+        if (k == index) return *sp = (Span){b, e > b ? e : b + 1}, true;
+        for (i = e; i < src->len && src->text[i] != ',' && src->text[i] != ']'; i++)
+            ;
+        if (i >= src->len || src->text[i] == ']') return false;
+    }
+}
+
 /* Where key is written in the current unit's text. */
 static bool locate_key(LoadCtx *c, const char *key, Span *sp) {
     if (c->locate) return c->locate->find(c->locate->ctx, key, sp);
@@ -161,7 +190,9 @@ static bool message_span(LoadCtx *c, DiagLevel lv, const char *key, Span *sp) {
     }
     /* positions cost a scan of the file: none once the messages are cut off */
     if (diag_full(c->diag, lv)) return false;
-    if (key && c->value_key) key = c->value_key; /* a list's value: its list's key */
+    if (key && c->value_list && !c->locate && element_span(c->src, c->value_list, c->value_index, sp))
+        return true; /* a list's value: where it is written */
+    if (key && c->value_key) key = c->value_key; /* else its list's key */
     if (c->locate) return c->locate->find(c->locate->ctx, key ? key : "name", sp);
     if (key && locate_key(c, key, sp)) return true;
     uint32_t at = c->from ? c->from : c->at;
@@ -415,14 +446,15 @@ static void convert_list(LoadCtx *c, const Fact *f, const char *key, const char 
     for (const cJSON *row = j->child; row; row = row->next, r++) {
         if (values) { /* named by its place in messages */
             Where w = {_("value"), name, r + 1};
+            c->value_key = key;
+            c->value_list = j, c->value_index = r;
             if (cJSON_IsNull(row))
                 unit_error(c, key, "%s '%s' (%s) is missing", _("value"), where_name(c, f->type.fields, &w),
                            check_fact_label(f->type.fields));
-            else {
-                c->value_key = key;
+            else
                 convert(c, f->type.fields, row, &out->u.list.cells[r], &w);
-                c->value_key = NULL;
-            }
+            c->value_key = NULL;
+            c->value_list = NULL;
             continue;
         }
         if (!jtext_offset(row, &c->from)) c->from = 0; /* messages point into the record */

@@ -13,7 +13,8 @@
  *   a kind;
  * - a list: a sheet named by a list fact (its id or label), a column per
  *   field and, in a workbook of units, a column unit (單位) naming each
- *   record's unit;
+ *   record's unit; for a list of values, one column (值, value), a value a
+ *   row;
  * - any other sheet is not read. */
 #include <stdlib.h>
 #include <string.h>
@@ -136,22 +137,26 @@ static void at_cell(Out *o, DiagLevel lv, const XlsxSheet *s, int row, int col, 
     diag_file(o->d, lv, "K0412", &src, "%s", msg);
 }
 
+/* A value as the cell holds it, a date serial made a day for a date fact. */
+static void value_text(Out *o, const char *key, const XlsxCell *c, const Fact *f) {
+    char day[16];
+    const char *v = c->text;
+    if (f && f->type.kind == TY_DATE && c->kind == XLSX_NUMBER && xlsx_serial_date(v, o->b->date1904, day, sizeof day))
+        v = day;
+    if (!f && key && !strcmp(key, "year") && *v && strspn(v, "0123456789") == strlen(v) && strlen(v) <= 4)
+        put(o, v, strlen(v)); /* a year is a number; anything else reaches the loader as text, which says so */
+    else
+        put_json(o, v);
+}
+
 /* A member "key": value on its own line, named by its cell; *first tells
- * whether a comma goes before it. The value as the cell holds it, a date
- * serial made a day for a date fact. */
+ * whether a comma goes before it. */
 static void member(Out *o, bool *first, const char *key, const XlsxSheet *s, const XlsxCell *c, const Fact *f) {
     if (!*first) put(o, ",", 1);
     *first = false;
     put_json(o, key);
     put(o, ": ", 2);
-    char day[16];
-    const char *v = c->text;
-    if (f && f->type.kind == TY_DATE && c->kind == XLSX_NUMBER && xlsx_serial_date(v, o->b->date1904, day, sizeof day))
-        v = day;
-    if (!f && !strcmp(key, "year") && *v && strspn(v, "0123456789") == strlen(v) && strlen(v) <= 4)
-        put(o, v, strlen(v)); /* a year is a number; anything else reaches the loader as text, which says so */
-    else
-        put_json(o, v);
+    value_text(o, key, c, f);
     char name[400];
     cell_name(s, c->row, c->col, name, sizeof name);
     end_line(o, name);
@@ -179,7 +184,7 @@ static int header_col(const XlsxSheet *s, const char *const *words) {
 
 static const Fact *list_named(const Standard *std, const char *name) {
     const Fact *f = named_fact(std, NULL, name);
-    return f && f->type.kind == TY_LIST && !f->type.of_values ? f : NULL;
+    return f && f->type.kind == TY_LIST ? f : NULL;
 }
 
 static void classify(Out *o, Sheet *sh) {
@@ -205,6 +210,10 @@ static void classify(Out *o, Sheet *sh) {
         if (c->col == sh->name_col || c->col == sh->kind_col || c->col == sh->year_col || c->col == sh->unit_col)
             if (sh->kind == SHEET_ROWS || c->col == sh->unit_col) continue;
         const Fact *f = named_fact(o->std, sh->list, c->text);
+        /* a list of values: its one column is the value (值, value) or named as the list */
+        if (!f && sh->list && sh->list->type.of_values &&
+            (one_of(c->text, VALUE_WORDS) || named_fact(o->std, NULL, c->text) == sh->list))
+            f = sh->list->type.fields;
         char msg[600];
         if (!f && sh->kind == SHEET_LIST && c->col == sh->name_col) continue; /* a unit column, by another word */
         if (!f) {
@@ -258,6 +267,22 @@ static void list_member(Out *o, bool *first, const Sheet *sh, const char *unit) 
         for (int k = i; k < e && !any; k++)
             any = s->cells[k].col < sh->ncols && sh->col_fact[s->cells[k].col];
         if (!any || (unit && (!u || strcmp(u->text, unit)))) {
+            i = e;
+            continue;
+        }
+        if (sh->list->type.of_values) { /* a value a row, in its column */
+            for (int k = i; k < e; k++) {
+                const XlsxCell *c = &s->cells[k];
+                const Fact *f = c->col < sh->ncols ? sh->col_fact[c->col] : NULL;
+                if (!f) continue;
+                if (!first_rec) put(o, ",", 1);
+                first_rec = false;
+                value_text(o, NULL, c, f);
+                char name[400];
+                cell_name(s, c->row, c->col, name, sizeof name);
+                end_line(o, name);
+                break;
+            }
             i = e;
             continue;
         }

@@ -202,8 +202,8 @@ static void header(const Book *b, lxw_worksheet *ws, int col, const Fact *f, con
     validate(ws, 1, ROWS, col, f);
 }
 
-/* A sheet per list fact: its fields' columns, after a unit column in a
- * workbook of units. */
+/* A sheet per list fact: its fields' columns (a list of values: one column
+ * of values), after a unit column in a workbook of units. */
 static void list_sheet(const Book *b, const Fact *l, bool unit_col) {
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, sheet_name(b->wb, l->label, fact_key(l)));
     if (!ws) return;
@@ -219,6 +219,8 @@ static void list_sheet(const Book *b, const Fact *l, bool unit_col) {
         if (fl->type.kind != TY_LIST) fields[n++] = fl; /* a list in each record is JSON data's */
     for (int i = 0; i < n; i++)
         header(b, ws, col + i, fields[i], fields, n);
+    /* a list of values: one column, the value, a value a row */
+    if (l->type.of_values) worksheet_write_string(ws, 0, (lxw_col_t)col, word(W_VALUE), b->head);
     worksheet_freeze_panes(ws, 1, 0);
     protect(ws);
 }
@@ -326,7 +328,7 @@ bool template_xlsx(const Standard *std, int kind, const char *path) {
     }
     for (int i = 0; i < std->nfacts; i++) {
         const Fact *f = std->fact_tab[i];
-        if (template_wanted(f, kind) && f->type.kind == TY_LIST && !f->type.of_values)
+        if (template_wanted(f, kind) && f->type.kind == TY_LIST)
             list_sheet(&b, f, kind < 0 && std->nkinds > 0);
     }
     return workbook_close(wb) == LXW_NO_ERROR;
