@@ -147,6 +147,10 @@ static size_t shown_advance(const char *s, size_t len, size_t col) {
     return col;
 }
 
+size_t diag_columns(const char *s, size_t len, size_t col) {
+    return shown_advance(s, len, col);
+}
+
 /* Whether s[0..len) shows wider than cols: stops reading there. */
 static bool shown_wider(const char *s, size_t len, size_t cols) {
     size_t i = 0, col = 0;
@@ -226,6 +230,7 @@ static void position_in(const Source *src, uint32_t offset, int *line, int *col)
     uint32_t start;
     size_t c;
     locate(src, offset, line, &start, &c);
+    if (*line == 1) c += src->col0; /* the text starts inside its file's line */
     *line += src->line0;
     *col = (int)c + 1;
 }
@@ -324,17 +329,19 @@ void diag_print_one(const Diag *g, FILE *out) {
     fprintf(out, "%s:%d:%d: %s: ", path, line, col, lv);
     print_text(out, g->msg);
     fputc('\n', out);
-    int dummy;
-    uint32_t ls = line_start(src, g->span.begin, &dummy);
+    int in_text;
+    uint32_t ls = line_start(src, g->span.begin, &in_text);
+    if (in_text == 1 && src->col0) col -= (int)src->col0; /* columns within the text, for the window */
     /* the line's end is looked for from the caret, and not further than a
      * window can show: a one-line file of 24 MB is not read to its end for
      * each message */
     uint32_t b = g->span.begin < src->len ? g->span.begin : (uint32_t)src->len;
     uint32_t le = line_end(src, b < ls ? ls : b, WINDOW_BYTES);
-    bool cut_short = le < src->len && src->text[le] != '\n' && src->text[le] != '\r';
+    bool cut_short = (le < src->len && src->text[le] != '\n' && src->text[le] != '\r') ||
+                     (le == src->len && src->goes_on);
     if (b > le) b = le;
     /* a very long line is cut to a window that holds the caret */
-    const char *pre = "", *post = "";
+    const char *pre = in_text == 1 && src->col0 ? "..." : "", *post = "";
     bool long_line = shown_wider(src->text + ls, le - ls, WINDOW + 20);
     if (long_line && col > WINDOW / 2 + 10) {
         uint32_t from = window_from(src, ls, b, (size_t)col - 1, (size_t)col - 1 - WINDOW / 2);

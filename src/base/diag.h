@@ -27,6 +27,10 @@ typedef struct Source {
     const struct Source *next;
     int line0; /* lines before text in its file (a JSON line, a CSV record read
                   alone); positions are printed as line0 + the line in text */
+    uint32_t col0; /* display columns before text on its first line (a unit cut
+                      from a long line of its file): added to that line's columns,
+                      and the line is shown with "..." before it */
+    bool goes_on;  /* ... and its last line goes on in the file: "..." after it */
     /* A workbook read as JSON text, one cell a line (load_xlsx.c): cells[L-1]
      * names the cell of line L ("表單!C7"), printed instead of line:col and
      * with no excerpt. One allocation, freed by source_free. */
@@ -41,6 +45,10 @@ typedef struct Source {
         int line;
     } pos;
 } Source;
+
+/* Display columns of s[0..len) counted on from col, as diagnostics count
+ * them (a tab to the next multiple of 8, a CJK character two). */
+size_t diag_columns(const char *s, size_t len, size_t col);
 
 /* The file of a chain holding span sp, with *sp made relative to it. */
 const Source *source_at(const Source *src, Span *sp);

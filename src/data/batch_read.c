@@ -134,10 +134,11 @@ static void read_jsonl(Batch *b, FILE *f, const char *path) {
  * memory does not grow with the file: a first reading checks that every
  * element is a unit { ... } of strict JSON and notes where each is; the
  * second submits each with the whole lines it is on (line numbers,
- * columns and the lines shown under diagnostics are the file's). Anything
- * else (one unit, an empty list, a file that is not JSON, too large, many
- * units on one line...) is read whole, below, and reported as it always
- * was. */
+ * columns and the lines shown under diagnostics are the file's), or, on a
+ * line much longer than itself (a file without line breaks), alone with the
+ * columns before it on its line. Anything else (one unit, an empty list, a
+ * file that is not JSON, too large...) is read whole, below, and reported
+ * as it always was. */
 typedef struct Elem {
     off_t line_start, start, end, line_end; /* line_end: its last line's '\n' or '\r' (or the end) */
     long line;                              /* the line it starts on, from 1 */
@@ -193,7 +194,6 @@ static bool scan_array(FILE *f, const char *path, ArrayScan *a) {
                     cr = true;
                 }
             }
-            if (pos - line_start > KP_MAX_DATA_LINE) ok = false; /* a long line is the whole file's */
             if (st == IN) {
                 if (a->len == a->tcap) a->text = arena_xrealloc(a->text, a->tcap = a->tcap ? a->tcap * 2 : BLOCK);
                 a->text[a->len++] = ch;
@@ -244,22 +244,62 @@ static bool scan_array(FILE *f, const char *path, ArrayScan *a) {
     return ok && st == TRAILER && !ferror(f);
 }
 
-/* The second reading: each element with its lines, a job of its own. */
+/* The columns of s[0..n) counted on from col, a line break starting again at 0. */
+static size_t columns_on(const char *s, size_t n, size_t col) {
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(s + i, '\n', n - i), *cr = memchr(s + i, '\r', n - i);
+        const char *brk = nl && (!cr || nl < cr) ? nl : cr;
+        if (!brk) return diag_columns(s + i, n - i, col);
+        i = (size_t)(brk - s) + 1;
+        col = 0;
+    }
+    return col;
+}
+
+/* An element on a line much longer than itself (many units on one line, a
+ * file written without line breaks): its job holds the element alone, its
+ * text starting col0 columns into its line, not the whole line. */
+static bool cut_from_line(const Elem *e) {
+    return e->line_end - e->line_start > 2 * (e->end - e->start) + (1 << 16);
+}
+
+/* The second reading: each element with its lines (or alone, cut from a
+ * long line), a job of its own. */
 static void submit_elements(Batch *b, FILE *f, const char *path, const ArrayScan *a) {
+    off_t cur = 0; /* cut elements: the offset where col was counted to */
+    size_t col = 0;
+    char gap[4096];
     for (size_t i = 0; i < a->n; i++) {
         const Elem *e = &a->elems[i];
+        bool cut = cut_from_line(e);
+        if (cut) { /* the columns before it on its line, counted on from the last place */
+            if (cur < e->line_start || cur > e->start) cur = e->line_start, col = 0;
+            while (cur < e->start) {
+                size_t want = (size_t)(e->start - cur) < sizeof gap ? (size_t)(e->start - cur) : sizeof gap;
+                if (fseeko(f, cur, SEEK_SET) != 0 || fread(gap, 1, want, f) != want) break;
+                col = columns_on(gap, want, col);
+                cur += (off_t)want;
+            }
+        }
+        off_t from = cut ? e->start : e->line_start, to = cut ? e->end : e->line_end;
         Job *j = batch_job(b, JOB_LINE);
-        size_t len = (size_t)(e->line_end - e->line_start);
+        size_t len = (size_t)(to - from);
         j->text.path = path;
         j->text.text = arena_xrealloc(NULL, len + 1);
-        if (fseeko(f, e->line_start, SEEK_SET) != 0 || fread(j->text.text, 1, len, f) != len) len = 0;
+        if (fseeko(f, from, SEEK_SET) != 0 || fread(j->text.text, 1, len, f) != len) len = 0;
         j->text.text[len] = '\0';
         j->text.len = len;
         j->text.line0 = (int)e->line - 1;
         j->src = &j->text;
-        j->at = (uint32_t)(e->start - e->line_start);
-        j->end = (uint32_t)(e->end - e->line_start);
+        j->at = (uint32_t)(e->start - from);
+        j->end = (uint32_t)(e->end - from);
         if (j->end > len) j->at = j->end = 0; /* the file changed: its text is then reported */
+        if (cut) {
+            j->text.col0 = (uint32_t)col;
+            j->text.goes_on = e->end < e->line_end;
+            col = columns_on(j->text.text, len, col);
+            cur = e->end;
+        }
         j->index = (int)i;
         batch_submit(b, j);
     }
@@ -282,10 +322,6 @@ static bool read_json_array(Batch *b, const char *path) {
     a.text = arena_xrealloc(NULL, a.tcap = BLOCK);
     bool ok = scan_array(f, path, &a);
     free(a.text);
-    /* many units on one long line: each would carry the whole line (to show
-     * it under a diagnostic), so many times the file: read it whole */
-    for (size_t i = 0; ok && i < a.n; i++)
-        ok = a.elems[i].line_end - a.elems[i].line_start <= 2 * (a.elems[i].end - a.elems[i].start) + (1 << 16);
     if (ok) submit_elements(b, f, path, &a);
     free(a.elems);
     fclose(f);
