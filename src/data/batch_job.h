@@ -37,6 +37,7 @@ typedef struct Job {
     char *out;
     size_t outlen;
     bool has_output; /* a unit was written (valid or not) */
+    bool written;    /* ... by the worker, straight to the report (one thread): not out */
     bool collect;    /* a job of the first of two passes: loaded, gathered (peer.h), not written */
     int status;
     bool done;
