@@ -337,8 +337,8 @@ void diag_print_one(const Diag *g, FILE *out) {
      * each message */
     uint32_t b = g->span.begin < src->len ? g->span.begin : (uint32_t)src->len;
     uint32_t le = line_end(src, b < ls ? ls : b, WINDOW_BYTES);
-    bool cut_short = (le < src->len && src->text[le] != '\n' && src->text[le] != '\r') ||
-                     (le == src->len && src->goes_on);
+    bool cut_short =
+        (le < src->len && src->text[le] != '\n' && src->text[le] != '\r') || (le == src->len && src->goes_on);
     if (b > le) b = le;
     /* a very long line is cut to a window that holds the caret */
     const char *pre = in_text == 1 && src->col0 ? "..." : "", *post = "";

@@ -25,8 +25,8 @@ typedef struct Source {
      * start at its origin, and next is the file it revises (revise.c). */
     uint32_t origin;
     const struct Source *next;
-    int line0; /* lines before text in its file (a JSON line, a CSV record read
-                  alone); positions are printed as line0 + the line in text */
+    int line0;     /* lines before text in its file (a JSON line, a CSV record read
+                      alone); positions are printed as line0 + the line in text */
     uint32_t col0; /* display columns before text on its first line (a unit cut
                       from a long line of its file): added to that line's columns,
                       and the line is shown with "..." before it */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "limits.h"
 #include "load.h"
 #include "width.h"
@@ -38,45 +39,14 @@ static void free_cells(Cells *c) {
     memset(c, 0, sizeof *c);
 }
 
-/* Reads one CSV record (RFC 4180: quotes, doubled quotes, CRLF) from *p. */
-/* buf has room for the rest of the text (one allocation per form). */
-static bool read_row(const char **p, const char *end, Cells *row, char *buf) {
-    const char *s = *p;
-    if (s >= end) return false;
-    for (;;) {
-        size_t n = 0;
-        if (s < end && *s == '"') {
-            for (s++; s < end; s++) {
-                if (*s == '"' && s + 1 < end && s[1] == '"')
-                    buf[n++] = '"', s++;
-                else if (*s == '"') {
-                    s++;
-                    break;
-                } else
-                    buf[n++] = *s;
-            }
-            while (s < end && *s != ',' && *s != '\n' && *s != '\r')
-                s++;
-        } else {
-            while (s < end && *s != ',' && *s != '\n' && *s != '\r')
-                buf[n++] = *s++;
-        }
-        /* spaces around a cell are not part of it (Excel users type them) */
-        size_t b = 0;
-        while (b < n && (buf[b] == ' ' || buf[b] == '\t'))
-            b++;
-        while (n > b && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
-            n--;
-        push_cell(row, buf + b, n - b);
-        if (s < end && *s == ',') {
-            s++;
-            continue;
-        }
-        if (s < end && *s == '\r') s++;
-        if (s < end && *s == '\n') s++;
-        break;
-    }
-    *p = s;
+/* Reads one CSV record from *p into row (csv.h). */
+static bool read_row(const char **p, const char *end, Cells *row) {
+    int n;
+    CsvCell *cells = csv_record(p, end, &n, NULL);
+    if (!cells) return false;
+    for (int i = 0; i < n; i++)
+        push_cell(row, cells[i].text, strlen(cells[i].text));
+    csv_free(cells, n);
     return true;
 }
 
@@ -104,15 +74,12 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
     const char *p = src->text, *end = src->text + src->len;
     if (!source_utf8(src, diag, "K0408", "save the form as UTF-8 (in Excel: Save As, CSV UTF-8)")) return NULL;
     if (src->len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
-    char *buf = malloc(src->len + 1);
-    if (!buf) arena_out_of_memory();
     Cells header = {0};
-    if (!read_row(&p, end, &header, buf) || column(&header, "fact") < 0 || column(&header, "value") < 0) {
+    if (!read_row(&p, end, &header) || column(&header, "fact") < 0 || column(&header, "value") < 0) {
         diag_file(diag, DIAG_ERROR, "K0406", src,
                   "a CSV form starts with a header row naming the columns fact and value "
                   "(kaoping template --format csv writes one)");
         free_cells(&header);
-        free(buf);
         return NULL;
     }
     int kf = column(&header, "fact"), kv = column(&header, "value");
@@ -122,7 +89,7 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
     int last_size = 0, last_idx = 0;
     char last_list[256] = "";
     Cells row = {0};
-    while (read_row(&p, end, &row, buf)) {
+    while (read_row(&p, end, &row)) {
         const char *key = kf < row.n ? row.cell[kf] : "";
         const char *val = kv < row.n ? row.cell[kv] : "";
         char list[256];
@@ -183,7 +150,6 @@ cJSON *load_csv_unit(const Source *src, DiagSink *diag) {
         free_cells(&row);
     }
     free_cells(&header);
-    free(buf);
     if (failed) {
         cJSON_Delete(unit);
         return NULL;

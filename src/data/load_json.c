@@ -27,7 +27,7 @@ typedef struct LoadCtx {
     const Span *here;         /* where the next message goes, when known */
     const LoadLocate *locate; /* or NULL: keys are found in src's JSON text */
     bool failed;
-    const char *value_key; /* a list's value being read: the key its messages point at, */
+    const char *value_key;   /* a list's value being read: the key its messages point at, */
     const cJSON *value_list; /* ... unless the value itself is found: the index-th of this list */
     int value_index;
 } LoadCtx;
@@ -191,7 +191,7 @@ static bool message_span(LoadCtx *c, DiagLevel lv, const char *key, Span *sp) {
     /* positions cost a scan of the file: none once the messages are cut off */
     if (diag_full(c->diag, lv)) return false;
     if (key && c->value_list && !c->locate && element_span(c->src, c->value_list, c->value_index, sp))
-        return true; /* a list's value: where it is written */
+        return true;                             /* a list's value: where it is written */
     if (key && c->value_key) key = c->value_key; /* else its list's key */
     if (c->locate) return c->locate->find(c->locate->ctx, key ? key : "name", sp);
     if (key && locate_key(c, key, sp)) return true;

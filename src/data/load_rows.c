@@ -12,67 +12,30 @@
 #include <string.h>
 
 #include "check.h"
+#include "csv.h"
 #include "diag.h"
 #include "limits.h"
 #include "script.h"
 
 /* ---- records and cells ------------------------------------------------------ */
 
-typedef struct Cell {
-    char *text; /* unquoted, spaces around it trimmed */
-    Span span;  /* the cell as written in the record */
-} Cell;
+typedef CsvCell Cell; /* text unquoted and trimmed; begin..end: the cell as written in the record */
 
-/* Splits one record (RFC 4180 quotes) into cells; *n of them, malloc'd. */
+/* Splits one record (its line breaks joined by line_record) into cells. */
 static Cell *split(const char *s, size_t len, int *n) {
-    int cap = 8, k = 0;
-    Cell *cells = arena_xrealloc(NULL, sizeof *cells * (size_t)cap);
-    char *buf = arena_xrealloc(NULL, len + 1);
-    size_t i = 0;
-    for (;;) {
-        size_t w = 0, begin = i;
-        if (i < len && s[i] == '"') {
-            for (i++; i < len; i++) {
-                if (s[i] == '"' && i + 1 < len && s[i + 1] == '"')
-                    buf[w++] = '"', i++;
-                else if (s[i] == '"') {
-                    i++;
-                    break;
-                } else
-                    buf[w++] = s[i];
-            }
-            while (i < len && s[i] != ',')
-                i++;
-        } else {
-            while (i < len && s[i] != ',')
-                buf[w++] = s[i++];
-        }
-        size_t b = 0;
-        while (b < w && (buf[b] == ' ' || buf[b] == '\t'))
-            b++;
-        while (w > b && (buf[w - 1] == ' ' || buf[w - 1] == '\t' || buf[w - 1] == '\r'))
-            w--;
-        if (k == cap) cells = arena_xrealloc(cells, sizeof *cells * (size_t)(cap *= 2));
-        cells[k].text = arena_xrealloc(NULL, w - b + 1);
-        memcpy(cells[k].text, buf + b, w - b);
-        cells[k].text[w - b] = '\0';
-        cells[k].span = (Span){(uint32_t)begin, (uint32_t)(i > begin ? i : begin + 1)};
-        k++;
-        if (i < len && s[i] == ',') {
-            i++;
-            continue;
-        }
-        break;
+    const char *p = s;
+    Cell *cells = csv_record(&p, s + len, n, NULL);
+    if (!cells) { /* an empty record: one empty cell */
+        cells = arena_xrealloc(NULL, sizeof *cells);
+        cells[0] = (Cell){arena_xrealloc(NULL, 1), {0, 1}};
+        cells[0].text[0] = '\0';
+        *n = 1;
     }
-    free(buf);
-    *n = k;
     return cells;
 }
 
 static void free_cells(Cell *c, int n) {
-    for (int i = 0; i < n; i++)
-        free(c[i].text);
-    free(c);
+    csv_free(c, n);
 }
 
 /* ---- header words ------------------------------------------------------------- */

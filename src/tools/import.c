@@ -452,28 +452,33 @@ static void guess(Im *m, const Entry *e, const char *clause, FILE *out) {
     }
 }
 
+/* The next piece of the text at *s, up to the first of seps (cut there, in
+ * place), *s moved past it; NULL when the text is used up. */
+static char *next_piece(char **s, const char *const *seps) {
+    if (!*s) return NULL;
+    char *piece = *s, *cut = NULL;
+    size_t sl = 0;
+    for (int i = 0; seps[i]; i++) {
+        char *p = strstr(piece, seps[i]);
+        if (p && (!cut || p < cut)) cut = p, sl = strlen(seps[i]);
+    }
+    if (cut) *cut = '\0';
+    *s = cut ? cut + sl : NULL;
+    return piece;
+}
+
 static void write_rules(Im *m, const Entry *e, FILE *out) {
     if (!e->method) {
         fputs("      // TODO: the rules of this item (the table gives no method)\n", out);
         return;
     }
     fputs("      // TODO: the rules of the method above; those marked guessed were read from its words\n", out);
-    char *copy = strdup(e->method);
+    char *copy = strdup(e->method), *s = copy, *piece;
     static const char *const seps[] = {"；", "。", ";", NULL};
-    char *s = copy;
-    while (*s) {
-        char *cut = NULL;
-        size_t sl = 0;
-        for (int i = 0; seps[i]; i++) {
-            char *p = strstr(s, seps[i]);
-            if (p && (!cut || p < cut)) cut = p, sl = strlen(seps[i]);
-        }
-        if (cut) *cut = '\0';
-        while (*s == ' ')
-            s++;
-        if (*s) guess(m, e, s, out);
-        if (!cut) break;
-        s = cut + sl;
+    while ((piece = next_piece(&s, seps)) != NULL) {
+        while (*piece == ' ')
+            piece++;
+        if (*piece) guess(m, e, piece, out);
     }
     if (has(e->method, "扣完为止", "扣完為止"))
         fputs("      // 扣完為止: an item never loses more than its points\n", out);
@@ -485,21 +490,12 @@ static void write_resp(FILE *out, const char *resp) {
     char *copy = strdup(resp), *s = copy;
     bool first = true;
     static const char *const seps[] = {"、", "，", ",", "；", ";", "/", "\n", NULL};
-    while (*s) {
-        char *cut = NULL;
-        size_t sl = 0;
-        for (int i = 0; seps[i]; i++) {
-            char *p = strstr(s, seps[i]);
-            if (p && (!cut || p < cut)) cut = p, sl = strlen(seps[i]);
-        }
-        if (cut) *cut = '\0';
-        if (*s) {
-            fputs(first ? "" : ", ", out);
-            kp_string(out, s);
-            first = false;
-        }
-        if (!cut) break;
-        s = cut + sl;
+    char *piece;
+    while ((piece = next_piece(&s, seps)) != NULL) {
+        if (!*piece) continue;
+        fputs(first ? "" : ", ", out);
+        kp_string(out, piece);
+        first = false;
     }
     fputs(";\n", out);
     free(copy);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "csv.h"
 #include "limits.h"
 #include "xlsx_read.h"
 
@@ -68,40 +69,15 @@ static bool read_csv(const char *path, Table *t, DiagSink *d) {
     }
     const char *s = src.text, *end = src.text + src.len;
     if (src.len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3;
-    char *buf = arena_xrealloc(NULL, src.len + 1);
-    int line = 1;
-    while (s < end) {
+    int line = 1, n, breaks;
+    CsvCell *cells;
+    while ((cells = csv_record(&s, end, &n, &breaks)) != NULL) {
         TableRow *r = new_row(t, line);
-        for (;;) {
-            size_t n = 0;
-            if (*s == '"') {
-                for (s++; s < end; s++) {
-                    if (*s == '"' && s + 1 < end && s[1] == '"')
-                        buf[n++] = '"', s++;
-                    else if (*s == '"') {
-                        s++;
-                        break;
-                    } else {
-                        if (*s == '\n') line++;
-                        buf[n++] = *s;
-                    }
-                }
-                while (s < end && *s != ',' && *s != '\n')
-                    s++;
-            } else {
-                while (s < end && *s != ',' && *s != '\n')
-                    buf[n++] = *s++;
-            }
-            add_cell(r, trimmed(buf, n));
-            if (s < end && *s == ',') {
-                s++;
-                continue;
-            }
-            if (s < end) s++, line++; /* the line break */
-            break;
-        }
+        for (int i = 0; i < n; i++)
+            add_cell(r, trimmed(cells[i].text, strlen(cells[i].text)));
+        csv_free(cells, n);
+        line += breaks;
     }
-    free(buf);
     source_free(&src);
     return true;
 }

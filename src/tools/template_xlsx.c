@@ -328,8 +328,7 @@ bool template_xlsx(const Standard *std, int kind, const char *path) {
     }
     for (int i = 0; i < std->nfacts; i++) {
         const Fact *f = std->fact_tab[i];
-        if (template_wanted(f, kind) && f->type.kind == TY_LIST)
-            list_sheet(&b, f, kind < 0 && std->nkinds > 0);
+        if (template_wanted(f, kind) && f->type.kind == TY_LIST) list_sheet(&b, f, kind < 0 && std->nkinds > 0);
     }
     return workbook_close(wb) == LXW_NO_ERROR;
 }
