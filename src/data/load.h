@@ -26,6 +26,10 @@ bool load_file(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
 bool load_is_csv(const char *path);
 /* True for a path ending in .xlsx, in any case. */
 bool load_is_xlsx(const char *path);
+/* Whether a workbook's header cell with this text is one of its own columns
+ * (fact, value, name, unit, kind, year, in any of their words): a fact
+ * labelled so is headed by its key instead. */
+bool load_xlsx_header_word(const char *s);
 /* An Excel workbook's units as JSON text, one cell a line, into out (its
  * cells named, see diag.h); false after errors in d. std (may be NULL)
  * tells which columns are facts and which facts are dates (load_xlsx.c). */

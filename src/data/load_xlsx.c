@@ -47,6 +47,27 @@ static bool one_of(const char *s, const char *const *words) {
     return false;
 }
 
+bool load_xlsx_header_word(const char *s) {
+    const char *const *all[] = {FACT_WORDS, VALUE_WORDS, NAME_WORDS, UNIT_WORDS, KIND_WORDS, YEAR_WORDS};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        if (one_of(s, all[i])) return true;
+    return false;
+}
+
+/* Text and label alike but for spaces around either (a label " 次數 "). */
+static bool same_trimmed(const char *a, const char *b) {
+    while (*a == ' ' || *a == '\t')
+        a++;
+    while (*b == ' ' || *b == '\t')
+        b++;
+    size_t na = strlen(a), nb = strlen(b);
+    while (na && (a[na - 1] == ' ' || a[na - 1] == '\t'))
+        na--;
+    while (nb && (b[nb - 1] == ' ' || b[nb - 1] == '\t'))
+        nb--;
+    return na == nb && !memcmp(a, b, na);
+}
+
 /* The fact (of the standard, or a field of a list) a header cell names: its
  * key, else its label in either script. */
 static const Fact *named_fact(const Standard *std, const Fact *list, const char *h) {
@@ -59,10 +80,10 @@ static const Fact *named_fact(const Standard *std, const Fact *list, const char 
         if (!strcmp(fact_key(std->fact_tab[i]), h)) return std->fact_tab[i];
     for (int pass = 0; pass < 2; pass++) {
         for (const Fact *f = fields; f; f = f->next)
-            if (f->label && (pass ? script_equal(f->label, h) : !strcmp(f->label, h))) return f;
+            if (f->label && (pass ? script_equal(f->label, h) : same_trimmed(f->label, h))) return f;
         for (int i = 0; i < n; i++) {
             const char *l = std->fact_tab[i]->label;
-            if (l && (pass ? script_equal(l, h) : !strcmp(l, h))) return std->fact_tab[i];
+            if (l && (pass ? script_equal(l, h) : same_trimmed(l, h))) return std->fact_tab[i];
         }
     }
     return NULL;

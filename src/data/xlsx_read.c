@@ -248,7 +248,8 @@ static char *percent_text(const char *t) {
     if (!out) arena_out_of_memory();
     const char *e = strpbrk(t, "eE");
     if (e) {
-        snprintf(out, n + 8, "%.*sE%ld%%", (int)(e - t), t, strtol(e + 1, NULL, 10) + 2);
+        long x = strtol(e + 1, NULL, 10); /* points: two more; an exponent past reason stays past it */
+        snprintf(out, n + 8, "%.*sE%ld%%", (int)(e - t), t, x > 100000 || x < -100000 ? x : x + 2);
         return out;
     }
     size_t w = 0, i = 0;
@@ -585,8 +586,9 @@ static void end_cell(SheetRead *r) {
     }
     const char *t = r->type;
     if (!strcmp(t, "s")) {
-        long i = r->t.n ? strtol(r->t.s, NULL, 10) : -1;
-        if (i < 0 || i >= r->b->nstrings) {
+        char *stop = NULL;
+        long i = r->t.n ? strtol(r->t.s, &stop, 10) : -1;
+        if (i < 0 || i >= r->b->nstrings || !stop || *stop) { /* "abc", "2.9": no string's index */
             cell_error(r, r->row, r->col, _("the cell names a shared string the workbook does not have"));
         } else if (!r->b->strings[i]) {
             char msg[200];
@@ -601,9 +603,13 @@ static void end_cell(SheetRead *r) {
     if (!strcmp(t, "inlineStr") || !strcmp(t, "str")) {
         add_cell(r, XLSX_TEXT, text, true);
     } else if (!strcmp(t, "b")) {
-        bool yes = !strcmp(text, "1") || !strcmp(text, "true");
-        free(text);
-        add_cell(r, XLSX_BOOL, strdup(yes ? "true" : "false"), true);
+        bool yes = !strcmp(text, "1") || !strcmp(text, "true"), no = !strcmp(text, "0") || !strcmp(text, "false");
+        if (yes || no) {
+            free(text);
+            add_cell(r, XLSX_BOOL, strdup(yes ? "true" : "false"), true);
+        } else { /* not a boolean Excel writes: the loader says what it is not */
+            add_cell(r, XLSX_TEXT, text, true);
+        }
     } else if (!strcmp(t, "e")) {
         add_cell(r, XLSX_ERROR, text, true);
     } else if (!strcmp(t, "d")) { /* an ISO 8601 date (strict Open XML) */

@@ -299,6 +299,7 @@ static bool read_entries(Im *m, const Table *t, int header, const int *col) {
             rest = text == id ? "" : text;
         else if ((level = heading(text, &rest)) == 0 && *id)
             level = 0;
+        if (level == 2 && ncat == 0) level = 1; /* a group's heading before any category's: a category */
         if (level && !*method) {
             Entry *e = add(m, level, r->line);
             if (level == 1) ngroup = 0;
@@ -384,19 +385,33 @@ static void pts(FILE *out, Dec d) {
     fputs(buf, out);
 }
 
+/* Cuts s back to its last whole UTF-8 character (after a byte-counted
+ * snprintf cut it short). */
+static void whole_chars(char *s) {
+    size_t n = strlen(s), q = n;
+    while (q > 0 && ((unsigned char)s[q - 1] & 0xC0) == 0x80)
+        q--;
+    if (q == 0) return;
+    unsigned char lead = (unsigned char)s[q - 1];
+    size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (q - 1 + len > n) s[q - 1] = '\0';
+}
+
 /* A guessed fact: declared once, its id returned. */
 static const char *guess_fact(Im *m, const Entry *e, const char *suffix, const char *type, const char *label,
                               const char *clause) {
     char id[300];
     snprintf(id, sizeof id, "%s_%s", e->id, suffix);
     const char *fid = unique_id(m, id, id, 2);
-    char line[1600];
-    snprintf(line, sizeof line,
-             "// guessed from %s \"%.400s\": check the fact's name, label and bounds\nfact %s: %s \"", e->id, clause,
-             fid, type);
+    char line[1600], said[401];
+    snprintf(said, sizeof said, "%s", clause);
+    whole_chars(said);
+    snprintf(line, sizeof line, "// guessed from %s \"%s\": check the fact's name, label and bounds\nfact %s: %s \"",
+             e->id, said, fid, type);
     out_add(&m->facts, &m->nf, &m->capf, line);
     char lab[500];
     snprintf(lab, sizeof lab, "%s%s", e->title, label);
+    whole_chars(lab);
     for (char *p = lab; *p; p++)
         if (*p == '"' || *p == '\\') *p = '\'';
     out_add(&m->facts, &m->nf, &m->capf, lab);

@@ -11,7 +11,9 @@
 #include "limits.h"
 #include "xlsx_read.h"
 
-enum { MAX_CELLS = 256 };
+/* A standard's table: at most 10,000 parts (limits.h), a few columns. More
+ * is not a standard's table: it is not read on, and said so. */
+enum { MAX_CELLS = 64, MAX_ROWS = KP_MAX_PARTS + 1000 };
 
 static bool ends_with(const char *path, const char *ext) {
     size_t n = strlen(path), e = strlen(ext);
@@ -30,7 +32,9 @@ static char *trimmed(const char *s, size_t n) {
     return out;
 }
 
+/* A new row, or NULL past MAX_ROWS (t->too_big). */
 static TableRow *new_row(Table *t, int line) {
+    if (t->nrows >= MAX_ROWS) return t->too_big = true, NULL;
     if (t->nrows == t->cap)
         t->rows = arena_xrealloc(t->rows, sizeof *t->rows * (size_t)(t->cap = t->cap ? t->cap * 2 : 64));
     TableRow *r = &t->rows[t->nrows++];
@@ -39,7 +43,7 @@ static TableRow *new_row(Table *t, int line) {
 }
 
 static void add_cell(TableRow *r, char *text) {
-    if (r->n >= MAX_CELLS) {
+    if (!r || r->n >= MAX_CELLS) {
         free(text);
         return;
     }
@@ -73,9 +77,10 @@ static bool read_csv(const char *path, Table *t, DiagSink *d) {
     CsvCell *cells;
     while ((cells = csv_record(&s, end, &n, &breaks)) != NULL) {
         TableRow *r = new_row(t, line);
-        for (int i = 0; i < n; i++)
+        for (int i = 0; r && i < n && i < MAX_CELLS; i++)
             add_cell(r, trimmed(cells[i].text, strlen(cells[i].text)));
         csv_free(cells, n);
+        if (!r) break;
         line += breaks;
     }
     source_free(&src);
@@ -93,6 +98,7 @@ static bool read_xlsx(const char *path, Table *t, DiagSink *d) {
         while (last < s->ncells && s->cells[last].row == row)
             last++;
         TableRow *r = new_row(t, row + 1);
+        if (!r) break;
         int ncols = s->cells[last - 1].col + 1;
         for (int c = 0; c < ncols && c < MAX_CELLS; c++) {
             const XlsxCell *x = xlsx_cell(s, row, c);
@@ -105,9 +111,16 @@ static bool read_xlsx(const char *path, Table *t, DiagSink *d) {
         const XlsxMerge *g = &s->merges[m];
         const XlsxCell *top = xlsx_cell(s, g->row1, g->col1);
         if (!top || g->row2 == g->row1) continue;
-        for (int i = 0; i < t->nrows; i++) {
+        int lo = 0, hi = t->nrows; /* rows are in sheet order: the first below the merge's top */
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (t->rows[mid].line - 1 <= g->row1)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (int i = lo; i < t->nrows && t->rows[i].line - 1 <= g->row2; i++) {
             TableRow *r = &t->rows[i];
-            if (r->line - 1 <= g->row1 || r->line - 1 > g->row2) continue;
             while (r->n <= g->col1 && r->n < MAX_CELLS)
                 add_cell(r, trimmed("", 0));
             if (g->col1 < r->n && !*r->cell[g->col1]) {
@@ -199,16 +212,18 @@ static void doc_end(void *ctx, const char *name) {
         return;
     }
     if (x->depth != 1) return;
-    if (!strcmp(name, "tc") && x->row) {
-        const char *s = x->n ? x->text : "";
-        if (x->merge == 2) s = x->col < x->nprev && x->prev[x->col] ? x->prev[x->col] : "";
-        add_cell(x->row, trimmed(s, strlen(s)));
-        put_grid(&x->cur, &x->ncur, &x->ncur_cap, x->col, s);
-        for (int k = 1; k < x->span; k++) {
-            add_cell(x->row, trimmed("", 0));
-            put_grid(&x->cur, &x->ncur, &x->ncur_cap, x->col + k, NULL);
+    if (!strcmp(name, "tc")) {
+        if (x->row && x->col < MAX_CELLS) { /* cells past MAX_CELLS are not a standard's columns */
+            const char *s = x->n ? x->text : "";
+            if (x->merge == 2) s = x->col < x->nprev && x->prev[x->col] ? x->prev[x->col] : "";
+            add_cell(x->row, trimmed(s, strlen(s)));
+            put_grid(&x->cur, &x->ncur, &x->ncur_cap, x->col, s);
+            for (int k = 1; k < x->span; k++) {
+                add_cell(x->row, trimmed("", 0));
+                put_grid(&x->cur, &x->ncur, &x->ncur_cap, x->col + k, NULL);
+            }
+            x->col += x->span;
         }
-        x->col += x->span;
         x->in_cell = false;
         doc_text_reset(x);
     } else if (!strcmp(name, "tr")) {
@@ -265,6 +280,12 @@ bool table_read(const char *path, Table *t, DiagSink *d) {
         ok = read_docx(path, t, d);
     else
         ok = read_csv(path, t, d);
+    if (ok && t->too_big) {
+        Source src = {.path = path};
+        diag_file(d, DIAG_ERROR, "K0801", &src,
+                  "the table has more than %d rows: a standard's table has at most %d parts", MAX_ROWS, KP_MAX_PARTS);
+        ok = false;
+    }
     if (!ok) table_free(t);
     return ok;
 }

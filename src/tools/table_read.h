@@ -21,7 +21,8 @@ typedef struct TableRow {
 typedef struct Table {
     TableRow *rows;
     int nrows, cap;
-    char *title; /* a line of text above the table (the document's first paragraph), or NULL */
+    char *title;  /* a line of text above the table (the document's first paragraph), or NULL */
+    bool too_big; /* more rows than a standard's table has (the rest not read) */
 } Table;
 
 /* Reads the table at path by its extension (.csv, .xlsx, .docx, any case);

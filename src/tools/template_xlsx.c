@@ -22,6 +22,7 @@
 
 #include "dates.h"
 #include "i18n.h"
+#include "load.h"
 #include "template.h"
 
 enum { ROWS = 100000, INPUT_MAX = 250 };
@@ -122,9 +123,13 @@ static void validate(lxw_worksheet *ws, int r1, int r2, int col, const Fact *f) 
         /* Excel keeps at most 255 characters of a list: a longer one is no drop-down */
         size_t len = 0;
         int n = 0;
-        for (const StrList *m = f->type.members; m && n < 63; m = m->next)
+        bool plain = true; /* a comma or a quote in a value would break Excel's list */
+        for (const StrList *m = f->type.members; m && n < 63; m = m->next) {
             len += strlen(m->s) + 1, list[n++] = (char *)(uintptr_t)m->s; /* libxlsxwriter only reads it */
-        if (len > 255 || f->type.members == NULL) break;
+            plain &= !strpbrk(m->s, ",\"");
+        }
+        /* a list cut short would refuse the values left out: none then */
+        if (len > 255 || n == 63 || !plain || f->type.members == NULL) break;
         v.validate = LXW_VALIDATION_TYPE_LIST;
         v.value_list = list;
         break;
@@ -183,15 +188,24 @@ static void protect(lxw_worksheet *ws) {
 }
 
 /* The sheet's name: the label when Excel takes it as a name, else the id. */
+/* The sheet's name: the label, else the id, else (neither fits Excel's 31
+ * characters, or both are taken) the id cut and numbered: a sheet is never
+ * left out. */
 static const char *sheet_name(lxw_workbook *wb, const char *label, const char *id) {
     if (label && workbook_validate_sheet_name(wb, label) == LXW_NO_ERROR) return label;
+    if (workbook_validate_sheet_name(wb, id) == LXW_NO_ERROR) return id;
+    static char name[32];
+    for (int k = 1; k < 1000; k++) {
+        snprintf(name, sizeof name, "%.24s_%d", id, k);
+        if (workbook_validate_sheet_name(wb, name) == LXW_NO_ERROR) return name;
+    }
     return id;
 }
 
 /* A header cell: the fact's label when no other fact of the sheet has it,
  * else its id; its guide as a comment. */
 static void header(const Book *b, lxw_worksheet *ws, int col, const Fact *f, const Fact *const *peers, int n) {
-    const char *h = f->label ? f->label : fact_key(f);
+    const char *h = f->label && !load_xlsx_header_word(f->label) ? f->label : fact_key(f);
     for (int i = 0; i < n; i++)
         if (peers[i] != f && peers[i]->label && f->label && !strcmp(peers[i]->label, f->label)) h = fact_key(f);
     worksheet_write_string(ws, 0, (lxw_col_t)col, h, b->head);
@@ -242,10 +256,13 @@ static void form_sheet(const Book *b, const Standard *std, int kind) {
         worksheet_write_string(ws, (lxw_row_t)row, 1, _("the unit's kind"), b->guide);
         worksheet_write_string(ws, (lxw_row_t)row, 2, std->kind_tab[kind]->id, b->need_text);
         char *kinds[64] = {0};
+        size_t len = 0;
         for (int k = 0; k < std->nkinds && k < 63; k++)
-            kinds[k] = (char *)(uintptr_t)std->kind_tab[k]->id;
+            kinds[k] = (char *)(uintptr_t)std->kind_tab[k]->id, len += strlen(kinds[k]) + 1;
         lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST, .value_list = kinds};
-        worksheet_data_validation_cell(ws, (lxw_row_t)row++, 2, &v);
+        if (len <= 255 && std->nkinds < 63) /* Excel keeps no longer list: no drop-down then */
+            worksheet_data_validation_cell(ws, (lxw_row_t)row, 2, &v);
+        row++;
     }
     worksheet_write_string(ws, (lxw_row_t)row, 0, "year", b->locked);
     worksheet_write_string(ws, (lxw_row_t)row, 1, _("the standard's year"), b->guide);
@@ -270,8 +287,20 @@ static void form_sheet(const Book *b, const Standard *std, int kind) {
 }
 
 /* A sheet of units of one kind: the name, then a column per fact. */
+/* Whether a list fact has this key or label (its sheet is named so). */
+static bool names_a_list(const Standard *std, const char *name) {
+    for (int i = 0; i < std->nfacts; i++) {
+        const Fact *f = std->fact_tab[i];
+        if (f->type.kind == TY_LIST && (!strcmp(fact_key(f), name) || (f->label && !strcmp(f->label, name))))
+            return true;
+    }
+    return false;
+}
+
 static void rows_sheet(const Book *b, const Standard *std, int kind) {
-    const char *name = kind >= 0 ? sheet_name(b->wb, std->kind_tab[kind]->label, std->kind_tab[kind]->id) : "units";
+    const Kind *k = kind >= 0 ? std->kind_tab[kind] : NULL;
+    /* a kind labelled as a list is named by its id: the reader takes a list's name for its sheet */
+    const char *name = k ? sheet_name(b->wb, names_a_list(std, k->label) ? NULL : k->label, k->id) : "units";
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
     if (!ws) return;
     worksheet_write_string(ws, 0, 0, word(W_NAME), b->head);
