@@ -93,7 +93,7 @@ static bool find_key(const Source *src, uint32_t from, const char *key, Span *sp
 /* Byte offsets of the elements of a top-level array (or of the one value). */
 static uint32_t *element_offsets(const Source *src, int *n) {
     const char *t = src->text;
-    size_t i = 0;
+    size_t i = src->len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3) ? 3 : 0; /* a byte-order mark */
     while (i < src->len && strchr(" \t\r\n", t[i]) && t[i])
         i++;
     int cap = 16, k = 0;
@@ -703,6 +703,8 @@ cJSON *load_json_parse(const Source *src, DiagSink *diag, bool line) {
 }
 
 cJSON *load_json_parse_range(const Source *src, uint32_t from, uint32_t to, DiagSink *diag, bool line) {
+    /* a byte-order mark (Notepad's UTF-8) before the file's JSON is not part of it */
+    if (from == 0 && to >= 3 && !memcmp(src->text, "\xEF\xBB\xBF", 3)) from = 3;
     if (!utf8_valid(src->text + from, to - from, NULL) &&
         !source_utf8(src, diag, "K0408", "save the data as UTF-8 (in Excel: Save As, CSV UTF-8)"))
         return NULL;
