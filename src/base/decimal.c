@@ -504,3 +504,7 @@ size_t dec_format(Dec a, int places, char *buf, size_t cap) {
 size_t dec_format_fixed(Dec a, int places, char *buf, size_t cap) {
     return format_impl(a, places, false, buf, cap);
 }
+
+double dec_to_double(Dec a) {
+    return (double)a.num / (double)(a.den ? a.den : 1);
+}

@@ -59,6 +59,14 @@ size_t dec_format(Dec a, int places, char *buf, size_t cap);
 /* Same, but with exactly `places` decimals ("900.00"). */
 size_t dec_format_fixed(Dec a, int places, char *buf, size_t cap);
 
+/* The double nearest a, for a library that takes numbers only as doubles
+ * (libxlsxwriter's cells): the one place an exact decimal leaves kaoping as
+ * binary floating point, to be written, never to compute with. num and den
+ * below 2^53 are exact doubles and the division rounds to nearest, so a
+ * score of up to 15 significant digits becomes the double a spreadsheet
+ * holds when that decimal is typed in. */
+double dec_to_double(Dec a);
+
 /* The general cases of dec_add, dec_sub and dec_cmp; whole numbers (most
  * scores) take the inline paths below, without a call. */
 DecStatus dec_add_frac(Dec a, Dec b, Dec *out);

@@ -6,12 +6,13 @@
  * character counts two), scores are numbers shown with the standard's
  * decimal places.
  *
- * libxlsxwriter takes numbers as double. The only doubles of the program
- * are here, made from scores already rounded to the standard's decimals:
- * each is the double nearest the exact score, the one a spreadsheet holds
- * for that decimal when it is typed in. The library writes it with 16
- * significant digits (978.93 as 978.9299999999999), which reads back as
- * the same double, and Excel shows it with the standard's decimals. It
+ * libxlsxwriter takes numbers as double: each score, already rounded to
+ * the standard's decimals, is handed over by dec_to_double (decimal.h, the
+ * one place an exact decimal becomes a double): the double nearest it, the
+ * one a spreadsheet holds for that decimal when it is typed in. The
+ * library writes it with 16 significant digits (978.93 as
+ * 978.9299999999999), which reads back as the same double, and Excel
+ * shows it with the standard's decimals. It
  * prints with printf, so LC_NUMERIC must stay "C" (a decimal comma would
  * break the file): set only the locale categories that messages need. */
 #include <stdlib.h>
@@ -83,20 +84,15 @@ static void put_str(Sheet *sh, Arena *a, int col, const char *s, lxw_format *fmt
     if (*s || fmt) worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, s, fmt);
 }
 
-/* The double nearest to d rounded to places: both parts of the rounded
- * fraction are exact doubles (below 2^53), and IEEE division rounds to
- * nearest. No locale, no parsing. */
-static double as_double(Dec d, int places) {
-    Dec r;
-    if (dec_round(d, places, &r) != DEC_OK) r = d;
-    return (double)r.num / (double)(r.den ? r.den : 1);
-}
-
+/* A score as a number cell: rounded to the standard's decimals, then the
+ * double libxlsxwriter takes (dec_to_double). */
 static void put_num(Sheet *sh, int col, Dec d, int places, lxw_format *fmt) {
     char buf[64];
     dec_format(d, places, buf, sizeof buf);
     fit(sh, col, strlen(buf) + 1);
-    worksheet_write_number(sh->ws, sh->row, (lxw_col_t)col, as_double(d, places), fmt);
+    Dec r;
+    if (dec_round(d, places, &r) != DEC_OK) r = d;
+    worksheet_write_number(sh->ws, sh->row, (lxw_col_t)col, dec_to_double(r), fmt);
 }
 
 static void put_int(Sheet *sh, int col, int n, lxw_format *fmt) {
@@ -242,8 +238,7 @@ static void summary_row(XlsxDoc *d, const Result *res) {
         put_num(sh, 13 + k, res->rect_lost, places, n);
         for (int i = 0; i < s->noutputs; i++) {
             TypeKind ty = s->output_tab[i]->value->type;
-            if (!res->outputs[i].present)
-                continue; /* an absent optional fact: an empty cell */
+            if (!res->outputs[i].present) continue; /* an absent optional fact: an empty cell */
             if (ty == TY_INTEGER || ty == TY_DECIMAL)
                 put_num(sh, 15 + k + i, res->outputs[i].u.num, places, n);
             else

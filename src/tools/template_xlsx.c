@@ -172,8 +172,10 @@ static void write_default(const Book *b, lxw_worksheet *ws, int row, int col, co
     case TY_INTEGER:
     case TY_DECIMAL:
     case TY_PERCENT:
-        if (digits <= 16) { /* 15 digits, a sign or a point */
-            worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, strtod(text, NULL), fmt);
+        if (digits <= 16) {             /* 15 digits, a sign or a point */
+            Dec v = f->def_value.u.num; /* a percentage's cell holds its points, as its text */
+            if (f->type.kind == TY_PERCENT && dec_mul(v, dec_int(100), &v) != DEC_OK) break;
+            worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, dec_to_double(v), fmt);
             return;
         }
         break;

@@ -389,6 +389,18 @@ static void test_fast_paths(void **state) {
     assert_int_equal(dec_cmp(frac(INT64_MAX, INT64_MAX - 1), dec_int(1)), 1);
 }
 
+/* the double handed to libxlsxwriter is the one a typed-in decimal gives */
+static void test_to_double(void **state) {
+    (void)state;
+    Dec d;
+    assert_int_equal(dec_parse("978.93", 6, &d), DEC_OK);
+    assert_true(dec_to_double(d) == 978.93);
+    assert_int_equal(dec_parse("-0.1", 4, &d), DEC_OK);
+    assert_true(dec_to_double(d) == -0.1);
+    assert_true(dec_to_double(dec_int(900)) == 900.0);
+    assert_true(dec_to_double(dec_zero()) == 0.0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_forms),
@@ -404,6 +416,7 @@ int main(void) {
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_format_cap),
         cmocka_unit_test(test_format_roundtrip),
+        cmocka_unit_test(test_to_double),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
