@@ -44,131 +44,12 @@ void load_free(LoadedUnits *l) {
     l->count = 0;
 }
 
-/* ---- positions: cJSON keeps none, so find a key's text after the unit ---- */
-
-/* The offset just past the JSON value that starts at from (or the text's end). */
-static uint32_t value_end(const Source *src, uint32_t from) {
-    int depth = 0;
-    bool str = false;
-    for (uint32_t i = from; i < src->len; i++) {
-        char ch = src->text[i];
-        if (str) {
-            if (ch == '\\')
-                i++;
-            else if (ch == '"')
-                str = false;
-        } else if (ch == '"')
-            str = true;
-        else if (ch == '[' || ch == '{')
-            depth++;
-        else if ((ch == ']' || ch == '}') && --depth <= 0)
-            return i + 1;
-    }
-    return (uint32_t)src->len;
-}
-
-/* The nth (1, 2...) `"key":` in the value that starts at from. */
-static bool find_key_nth(const Source *src, uint32_t from, const char *key, int nth, Span *sp) {
-    size_t klen = strlen(key);
-    if (klen == 0 || from >= src->len) return false;
-    const char *end = src->text + value_end(src, from);
-    /* the text may hold NUL bytes: search by length, not with strstr */
-    for (const char *p = src->text + from + 1; p + klen + 1 <= end; p++) {
-        if (p[-1] != '"' || memcmp(p, key, klen) != 0 || p[klen] != '"') continue;
-        const char *q = p + klen + 1;
-        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
-            q++;
-        if (q >= end || *q != ':' || --nth > 0) continue;
-        sp->begin = (uint32_t)(p - 1 - src->text);
-        sp->end = (uint32_t)(p + klen + 1 - src->text);
-        return true;
-    }
-    return false;
-}
-
-static bool find_key(const Source *src, uint32_t from, const char *key, Span *sp) {
-    return find_key_nth(src, from, key, 1, sp);
-}
-
-/* Byte offsets of the elements of a top-level array (or of the one value). */
-static uint32_t *element_offsets(const Source *src, int *n) {
-    const char *t = src->text;
-    size_t i = src->len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3) ? 3 : 0; /* a byte-order mark */
-    while (i < src->len && strchr(" \t\r\n", t[i]) && t[i])
-        i++;
-    int cap = 16, k = 0;
-    uint32_t *offs = malloc(sizeof *offs * (size_t)cap);
-    if (!offs) return NULL;
-    if (i >= src->len || t[i] != '[') {
-        offs[0] = (uint32_t)i;
-        *n = 1;
-        return offs;
-    }
-    int depth = 0;
-    bool str = false, want = false; /* want: the next value starts an element */
-    for (; i < src->len; i++) {
-        char ch = t[i];
-        if (str) {
-            if (ch == '\\')
-                i++;
-            else if (ch == '"')
-                str = false;
-            continue;
-        }
-        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') continue;
-        if (want && ch != ']') {
-            if (k == cap) {
-                uint32_t *no = realloc(offs, sizeof *offs * (size_t)(cap *= 2));
-                if (!no) break;
-                offs = no;
-            }
-            offs[k++] = (uint32_t)i;
-        }
-        want = false;
-        if (ch == '"')
-            str = true;
-        else if (ch == '[' || ch == '{')
-            want = depth++ == 0;
-        else if (ch == ']' || ch == '}')
-            depth--;
-        else if (ch == ',' && depth == 1)
-            want = true;
-    }
-    *n = k;
-    return offs;
-}
-
-/* Where the index-th (0-based) value of the array j is written. */
-static bool element_span(const Source *src, const cJSON *j, int index, Span *sp) {
-    uint32_t i;
-    if (src->made || !jtext_offset(j, &i) || i >= src->len || src->text[i] != '[') return false;
-    for (int k = 0;; k++) {
-        i++; /* past '[' or ',' */
-        while (i < src->len && strchr(" \t\r\n", src->text[i]) && src->text[i])
-            i++;
-        uint32_t b = i, e;
-        if (i >= src->len) return false;
-        if (src->text[i] == '[' || src->text[i] == '{') {
-            e = value_end(src, i);
-        } else if (src->text[i] == '"') {
-            for (e = i + 1; e < src->len && src->text[e] != '"'; e++)
-                if (src->text[e] == '\\') e++;
-            e = e < src->len ? e + 1 : e;
-        } else {
-            for (e = i; e < src->len && !strchr(",]} \t\r\n", src->text[e]) && src->text[e]; e++)
-                ;
-        }
-        if (k == index) return *sp = (Span){b, e > b ? e : b + 1}, true;
-        for (i = e; i < src->len && src->text[i] != ',' && src->text[i] != ']'; i++)
-            ;
-        if (i >= src->len || src->text[i] == ']') return false;
-    }
-}
+/* ---- positions: cJSON keeps none; load_jsontext.c finds them in the text ---- */
 
 /* Where key is written in the current unit's text. */
 static bool locate_key(LoadCtx *c, const char *key, Span *sp) {
     if (c->locate) return c->locate->find(c->locate->ctx, key, sp);
-    return find_key(c->src, c->from ? c->from : c->at, key, sp);
+    return jtext_find_key(c->src, c->from ? c->from : c->at, key, 1, sp);
 }
 
 /* The second `"key":` written in the object j (of the current unit). */
@@ -176,7 +57,7 @@ static bool locate_twice(LoadCtx *c, const cJSON *j, const char *key, Span *sp) 
     uint32_t off;
     if (c->locate) return c->locate->find(c->locate->ctx, key, sp);
     if (!jtext_offset(j, &off)) off = c->at;
-    return !c->src->made && find_key_nth(c->src, off, key, 2, sp);
+    return !c->src->made && jtext_find_key(c->src, off, key, 2, sp);
 }
 
 /* Where a message about key goes: c->here when set (once), else the key's
@@ -190,7 +71,7 @@ static bool message_span(LoadCtx *c, DiagLevel lv, const char *key, Span *sp) {
     }
     /* positions cost a scan of the file: none once the messages are cut off */
     if (diag_full(c->diag, lv)) return false;
-    if (key && c->value_list && !c->locate && element_span(c->src, c->value_list, c->value_index, sp))
+    if (key && c->value_list && !c->locate && jtext_element_span(c->src, c->value_list, c->value_index, sp))
         return true;                             /* a list's value: where it is written */
     if (key && c->value_key) key = c->value_key; /* else its list's key */
     if (c->locate) return c->locate->find(c->locate->ctx, key ? key : "name", sp);
@@ -735,7 +616,7 @@ cJSON *load_json_tree(const Source *src) {
 }
 
 uint32_t *load_json_offsets(const Source *src, int *n) {
-    return element_offsets(src, n);
+    return jtext_element_offsets(src, n);
 }
 
 Unit *load_unit_named(const Source *src, uint32_t at, const cJSON *j, int index) {
@@ -765,7 +646,7 @@ bool load_json(const Standard *std, const Source *src, DiagSink *diag, LoadedUni
     if (!root) return false;
     LoadCtx c = {.std = std, .src = src, .diag = diag};
     int noffs = 0;
-    uint32_t *offs = element_offsets(src, &noffs);
+    uint32_t *offs = jtext_element_offsets(src, &noffs);
     int n = cJSON_IsArray(root) ? cJSON_GetArraySize(root) : 1;
     if (n == 0) diag_file(diag, DIAG_WARNING, "K0405", src, "the file holds no unit: the list [ ] is empty");
     out->units = calloc((size_t)(n ? n : 1), sizeof(Unit *));

@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -186,7 +187,7 @@ static bool exact_as_double(const char *p, size_t n) {
     if (k < n && p[k] == '.')
         for (k++; k < n && p[k] >= '0' && p[k] <= '9'; k++)
             frac++;
-    if (k != n) return false; /* an exponent */
+    if (k != n) return false;        /* an exponent */
     return frac == 0 && whole <= 15; /* a whole number a double holds exactly; a fraction keeps its digits */
 }
 
@@ -393,4 +394,118 @@ bool jtext_offset(const cJSON *j, uint32_t *off) {
     if (!j || !(cJSON_IsObject(j) || cJSON_IsArray(j)) || j->valueint <= 0) return false;
     *off = (uint32_t)j->valueint - 1;
     return true;
+}
+
+/* ---- positions in the text, for messages (cJSON keeps none) ---------------- */
+
+/* The offset just past the JSON value that starts at from (or the text's end). */
+static uint32_t value_end(const Source *src, uint32_t from) {
+    int depth = 0;
+    bool str = false;
+    for (uint32_t i = from; i < src->len; i++) {
+        char ch = src->text[i];
+        if (str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                str = false;
+        } else if (ch == '"')
+            str = true;
+        else if (ch == '[' || ch == '{')
+            depth++;
+        else if ((ch == ']' || ch == '}') && --depth <= 0)
+            return i + 1;
+    }
+    return (uint32_t)src->len;
+}
+
+bool jtext_find_key(const Source *src, uint32_t from, const char *key, int nth, Span *sp) {
+    size_t klen = strlen(key);
+    if (klen == 0 || from >= src->len) return false;
+    const char *end = src->text + value_end(src, from);
+    /* the text may hold NUL bytes: search by length, not with strstr */
+    for (const char *p = src->text + from + 1; p + klen + 1 <= end; p++) {
+        if (p[-1] != '"' || memcmp(p, key, klen) != 0 || p[klen] != '"') continue;
+        const char *q = p + klen + 1;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+            q++;
+        if (q >= end || *q != ':' || --nth > 0) continue;
+        sp->begin = (uint32_t)(p - 1 - src->text);
+        sp->end = (uint32_t)(p + klen + 1 - src->text);
+        return true;
+    }
+    return false;
+}
+
+uint32_t *jtext_element_offsets(const Source *src, int *n) {
+    const char *t = src->text;
+    size_t i = src->len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3) ? 3 : 0; /* a byte-order mark */
+    while (i < src->len && strchr(" \t\r\n", t[i]) && t[i])
+        i++;
+    int cap = 16, k = 0;
+    uint32_t *offs = malloc(sizeof *offs * (size_t)cap);
+    if (!offs) return NULL;
+    if (i >= src->len || t[i] != '[') {
+        offs[0] = (uint32_t)i;
+        *n = 1;
+        return offs;
+    }
+    int depth = 0;
+    bool str = false, want = false; /* want: the next value starts an element */
+    for (; i < src->len; i++) {
+        char ch = t[i];
+        if (str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                str = false;
+            continue;
+        }
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') continue;
+        if (want && ch != ']') {
+            if (k == cap) {
+                uint32_t *no = realloc(offs, sizeof *offs * (size_t)(cap *= 2));
+                if (!no) break;
+                offs = no;
+            }
+            offs[k++] = (uint32_t)i;
+        }
+        want = false;
+        if (ch == '"')
+            str = true;
+        else if (ch == '[' || ch == '{')
+            want = depth++ == 0;
+        else if (ch == ']' || ch == '}')
+            depth--;
+        else if (ch == ',' && depth == 1)
+            want = true;
+    }
+    *n = k;
+    return offs;
+}
+
+bool jtext_element_span(const Source *src, const cJSON *j, int index, Span *sp) {
+    uint32_t i;
+    if (src->made || !jtext_offset(j, &i) || i >= src->len || src->text[i] != '[') return false;
+    for (int k = 0;; k++) {
+        i++; /* past '[' or ',' */
+        while (i < src->len && strchr(" \t\r\n", src->text[i]) && src->text[i])
+            i++;
+        uint32_t b = i, e;
+        if (i >= src->len) return false;
+        if (src->text[i] == '[' || src->text[i] == '{') {
+            e = value_end(src, i);
+        } else if (src->text[i] == '"') {
+            for (e = i + 1; e < src->len && src->text[e] != '"'; e++)
+                if (src->text[e] == '\\') e++;
+            e = e < src->len ? e + 1 : e;
+        } else {
+            for (e = i; e < src->len && !strchr(",]} \t\r\n", src->text[e]) && src->text[e]; e++)
+                ;
+        }
+        if (k == index) return *sp = (Span){b, e > b ? e : b + 1}, true;
+        for (i = e; i < src->len && src->text[i] != ',' && src->text[i] != ']'; i++)
+            ;
+        if (i >= src->len || src->text[i] == ']') return false;
+    }
 }

@@ -2,7 +2,8 @@
  * it: numbers keep the digits written (cJSON keeps only a double, so
  * 9007199254740993 would become 9007199254740992), objects and arrays keep
  * where they start, and text that is not strict JSON gets a plain reason
- * (a file cut short, a trailing comma, half of a surrogate pair). */
+ * (a file cut short, a trailing comma, half of a surrogate pair). It also
+ * finds where a key or an element is written, for a message's caret. */
 #ifndef KP_LOAD_JSONTEXT_H
 #define KP_LOAD_JSONTEXT_H
 
@@ -31,5 +32,15 @@ const char *jtext_digits(const struct cJSON *j);
 bool jtext_is_number(const struct cJSON *j);
 /* Where an object or array read by jtext_scan starts (its '{' or '['). */
 bool jtext_offset(const struct cJSON *j, uint32_t *off);
+
+/* ---- positions in the text, for messages (load_json.c) -------------------- */
+
+/* The nth (1, 2...) `"key":` written in the value that starts at from. */
+bool jtext_find_key(const Source *src, uint32_t from, const char *key, int nth, Span *sp);
+/* Byte offsets of the elements of a top-level array (or of the one value),
+ * malloc'd, *n of them (a byte-order mark before it skipped). */
+uint32_t *jtext_element_offsets(const Source *src, int *n);
+/* Where the index-th (0-based) value of the array j (read by jtext_scan) is written. */
+bool jtext_element_span(const Source *src, const struct cJSON *j, int index, Span *sp);
 
 #endif
