@@ -184,6 +184,16 @@ bool utf8_valid(const char *s, size_t len, size_t *bad) {
     return true;
 }
 
+size_t utf8_whole(const char *s, size_t n) {
+    size_t q = n;
+    while (q > 0 && ((unsigned char)s[q - 1] & 0xC0) == 0x80)
+        q--;
+    if (q == 0) return n; /* no lead byte: not UTF-8, nothing to keep whole */
+    unsigned char lead = (unsigned char)s[q - 1];
+    size_t len = lead < 0xC0 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    return q - 1 + len <= n ? n : q - 1;
+}
+
 int width_codepoint(uint32_t cp) {
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
         return 0;

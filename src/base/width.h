@@ -14,6 +14,9 @@ int utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* True when all of s is valid UTF-8; else false and *bad (if non-NULL) is
  * the byte offset of the first bad sequence. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
+/* The length of s[0..n) without a character cut short at its end (a
+ * byte-counted cut, a full snprintf): n, or the start of that character. */
+size_t utf8_whole(const char *s, size_t n);
 
 /* Display columns of one code point: 2 for East Asian Wide/Fullwidth, 0 for
  * combining marks (Mn/Me), zero-width format chars, variation selectors,

@@ -63,9 +63,7 @@ static const char *clip(Arena *a, const char *s) {
     s = render_clean(a, s);
     size_t n = strlen(s);
     if (n <= MAX_CELL) return s;
-    n = MAX_CELL; /* Excel's limit is 32767 characters: cut at a character */
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
+    n = utf8_whole(s, MAX_CELL); /* Excel's limit is 32767 characters: cut at a character */
     return arena_strndup(a, s, n);
 }
 

@@ -26,6 +26,7 @@
 #include "check.h"
 #include "decimal.h"
 #include "lex.h"
+#include "width.h"
 
 typedef enum { COL_ID, COL_TITLE, COL_CONTENT, COL_POINTS, COL_METHOD, COL_RESP, COL_CAT, NCOLS } Col;
 
@@ -385,18 +386,6 @@ static void pts(FILE *out, Dec d) {
     fputs(buf, out);
 }
 
-/* Cuts s back to its last whole UTF-8 character (after a byte-counted
- * snprintf cut it short). */
-static void whole_chars(char *s) {
-    size_t n = strlen(s), q = n;
-    while (q > 0 && ((unsigned char)s[q - 1] & 0xC0) == 0x80)
-        q--;
-    if (q == 0) return;
-    unsigned char lead = (unsigned char)s[q - 1];
-    size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (q - 1 + len > n) s[q - 1] = '\0';
-}
-
 /* A guessed fact: declared once, its id returned. */
 static const char *guess_fact(Im *m, const Entry *e, const char *suffix, const char *type, const char *label,
                               const char *clause) {
@@ -405,13 +394,13 @@ static const char *guess_fact(Im *m, const Entry *e, const char *suffix, const c
     const char *fid = unique_id(m, id, id, 2);
     char line[1600], said[401];
     snprintf(said, sizeof said, "%s", clause);
-    whole_chars(said);
+    said[utf8_whole(said, strlen(said))] = '\0';
     snprintf(line, sizeof line, "// guessed from %s \"%s\": check the fact's name, label and bounds\nfact %s: %s \"",
              e->id, said, fid, type);
     out_add(&m->facts, &m->nf, &m->capf, line);
     char lab[500];
     snprintf(lab, sizeof lab, "%s%s", e->title, label);
-    whole_chars(lab);
+    lab[utf8_whole(lab, strlen(lab))] = '\0';
     for (char *p = lab; *p; p++)
         if (*p == '"' || *p == '\\') *p = '\'';
     out_add(&m->facts, &m->nf, &m->capf, lab);

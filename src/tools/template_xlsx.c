@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "load.h"
 #include "template.h"
+#include "width.h"
 
 enum { ROWS = 100000, INPUT_MAX = 250 };
 
@@ -62,11 +63,7 @@ static lxw_format *fill_format(const Book *b, const Fact *f) {
 
 /* At most max bytes of s, cut at a character's start. */
 static void cut(char *s, size_t max) {
-    size_t n = strlen(s);
-    if (n <= max) return;
-    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-        max--;
-    s[max] = '\0';
+    if (strlen(s) > max) s[utf8_whole(s, max)] = '\0';
 }
 
 /* ---- validation ------------------------------------------------------------------ */

@@ -196,6 +196,19 @@ static void test_invalid_offsets(void **state) {
     assert_int_equal(width_advance("\xFF\t", 2, 0), 8);
 }
 
+/* a cut made by bytes keeps whole characters only */
+static void test_whole(void **state) {
+    (void)state;
+    const char *s = "ab中文"; /* 2 + 3 + 3 bytes */
+    assert_int_equal(utf8_whole(s, 8), 8);
+    assert_int_equal(utf8_whole(s, 7), 5); /* 文 cut short */
+    assert_int_equal(utf8_whole(s, 6), 5);
+    assert_int_equal(utf8_whole(s, 5), 5);
+    assert_int_equal(utf8_whole(s, 3), 2); /* 中 cut short */
+    assert_int_equal(utf8_whole(s, 2), 2);
+    assert_int_equal(utf8_whole(s, 0), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ascii),
@@ -206,6 +219,7 @@ int main(void) {
         cmocka_unit_test(test_decode_valid),
         cmocka_unit_test(test_decode_invalid),
         cmocka_unit_test(test_invalid_offsets),
+        cmocka_unit_test(test_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
