@@ -2,6 +2,8 @@
  * All intermediates are 128-bit, so a result is either exact or an error. */
 #include "decimal.h"
 
+#include <string.h>
+
 __extension__ typedef __int128 i128;
 __extension__ typedef unsigned __int128 u128;
 
@@ -244,6 +246,47 @@ DecStatus dec_parse(const char *s, size_t len, Dec *out) {
     return make_u(neg, m, d, out);
 }
 
+/* The common number of data: at most 18 digits, an optional '.', no
+ * exponent ("95.4", "-3", "100"); `shift` more places (2: a percentage).
+ * Anything else goes to dec_parse, which gives the same reduced fraction. */
+DecStatus dec_parse_plain(const char *s, size_t len, int shift, Dec *out) {
+    size_t i = 0;
+    bool neg = len > 0 && s[0] == '-';
+    i += neg;
+    uint64_t m = 0;
+    int digits = 0, places = -1;
+    for (; i < len; i++) {
+        char c = s[i];
+        if (c == '.' && places < 0 && digits > 0) {
+            places = 0;
+            continue;
+        }
+        if (!is_digit(c) || ++digits > 18) goto general;
+        m = m * 10 + (uint64_t)(c - '0');
+        places += places >= 0;
+    }
+    if (digits == 0 || places == 0) goto general;
+    places = (places < 0 ? 0 : places) + shift;
+    if (places > 18) goto general;
+    if (m == 0) {
+        *out = dec_zero();
+        return DEC_OK;
+    }
+    uint64_t q = 1;
+    for (int k = 0; k < places; k++)
+        q *= 10;
+    reduce64(&m, &q);
+    out->num = neg ? -(int64_t)m : (int64_t)m;
+    out->den = (int64_t)q;
+    return DEC_OK;
+general:;
+    char buf[64];
+    if (shift != 2 || len + 1 > sizeof buf) return shift ? DEC_SYNTAX : dec_parse(s, len, out);
+    memcpy(buf, s, len);
+    buf[len] = '%';
+    return dec_parse(buf, len + 1, out);
+}
+
 /* ---- arithmetic ---- */
 
 /* A zero-initialised Dec {0, 0} (from calloc or an arena) is zero. */
@@ -330,6 +373,11 @@ DecStatus dec_sub_frac(Dec a, Dec b, Dec *out) {
 DecStatus dec_mul(Dec a, Dec b, Dec *out) {
     a = dec_norm(a);
     b = dec_norm(b);
+    int64_t n;
+    if (a.den == 1 && b.den == 1 && !__builtin_mul_overflow(a.num, b.num, &n)) { /* whole numbers */
+        *out = dec_int(n);
+        return DEC_OK;
+    }
     return make((i128)a.num * b.num, (i128)a.den * b.den, out);
 }
 
@@ -362,26 +410,6 @@ int dec_cmp_frac(Dec a, Dec b) {
     return (l > r) - (l < r);
 }
 
-bool dec_is_zero(Dec a) {
-    return a.num == 0;
-}
-
-bool dec_is_int(Dec a) {
-    return a.den <= 1;
-}
-
-int dec_sign(Dec a) {
-    return (a.num > 0) - (a.num < 0);
-}
-
-Dec dec_min(Dec a, Dec b) {
-    return dec_cmp(b, a) < 0 ? b : a;
-}
-
-Dec dec_max(Dec a, Dec b) {
-    return dec_cmp(b, a) > 0 ? b : a;
-}
-
 /* ---- rounding ---- */
 
 /* |a| * 10^places rounded half away from zero, as an unsigned magnitude. */
@@ -407,6 +435,10 @@ DecStatus dec_round(Dec a, int places, Dec *out) {
     a = dec_norm(a);
     if (places < 0 || places > DEC_MAX_PLACES) {
         return DEC_SYNTAX;
+    }
+    if (pow10_tab[places] % a.den == 0) { /* already at most `places` decimals: whole numbers, 0.5 at 1 */
+        *out = a;
+        return DEC_OK;
     }
     return make_u(a.num < 0, scaled_round(a, places), (u128)pow10_tab[places], out);
 }

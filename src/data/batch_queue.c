@@ -314,7 +314,7 @@ Batch *batch_queue_new(const Standard *std, const Source *std_src, const BatchOp
         .std = std, .std_src = std_src, .opt = opt, .w = w, .out = out, .diag_out = diag_out, .eval = opt->eval};
     b->two_pass = opt->peers || peer_uses(std);
     /* what nothing will print is not built */
-    b->eval.skip_rectification = w->no_rectification && !opt->on_result && !w->unit_in_order;
+    b->eval.scores_only = w->scores_only && !opt->on_result && !w->unit_in_order;
     if (!opt->standard_for) { /* eval --rules-dir: each unit's year picks its standard */
         b->keys_arena = arena_new();
         b->keys = direct_keys_new(b->keys_arena, std);

@@ -77,6 +77,7 @@ typedef struct Reader {
 } Reader;
 
 static void space(Reader *r) {
+    if (r->i < r->n && (unsigned char)r->t[r->i] > ' ') return; /* compact JSON: no space at all */
     while (r->i < r->n && (r->t[r->i] == ' ' || r->t[r->i] == '\t' || r->t[r->i] == '\n' || r->t[r->i] == '\r'))
         r->i++;
 }
@@ -89,9 +90,21 @@ static bool eat(Reader *r, char c) {
 
 /* A string without escapes, its bytes valid UTF-8: *s, *len, the text
  * between the quotes. */
+/* Eight bytes of plain ASCII text: none below ' ', none '"' or '\\', none
+ * above 0x7f (exact for "none", as the whole word is asked at once). */
+static bool plain8(const char *p) {
+    uint64_t x, ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    memcpy(&x, p, 8);
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    uint64_t below = (x - ones * 0x20) & ~x, quote = (q - ones) & ~q, slash = (b - ones) & ~b;
+    return ((below | quote | slash | x) & high) == 0;
+}
+
 static bool string(Reader *r, const char **s, size_t *len) {
     if (!eat(r, '"')) return false;
     size_t b = r->i;
+    while (r->i + 8 <= r->n && plain8(r->t + r->i))
+        r->i += 8;
     while (r->i < r->n) {
         unsigned char c = (unsigned char)r->t[r->i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { /* most of the text: ASCII */
@@ -270,18 +283,11 @@ static bool value(Reader *r, Arena *a, const Fact *f, Value *out) {
     case TY_DECIMAL:
     case TY_PERCENT:
         if (!number(r, &s, &n)) return false;
-        if (f->type.kind == TY_PERCENT) {
-            /* points, as the careful way reads them (91.5 is 91.5%: "91.5%" to
-             * dec_parse, which divides as it reduces); below 1 it warns (0.95 for 95%) */
-            char pct[48];
-            if (n >= sizeof pct) return false;
-            memcpy(pct, s, n);
-            pct[n] = '%';
-            if (dec_parse(pct, n + 1, &out->u.num) != DEC_OK) return false;
-            if (dec_sign(out->u.num) > 0 && dec_cmp(out->u.num, (Dec){1, 100}) < 0) return false;
-        } else if (dec_parse(s, n, &out->u.num) != DEC_OK) {
+        /* a percentage in points, as the careful way reads it (91.5 is 91.5%);
+         * below 1 it warns there (0.95 for 95%) */
+        if (dec_parse_plain(s, n, f->type.kind == TY_PERCENT ? 2 : 0, &out->u.num) != DEC_OK) return false;
+        if (f->type.kind == TY_PERCENT && dec_sign(out->u.num) > 0 && dec_cmp(out->u.num, (Dec){1, 100}) < 0)
             return false;
-        }
         if (f->type.kind == TY_INTEGER && !dec_is_int(out->u.num)) return false;
         break;
     case TY_BOOLEAN:

@@ -32,12 +32,13 @@ static Dec count_steps(Env *e, Dec span, Dec step, StepMode mode) {
 /* A whole count's goal is the whole number nearest it that meets it:
  * raise to 3.2 is raise to 4, raise to above 3.2 or above 3 is raise to 4;
  * lower to 3.2 is lower to 3, lower to below 3.2 is lower to 3. */
-static void whole_goal(Env *e, RuleResult *rr) {
+static void whole_goal(RuleResult *rr) {
     Dec g = rr->goal, w = g;
     bool raise = rr->target == TARGET_RAISE;
     if (dec_is_int(g)) {
         if (rr->goal_inclusive) return;
-        w = raise ? add(e, g, dec_int(1)) : sub(e, g, dec_int(1));
+        /* what to aim at is not the score: trouble here fails nothing */
+        if ((raise ? dec_add(g, dec_int(1), &w) : dec_sub(g, dec_int(1), &w)) != DEC_OK) return;
     } else {
         DecStatus st = raise ? dec_ceil(g, &w) : dec_floor(g, &w);
         if (st != DEC_OK) return;
@@ -47,12 +48,13 @@ static void whole_goal(Env *e, RuleResult *rr) {
 }
 
 /* For whole counts: how many more (or fewer) reach the goal. */
-static void set_short_by(Env *e, RuleResult *rr) {
+static void set_short_by(RuleResult *rr) {
     if (!rr->subject || rr->subject->type != TY_INTEGER) return;
-    if (rr->target == TARGET_RAISE || rr->target == TARGET_LOWER) whole_goal(e, rr);
+    if (rr->target == TARGET_RAISE || rr->target == TARGET_LOWER) whole_goal(rr);
     if (!rr->goal_inclusive) return;
-    Dec d = rr->target == TARGET_RAISE ? sub(e, rr->goal, rr->value) : sub(e, rr->value, rr->goal);
-    if (dec_sign(d) > 0) rr->short_by = d;
+    Dec d;
+    DecStatus st = rr->target == TARGET_RAISE ? dec_sub(rr->goal, rr->value, &d) : dec_sub(rr->value, rr->goal, &d);
+    if (st == DEC_OK && dec_sign(d) > 0) rr->short_by = d;
 }
 
 /* For 'score tiers X {...}': X against the top band's bound (bands are
@@ -77,13 +79,7 @@ static void tiers_target(Env *e, const Expr *amount, RuleResult *rr) {
     rr->target = (b->op == OP_GE || b->op == OP_GT) ? TARGET_RAISE : TARGET_LOWER;
     rr->goal = bound;
     rr->goal_inclusive = b->op == OP_GE || b->op == OP_LE;
-    set_short_by(e, rr);
-}
-
-static Dec one_percent(void) {
-    Dec d;
-    dec_frac(1, 100, &d);
-    return d;
+    set_short_by(rr);
 }
 
 static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
@@ -123,7 +119,7 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
         if (dec_cmp(rr->amount, amount)) ev_keep_num(e, TR_ROUNDED, rr->amount);
         RuleResult *tracing = e->tracing; /* the target is not part of the score */
         e->tracing = NULL;
-        tiers_target(e, r->amount, rr);
+        if (!e->opt->scores_only) tiers_target(e, r->amount, rr);
         e->tracing = tracing;
         return;
     }
@@ -131,7 +127,7 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
     if (r->per) {
         Dec x = ev_number(e, r->per);
         if (e->absent) return;
-        Dec step = r->step ? ev_number(e, r->step) : r->per->type == TY_PERCENT ? one_percent() : dec_int(1);
+        Dec step = r->step ? ev_number(e, r->step) : r->per->type == TY_PERCENT ? (Dec){1, 100} : dec_int(1);
         if (dec_sign(step) <= 0) {
             fail(e, "a step that is not more than 0");
             return;
@@ -172,7 +168,7 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
     } else if (r->when) {
         rr->target = TARGET_CONDITION;
     }
-    if (rr->has_value && r->per && rr->target != TARGET_ZERO) set_short_by(e, rr);
+    if (rr->has_value && r->per && rr->target != TARGET_ZERO && !e->opt->scores_only) set_short_by(rr);
     if (r->cap) {
         Dec capped = dec_min(value, ev_number(e, r->cap));
         if (dec_cmp(capped, value)) ev_keep_num(e, TR_CAPPED, capped);
@@ -216,10 +212,23 @@ static Dec item_bounds(Env *e, const Part *p, ItemResult *ir, bool scored_up) {
     return chk(e, st, s);
 }
 
-static void eval_item(Env *e, const Part *p, ItemResult *ir, Arena *arena) {
+/* The item's rule results: its own (e->rules, the unit's, in the
+ * standard's order), or, when only scores are read, the scratch that every
+ * item reuses (zeroed here; ItemResult.rules is NULL after). */
+static RuleResult *rule_results(Env *e, const Part *p) {
+    if (!e->opt->scores_only) {
+        RuleResult *rr = e->rules;
+        e->rules += p->nrules;
+        return rr;
+    }
+    memset(e->scratch, 0, sizeof(RuleResult) * (size_t)p->nrules);
+    return e->scratch;
+}
+
+static void eval_item(Env *e, const Part *p, ItemResult *ir) {
     ir->item = p;
     ir->applies = (p->kinds >> e->unit->kind) & 1u;
-    ir->rules = arena_alloc(arena, sizeof(RuleResult) * (size_t)(p->nrules ? p->nrules : 1));
+    ir->rules = rule_results(e, p);
     bool scored_up = in_bonus(p) || p->kind == PART_PENALTY;
     ir->points = scored_up ? dec_zero() : check_part_points(p, e->unit->kind);
     if (ir->applies) ir->applies = applies_by_data(e, p);
@@ -336,7 +345,7 @@ static void eval_part(Env *e, Result *res, const Part *p) {
     pr->points = out.points;
     pr->score = s;
     pr->lost = sub(e, pr->points, s);
-    if (p->holds_points) { /* its floor limits what its items' rules are charged, in order */
+    if (p->holds_points && !e->opt->scores_only) { /* its floor limits what its items' rules are charged, in order */
         Dec left = dec_sign(pr->lost) > 0 ? pr->lost : dec_zero();
         charge_rules(e, res, p, &left);
     }
@@ -547,8 +556,6 @@ static int32_t done_on(Env *e, const Task *t, Arena *arena) {
 
 static void eval_tasks(Env *e, Result *res, Arena *arena) {
     const Standard *s = e->std;
-    res->tasks = arena_alloc(arena, sizeof(TaskResult) * (size_t)(s->ntasks ? s->ntasks : 1));
-    res->phases = arena_alloc(arena, sizeof(PhaseResult) * (size_t)(s->nphases ? s->nphases : 1));
     for (int p = 0; p < s->nphases; p++)
         res->phases[p].phase = s->phase_tab[p];
     for (int i = 0; i < s->ntasks; i++) {
@@ -613,26 +620,60 @@ Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena) {
     return eval_unit_with(std, u, arena, &opt);
 }
 
+/* The result's arrays, cut from one zeroed block: one allocation a unit. */
+typedef struct Block {
+    char *at;
+    size_t used;
+} Block;
+
+static void *cut(Block *b, size_t n, size_t size) {
+    size_t bytes = (n ? n : 1) * size;
+    bytes = (bytes + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    void *p = b->at ? b->at + b->used : NULL;
+    b->used += bytes;
+    return p;
+}
+
+/* Lays out (b.at NULL: measures) the unit's result and what scoring keeps. */
+static void lay_out(Block *b, Result *res, Env *e, int nrules) {
+    const Standard *std = e->std;
+    res->items = cut(b, (size_t)std->nitems, sizeof(ItemResult));
+    res->parts = cut(b, (size_t)std->nparts, sizeof(PartResult));
+    res->vetoes = cut(b, (size_t)std->nvetoes, sizeof(bool));
+    res->veto_amounts = cut(b, (size_t)std->nvetoes, sizeof(Dec));
+    res->outputs = cut(b, (size_t)std->noutputs, sizeof(Value));
+    res->tasks = cut(b, (size_t)std->ntasks, sizeof(TaskResult));
+    res->phases = cut(b, (size_t)std->nphases, sizeof(PhaseResult));
+    e->lets = cut(b, (size_t)std->nlets, sizeof(Value));
+    e->let_done = cut(b, (size_t)std->nlets, sizeof(bool));
+    e->rules = cut(b, (size_t)nrules, sizeof(RuleResult));
+}
+
 Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const EvalOptions *opt) {
     bool explain = opt->explain;
     Result *res = arena_alloc(arena, sizeof *res);
     res->std = std;
     res->unit = u;
-    res->items = arena_alloc(arena, sizeof(ItemResult) * (size_t)(std->nitems ? std->nitems : 1));
-    res->parts = arena_alloc(arena, sizeof(PartResult) * (size_t)(std->nparts ? std->nparts : 1));
-    res->vetoes = arena_alloc(arena, sizeof(bool) * (size_t)(std->nvetoes ? std->nvetoes : 1));
-    res->veto_amounts = arena_alloc(arena, sizeof(Dec) * (size_t)(std->nvetoes ? std->nvetoes : 1));
-    res->outputs = arena_alloc(arena, sizeof(Value) * (size_t)(std->noutputs ? std->noutputs : 1));
     Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt, .res_arena = arena};
-    e.lets = arena_alloc(arena, sizeof(Value) * (size_t)(std->nlets ? std->nlets : 1));
-    e.let_done = arena_alloc(arena, sizeof(bool) * (size_t)(std->nlets ? std->nlets : 1));
+    /* every item's rules, or (scores only) room for the most any item has */
+    int nrules = 0;
+    for (int i = 0; i < std->nitems; i++)
+        nrules = opt->scores_only ? (std->item_tab[i]->nrules > nrules ? std->item_tab[i]->nrules : nrules)
+                                  : nrules + std->item_tab[i]->nrules;
+    Block b = {0};
+    lay_out(&b, res, &e, nrules);
+    b = (Block){.at = arena_alloc(arena, b.used)};
+    lay_out(&b, res, &e, nrules);
+    e.scratch = e.rules;
     res->as_of = opt->as_of;
     eval_requires(&e, res, arena);
     eval_tasks(&e, res, arena);
-    for (int i = 0; i < std->nitems; i++)
-        eval_item(&e, std->item_tab[i], &res->items[i], arena);
+    for (int i = 0; i < std->nitems; i++) {
+        eval_item(&e, std->item_tab[i], &res->items[i]);
+        if (opt->scores_only) res->items[i].rules = NULL;
+    }
     eval_parts(&e, res);
     eval_totals(&e, res);
-    if (!opt->skip_rectification) eval_rectification(res, arena);
+    if (!opt->scores_only) eval_rectification(res, arena);
     return res;
 }

@@ -37,7 +37,10 @@ typedef struct EvalOptions {
     int soon;
     bool explain;                  /* keep every step (RuleResult.trace) */
     const struct PeerTable *peers; /* the run's other units (peer.h); NULL: each unit is its own only peer */
-    bool skip_rectification;       /* no rectification list (Result.rect), nor deadlines: nothing prints them */
+    /* only the unit's scores are read (items', parts', the total, grade,
+     * pass, vetoes, outputs): ItemResult.rules is NULL, and there is no
+     * rectification list (Result.rect), deadline or rule target */
+    bool scores_only;
 } EvalOptions;
 
 typedef enum {

@@ -28,6 +28,8 @@ typedef struct Env {
     RuleResult *rule;             /* the rule being evaluated: what it saw of the peers */
     const RuleResult *item_rules; /* the rules of the item being scored, so far: fired("1.1a") */
     Arena *res_arena;             /* the result's arena */
+    RuleResult *rules;            /* the next item's rule results (the unit's, in the standard's order) */
+    RuleResult *scratch;          /* scores only: the rule results every item reuses */
     Value *lets;                  /* named expressions' values, computed when first read */
     bool *let_done;
     /* explaining (kept steps): */

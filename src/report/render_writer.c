@@ -262,8 +262,7 @@ Writer writer_for(WriterConfig *c) {
                         .end = json_end};
     case WRITE_JSONL: return (Writer){.ctx = c, .unit = jsonl_unit, .invalid = jsonl_invalid};
     case WRITE_TSV:
-        return (Writer){
-            .ctx = c, .begin = tsv_begin, .unit = tsv_unit, .invalid = tsv_invalid, .no_rectification = true};
+        return (Writer){.ctx = c, .begin = tsv_begin, .unit = tsv_unit, .invalid = tsv_invalid, .scores_only = true};
     case WRITE_HTML:
     case WRITE_CSV:
     case WRITE_XLSX: return writer_for_report(c);

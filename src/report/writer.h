@@ -36,9 +36,10 @@ typedef struct Writer {
      * the unit and its result alive. */
     void (*unit_in_order)(void *ctx, const Result *res);
     void (*invalid_in_order)(void *ctx, const Unit *u);
-    /* true: it prints no rectification list (a tsv line per unit), so the
-     * evaluator need not build one (EvalOptions.skip_rectification) */
-    bool no_rectification;
+    /* true: it prints the unit's scores only (a tsv line per unit: total,
+     * grade, pass, vetoes, outputs), so the evaluator keeps no rule results
+     * and builds no rectification list (EvalOptions.scores_only) */
+    bool scores_only;
 } Writer;
 
 typedef enum { WRITE_TEXT, WRITE_JSON, WRITE_JSONL, WRITE_TSV, WRITE_HTML, WRITE_CSV, WRITE_XLSX } WriteFormat;

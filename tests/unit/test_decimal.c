@@ -401,6 +401,53 @@ static void test_to_double(void **state) {
     assert_true(dec_to_double(dec_zero()) == 0.0);
 }
 
+/* dec_parse_plain gives dec_parse's answer, status and value, on plain
+ * numbers, on the edges of its quick way and on what it hands over. */
+static void test_parse_plain(void **state) {
+    (void)state;
+    static const char *const texts[] = {
+        "0",
+        "-0",
+        "95.4",
+        "100",
+        "-3",
+        "0.05",
+        "87.25",
+        "1.000",
+        "999999999999999999",
+        "1000000000000000000",
+        "0.000000000000000001",
+        "0.0000000000000000001",
+        "123456789.123456789",
+        "5.",
+        ".5",
+        "-",
+        "",
+        "1.2.3",
+        "1e3",
+        "2.5E-2",
+        "-12.5",
+        "00012",
+        "92233720368547758.07",
+        "12a",
+        "+3",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        for (int shift = 0; shift <= 2; shift += 2) {
+            char buf[64];
+            size_t n = strlen(texts[i]);
+            memcpy(buf, texts[i], n);
+            if (shift) buf[n++] = '%';
+            Dec want = {7, 7}, got = {7, 7};
+            DecStatus ws = dec_parse(buf, n, &want), gs = dec_parse_plain(texts[i], strlen(texts[i]), shift, &got);
+            assert_int_equal(gs, ws);
+            if (ws == DEC_OK) {
+                assert_int_equal(got.num, want.num);
+                assert_int_equal(got.den, want.den);
+            }
+        }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_forms),
@@ -417,6 +464,7 @@ int main(void) {
         cmocka_unit_test(test_format_cap),
         cmocka_unit_test(test_format_roundtrip),
         cmocka_unit_test(test_to_double),
+        cmocka_unit_test(test_parse_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
