@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "load_direct.h"
 #include "peer.h"
+#include "program.h"
 #include "render.h"
 
 enum { MAX_ERRORS = 1000, MAX_WARNINGS = 100 };
@@ -318,6 +319,7 @@ Batch *batch_queue_new(const Standard *std, const Source *std_src, const BatchOp
     if (!opt->standard_for) { /* eval --rules-dir: each unit's year picks its standard */
         b->keys_arena = arena_new();
         b->keys = direct_keys_new(b->keys_arena, std);
+        b->eval.program = program_new(std, b->keys_arena);
     }
     int jobs = opt->jobs < 1 ? 1 : opt->jobs;
     if (jobs > 1) {

@@ -15,17 +15,27 @@
 #include "load.h"
 #include "width.h"
 
+/* What reading a fact's value needs of it, together and in slot order
+ * (data gives facts in the standard's order), rather than across Fact. */
+typedef struct DirectFact {
+    const Fact *fact;
+    const char *key; /* its data key, copied next to the others */
+    size_t len;
+    int kind; /* a TypeKind */
+    Value lo, hi, def;
+} DirectFact;
+
 typedef struct KeyEntry {
     const char *key; /* NULL: an empty place */
     size_t len;
-    const Fact *fact;
+    const DirectFact *fact;
 } KeyEntry;
 
 struct DirectKeys {
     const Standard *std;
-    size_t *key_len; /* by slot: the length of the fact's data key */
-    uint32_t mask;   /* table size - 1 */
-    KeyEntry *table; /* open addressing by the hash of the data key */
+    DirectFact *facts; /* by slot */
+    uint32_t mask;     /* table size - 1 */
+    KeyEntry *table;   /* open addressing by the hash of the data key */
 };
 
 static uint32_t hash(const char *s, size_t n) {
@@ -51,9 +61,16 @@ DirectKeys *direct_keys_new(Arena *a, const Standard *std) {
         size *= 2;
     k->mask = size - 1;
     k->table = arena_alloc(a, sizeof *k->table * size);
-    k->key_len = arena_alloc(a, sizeof *k->key_len * (size_t)(std->nfacts + 1));
-    for (int i = 0; i < std->nfacts; i++)
-        k->key_len[i] = strlen(fact_key(std->fact_tab[i]));
+    k->facts = arena_alloc(a, sizeof *k->facts * (size_t)(std->nfacts + 1));
+    for (int i = 0; i < std->nfacts; i++) {
+        const Fact *f = std->fact_tab[i];
+        DirectFact *d = &k->facts[i];
+        d->fact = f;
+        d->len = strlen(fact_key(f));
+        d->key = arena_strndup(a, fact_key(f), d->len);
+        d->kind = f->type.kind;
+        d->lo = f->lo_value, d->hi = f->hi_value, d->def = f->def_value;
+    }
     /* a key names a fact by its key (or name), as data_fact finds it first;
      * a renamed fact also answers to its other year's name, after them */
     for (int pass = 0; pass < 2; pass++)
@@ -64,7 +81,7 @@ DirectKeys *direct_keys_new(Arena *a, const Standard *std) {
             size_t n = strlen(key);
             KeyEntry *e = place(k, key, n);
             if (e->key && pass == 0) return NULL; /* two facts by one key: which one is the careful way's to say */
-            if (!e->key) *e = (KeyEntry){key, n, f};
+            if (!e->key) *e = (KeyEntry){pass == 0 ? k->facts[i].key : key, n, &k->facts[i]};
         }
     return k;
 }
@@ -194,14 +211,10 @@ bool direct_json_ok(const char *text, size_t len) {
 
 /* ---- values ------------------------------------------------------------ */
 
-static bool in_bounds(const Fact *f, const Value *v) {
-    int t = f->type.kind;
-    if (t == TY_DATE)
-        return !(f->lo_value.present && v->u.date < f->lo_value.u.date) &&
-               !(f->hi_value.present && v->u.date > f->hi_value.u.date);
+static bool in_bounds(int t, const Value *lo, const Value *hi, const Value *v) {
+    if (t == TY_DATE) return !(lo->present && v->u.date < lo->u.date) && !(hi->present && v->u.date > hi->u.date);
     if (t != TY_INTEGER && t != TY_DECIMAL && t != TY_PERCENT) return true;
-    return !(f->lo_value.present && dec_cmp(v->u.num, f->lo_value.u.num) < 0) &&
-           !(f->hi_value.present && dec_cmp(v->u.num, f->hi_value.u.num) > 0);
+    return !(lo->present && dec_cmp(v->u.num, lo->u.num) < 0) && !(hi->present && dec_cmp(v->u.num, hi->u.num) > 0);
 }
 
 static bool member(const StrList *m, const char *s, size_t n, int *out) {
@@ -210,7 +223,7 @@ static bool member(const StrList *m, const char *s, size_t n, int *out) {
     return false;
 }
 
-static bool value(Reader *r, Arena *a, const Fact *f, Value *out);
+static bool value(Reader *r, Arena *a, const Fact *f, const DirectFact *d, Value *out);
 
 /* How many values the array at r holds (r is left where it was). */
 static bool count(Reader r, int *n) {
@@ -237,7 +250,7 @@ static bool record(Reader *r, Arena *a, const Fact *f, Value *cells, int nf) {
                 fl = fl->next;
             if (!fl || given[fl->slot]) return false; /* unknown, or given twice: a message */
             given[fl->slot] = true;
-            if (!value(r, a, fl, &cells[fl->slot])) return false;
+            if (!value(r, a, fl, NULL, &cells[fl->slot])) return false;
         } while (eat(r, ','));
         if (!eat(r, '}')) return false;
     }
@@ -265,7 +278,7 @@ static bool list(Reader *r, Arena *a, const Fact *f, Value *out) {
     eat(r, '[');
     for (int i = 0; i < rows; i++) {
         if (i > 0) eat(r, ',');
-        bool ok = f->type.of_values ? value(r, a, f->type.fields, &out->u.list.cells[i])
+        bool ok = f->type.of_values ? value(r, a, f->type.fields, NULL, &out->u.list.cells[i])
                                     : record(r, a, f, &out->u.list.cells[i * nf], nf);
         if (!ok) return false;
     }
@@ -273,22 +286,23 @@ static bool list(Reader *r, Arena *a, const Fact *f, Value *out) {
 }
 
 /* The value of fact (or field) f at r, into out. */
-static bool value(Reader *r, Arena *a, const Fact *f, Value *out) {
+/* The value of f (a fact: d, its reading; a record's field: d NULL). */
+static bool value(Reader *r, Arena *a, const Fact *f, const DirectFact *d, Value *out) {
     const char *s;
     size_t n;
-    out->type = f->type.kind;
+    int kind = d ? d->kind : (int)f->type.kind;
+    out->type = kind;
     out->present = true;
-    switch (f->type.kind) {
+    switch (kind) {
     case TY_INTEGER:
     case TY_DECIMAL:
     case TY_PERCENT:
         if (!number(r, &s, &n)) return false;
         /* a percentage in points, as the careful way reads it (91.5 is 91.5%);
          * below 1 it warns there (0.95 for 95%) */
-        if (dec_parse_plain(s, n, f->type.kind == TY_PERCENT ? 2 : 0, &out->u.num) != DEC_OK) return false;
-        if (f->type.kind == TY_PERCENT && dec_sign(out->u.num) > 0 && dec_cmp(out->u.num, (Dec){1, 100}) < 0)
-            return false;
-        if (f->type.kind == TY_INTEGER && !dec_is_int(out->u.num)) return false;
+        if (dec_parse_plain(s, n, kind == TY_PERCENT ? 2 : 0, &out->u.num) != DEC_OK) return false;
+        if (kind == TY_PERCENT && dec_sign(out->u.num) > 0 && dec_cmp(out->u.num, (Dec){1, 100}) < 0) return false;
+        if (kind == TY_INTEGER && !dec_is_int(out->u.num)) return false;
         break;
     case TY_BOOLEAN:
         if (word(r, "true"))
@@ -311,16 +325,16 @@ static bool value(Reader *r, Arena *a, const Fact *f, Value *out) {
     case TY_LIST: return list(r, a, f, out);
     default: return false;
     }
-    return in_bounds(f, out);
+    return d ? in_bounds(kind, &d->lo, &d->hi, out) : in_bounds(kind, &f->lo_value, &f->hi_value, out);
 }
 
 /* ---- the unit ------------------------------------------------------------ */
 
 /* The fact the key s names: data mostly lists facts in the standard's
  * order, so the one after the last (next) is tried before the table. */
-static const Fact *fact_named(const DirectKeys *k, const char *s, size_t n, int next) {
+static const DirectFact *fact_named(const DirectKeys *k, const char *s, size_t n, int next) {
     for (int g = next; g < next + 2 && g < k->std->nfacts; g++)
-        if (k->key_len[g] == n && !memcmp(fact_key(k->std->fact_tab[g]), s, n)) return k->std->fact_tab[g];
+        if (k->facts[g].len == n && !memcmp(k->facts[g].key, s, n)) return &k->facts[g];
     return place(k, s, n)->fact;
 }
 
@@ -332,12 +346,14 @@ static bool facts(Reader *r, const DirectKeys *k, Unit *u, bool *given) {
     if (eat(r, '}')) return true;
     do {
         if (!string(r, &s, &n) || !eat(r, ':')) return false;
-        const Fact *f = fact_named(k, s, n, next);
-        if (f) next = f->slot + 1;
-        if (!f || given[f->slot]) return false; /* unknown, or given twice: a message */
-        given[f->slot] = true;
+        const DirectFact *d = fact_named(k, s, n, next);
+        if (!d) return false; /* unknown: a message */
+        int slot = (int)(d - k->facts);
+        next = slot + 1;
+        if (given[slot]) return false; /* given twice: a message */
+        given[slot] = true;
         space(r);
-        if (!value(r, u->arena, f, &u->facts[f->slot])) return false;
+        if (!value(r, u->arena, d->fact, d, &u->facts[slot])) return false;
     } while (eat(r, ','));
     return eat(r, '}');
 }
@@ -400,13 +416,13 @@ static bool unit(Reader *r, const DirectKeys *k, Unit *u) {
     }
     for (int i = 0; i < s->nfacts; i++) {
         if (given[i]) continue;
-        const Fact *f = s->fact_tab[i];
-        if (f->def_value.present)
-            u->facts[i] = f->def_value;
-        else if (load_fact_needed(f, u->kind))
+        const DirectFact *d = &k->facts[i];
+        if (d->def.present)
+            u->facts[i] = d->def;
+        else if (load_fact_needed(d->fact, u->kind))
             return false; /* missing: a message */
         else
-            u->facts[i].type = f->type.kind;
+            u->facts[i].type = d->kind;
     }
     return true;
 }

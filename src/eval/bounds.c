@@ -29,7 +29,19 @@ static void cap_at(DecStatus *st, Dec *s, Dec top, PartTally *out) {
     out->capped = true;
 }
 
-Dec bounds_item(const Part *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st) {
+PartBounds bounds_of(const Part *p) {
+    return (PartBounds){.cap_value = p->cap_value,
+                        .add_cap_value = p->add_cap_value,
+                        .points = p->points != NULL,
+                        .add_cap = p->add_cap != NULL,
+                        .cap_points = p->cap && p->cap->kind == EX_POINTS,
+                        .has_cap = p->has_cap,
+                        .no_cap = p->no_cap,
+                        .no_floor = p->no_floor,
+                        .add_after_floor = p->add_after_floor};
+}
+
+Dec bounds_item(const PartBounds *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st) {
     *out = *t;
     if (p->add_cap && dec_cmp(out->added, p->add_cap_value) > 0) out->added = p->add_cap_value, out->capped = true;
     out->counted = out->added;
@@ -39,7 +51,9 @@ Dec bounds_item(const Part *p, const PartTally *t, bool scored_up, PartTally *ou
     if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), out->floored = true;
     if (p->add_after_floor) s = t_add(st, s, out->added);
     if (p->no_cap) return s;
-    Dec top = scored_up ? (p->has_cap ? p->cap_value : s) : p->has_cap ? cap_of(p, out->points) : out->points;
+    Dec top = scored_up    ? (p->has_cap ? p->cap_value : s)
+              : p->has_cap ? (p->cap_points ? out->points : p->cap_value)
+                           : out->points;
     if (dec_cmp(s, top) > 0) cap_at(st, &s, top, out);
     return s;
 }

@@ -14,12 +14,22 @@
  * like an item. Arithmetic trouble is left in *st. */
 typedef struct PartTally {
     Dec points, base, deducted, added;
-    Dec own;    /* the part's own points for the unit's kind (check_part_points) */
+    Dec own;     /* the part's own points for the unit's kind (check_part_points) */
     Dec counted; /* out: the additions that counted, within every cap (what a part above sums) */
-    int places; /* a scaled part rounds to the standard's decimals */
+    int places;  /* a scaled part rounds to the standard's decimals */
     bool floored, capped;
 } PartTally;
-Dec bounds_item(const Part *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st);
+/* What an item's bounds read of it, together (scoring reads them for every
+ * item of every unit: program.h keeps them by item). */
+typedef struct PartBounds {
+    Dec cap_value, add_cap_value;
+    bool points;     /* it has points (else its score is a signed change) */
+    bool add_cap;    /* add cap N */
+    bool cap_points; /* cap points: the points for the unit's kind */
+    bool has_cap, no_cap, no_floor, add_after_floor;
+} PartBounds;
+PartBounds bounds_of(const Part *p);
+Dec bounds_item(const PartBounds *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st);
 Dec bounds_part(const Part *p, const PartTally *t, PartTally *out, DecStatus *st);
 
 #endif

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "limits.h"
 #include "peer.h"
+#include "program.h"
 
 /* ---- rules ---------------------------------------------------------------- */
 
@@ -82,10 +83,41 @@ static void tiers_target(Env *e, const Expr *amount, RuleResult *rr) {
     set_short_by(rr);
 }
 
-static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
+/* A rule's number and condition from its code (program.h) when it is a
+ * constant or a fact the unit gives: what the tree would answer, without
+ * walking it. Else, and when explaining (every step is kept), the tree. */
+static Dec rule_number(Env *e, const Operand *o) {
+    if (e->tracing) return ev_number(e, o->expr);
+    if (o->kind == OPERAND_CONST) return o->value;
+    if (o->kind == OPERAND_FACT) {
+        const Value *v = &e->unit->facts[o->slot];
+        if (v->present) return v->u.num;
+    }
+    return ev_number(e, o->expr);
+}
+
+static bool rule_truth(Env *e, const Condition *c) {
+    const Value *v = c->kind != CONDITION_TREE && !e->tracing ? &e->unit->facts[c->slot] : NULL;
+    if (!v || !v->present) return ev_truth(e, c->expr);
+    const Value *l = &c->literal;
+    switch (c->kind) {
+    case CONDITION_FACT: return v->u.b;
+    case CONDITION_NOT_FACT: return !v->u.b;
+    default: break;
+    }
+    switch (c->type) { /* as eval_expr.c compares */
+    case TY_DATE: return ev_holds(c->op, (v->u.date > l->u.date) - (v->u.date < l->u.date));
+    case TY_BOOLEAN: return ev_holds(c->op, (int)v->u.b - (int)l->u.b);
+    case TY_ENUM: return ev_holds(c->op, (v->u.member > l->u.member) - (v->u.member < l->u.member));
+    default: return ev_holds(c->op, dec_cmp(v->u.num, l->u.num));
+    }
+}
+
+static void eval_rule(Env *e, const RuleCode *code, RuleResult *rr) {
+    const Rule *r = code->rule; /* its expressions, when the code does not hold them */
     rr->rule = r;
-    e->at = r->span;
-    if (r->task) { /* a late or a missed task's deduction */
+    e->at = code->span;
+    if (code->task) { /* a late or a missed task's deduction */
         TaskStatus st = e->res->tasks[r->task->index].status;
         if (st != (r->on_missed ? TASK_OVERDUE : TASK_LATE)) return;
         Dec v = rnd(e, ev_number(e, r->amount), e->std->decimals_value);
@@ -95,53 +127,57 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
         rr->target = TARGET_TASK;
         return;
     }
-    if (r->applies && !((r->kinds >> e->unit->kind) & 1u)) return; /* the rule is not for this kind */
+    if (!((code->kinds >> e->unit->kind) & 1u)) return; /* the rule is not for this kind */
     e->absent = false;
-    if (r->when && (!ev_truth(e, r->when) || e->absent)) return;
+    bool when = code->when.kind != CONDITION_NONE;
+    if (when && (!rule_truth(e, &code->when) || e->absent)) return;
     int places = e->std->decimals_value;
-    if (r->kind == RULE_ZERO) { /* 不得分: the item's points are what it takes */
+    if (code->kind == RULE_ZERO) { /* 不得分: the item's points are what it takes */
         rr->fired = true;
         rr->amount = e->points;
-        rr->target = r->when ? TARGET_CONDITION : TARGET_NONE;
+        rr->target = when ? TARGET_CONDITION : TARGET_NONE;
         return;
     }
-    Dec amount = ev_number(e, r->amount);
+    Dec amount = rule_number(e, &code->amount);
     if (e->absent) return;
-    if (r->kind == RULE_ADJUST) { /* signed: either way */
+    if (code->kind == RULE_ADJUST) { /* signed: either way */
         rr->amount = rnd(e, amount, places);
         rr->fired = dec_sign(rr->amount) != 0;
-        if (r->when) rr->target = TARGET_CONDITION;
+        if (when) rr->target = TARGET_CONDITION;
         return;
     }
-    if (r->kind == RULE_SCORE) {
+    if (code->kind == RULE_SCORE) {
         rr->fired = true;
         rr->amount = rnd(e, amount, places);
         if (dec_cmp(rr->amount, amount)) ev_keep_num(e, TR_ROUNDED, rr->amount);
         RuleResult *tracing = e->tracing; /* the target is not part of the score */
         e->tracing = NULL;
-        if (!e->opt->scores_only) tiers_target(e, r->amount, rr);
+        if (!e->opt->scores_only) tiers_target(e, code->amount.expr, rr);
         e->tracing = tracing;
         return;
     }
     Dec value = amount;
-    if (r->per) {
-        Dec x = ev_number(e, r->per);
+    bool per = code->per.kind != OPERAND_NONE;
+    if (per) {
+        Dec x = rule_number(e, &code->per);
         if (e->absent) return;
-        Dec step = r->step ? ev_number(e, r->step) : r->per->type == TY_PERCENT ? (Dec){1, 100} : dec_int(1);
+        Dec step = code->step.kind != OPERAND_NONE ? rule_number(e, &code->step)
+                   : code->per_percent             ? (Dec){1, 100}
+                                                   : dec_int(1);
         if (dec_sign(step) <= 0) {
             fail(e, "a step that is not more than 0");
             return;
         }
         Dec span = x;
-        if (r->gap != GAP_NONE) {
-            Dec bar = ev_number(e, r->bound);
+        if (code->gap != GAP_NONE) {
+            Dec bar = rule_number(e, &code->bound);
             if (e->absent) return;
-            span = r->gap == GAP_BELOW ? sub(e, bar, x) : sub(e, x, bar);
+            span = code->gap == GAP_BELOW ? sub(e, bar, x) : sub(e, x, bar);
             rr->has_value = true;
             rr->value = x;
             rr->bar = bar;
-            rr->target = r->gap == GAP_BELOW ? TARGET_RAISE : TARGET_LOWER;
-            rr->subject = r->per;
+            rr->target = code->gap == GAP_BELOW ? TARGET_RAISE : TARGET_LOWER;
+            rr->subject = code->per.expr;
             rr->goal = bar;
             rr->goal_inclusive = true;
             if (dec_sign(span) <= 0) return;
@@ -149,14 +185,15 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
             rr->has_value = true;
             rr->value = x;
             rr->target = TARGET_ZERO;
-            rr->subject = r->per;
+            rr->subject = code->per.expr;
             rr->goal = dec_zero();
             rr->goal_inclusive = true;
             if (dec_sign(span) <= 0) return;
         }
         /* 'per X' alone counts X as it is; a step or a written mode counts steps */
-        StepMode mode = r->gap == GAP_NONE && !r->step && !r->mode_given ? STEP_PRO_RATA : r->mode;
-        if (r->gap != GAP_NONE) ev_keep_num(e, TR_GAP, span);
+        StepMode mode =
+            code->gap == GAP_NONE && code->step.kind == OPERAND_NONE && !code->mode_given ? STEP_PRO_RATA : code->mode;
+        if (code->gap != GAP_NONE) ev_keep_num(e, TR_GAP, span);
         rr->mode = mode;
         rr->step = step;
         rr->gap = span;
@@ -165,12 +202,12 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
         rr->per_step = amount;
         value = mul(e, amount, rr->steps);
         ev_keep_num(e, TR_TIMES, value);
-    } else if (r->when) {
+    } else if (when) {
         rr->target = TARGET_CONDITION;
     }
-    if (rr->has_value && r->per && rr->target != TARGET_ZERO && !e->opt->scores_only) set_short_by(rr);
-    if (r->cap) {
-        Dec capped = dec_min(value, ev_number(e, r->cap));
+    if (rr->has_value && per && rr->target != TARGET_ZERO && !e->opt->scores_only) set_short_by(rr);
+    if (code->cap.kind != OPERAND_NONE) {
+        Dec capped = dec_min(value, rule_number(e, &code->cap));
         if (dec_cmp(capped, value)) ev_keep_num(e, TR_CAPPED, capped);
         value = capped;
     }
@@ -183,10 +220,6 @@ static void eval_rule(Env *e, const Rule *r, RuleResult *rr) {
 }
 
 /* ---- items ------------------------------------------------------------------ */
-
-static bool in_bonus(const Part *p) {
-    return p->parent && p->parent->kind == PART_BONUS;
-}
 
 /* applies when ...: on the item or any part above it; an optional fact
  * absent there means it does not apply */
@@ -202,10 +235,10 @@ static bool applies_by_data(Env *e, const Part *p) {
 }
 
 /* The item's score from its start, deductions and additions (bounds_item). */
-static Dec item_bounds(Env *e, const Part *p, ItemResult *ir, bool scored_up) {
+static Dec item_bounds(Env *e, const ItemCode *c, ItemResult *ir) {
     PartTally t = {.points = ir->points, .base = ir->base, .deducted = ir->deducted, .added = ir->added}, out;
     DecStatus st = DEC_OK;
-    Dec s = bounds_item(p, &t, scored_up, &out, &st);
+    Dec s = bounds_item(&c->bounds, &t, c->scored_up, &out, &st);
     ir->added = out.added;
     ir->added_counted = out.counted;
     ir->floored = out.floored, ir->capped = out.capped;
@@ -215,69 +248,71 @@ static Dec item_bounds(Env *e, const Part *p, ItemResult *ir, bool scored_up) {
 /* The item's rule results: its own (e->rules, the unit's, in the
  * standard's order), or, when only scores are read, the scratch that every
  * item reuses (zeroed here; ItemResult.rules is NULL after). */
-static RuleResult *rule_results(Env *e, const Part *p) {
+static RuleResult *rule_results(Env *e, int nrules) {
     if (!e->opt->scores_only) {
         RuleResult *rr = e->rules;
-        e->rules += p->nrules;
+        e->rules += nrules;
         return rr;
     }
-    memset(e->scratch, 0, sizeof(RuleResult) * (size_t)p->nrules);
+    memset(e->scratch, 0, sizeof(RuleResult) * (size_t)nrules);
     return e->scratch;
 }
 
-static void eval_item(Env *e, const Part *p, ItemResult *ir) {
+static void eval_item(Env *e, int index, ItemResult *ir) {
+    const ItemCode *c = &e->program->items[index];
+    const RuleCode *code = program_rules(e->program, index);
+    const Part *p = c->item;
     ir->item = p;
-    ir->applies = (p->kinds >> e->unit->kind) & 1u;
-    ir->rules = rule_results(e, p);
-    bool scored_up = in_bonus(p) || p->kind == PART_PENALTY;
-    ir->points = scored_up ? dec_zero() : check_part_points(p, e->unit->kind);
-    if (ir->applies) ir->applies = applies_by_data(e, p);
+    ir->applies = (c->kinds >> e->unit->kind) & 1u;
+    ir->rules = rule_results(e, c->nrules);
+    ir->points = c->scored_up ? dec_zero() : c->own_points ? check_part_points(p, e->unit->kind) : c->points;
+    if (ir->applies && c->conditional) ir->applies = applies_by_data(e, p);
     if (!ir->applies) return;
     /* 'points' in a bonus item is its cap */
-    e->points = in_bonus(p) && p->has_cap ? p->cap_value : ir->points;
+    e->points = c->in_bonus && c->bounds.has_cap ? c->bounds.cap_value : ir->points;
     ir->base = ir->points;
     bool based = false, zeroed = false;
-    int i = 0;
     e->item_rules = ir->rules; /* fired() reads the rules before the one evaluated */
-    for (const Rule *r = p->rules; r; r = r->next, i++) {
+    for (int i = 0; i < c->nrules; i++) {
         RuleResult *rr = &ir->rules[i];
+        RuleKind kind = code[i].kind;
         if (e->arena) e->tracing = rr, e->trace_cap = 0;
         e->rule = rr;
-        eval_rule(e, r, rr);
+        eval_rule(e, &code[i], rr);
         e->tracing = NULL;
         e->rule = NULL;
         if (!rr->fired) continue;
-        if (r->kind == RULE_SCORE) {
+        if (kind == RULE_SCORE) {
             if (based)
                 rr->fired = false; /* the first 'score' that applies sets it */
             else
                 ir->base = rr->amount, based = true;
-        } else if (r->kind == RULE_ZERO) {
+        } else if (kind == RULE_ZERO) {
             zeroed = true;
-        } else if (r->kind == RULE_DEDUCT || (r->kind == RULE_ADJUST && dec_sign(rr->amount) < 0)) {
-            ir->deducted = add(e, ir->deducted, r->kind == RULE_ADJUST ? sub(e, dec_zero(), rr->amount) : rr->amount);
+        } else if (kind == RULE_DEDUCT || (kind == RULE_ADJUST && dec_sign(rr->amount) < 0)) {
+            ir->deducted = add(e, ir->deducted, kind == RULE_ADJUST ? sub(e, dec_zero(), rr->amount) : rr->amount);
         } else {
             ir->added = add(e, ir->added, rr->amount);
         }
     }
-    if (p->kind == PART_PENALTY) {
+    if (c->penalty) {
         ir->score = ir->deducted;
-        for (int k = 0; k < p->nrules; k++)
+        for (int k = 0; k < c->nrules; k++)
             if (ir->rules[k].fired) ir->rules[k].lost = ir->rules[k].amount;
         return;
     }
-    ir->score = zeroed ? dec_zero() : item_bounds(e, p, ir, scored_up);
-    ir->lost = scored_up ? dec_zero() : sub(e, ir->points, ir->score);
+    ir->score = zeroed ? dec_zero() : item_bounds(e, c, ir);
+    ir->lost = c->scored_up ? dec_zero() : sub(e, ir->points, ir->score);
     /* put the lost points down to the rules that took them, in order */
     Dec left = ir->lost;
-    i = 0;
-    for (const Rule *r = p->rules; r; r = r->next, i++) {
+    for (int i = 0; i < c->nrules; i++) {
         RuleResult *rr = &ir->rules[i];
-        if (!rr->fired || r->kind == RULE_ADD || dec_sign(left) <= 0) continue;
-        if (zeroed && r->kind != RULE_ZERO) continue;
-        Dec took = r->kind == RULE_SCORE    ? sub(e, ir->points, rr->amount)
-                   : r->kind == RULE_ADJUST ? sub(e, dec_zero(), rr->amount)
-                                            : rr->amount;
+        RuleKind kind = code[i].kind;
+        if (!rr->fired || kind == RULE_ADD || dec_sign(left) <= 0) continue;
+        if (zeroed && kind != RULE_ZERO) continue;
+        Dec took = kind == RULE_SCORE    ? sub(e, ir->points, rr->amount)
+                   : kind == RULE_ADJUST ? sub(e, dec_zero(), rr->amount)
+                                         : rr->amount;
         if (dec_sign(took) <= 0) continue;
         rr->lost = dec_min(took, left);
         left = sub(e, left, rr->lost);
@@ -308,18 +343,21 @@ static void charge_rules(Env *e, Result *res, const Part *p, Dec *left) {
 /* A part's score from its parts': their sum (they carry the points), or its
  * own points plus their signed changes, floored and capped like an item
  * (its parts carry none), or their plain sum (a signed part, no points). */
-static void eval_part(Env *e, Result *res, const Part *p) {
-    PartResult *pr = &res->parts[p->index];
+static void eval_part(Env *e, Result *res, int index) {
+    PartResult *pr = &res->parts[index];
+    const Part *p = pr->part;
     Dec sum = dec_zero(), pts = dec_zero(), ded = dec_zero(), added = dec_zero();
-    for (const Part *ch = p->children; ch; ch = ch->next) {
+    int n;
+    const int *children = program_children(e->program, index, &n);
+    for (int k = 0; k < n; k++) {
         Dec cs, cp, cd, ca;
-        if (ch->kind == PART_ITEM) {
-            const ItemResult *ir = &res->items[ch->index];
+        if (children[k] >= 0) { /* an item */
+            const ItemResult *ir = &res->items[children[k]];
             if (!ir->applies) continue;
             cs = ir->score, cp = ir->points, cd = ir->deducted, ca = ir->added_counted;
         } else {
-            eval_part(e, res, ch);
-            const PartResult *cr = &res->parts[ch->index];
+            eval_part(e, res, -1 - children[k]);
+            const PartResult *cr = &res->parts[-1 - children[k]];
             if (!cr->applies) continue;
             cs = cr->score, cp = cr->points, cd = cr->deducted, ca = cr->added_counted;
         }
@@ -376,7 +414,7 @@ static void eval_parts(Env *e, Result *res) {
     for (int i = 0; i < s->nparts; i++)
         res->parts[i].part = s->part_tab[i];
     for (const Part *p = s->parts; p; p = p->next)
-        if (p->kind == PART_CATEGORY || p->kind == PART_BONUS) eval_part(e, res, p);
+        if (p->kind == PART_CATEGORY || p->kind == PART_BONUS) eval_part(e, res, p->index);
 }
 
 /* The band of a total: the first from the top that it meets; -1 without grades. */
@@ -439,7 +477,8 @@ static void eval_totals(Env *e, Result *res) {
     const Standard *s = e->std;
     for (int i = 0; i < s->nitems; i++) {
         const ItemResult *ir = &res->items[i];
-        if (ir->applies && ir->item->kind == PART_PENALTY) res->penalty = add(e, res->penalty, ir->score);
+        if (!ir->applies) continue;
+        if (e->program->items[i].penalty) res->penalty = add(e, res->penalty, ir->score);
     }
     for (const Part *p = s->parts; p; p = p->next) {
         const PartResult *pr = &res->parts[p->index];
@@ -656,10 +695,9 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     res->unit = u;
     Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt, .res_arena = arena};
     /* every item's rules, or (scores only) room for the most any item has */
-    int nrules = 0;
-    for (int i = 0; i < std->nitems; i++)
-        nrules = opt->scores_only ? (std->item_tab[i]->nrules > nrules ? std->item_tab[i]->nrules : nrules)
-                                  : nrules + std->item_tab[i]->nrules;
+    /* a run compiles the standard once; a unit alone, here */
+    e.program = opt->program ? opt->program : program_new(std, arena);
+    int nrules = opt->scores_only ? e.program->most_rules : e.program->nrules;
     Block b = {0};
     lay_out(&b, res, &e, nrules);
     b = (Block){.at = arena_alloc(arena, b.used)};
@@ -669,7 +707,7 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     eval_requires(&e, res, arena);
     eval_tasks(&e, res, arena);
     for (int i = 0; i < std->nitems; i++) {
-        eval_item(&e, std->item_tab[i], &res->items[i]);
+        eval_item(&e, i, &res->items[i]);
         if (opt->scores_only) res->items[i].rules = NULL;
     }
     eval_parts(&e, res);

@@ -19,6 +19,7 @@ typedef struct Env {
     RuleResult *tracing; /* explaining: the rule whose steps are kept */
     int trace_cap;
     const Standard *std;
+    const struct Program *program; /* std compiled (program.h) */
     const Unit *unit;
     Result *res;
     const Frame *frame;           /* inside an aggregate: the current row, and the aggregates' around it */

@@ -58,8 +58,10 @@ static Dec item_with(const ItemResult *ir, const Choice *set, int n) {
         } else if (rr->rule->kind == RULE_ADJUST) {
             if (dec_sign(rr->amount) < 0) ded = sub(ded, rr->amount);
         } else if (rr->rule->kind == RULE_DEDUCT) {
-            if (!won) ded = add(ded, rr->amount);
-            else if (rr->rule->task && rr->rule->on_missed) ded = add(ded, late_instead(ir, rr->rule));
+            if (!won)
+                ded = add(ded, rr->amount);
+            else if (rr->rule->task && rr->rule->on_missed)
+                ded = add(ded, late_instead(ir, rr->rule));
         }
     }
     if (p->kind == PART_PENALTY) return ded;
@@ -70,7 +72,8 @@ static Dec item_with(const ItemResult *ir, const Choice *set, int n) {
     PartTally t = {.points = ir->points, .base = base, .deducted = ded, .added = added}, out;
     DecStatus st = DEC_OK;
     bool scored_up = p->parent && p->parent->kind == PART_BONUS;
-    return bounds_item(p, &t, scored_up, &out, &st);
+    PartBounds b = bounds_of(p);
+    return bounds_item(&b, &t, scored_up, &out, &st);
 }
 
 /* A category's or group's score with the chosen rules won back: through
@@ -84,9 +87,12 @@ static PartTally part_with(const Result *res, const Part *p, const Choice *set, 
             const ItemResult *ir = &res->items[ch->index];
             if (!ir->applies) continue;
             bool touched = false;
-            for (int k = 0; k < n; k++) touched |= set[k].ir == ir;
-            c = (PartTally){.points = ir->points, .base = touched ? item_with(ir, set, n) : ir->score,
-                            .deducted = ir->deducted, .added = ir->added_counted};
+            for (int k = 0; k < n; k++)
+                touched |= set[k].ir == ir;
+            c = (PartTally){.points = ir->points,
+                            .base = touched ? item_with(ir, set, n) : ir->score,
+                            .deducted = ir->deducted,
+                            .added = ir->added_counted};
             if (touched) { /* what it deducts now, for a part that floors first */
                 Dec lost = sub(ir->score, c.base);
                 c.deducted = add(c.deducted, lost);
@@ -106,7 +112,7 @@ static PartTally part_with(const Result *res, const Part *p, const Choice *set, 
     t.places = res->std->decimals_value;
     DecStatus st = DEC_OK;
     Dec s = bounds_part(p, &t, &out, &st);
-    out.base = s;           /* the part's score, for its parent's sum */
+    out.base = s;            /* the part's score, for its parent's sum */
     out.added = out.counted; /* and the additions that counted in it */
     return out;
 }
@@ -118,7 +124,8 @@ static Dec total_with(const Result *res, const Choice *set, int n) {
     for (int i = 0; i < s->nitems; i++) {
         const ItemResult *ir = &res->items[i];
         bool touched = false;
-        for (int k = 0; k < n; k++) touched |= set[k].ir == ir;
+        for (int k = 0; k < n; k++)
+            touched |= set[k].ir == ir;
         if (touched && ir->item->kind == PART_PENALTY) pen = add(sub(pen, ir->score), item_with(ir, set, n));
     }
     for (const Part *p = s->parts; p; p = p->next)
@@ -167,7 +174,8 @@ static Dec band_floor(const Standard *s, int g) {
     if (b->op != BAND_GT) return b->value;
     Dec unit;
     int64_t den = 1;
-    for (int i = 0; i < s->decimals_value; i++) den *= 10;
+    for (int i = 0; i < s->decimals_value; i++)
+        den *= 10;
     dec_frac(1, den, &unit);
     return add(b->value, unit);
 }
@@ -207,7 +215,8 @@ Plan *plan_unit(const Result *res, int target, Arena *arena) {
     /* candidates: every fired deduction or score that can be won back,
      * including those whose share of a floored item's loss is 0 */
     int cap = 0;
-    for (int i = 0; i < s->nitems; i++) cap += s->item_tab[i]->nrules;
+    for (int i = 0; i < s->nitems; i++)
+        cap += s->item_tab[i]->nrules;
     Cand *c = arena_alloc(arena, sizeof *c * (size_t)(cap + 1));
     int n = 0;
     for (int i = 0; i < s->nitems; i++) {

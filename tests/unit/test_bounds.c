@@ -39,7 +39,8 @@ static void assert_dec_eq(Dec got, Dec want) {
 
 static Dec score_item(const Part *p, PartTally t, PartTally *out) {
     DecStatus st = DEC_OK;
-    Dec s = bounds_item(p, &t, false, out, &st);
+    PartBounds b = bounds_of(p);
+    Dec s = bounds_item(&b, &t, false, out, &st);
     assert_int_equal(st, DEC_OK);
     return s;
 }

@@ -1,0 +1,100 @@
+/* program.h - a checked standard compiled once for scoring many units: each
+ * rule's numbers and condition resolved to constants and fact slots, in one
+ * dense array, so that scoring a unit reads them without walking the rule's
+ * expressions. Only what needs no tree is compiled (a number, a fact, 'F',
+ * 'not F', 'F op literal'); the rest keeps its expression, and so does a
+ * fact the unit does not give: the evaluator then asks the tree, which says
+ * what is absent or missing. The evaluator's answers are the same either
+ * way (eval.c, rule_number and rule_truth); explaining always walks the tree. */
+#ifndef KP_PROGRAM_H
+#define KP_PROGRAM_H
+
+#include "arena.h"
+#include "ast.h"
+#include "bounds.h"
+
+typedef enum { OPERAND_NONE, OPERAND_TREE, OPERAND_CONST, OPERAND_FACT } OperandKind;
+
+/* A number a rule reads: a constant, a fact's value, or its expression;
+ * NONE: the rule has none (no step, no cap). */
+typedef struct Operand {
+    OperandKind kind;
+    int slot;          /* OPERAND_FACT */
+    Dec value;         /* OPERAND_CONST */
+    const Expr *expr;  /* as written: for the tree, and for what the result names */
+} Operand;
+
+typedef enum { CONDITION_NONE, CONDITION_TREE, CONDITION_FACT, CONDITION_NOT_FACT, CONDITION_COMPARE } ConditionKind;
+
+/* A rule's 'when': a boolean fact, its negation, or a fact compared with a
+ * literal of its type (a number, a date, an enum's member). */
+typedef struct Condition {
+    ConditionKind kind;
+    BinOp op;      /* CONDITION_COMPARE */
+    TypeKind type; /* ... the fact's type: how the two compare */
+    int slot;
+    Value literal;
+    const Expr *expr; /* as written */
+} Condition;
+
+/* What scoring reads of a rule, together: the rule itself only for an
+ * expression not compiled. */
+typedef struct RuleCode {
+    const Rule *rule;
+    Span span;
+    uint32_t kinds; /* the kinds it is for (every kind when its item's) */
+    RuleKind kind;
+    GapDir gap;
+    StepMode mode;
+    bool mode_given;
+    bool task;        /* a task's late or missed deduction */
+    bool per_percent; /* 'per' counts a percentage: its step is 1% */
+    Operand amount, per, step, bound, cap;
+    Condition when;
+} RuleCode;
+
+/* What scoring reads of an item, together, instead of across its part. */
+typedef struct ItemCode {
+    const Part *item;
+    uint32_t kinds; /* the kinds it is scored on */
+    int nrules;
+    bool scored_up;   /* in the bonus section, or a penalty: it starts at 0 */
+    bool in_bonus;    /* ... in the bonus section */
+    bool penalty;     /* ... a penalty */
+    bool conditional; /* 'applies when' on it or a part above it */
+    bool own_points;  /* points for some kinds of its own (check_part_points) */
+    Dec points;       /* else its points */
+    PartBounds bounds;
+} ItemCode;
+
+typedef struct Program {
+    const Standard *std;
+    int nrules;      /* of every item */
+    int most_rules;  /* the most an item has */
+    ItemCode *items; /* by item index */
+    int *first_rule; /* by item index: its rules' place in rules */
+    RuleCode *rules; /* every item's rules, in the standard's order */
+    /* the parts' children, by part index, in order: an item's index, or
+     * for a category or group, -1 - its part index */
+    int *first_child; /* std->nparts + 1 */
+    int *children;
+} Program;
+
+/* The code of an item, for a standard not compiled (explaining). */
+ItemCode program_item(const Part *item);
+
+/* Compiles std (checked); everything is allocated in arena. */
+Program *program_new(const Standard *std, Arena *arena);
+
+/* The children of the part at index i of std->part_tab: *n of them. */
+static inline const int *program_children(const Program *p, int i, int *n) {
+    *n = p->first_child[i + 1] - p->first_child[i];
+    return p->children + p->first_child[i];
+}
+
+/* The codes of the rules of the item at index i of std->item_tab. */
+static inline const RuleCode *program_rules(const Program *p, int i) {
+    return p->rules + p->first_rule[i];
+}
+
+#endif
