@@ -32,6 +32,17 @@ bool output_open(Output *o, const char *path) {
     /* a symbolic link is written through: its target is replaced */
     o->real = realpath(path, NULL);
     o->path = o->real ? o->real : path;
+    /* a device or a pipe (-o /dev/null, a FIFO) is written to as it is:
+     * replacing it with a file would take the device away */
+    struct stat at;
+    if (o->real && stat(o->real, &at) == 0 && !S_ISREG(at.st_mode) && !S_ISDIR(at.st_mode)) {
+        if (!(o->f = fopen(o->real, "w"))) {
+            diag_cli(DIAG_ERROR, "cannot write %s: %s", path, strerror(errno));
+            free(o->real);
+            return false;
+        }
+        return true;
+    }
     size_t n = strlen(o->path) + 16;
     o->tmp = malloc(n);
     if (!o->tmp) {
@@ -71,6 +82,11 @@ bool output_close(Output *o, bool keep) {
     if (!o->path) return fflush(stdout) == 0;
     bool ok = fflush(o->f) == 0 && !ferror(o->f);
     ok = (fclose(o->f) == 0) && ok;
+    if (!o->tmp) { /* a device or a pipe, written to directly */
+        if (!ok) diag_cli(DIAG_ERROR, "cannot write %s: %s", o->path, strerror(errno));
+        free(o->real);
+        return ok;
+    }
     if (keep && ok && rename(o->tmp, o->path) != 0) ok = false;
     if (!keep || !ok) unlink(o->tmp);
     if (keep && !ok) diag_cli(DIAG_ERROR, "cannot write %s: %s", o->path, strerror(errno));

@@ -2,7 +2,8 @@
  * or not at all. FILE is written to a temporary file beside it
  * (FILE.tmp.XXXXXX), removed if the run is interrupted (SIGINT, SIGTERM)
  * and renamed over FILE once complete: FILE keeps its permissions, and a
- * symbolic link is written through to its target. */
+ * symbolic link is written through to its target. A FILE that is a device
+ * or a pipe (/dev/null, a FIFO) is written to directly. */
 #ifndef KP_OUTPUT_H
 #define KP_OUTPUT_H
 
@@ -13,7 +14,7 @@ typedef struct Output {
     FILE *f;          /* where to write */
     const char *path; /* NULL: stdout */
     char *real;       /* path with links resolved, when it exists */
-    char *tmp;
+    char *tmp;        /* NULL: written directly */
 } Output;
 
 /* Opens path (NULL: standard output); false after saying why on stderr. */
