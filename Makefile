@@ -26,8 +26,11 @@ LIBDIR  ?= $(PREFIX)/lib
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L $(addprefix -I,$(wildcard src/*/)) -Iinclude -I$(B) \
              -DKP_LOCALEDIR='"$(PREFIX)/share/locale"' \
              $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
-# OpenCC is not linked: src/base/script.c loads it with dlopen when first needed
-LIBS    = $(shell pkg-config --libs libcjson xlsxwriter libzip expat 2>/dev/null || echo -lcjson -lxlsxwriter -lzip -lexpat) -pthread -ldl
+# OpenCC, libxlsxwriter, libzip and expat are not linked: src/base/script.c
+# and src/base/office_lib.c load them with dlopen when first needed (their
+# -dev packages give the headers), so a run that reads and writes no
+# workbook maps none of them, nor libcrypto, zlib and bzip2 behind them
+LIBS    = $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson) -pthread -ldl
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 SRC     := $(wildcard src/*/*.c)
