@@ -289,7 +289,8 @@ kp_status kp_format_from_name(const char *name, kp_format *out);
 kp_status kp_render(const kp_result *r, kp_format fmt, char **buf, size_t *len);
 /* Renders to a stream the caller opened. KP_IO when it could not be written. */
 kp_status kp_render_file(const kp_result *r, kp_format fmt, FILE *out);
-/* Writes an XLSX workbook to path (replaced). */
+/* Writes an XLSX workbook to path (replaced). libxlsxwriter is loaded
+ * (dlopen) at the first call: KP_IO, saying so, when it cannot be. */
 kp_status kp_render_xlsx(const kp_result *r, const char *path);
 
 #ifdef __cplusplus

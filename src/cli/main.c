@@ -326,15 +326,19 @@ static int cmd_template(int argc, char **argv) {
                 status = EXIT_INPUT;
             } else {
                 bool written = true;
+                const char *why = NULL;
                 if (xlsx)
-                    written = template_xlsx(l.std, k, out.tmp);
+                    written = template_xlsx(l.std, k, out.tmp, &why);
                 else if (csv)
                     template_csv(l.std, k, out.f);
                 else if (rows)
                     template_csv_rows(l.std, k, out.f);
                 else
                     template_json(l.std, k, out.f);
-                if (!written) diag_cli(DIAG_ERROR, "cannot write %s", out_path);
+                if (!written && why)
+                    diag_cli(DIAG_ERROR, "cannot write %s: %s", out_path, why);
+                else if (!written)
+                    diag_cli(DIAG_ERROR, "cannot write %s", out_path);
                 if (!output_close(&out, written) || !written) status = EXIT_INPUT;
             }
         }

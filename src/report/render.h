@@ -46,11 +46,12 @@ bool render_csv_end(CsvDoc *doc);
 
 /* XLSX (render_xlsx.c): a workbook written to path by render_xlsx_end
  * (libxlsxwriter writes to a file name: give it the temporary file of
- * output_open). begin returns NULL when the workbook cannot be made; end
+ * output_open). begin returns NULL when the workbook cannot be made, with
+ * *error set when libxlsxwriter cannot be loaded (else errno says why); end
  * frees the document and returns false with *error set when the file could
  * not be written whole. */
 typedef struct XlsxDoc XlsxDoc;
-XlsxDoc *render_xlsx_begin(const Standard *std, const char *path);
+XlsxDoc *render_xlsx_begin(const Standard *std, const char *path, const char **error);
 void render_xlsx_unit(XlsxDoc *doc, const Result *res);
 void render_xlsx_invalid(XlsxDoc *doc, const Unit *u);
 bool render_xlsx_end(XlsxDoc *doc, const char **error);

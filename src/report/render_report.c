@@ -15,9 +15,9 @@ static void report_begin(void *ctx, FILE *out, const Standard *std, const char *
     switch (c->format) {
     case WRITE_HTML: c->doc = render_html_begin(std, out); break;
     case WRITE_CSV: c->doc = render_csv_begin(std, out); break;
-    default: c->doc = render_xlsx_begin(std, c->xlsx_path); break;
+    default: c->doc = render_xlsx_begin(std, c->xlsx_path, &c->error); break;
     }
-    if (!c->doc) c->error = strerror(errno ? errno : ENOMEM);
+    if (!c->doc && !c->error) c->error = strerror(errno ? errno : ENOMEM);
 }
 
 static void report_unit(void *ctx, const Result *res) {

@@ -14,18 +14,20 @@
  * 978.9299999999999), which reads back as the same double, and Excel
  * shows it with the standard's decimals. It
  * prints with printf, so LC_NUMERIC must stay "C" (a decimal comma would
- * break the file): set only the locale categories that messages need. */
+ * break the file): set only the locale categories that messages need.
+ * libxlsxwriter is loaded when the first workbook is begun (office_lib.h). */
 #include <stdlib.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
 #include "i18n.h"
+#include "office_lib.h"
 #include "render.h"
 #include "width.h"
 
 enum { MAX_COLS = 16, MAX_WIDTH = 70, MAX_CELL = 32000 };
 
 typedef struct Sheet {
+    const OfficeWriter *lib;
     lxw_worksheet *ws;
     lxw_row_t row; /* the next row to write */
     int ncols, width[MAX_COLS];
@@ -45,6 +47,7 @@ static const char *const states[] = {N_("open"), N_("OVERDUE"), N_("cannot be re
 typedef enum { LOOK_PLAIN, LOOK_FAIL, LOOK_VETO, NLOOKS } Look;
 
 struct XlsxDoc {
+    const OfficeWriter *lib;
     lxw_workbook *wb;
     const Standard *std;
     Sheet summary, cards, rect;
@@ -79,7 +82,7 @@ static bool row_ok(Sheet *sh) {
 static void put_str(Sheet *sh, Arena *a, int col, const char *s, lxw_format *fmt) {
     s = clip(a, s);
     fit(sh, col, width_str(s));
-    if (*s || fmt) worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, s, fmt);
+    if (*s || fmt) sh->lib->worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, s, fmt);
 }
 
 /* A score as a number cell: rounded to the standard's decimals, then the
@@ -90,7 +93,7 @@ static void put_num(Sheet *sh, int col, Dec d, int places, lxw_format *fmt) {
     fit(sh, col, strlen(buf) + 1);
     Dec r;
     if (dec_round(d, places, &r) != DEC_OK) r = d;
-    worksheet_write_number(sh->ws, sh->row, (lxw_col_t)col, dec_to_double(r), fmt);
+    sh->lib->worksheet_write_number(sh->ws, sh->row, (lxw_col_t)col, dec_to_double(r), fmt);
 }
 
 static void put_int(Sheet *sh, int col, int n, lxw_format *fmt) {
@@ -101,40 +104,48 @@ static void put_int(Sheet *sh, int col, int n, lxw_format *fmt) {
  * translation as a sheet name, else in English), with a header row of the
  * cols (marked with N_, shown translated). */
 static void header(XlsxDoc *d, Sheet *sh, const char *name, const char *const *cols) {
+    const OfficeWriter *w = d->lib;
     const char *local = _(name);
-    sh->ws = workbook_add_worksheet(d->wb, workbook_validate_sheet_name(d->wb, local) == LXW_NO_ERROR ? local : name);
+    sh->lib = w;
+    sh->ws =
+        w->workbook_add_worksheet(d->wb, w->workbook_validate_sheet_name(d->wb, local) == LXW_NO_ERROR ? local : name);
     for (sh->ncols = 0; cols[sh->ncols]; sh->ncols++) {
         const char *col = _(cols[sh->ncols]);
-        worksheet_write_string(sh->ws, 0, (lxw_col_t)sh->ncols, col, d->head);
+        w->worksheet_write_string(sh->ws, 0, (lxw_col_t)sh->ncols, col, d->head);
         fit(sh, sh->ncols, width_str(col) + 3); /* room for the filter button */
     }
-    worksheet_freeze_panes(sh->ws, 1, 0);
+    w->worksheet_freeze_panes(sh->ws, 1, 0);
     sh->row = 1;
 }
 
 static lxw_format *format(XlsxDoc *d, Look look, const char *numfmt) {
-    lxw_format *f = workbook_add_format(d->wb);
-    if (numfmt) format_set_num_format(f, numfmt);
-    if (look == LOOK_FAIL) format_set_bg_color(f, 0xFFC7CE), format_set_font_color(f, 0x9C0006);
-    if (look == LOOK_VETO) format_set_bg_color(f, 0xFF8080), format_set_font_color(f, 0x6E0000), format_set_bold(f);
+    const OfficeWriter *w = d->lib;
+    lxw_format *f = w->workbook_add_format(d->wb);
+    if (numfmt) w->format_set_num_format(f, numfmt);
+    if (look == LOOK_FAIL) w->format_set_bg_color(f, 0xFFC7CE), w->format_set_font_color(f, 0x9C0006);
+    if (look == LOOK_VETO)
+        w->format_set_bg_color(f, 0xFF8080), w->format_set_font_color(f, 0x6E0000), w->format_set_bold(f);
     return f;
 }
 
-XlsxDoc *render_xlsx_begin(const Standard *std, const char *path) {
+XlsxDoc *render_xlsx_begin(const Standard *std, const char *path, const char **error) {
+    const OfficeWriter *w = office_lib_writer(error);
+    if (!w) return NULL;
     /* rows go to temporary files as they are finished (each sheet is
      * written row after row), so memory does not grow with the units */
     lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
-    lxw_workbook *wb = workbook_new_opt(path, &opt);
+    lxw_workbook *wb = w->workbook_new_opt(path, &opt);
     if (!wb) return NULL;
     FILE *spill = tmpfile();
     if (!spill) {
-        workbook_close(wb);
+        w->workbook_close(wb);
         return NULL;
     }
     Arena *a = arena_new();
     XlsxDoc *d = arena_alloc(a, sizeof *d);
     d->arena = a;
     d->spill = spill;
+    d->lib = w;
     d->wb = wb;
     d->std = std;
     int places = std->decimals_value;
@@ -144,17 +155,17 @@ XlsxDoc *render_xlsx_begin(const Standard *std, const char *path) {
         for (int i = 0; i < places && i < 9; i++)
             strcat(numfmt, "0");
     }
-    d->head = workbook_add_format(wb);
-    format_set_bold(d->head);
-    format_set_bg_color(d->head, 0xDDE5F0);
-    format_set_bottom(d->head, LXW_BORDER_THIN);
+    d->head = w->workbook_add_format(wb);
+    w->format_set_bold(d->head);
+    w->format_set_bg_color(d->head, 0xDDE5F0);
+    w->format_set_bottom(d->head, LXW_BORDER_THIN);
     for (int l = 0; l < NLOOKS; l++) {
         d->text[l] = l == LOOK_PLAIN ? NULL : format(d, (Look)l, NULL);
         d->num[l] = format(d, (Look)l, numfmt);
     }
-    d->red = workbook_add_format(wb);
-    format_set_font_color(d->red, 0xC00000);
-    format_set_bold(d->red);
+    d->red = w->workbook_add_format(wb);
+    w->format_set_font_color(d->red, 0xC00000);
+    w->format_set_bold(d->red);
     static const char *const summary[] = {N_("unit"),
                                           N_("kind"),
                                           N_("year"),
@@ -368,8 +379,8 @@ static int by_owner(const void *pa, const void *pb) {
 
 static void finish(Sheet *sh) {
     for (int c = 0; c < sh->ncols; c++)
-        worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, (c < MAX_COLS ? sh->width[c] : 10) + 2, NULL);
-    worksheet_autofilter(sh->ws, 0, 0, sh->row > 1 ? sh->row - 1 : 1, (lxw_col_t)(sh->ncols - 1));
+        sh->lib->worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, (c < MAX_COLS ? sh->width[c] : 10) + 2, NULL);
+    sh->lib->worksheet_autofilter(sh->ws, 0, 0, sh->row > 1 ? sh->row - 1 : 1, (lxw_col_t)(sh->ncols - 1));
 }
 
 /* Reads back one entry of the spill file at off; false when it cannot. */
@@ -418,11 +429,12 @@ bool render_xlsx_end(XlsxDoc *d, const char **error) {
     finish(&d->cards);
     finish(&d->rect);
     bool full = d->summary.full || d->cards.full || d->rect.full;
-    lxw_error err = workbook_close(d->wb);
+    const OfficeWriter *w = d->lib;
+    lxw_error err = w->workbook_close(d->wb);
     fclose(d->spill);
     free(d->rows);
     arena_free(d->arena);
-    *error = err != LXW_NO_ERROR ? lxw_strerror(err)
+    *error = err != LXW_NO_ERROR ? w->lxw_strerror(err)
              : !kept             ? "the rectification list could not be kept in a temporary file"
              : full              ? "more rows than an Excel sheet holds (1048576): write csv instead"
                                  : NULL;

@@ -19,8 +19,10 @@ void template_csv_rows(const Standard *std, int kind, FILE *out);
  * guide, value) and a sheet per list fact; without, a sheet of units per
  * kind and a sheet per list fact with a unit column. Cells are validated
  * from the declarations and the sheets protected but for the cells to
- * fill. Written to path; false when it cannot be. */
-bool template_xlsx(const Standard *std, int kind, const char *path);
+ * fill. Written to path; false when it cannot be, with *error saying why
+ * when that is known (libxlsxwriter cannot be loaded, or its error), else
+ * NULL. */
+bool template_xlsx(const Standard *std, int kind, const char *path, const char **error);
 
 /* What template_*.c share (template.c): */
 /* Whether a fact is asked of units of kind (-1: of any kind). */

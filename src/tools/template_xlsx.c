@@ -14,15 +14,16 @@
  * number. libxlsxwriter takes a double and writes it back with 16
  * significant digits, so a default of at most 15 significant digits reads
  * back as written (load_xlsx.c reads the cell's text); a longer one is
- * written as text. */
+ * written as text. libxlsxwriter is loaded when the first template is
+ * written (office_lib.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
 #include "dates.h"
 #include "i18n.h"
 #include "load.h"
+#include "office_lib.h"
 #include "template.h"
 #include "width.h"
 
@@ -44,6 +45,7 @@ static bool chinese(void) {
 }
 
 typedef struct Book {
+    const OfficeWriter *lib;
     lxw_workbook *wb;
     lxw_format *head, *guide, *locked, *fill, *need, *fill_date, *need_date, *fill_text, *need_text;
 } Book;
@@ -75,7 +77,7 @@ static void date_formula(const Value *v, char *buf, size_t cap) {
 }
 
 /* The rows r1..r2 of column col take values of f. */
-static void validate(lxw_worksheet *ws, int r1, int r2, int col, const Fact *f) {
+static void validate(const Book *b, lxw_worksheet *ws, int r1, int r2, int col, const Fact *f) {
     lxw_data_validation v = {0};
     char lo[64] = "", hi[64] = "", input[INPUT_MAX + 8];
     char *list[64] = {0};
@@ -139,16 +141,16 @@ static void validate(lxw_worksheet *ws, int r1, int r2, int col, const Fact *f) 
         v.value_number = 16384;
     }
     if (r1 == r2)
-        worksheet_data_validation_cell(ws, (lxw_row_t)r1, (lxw_col_t)col, &v);
+        b->lib->worksheet_data_validation_cell(ws, (lxw_row_t)r1, (lxw_col_t)col, &v);
     else
-        worksheet_data_validation_range(ws, (lxw_row_t)r1, (lxw_col_t)col, (lxw_row_t)r2, (lxw_col_t)col, &v);
+        b->lib->worksheet_data_validation_range(ws, (lxw_row_t)r1, (lxw_col_t)col, (lxw_row_t)r2, (lxw_col_t)col, &v);
 }
 
 /* A fact's default in its cell, as Excel holds such a value. */
 static void write_default(const Book *b, lxw_worksheet *ws, int row, int col, const Fact *f) {
     lxw_format *fmt = fill_format(b, f);
     if (!f->def_value.present || f->type.kind == TY_LIST) {
-        worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, fmt);
+        b->lib->worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, fmt);
         return;
     }
     char text[128];
@@ -159,12 +161,12 @@ static void write_default(const Book *b, lxw_worksheet *ws, int row, int col, co
         int y, m, d;
         dates_to_civil(f->def_value.u.date, &y, &m, &d);
         lxw_datetime dt = {.year = y, .month = m, .day = d};
-        worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, fmt);
+        b->lib->worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, fmt);
         return;
     }
     case TY_BOOLEAN:
-        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
-                               f->def_value.u.b ? (chinese() ? "是" : "yes") : (chinese() ? "否" : "no"), fmt);
+        b->lib->worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
+                                       f->def_value.u.b ? (chinese() ? "是" : "yes") : (chinese() ? "否" : "no"), fmt);
         return;
     case TY_INTEGER:
     case TY_DECIMAL:
@@ -172,31 +174,31 @@ static void write_default(const Book *b, lxw_worksheet *ws, int row, int col, co
         if (digits <= 16) {             /* 15 digits, a sign or a point */
             Dec v = f->def_value.u.num; /* a percentage's cell holds its points, as its text */
             if (f->type.kind == TY_PERCENT && dec_mul(v, dec_int(100), &v) != DEC_OK) break;
-            worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, dec_to_double(v), fmt);
+            b->lib->worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, dec_to_double(v), fmt);
             return;
         }
         break;
     default: break;
     }
-    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, text, fmt);
+    b->lib->worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, text, fmt);
 }
 
-static void protect(lxw_worksheet *ws) {
+static void protect(const Book *b, lxw_worksheet *ws) {
     lxw_protection p = {.format_columns = 1, .format_rows = 1};
-    worksheet_protect(ws, NULL, &p);
+    b->lib->worksheet_protect(ws, NULL, &p);
 }
 
 /* The sheet's name: the label when Excel takes it as a name, else the id. */
 /* The sheet's name: the label, else the id, else (neither fits Excel's 31
  * characters, or both are taken) the id cut and numbered: a sheet is never
  * left out. */
-static const char *sheet_name(lxw_workbook *wb, const char *label, const char *id) {
-    if (label && workbook_validate_sheet_name(wb, label) == LXW_NO_ERROR) return label;
-    if (workbook_validate_sheet_name(wb, id) == LXW_NO_ERROR) return id;
+static const char *sheet_name(const Book *b, const char *label, const char *id) {
+    if (label && b->lib->workbook_validate_sheet_name(b->wb, label) == LXW_NO_ERROR) return label;
+    if (b->lib->workbook_validate_sheet_name(b->wb, id) == LXW_NO_ERROR) return id;
     static char name[32];
     for (int k = 1; k < 1000; k++) {
         snprintf(name, sizeof name, "%.24s_%d", id, k);
-        if (workbook_validate_sheet_name(wb, name) == LXW_NO_ERROR) return name;
+        if (b->lib->workbook_validate_sheet_name(b->wb, name) == LXW_NO_ERROR) return name;
     }
     return id;
 }
@@ -207,23 +209,25 @@ static void header(const Book *b, lxw_worksheet *ws, int col, const Fact *f, con
     const char *h = f->label && !load_xlsx_header_word(f->label) ? f->label : fact_key(f);
     for (int i = 0; i < n; i++)
         if (peers[i] != f && peers[i]->label && f->label && !strcmp(peers[i]->label, f->label)) h = fact_key(f);
-    worksheet_write_string(ws, 0, (lxw_col_t)col, h, b->head);
+    const OfficeWriter *w = b->lib;
+    w->worksheet_write_string(ws, 0, (lxw_col_t)col, h, b->head);
     char *g = template_guide(f, true);
-    if (g) worksheet_write_comment(ws, 0, (lxw_col_t)col, g);
+    if (g) w->worksheet_write_comment(ws, 0, (lxw_col_t)col, g);
     free(g);
-    worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col, 18, fill_format(b, f));
-    validate(ws, 1, ROWS, col, f);
+    w->worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col, 18, fill_format(b, f));
+    validate(b, ws, 1, ROWS, col, f);
 }
 
 /* A sheet per list fact: its fields' columns (a list of values: one column
  * of values), after a unit column in a workbook of units. */
 static void list_sheet(const Book *b, const Fact *l, bool unit_col) {
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, sheet_name(b->wb, l->label, fact_key(l)));
+    const OfficeWriter *w = b->lib;
+    lxw_worksheet *ws = w->workbook_add_worksheet(b->wb, sheet_name(b, l->label, fact_key(l)));
     if (!ws) return;
     int col = 0;
     if (unit_col) {
-        worksheet_write_string(ws, 0, 0, word(W_UNIT), b->head);
-        worksheet_set_column(ws, 0, 0, 18, b->fill_text);
+        w->worksheet_write_string(ws, 0, 0, word(W_UNIT), b->head);
+        w->worksheet_set_column(ws, 0, 0, 18, b->fill_text);
         col++;
     }
     const Fact *fields[256];
@@ -233,56 +237,57 @@ static void list_sheet(const Book *b, const Fact *l, bool unit_col) {
     for (int i = 0; i < n; i++)
         header(b, ws, col + i, fields[i], fields, n);
     /* a list of values: one column, the value, a value a row */
-    if (l->type.of_values) worksheet_write_string(ws, 0, (lxw_col_t)col, word(W_VALUE), b->head);
-    worksheet_freeze_panes(ws, 1, 0);
-    protect(ws);
+    if (l->type.of_values) w->worksheet_write_string(ws, 0, (lxw_col_t)col, word(W_VALUE), b->head);
+    w->worksheet_freeze_panes(ws, 1, 0);
+    protect(b, ws);
 }
 
 static void form_sheet(const Book *b, const Standard *std, int kind) {
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, word(W_FORM));
-    worksheet_set_column(ws, 0, 0, 22, NULL);
-    worksheet_set_column(ws, 1, 1, 60, NULL);
-    worksheet_set_column(ws, 2, 2, 24, NULL);
-    worksheet_write_string(ws, 0, 0, word(W_FACT), b->head);
-    worksheet_write_string(ws, 0, 1, word(W_GUIDE), b->head);
-    worksheet_write_string(ws, 0, 2, word(W_VALUE), b->head);
+    const OfficeWriter *w = b->lib;
+    lxw_worksheet *ws = w->workbook_add_worksheet(b->wb, word(W_FORM));
+    w->worksheet_set_column(ws, 0, 0, 22, NULL);
+    w->worksheet_set_column(ws, 1, 1, 60, NULL);
+    w->worksheet_set_column(ws, 2, 2, 24, NULL);
+    w->worksheet_write_string(ws, 0, 0, word(W_FACT), b->head);
+    w->worksheet_write_string(ws, 0, 1, word(W_GUIDE), b->head);
+    w->worksheet_write_string(ws, 0, 2, word(W_VALUE), b->head);
     int row = 1;
-    worksheet_write_string(ws, (lxw_row_t)row, 0, "name", b->locked);
-    worksheet_write_string(ws, (lxw_row_t)row, 1, _("the unit's name"), b->guide);
-    worksheet_write_blank(ws, (lxw_row_t)row++, 2, b->need_text);
+    w->worksheet_write_string(ws, (lxw_row_t)row, 0, "name", b->locked);
+    w->worksheet_write_string(ws, (lxw_row_t)row, 1, _("the unit's name"), b->guide);
+    w->worksheet_write_blank(ws, (lxw_row_t)row++, 2, b->need_text);
     if (std->nkinds) {
-        worksheet_write_string(ws, (lxw_row_t)row, 0, "kind", b->locked);
-        worksheet_write_string(ws, (lxw_row_t)row, 1, _("the unit's kind"), b->guide);
-        worksheet_write_string(ws, (lxw_row_t)row, 2, std->kind_tab[kind]->id, b->need_text);
+        w->worksheet_write_string(ws, (lxw_row_t)row, 0, "kind", b->locked);
+        w->worksheet_write_string(ws, (lxw_row_t)row, 1, _("the unit's kind"), b->guide);
+        w->worksheet_write_string(ws, (lxw_row_t)row, 2, std->kind_tab[kind]->id, b->need_text);
         char *kinds[64] = {0};
         size_t len = 0;
         for (int k = 0; k < std->nkinds && k < 63; k++)
             kinds[k] = (char *)(uintptr_t)std->kind_tab[k]->id, len += strlen(kinds[k]) + 1;
         lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST, .value_list = kinds};
         if (len <= 255 && std->nkinds < 63) /* Excel keeps no longer list: no drop-down then */
-            worksheet_data_validation_cell(ws, (lxw_row_t)row, 2, &v);
+            w->worksheet_data_validation_cell(ws, (lxw_row_t)row, 2, &v);
         row++;
     }
-    worksheet_write_string(ws, (lxw_row_t)row, 0, "year", b->locked);
-    worksheet_write_string(ws, (lxw_row_t)row, 1, _("the standard's year"), b->guide);
-    worksheet_write_number(ws, (lxw_row_t)row, 2, std->year_value, b->fill);
+    w->worksheet_write_string(ws, (lxw_row_t)row, 0, "year", b->locked);
+    w->worksheet_write_string(ws, (lxw_row_t)row, 1, _("the standard's year"), b->guide);
+    w->worksheet_write_number(ws, (lxw_row_t)row, 2, std->year_value, b->fill);
     lxw_data_validation year = {.validate = LXW_VALIDATION_TYPE_INTEGER,
                                 .criteria = LXW_VALIDATION_CRITERIA_EQUAL_TO,
                                 .value_number = std->year_value};
-    worksheet_data_validation_cell(ws, (lxw_row_t)row++, 2, &year);
+    w->worksheet_data_validation_cell(ws, (lxw_row_t)row++, 2, &year);
     for (int i = 0; i < std->nfacts; i++) {
         const Fact *f = std->fact_tab[i];
         if (!template_wanted(f, kind) || f->type.kind == TY_LIST) continue;
         char *g = template_guide(f, true);
-        worksheet_write_string(ws, (lxw_row_t)row, 0, fact_key(f), b->locked);
-        worksheet_write_string(ws, (lxw_row_t)row, 1, g ? g : "", b->guide);
+        w->worksheet_write_string(ws, (lxw_row_t)row, 0, fact_key(f), b->locked);
+        w->worksheet_write_string(ws, (lxw_row_t)row, 1, g ? g : "", b->guide);
         free(g);
         write_default(b, ws, row, 2, f);
-        validate(ws, row, row, 2, f);
+        validate(b, ws, row, row, 2, f);
         row++;
     }
-    worksheet_freeze_panes(ws, 1, 0);
-    protect(ws);
+    w->worksheet_freeze_panes(ws, 1, 0);
+    protect(b, ws);
 }
 
 /* A sheet of units of one kind: the name, then a column per fact. */
@@ -297,20 +302,21 @@ static bool names_a_list(const Standard *std, const char *name) {
 }
 
 static void rows_sheet(const Book *b, const Standard *std, int kind) {
+    const OfficeWriter *w = b->lib;
     const Kind *k = kind >= 0 ? std->kind_tab[kind] : NULL;
     /* a kind labelled as a list is named by its id: the reader takes a list's name for its sheet */
-    const char *name = k ? sheet_name(b->wb, names_a_list(std, k->label) ? NULL : k->label, k->id) : "units";
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+    const char *name = k ? sheet_name(b, names_a_list(std, k->label) ? NULL : k->label, k->id) : "units";
+    lxw_worksheet *ws = w->workbook_add_worksheet(b->wb, name);
     if (!ws) return;
-    worksheet_write_string(ws, 0, 0, word(W_NAME), b->head);
-    worksheet_set_column(ws, 0, 0, 18, b->need_text);
-    worksheet_write_string(ws, 0, 1, word(W_YEAR), b->head);
-    worksheet_write_comment(ws, 0, 1, _("the standard's year"));
-    worksheet_set_column(ws, 1, 1, 8, b->fill);
+    w->worksheet_write_string(ws, 0, 0, word(W_NAME), b->head);
+    w->worksheet_set_column(ws, 0, 0, 18, b->need_text);
+    w->worksheet_write_string(ws, 0, 1, word(W_YEAR), b->head);
+    w->worksheet_write_comment(ws, 0, 1, _("the standard's year"));
+    w->worksheet_set_column(ws, 1, 1, 8, b->fill);
     lxw_data_validation year = {.validate = LXW_VALIDATION_TYPE_INTEGER,
                                 .criteria = LXW_VALIDATION_CRITERIA_EQUAL_TO,
                                 .value_number = std->year_value};
-    worksheet_data_validation_range(ws, 1, 1, ROWS, 1, &year);
+    w->worksheet_data_validation_range(ws, 1, 1, ROWS, 1, &year);
     const Fact **facts = malloc(sizeof *facts * (size_t)(std->nfacts + 1));
     if (!facts) arena_out_of_memory();
     int n = 0;
@@ -320,34 +326,37 @@ static void rows_sheet(const Book *b, const Standard *std, int kind) {
     for (int i = 0; i < n && i < 16000; i++)
         header(b, ws, 2 + i, facts[i], facts, n);
     free(facts);
-    worksheet_freeze_panes(ws, 1, 2);
-    protect(ws);
+    w->worksheet_freeze_panes(ws, 1, 2);
+    protect(b, ws);
 }
 
-static lxw_format *fill_look(lxw_workbook *wb, bool need, const char *numfmt) {
-    lxw_format *f = workbook_add_format(wb);
-    format_set_unlocked(f);
-    format_set_border(f, LXW_BORDER_THIN);
-    format_set_border_color(f, 0xBFBFBF);
-    if (need) format_set_bg_color(f, 0xFFF2CC); /* required: pale yellow */
-    if (numfmt) format_set_num_format(f, numfmt);
+static lxw_format *fill_look(const Book *b, bool need, const char *numfmt) {
+    const OfficeWriter *w = b->lib;
+    lxw_format *f = w->workbook_add_format(b->wb);
+    w->format_set_unlocked(f);
+    w->format_set_border(f, LXW_BORDER_THIN);
+    w->format_set_border_color(f, 0xBFBFBF);
+    if (need) w->format_set_bg_color(f, 0xFFF2CC); /* required: pale yellow */
+    if (numfmt) w->format_set_num_format(f, numfmt);
     return f;
 }
 
-bool template_xlsx(const Standard *std, int kind, const char *path) {
-    lxw_workbook *wb = workbook_new(path);
+bool template_xlsx(const Standard *std, int kind, const char *path, const char **error) {
+    const OfficeWriter *w = office_lib_writer(error);
+    if (!w) return false;
+    lxw_workbook *wb = w->workbook_new(path);
     if (!wb) return false;
-    Book b = {.wb = wb};
-    b.head = workbook_add_format(wb);
-    format_set_bold(b.head);
-    format_set_bg_color(b.head, 0xD9E1F2);
-    b.locked = workbook_add_format(wb);
-    b.guide = workbook_add_format(wb);
-    format_set_text_wrap(b.guide);
-    format_set_font_color(b.guide, 0x595959);
-    b.fill = fill_look(wb, false, NULL), b.need = fill_look(wb, true, NULL);
-    b.fill_date = fill_look(wb, false, "yyyy-mm-dd"), b.need_date = fill_look(wb, true, "yyyy-mm-dd");
-    b.fill_text = fill_look(wb, false, "@"), b.need_text = fill_look(wb, true, "@");
+    Book b = {.lib = w, .wb = wb};
+    b.head = w->workbook_add_format(wb);
+    w->format_set_bold(b.head);
+    w->format_set_bg_color(b.head, 0xD9E1F2);
+    b.locked = w->workbook_add_format(wb);
+    b.guide = w->workbook_add_format(wb);
+    w->format_set_text_wrap(b.guide);
+    w->format_set_font_color(b.guide, 0x595959);
+    b.fill = fill_look(&b, false, NULL), b.need = fill_look(&b, true, NULL);
+    b.fill_date = fill_look(&b, false, "yyyy-mm-dd"), b.need_date = fill_look(&b, true, "yyyy-mm-dd");
+    b.fill_text = fill_look(&b, false, "@"), b.need_text = fill_look(&b, true, "@");
     if (kind >= 0 || std->nkinds == 0) {
         form_sheet(&b, std, kind);
     } else {
@@ -358,5 +367,7 @@ bool template_xlsx(const Standard *std, int kind, const char *path) {
         const Fact *f = std->fact_tab[i];
         if (template_wanted(f, kind) && f->type.kind == TY_LIST) list_sheet(&b, f, kind < 0 && std->nkinds > 0);
     }
-    return workbook_close(wb) == LXW_NO_ERROR;
+    lxw_error err = w->workbook_close(wb);
+    if (err != LXW_NO_ERROR) *error = w->lxw_strerror(err);
+    return err == LXW_NO_ERROR;
 }

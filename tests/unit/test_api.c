@@ -1,7 +1,8 @@
 /* test_api.c - cmocka tests of libkaoping's public API (include/kaoping.h):
  * loading standards from a string, a file and a folder; diagnostics as
  * records; scoring rules/2013.kp; parts and rules by number; rendering to
- * a buffer; misuse (NULL, freed and mismatched handles) and out of memory. */
+ * a buffer and to a workbook; misuse (NULL, freed and mismatched handles)
+ * and out of memory. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -89,6 +91,19 @@ static void string_standard_scores(void **state) {
     assert_int_equal(kp_render(r, f, &buf, NULL), KP_OK);
     kp_free(buf);
     assert_int_equal(kp_render(r, KP_FORMAT_XLSX, &buf, NULL), KP_MISUSE);
+    /* a workbook, through libxlsxwriter loaded at this first need: a zip archive */
+    char path[] = "/tmp/kaoping-test-api-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(kp_render_xlsx(r, path), KP_OK);
+    char magic[4] = "";
+    FILE *x = fopen(path, "rb");
+    assert_non_null(x);
+    assert_int_equal(fread(magic, 1, 4, x), 4);
+    fclose(x);
+    unlink(path);
+    assert_memory_equal(magic, "PK\3\4", 4);
     /* freed in any order: the result holds its unit and standard */
     kp_standard_free(s);
     kp_unit_free(u);
