@@ -272,10 +272,22 @@ DecStatus dec_parse_plain(const char *s, size_t len, int shift, Dec *out) {
         *out = dec_zero();
         return DEC_OK;
     }
-    uint64_t q = 1;
-    for (int k = 0; k < places; k++)
-        q *= 10;
-    reduce64(&m, &q);
+    /* m / 10^places reduced: trailing zeros first, then m holds 2s or 5s,
+     * not both, and only those can cancel */
+    while (places > 0 && m % 10 == 0)
+        m /= 10, places--;
+    int twos = places, fives = places;
+    if ((m & 1) == 0) {
+        int t = __builtin_ctzll(m);
+        t = t < twos ? t : twos;
+        m >>= t, twos -= t;
+    } else {
+        while (fives > 0 && m % 5 == 0)
+            m /= 5, fives--;
+    }
+    uint64_t q = (uint64_t)1 << twos;
+    for (int k = 0; k < fives; k++)
+        q *= 5;
     out->num = neg ? -(int64_t)m : (int64_t)m;
     out->den = (int64_t)q;
     return DEC_OK;

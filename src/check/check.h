@@ -12,7 +12,7 @@
 bool check_standard(Standard *std, Arena *arena, DiagSink *diag);
 
 /* The fact or field named name, or NULL. */
-const Fact *check_find_fact(const Standard *std, const char *name);
+Fact *check_find_fact(const Standard *std, const char *name);
 /* The kind with this id or label, or -1. */
 int check_find_kind(const Standard *std, const char *name);
 /* Index of an enum member, or -1. */

@@ -161,14 +161,14 @@ static bool out_of_scope(Ctx *c, Expr *e, const char *name) {
 static TypeKind check_name(Ctx *c, Expr *e) {
     const char *name = e->u.name.name;
     if (scope_name(c, e, name)) return e->type;
-    for (Fact *f = c->std->facts; f; f = f->next)
-        if (strcmp(f->name, name) == 0) {
-            e->slot = f->slot;
-            e->type_fact = f;
-            f->used = true;
-            f->needed_by |= c->kinds;
-            return e->type = f->type.kind;
-        }
+    Fact *f = check_find_fact(c->std, name); /* by the index once the facts are declared */
+    if (f) {
+        e->slot = f->slot;
+        e->type_fact = f;
+        f->used = true;
+        f->needed_by |= c->kinds;
+        return e->type = f->type.kind;
+    }
     if (out_of_scope(c, e, name)) return e->type = TY_ERROR;
     Let *l = check_find_let(c->std, name);
     if (l) return check_let_ref(c, e, l);

@@ -67,7 +67,7 @@ const char *check_fmt_dec(Ctx *c, Dec d) {
     return arena_strdup(c->arena, buf);
 }
 
-const Fact *check_find_fact(const Standard *std, const char *name) {
+Fact *check_find_fact(const Standard *std, const char *name) {
     if (std->fact_index) {
         /* the first of equal names, as the list below would find */
         size_t lo = 0, hi = (size_t)std->nfacts;
@@ -80,7 +80,7 @@ const Fact *check_find_fact(const Standard *std, const char *name) {
         }
         return lo < (size_t)std->nfacts && !strcmp(std->fact_index[lo]->name, name) ? std->fact_index[lo] : NULL;
     }
-    for (const Fact *f = std->facts; f; f = f->next)
+    for (Fact *f = std->facts; f; f = f->next)
         if (strcmp(f->name, name) == 0) return f;
     return NULL;
 }

@@ -7,11 +7,11 @@ static Dec tally(DecStatus *st, DecStatus got, Dec v) {
     if (got != DEC_OK && *st == DEC_OK) *st = got;
     return v;
 }
-static Dec t_add(DecStatus *st, Dec a, Dec b) {
+static inline Dec t_add(DecStatus *st, Dec a, Dec b) {
     Dec r = dec_zero();
     return tally(st, dec_add(a, b, &r), r);
 }
-static Dec t_sub(DecStatus *st, Dec a, Dec b) {
+static inline Dec t_sub(DecStatus *st, Dec a, Dec b) {
     Dec r = dec_zero();
     return tally(st, dec_sub(a, b, &r), r);
 }
@@ -42,18 +42,19 @@ PartBounds bounds_of(const Part *p) {
 }
 
 Dec bounds_item(const PartBounds *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st) {
-    *out = *t;
+    /* only what it changes: scoring calls it for every item of every unit */
+    out->added = t->added, out->floored = t->floored, out->capped = t->capped;
     if (p->add_cap && dec_cmp(out->added, p->add_cap_value) > 0) out->added = p->add_cap_value, out->capped = true;
     out->counted = out->added;
-    if (!p->points && !scored_up) return t_add(st, t_sub(st, out->base, out->deducted), out->added);
-    Dec s = t_sub(st, out->base, out->deducted);
+    if (!p->points && !scored_up) return t_add(st, t_sub(st, t->base, t->deducted), out->added);
+    Dec s = t_sub(st, t->base, t->deducted);
     if (!p->add_after_floor) s = t_add(st, s, out->added);
     if (dec_sign(s) < 0 && !p->no_floor) s = dec_zero(), out->floored = true;
     if (p->add_after_floor) s = t_add(st, s, out->added);
     if (p->no_cap) return s;
     Dec top = scored_up    ? (p->has_cap ? p->cap_value : s)
-              : p->has_cap ? (p->cap_points ? out->points : p->cap_value)
-                           : out->points;
+              : p->has_cap ? (p->cap_points ? t->points : p->cap_value)
+                           : t->points;
     if (dec_cmp(s, top) > 0) cap_at(st, &s, top, out);
     return s;
 }

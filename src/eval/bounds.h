@@ -29,6 +29,7 @@ typedef struct PartBounds {
     bool has_cap, no_cap, no_floor, add_after_floor;
 } PartBounds;
 PartBounds bounds_of(const Part *p);
+/* An item's: writes only out's added, counted, floored and capped. */
 Dec bounds_item(const PartBounds *p, const PartTally *t, bool scored_up, PartTally *out, DecStatus *st);
 Dec bounds_part(const Part *p, const PartTally *t, PartTally *out, DecStatus *st);
 
