@@ -97,7 +97,7 @@ void arena_release_spare(void) {
     spare = NULL;
 }
 
-void *arena_alloc(Arena *a, size_t size) {
+void *arena_alloc_raw(Arena *a, size_t size) {
     if (fail_after >= 0 && fail_after-- == 0) return arena_out_of_memory();
     size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
     Block *b = a->head;
@@ -121,12 +121,17 @@ void *arena_alloc(Arena *a, size_t size) {
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *arena_alloc(Arena *a, size_t size) {
+    void *p = arena_alloc_raw(a, size);
+    if (p) memset(p, 0, size);
     return p;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -154,11 +159,30 @@ char *arena_printf(Arena *a, const char *fmt, ...) {
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0) n = 0;
-    char *p = arena_alloc(a, (size_t)n + 1);
+    char *p = arena_alloc_raw(a, (size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
     return p;
+}
+
+char *arena_cat(Arena *a, ...) {
+    va_list ap;
+    size_t n = 0;
+    va_start(ap, a);
+    for (const char *s; (s = va_arg(ap, const char *));)
+        n += strlen(s);
+    va_end(ap);
+    char *out = arena_alloc_raw(a, n + 1), *p = out;
+    va_start(ap, a);
+    for (const char *s; (s = va_arg(ap, const char *));) {
+        size_t k = strlen(s);
+        memcpy(p, s, k);
+        p += k;
+    }
+    va_end(ap);
+    *p = '\0';
+    return out;
 }
 
 size_t arena_used(const Arena *a) {

@@ -11,9 +11,15 @@ typedef struct Arena Arena;
 Arena *arena_new(void);
 void arena_free(Arena *a);
 void *arena_alloc(Arena *a, size_t size); /* zeroed; exits on out of memory */
+/* Not zeroed: for memory its user writes whole before reading (text, a
+ * unit's results, zeroed piece by piece as they are scored). */
+void *arena_alloc_raw(Arena *a, size_t size);
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The strings up to NULL, one after the other: arena_printf's "%s%s..."
+ * without reading a format (reports build many such texts a unit). */
+char *arena_cat(Arena *a, ...) __attribute__((sentinel));
 size_t arena_used(const Arena *a);
 /* Frees the block this thread keeps for reuse (arena_free keeps one); a
  * thread calls it before it ends. */

@@ -249,20 +249,17 @@ static Dec item_bounds(Env *e, const ItemCode *c, ItemResult *ir) {
  * standard's order), or, when only scores are read, the scratch that every
  * item reuses (zeroed here; ItemResult.rules is NULL after). */
 static RuleResult *rule_results(Env *e, int nrules) {
-    if (!e->opt->scores_only) {
-        RuleResult *rr = e->rules;
-        e->rules += nrules;
-        return rr;
-    }
-    memset(e->scratch, 0, sizeof(RuleResult) * (size_t)nrules);
-    return e->scratch;
+    RuleResult *rr = e->opt->scores_only ? e->scratch : e->rules;
+    if (!e->opt->scores_only) e->rules += nrules;
+    memset(rr, 0, sizeof *rr * (size_t)nrules);
+    return rr;
 }
 
 static void eval_item(Env *e, int index, ItemResult *ir) {
     const ItemCode *c = &e->program->items[index];
     const RuleCode *code = program_rules(e->program, index);
     const Part *p = c->item;
-    ir->item = p;
+    *ir = (ItemResult){.item = p};
     ir->applies = (c->kinds >> e->unit->kind) & 1u;
     ir->rules = rule_results(e, c->nrules);
     ir->points = c->scored_up ? dec_zero() : c->own_points ? check_part_points(p, e->unit->kind) : c->points;
@@ -412,7 +409,7 @@ static void eval_outputs(Env *e, Result *res) {
 static void eval_parts(Env *e, Result *res) {
     const Standard *s = e->std;
     for (int i = 0; i < s->nparts; i++)
-        res->parts[i].part = s->part_tab[i];
+        res->parts[i] = (PartResult){.part = s->part_tab[i]};
     for (const Part *p = s->parts; p; p = p->next)
         if (p->kind == PART_CATEGORY || p->kind == PART_BONUS) eval_part(e, res, p->index);
 }
@@ -673,11 +670,15 @@ static void *cut(Block *b, size_t n, size_t size) {
     return p;
 }
 
-/* Lays out (b.at NULL: measures) the unit's result and what scoring keeps. */
+/* Lays out (b.at NULL: measures) the unit's result and what scoring keeps:
+ * items, parts and rule results first, zeroed as they are scored; the
+ * rest is zeroed here. */
 static void lay_out(Block *b, Result *res, Env *e, int nrules) {
     const Standard *std = e->std;
     res->items = cut(b, (size_t)std->nitems, sizeof(ItemResult));
     res->parts = cut(b, (size_t)std->nparts, sizeof(PartResult));
+    e->rules = cut(b, (size_t)nrules, sizeof(RuleResult));
+    size_t zeroed = b->used;
     res->vetoes = cut(b, (size_t)std->nvetoes, sizeof(bool));
     res->veto_amounts = cut(b, (size_t)std->nvetoes, sizeof(Dec));
     res->outputs = cut(b, (size_t)std->noutputs, sizeof(Value));
@@ -685,7 +686,7 @@ static void lay_out(Block *b, Result *res, Env *e, int nrules) {
     res->phases = cut(b, (size_t)std->nphases, sizeof(PhaseResult));
     e->lets = cut(b, (size_t)std->nlets, sizeof(Value));
     e->let_done = cut(b, (size_t)std->nlets, sizeof(bool));
-    e->rules = cut(b, (size_t)nrules, sizeof(RuleResult));
+    if (b->at) memset(b->at + zeroed, 0, b->used - zeroed);
 }
 
 Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const EvalOptions *opt) {
@@ -700,7 +701,7 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     int nrules = opt->scores_only ? e.program->most_rules : e.program->nrules;
     Block b = {0};
     lay_out(&b, res, &e, nrules);
-    b = (Block){.at = arena_alloc(arena, b.used)};
+    b = (Block){.at = arena_alloc_raw(arena, b.used)};
     lay_out(&b, res, &e, nrules);
     e.scratch = e.rules;
     res->as_of = opt->as_of;

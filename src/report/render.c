@@ -30,7 +30,7 @@ const char *render_number(Arena *a, Dec d, TypeKind t) {
     if (t != TY_PERCENT) return render_dec(a, d, 6);
     Dec p;
     if (dec_mul(d, dec_int(100), &p) != DEC_OK) return render_dec(a, d, 6);
-    return arena_printf(a, "%s%%", render_dec(a, p, 4));
+    return arena_cat(a, render_dec(a, p, 4), "%", (char *)NULL);
 }
 
 const char *render_value(Arena *a, const Value *v, const Fact *f) {
@@ -58,9 +58,10 @@ const char *render_value(Arena *a, const Value *v, const Fact *f) {
 }
 
 const char *render_subject(Arena *a, const Standard *std, const Expr *x) {
-    if (x->kind == EX_NAME && x->let && x->let->label) return arena_printf(a, "%s (%s)", x->let->label, x->let->name);
+    if (x->kind == EX_NAME && x->let && x->let->label)
+        return arena_cat(a, x->let->label, " (", x->let->name, ")", (char *)NULL);
     if (x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label)
-        return arena_printf(a, "%s (%s)", x->type_fact->label, fact_key(x->type_fact));
+        return arena_cat(a, x->type_fact->label, " (", fact_key(x->type_fact), ")", (char *)NULL);
     return ast_text(a, std->src, x->span);
 }
 
@@ -117,7 +118,7 @@ static void saw_expr(Arena *a, const Result *res, const Expr *x, char **acc, con
         if (*nseen < 16) seen[(*nseen)++] = x->type_fact;
         const Fact *f = x->type_fact;
         const char *v = render_value(a, &res->unit->facts[f->slot], f);
-        *acc = arena_printf(a, "%s%s%s (%s) %s", *acc, **acc ? ", " : "", check_fact_label(f), fact_key(f), v);
+        *acc = arena_cat(a, *acc, **acc ? ", " : "", check_fact_label(f), " (", fact_key(f), ") ", v, (char *)NULL);
         return;
     }
     case EX_NEG:
@@ -182,14 +183,14 @@ const char *render_saw(Arena *a, const Result *res, const RuleResult *rr) {
                 arena_printf(a, rr->target == TARGET_LOWER ? _("%s %s, required at most %s") : _("%s %s, required %s"),
                              render_subject(a, std, rr->subject), v, render_number(a, rr->bar, rr->subject->type));
         else
-            acc = arena_printf(a, "%s %s", render_subject(a, std, rr->subject), v);
+            acc = arena_cat(a, render_subject(a, std, rr->subject), " ", v, (char *)NULL);
         if (rr->subject->kind == EX_NAME) seen[nseen++] = rr->subject->type_fact;
     } else {
         saw_expr(a, res, r->amount, &acc, seen, &nseen);
     }
     saw_expr(a, res, r->when, &acc, seen, &nseen);
     const char *peer = render_peer(a, rr);
-    if (*peer) acc = arena_printf(a, "%s%s%s", acc, *acc ? "; " : "", peer);
+    if (*peer) acc = arena_cat(a, acc, *acc ? "; " : "", peer, (char *)NULL);
     return acc;
 }
 
