@@ -16,14 +16,22 @@
 #include "width.h"
 
 /* What reading a fact's value needs of it, together and in slot order
- * (data gives facts in the standard's order), rather than across Fact. */
+ * (data gives facts in the standard's order), in 48 bytes rather than
+ * across Fact: a unit reads every fact's, which must stay in cache. */
+enum { DIRECT_KEY = 24 };
 typedef struct DirectFact {
+    uint32_t len;         /* of its data key */
+    uint8_t kind;         /* a TypeKind */
+    bool bounded;         /* in lo..hi (DirectKeys.bounds) */
+    bool has_default;     /* DirectKeys.defaults */
+    char key[DIRECT_KEY]; /* its data key when it fits */
+    const char *long_key; /* ... else */
     const Fact *fact;
-    const char *key; /* its data key, copied next to the others */
-    size_t len;
-    int kind; /* a TypeKind */
-    Value lo, hi, def;
 } DirectFact;
+
+static const char *key_of(const DirectFact *d) {
+    return d->len <= DIRECT_KEY ? d->key : d->long_key;
+}
 
 typedef struct KeyEntry {
     const char *key; /* NULL: an empty place */
@@ -33,9 +41,11 @@ typedef struct KeyEntry {
 
 struct DirectKeys {
     const Standard *std;
-    DirectFact *facts; /* by slot */
-    uint32_t mask;     /* table size - 1 */
-    KeyEntry *table;   /* open addressing by the hash of the data key */
+    DirectFact *facts;  /* by slot */
+    Value (*bounds)[2]; /* by slot: lo, hi */
+    Value *defaults;    /* by slot */
+    uint32_t mask;      /* table size - 1 */
+    KeyEntry *table;    /* open addressing by the hash of the data key */
 };
 
 static uint32_t hash(const char *s, size_t n) {
@@ -62,14 +72,23 @@ DirectKeys *direct_keys_new(Arena *a, const Standard *std) {
     k->mask = size - 1;
     k->table = arena_alloc(a, sizeof *k->table * size);
     k->facts = arena_alloc(a, sizeof *k->facts * (size_t)(std->nfacts + 1));
+    k->bounds = arena_alloc(a, sizeof *k->bounds * (size_t)(std->nfacts + 1));
+    k->defaults = arena_alloc(a, sizeof *k->defaults * (size_t)(std->nfacts + 1));
     for (int i = 0; i < std->nfacts; i++) {
         const Fact *f = std->fact_tab[i];
         DirectFact *d = &k->facts[i];
+        size_t n = strlen(fact_key(f));
         d->fact = f;
-        d->len = strlen(fact_key(f));
-        d->key = arena_strndup(a, fact_key(f), d->len);
-        d->kind = f->type.kind;
-        d->lo = f->lo_value, d->hi = f->hi_value, d->def = f->def_value;
+        d->len = (uint32_t)n;
+        if (n <= DIRECT_KEY)
+            memcpy(d->key, fact_key(f), n);
+        else
+            d->long_key = fact_key(f);
+        d->kind = (uint8_t)f->type.kind;
+        d->bounded = f->lo_value.present || f->hi_value.present;
+        d->has_default = f->def_value.present;
+        k->bounds[i][0] = f->lo_value, k->bounds[i][1] = f->hi_value;
+        k->defaults[i] = f->def_value;
     }
     /* a key names a fact by its key (or name), as data_fact finds it first;
      * a renamed fact also answers to its other year's name, after them */
@@ -81,7 +100,7 @@ DirectKeys *direct_keys_new(Arena *a, const Standard *std) {
             size_t n = strlen(key);
             KeyEntry *e = place(k, key, n);
             if (e->key && pass == 0) return NULL; /* two facts by one key: which one is the careful way's to say */
-            if (!e->key) *e = (KeyEntry){pass == 0 ? k->facts[i].key : key, n, &k->facts[i]};
+            if (!e->key) *e = (KeyEntry){key, n, &k->facts[i]};
         }
     return k;
 }
@@ -93,13 +112,13 @@ typedef struct Reader {
     size_t i, n;
 } Reader;
 
-static void space(Reader *r) {
+static inline void space(Reader *r) {
     if (r->i < r->n && (unsigned char)r->t[r->i] > ' ') return; /* compact JSON: no space at all */
     while (r->i < r->n && (r->t[r->i] == ' ' || r->t[r->i] == '\t' || r->t[r->i] == '\n' || r->t[r->i] == '\r'))
         r->i++;
 }
 
-static bool eat(Reader *r, char c) {
+static inline bool eat(Reader *r, char c) {
     space(r);
     if (r->i < r->n && r->t[r->i] == c) return r->i++, true;
     return false;
@@ -223,7 +242,7 @@ static bool member(const StrList *m, const char *s, size_t n, int *out) {
     return false;
 }
 
-static bool value(Reader *r, Arena *a, const Fact *f, const DirectFact *d, Value *out);
+static bool value(Reader *r, Arena *a, const Fact *f, const Value *bounds, const DirectFact *d, Value *out);
 
 /* How many values the array at r holds (r is left where it was). */
 static bool count(Reader r, int *n) {
@@ -250,7 +269,7 @@ static bool record(Reader *r, Arena *a, const Fact *f, Value *cells, int nf) {
                 fl = fl->next;
             if (!fl || given[fl->slot]) return false; /* unknown, or given twice: a message */
             given[fl->slot] = true;
-            if (!value(r, a, fl, NULL, &cells[fl->slot])) return false;
+            if (!value(r, a, fl, NULL, NULL, &cells[fl->slot])) return false;
         } while (eat(r, ','));
         if (!eat(r, '}')) return false;
     }
@@ -278,7 +297,7 @@ static bool list(Reader *r, Arena *a, const Fact *f, Value *out) {
     eat(r, '[');
     for (int i = 0; i < rows; i++) {
         if (i > 0) eat(r, ',');
-        bool ok = f->type.of_values ? value(r, a, f->type.fields, NULL, &out->u.list.cells[i])
+        bool ok = f->type.of_values ? value(r, a, f->type.fields, NULL, NULL, &out->u.list.cells[i])
                                     : record(r, a, f, &out->u.list.cells[i * nf], nf);
         if (!ok) return false;
     }
@@ -286,8 +305,9 @@ static bool list(Reader *r, Arena *a, const Fact *f, Value *out) {
 }
 
 /* The value of fact (or field) f at r, into out. */
-/* The value of f (a fact: d, its reading; a record's field: d NULL). */
-static bool value(Reader *r, Arena *a, const Fact *f, const DirectFact *d, Value *out) {
+/* The value of f (a fact: d, its reading, and bounds, its lo and hi; a
+ * record's field: d NULL). */
+static bool value(Reader *r, Arena *a, const Fact *f, const Value *bounds, const DirectFact *d, Value *out) {
     const char *s;
     size_t n;
     int kind = d ? d->kind : (int)f->type.kind;
@@ -325,7 +345,8 @@ static bool value(Reader *r, Arena *a, const Fact *f, const DirectFact *d, Value
     case TY_LIST: return list(r, a, f, out);
     default: return false;
     }
-    return d ? in_bounds(kind, &d->lo, &d->hi, out) : in_bounds(kind, &f->lo_value, &f->hi_value, out);
+    if (d) return !d->bounded || in_bounds(kind, &bounds[0], &bounds[1], out);
+    return in_bounds(kind, &f->lo_value, &f->hi_value, out);
 }
 
 /* ---- the unit ------------------------------------------------------------ */
@@ -334,7 +355,7 @@ static bool value(Reader *r, Arena *a, const Fact *f, const DirectFact *d, Value
  * order, so the one after the last (next) is tried before the table. */
 static const DirectFact *fact_named(const DirectKeys *k, const char *s, size_t n, int next) {
     for (int g = next; g < next + 2 && g < k->std->nfacts; g++)
-        if (k->facts[g].len == n && !memcmp(k->facts[g].key, s, n)) return &k->facts[g];
+        if (k->facts[g].len == n && !memcmp(key_of(&k->facts[g]), s, n)) return &k->facts[g];
     return place(k, s, n)->fact;
 }
 
@@ -353,7 +374,7 @@ static bool facts(Reader *r, const DirectKeys *k, Unit *u, bool *given) {
         if (given[slot]) return false; /* given twice: a message */
         given[slot] = true;
         space(r);
-        if (!value(r, u->arena, d->fact, d, &u->facts[slot])) return false;
+        if (!value(r, u->arena, d->fact, k->bounds[slot], d, &u->facts[slot])) return false;
     } while (eat(r, ','));
     return eat(r, '}');
 }
@@ -417,8 +438,8 @@ static bool unit(Reader *r, const DirectKeys *k, Unit *u) {
     for (int i = 0; i < s->nfacts; i++) {
         if (given[i]) continue;
         const DirectFact *d = &k->facts[i];
-        if (d->def.present)
-            u->facts[i] = d->def;
+        if (d->has_default)
+            u->facts[i] = k->defaults[i];
         else if (load_fact_needed(d->fact, u->kind))
             return false; /* missing: a message */
         else

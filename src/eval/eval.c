@@ -86,30 +86,33 @@ static void tiers_target(Env *e, const Expr *amount, RuleResult *rr) {
 /* A rule's number and condition from its code (program.h) when it is a
  * constant or a fact the unit gives: what the tree would answer, without
  * walking it. Else, and when explaining (every step is kept), the tree. */
-static Dec rule_number(Env *e, const Operand *o) {
-    if (e->tracing) return ev_number(e, o->expr);
-    if (o->kind == OPERAND_CONST) return o->value;
-    if (o->kind == OPERAND_FACT) {
-        const Value *v = &e->unit->facts[o->slot];
-        if (v->present) return v->u.num;
+/* x: where the rule keeps the expression, read only when the tree answers */
+static Dec rule_number(Env *e, const Operand *o, Expr *const *x) {
+    if (!e->tracing) {
+        if (o->kind == OPERAND_CONST) return e->program->constants[o->at];
+        const Value *v = &e->unit->facts[o->at];
+        if (o->kind == OPERAND_FACT && v->present) return v->u.num;
     }
-    return ev_number(e, o->expr);
+    return ev_number(e, *x);
 }
 
-static bool rule_truth(Env *e, const Condition *c) {
+static int order(int64_t a, int64_t b) {
+    return (a > b) - (a < b);
+}
+
+static bool rule_truth(Env *e, const Condition *c, Expr *const *x) {
     const Value *v = c->kind != CONDITION_TREE && !e->tracing ? &e->unit->facts[c->slot] : NULL;
-    if (!v || !v->present) return ev_truth(e, c->expr);
-    const Value *l = &c->literal;
+    if (!v || !v->present) return ev_truth(e, *x);
     switch (c->kind) {
     case CONDITION_FACT: return v->u.b;
     case CONDITION_NOT_FACT: return !v->u.b;
     default: break;
     }
     switch (c->type) { /* as eval_expr.c compares */
-    case TY_DATE: return ev_holds(c->op, (v->u.date > l->u.date) - (v->u.date < l->u.date));
-    case TY_BOOLEAN: return ev_holds(c->op, (int)v->u.b - (int)l->u.b);
-    case TY_ENUM: return ev_holds(c->op, (v->u.member > l->u.member) - (v->u.member < l->u.member));
-    default: return ev_holds(c->op, dec_cmp(v->u.num, l->u.num));
+    case TY_DATE: return ev_holds(c->op, order(v->u.date, c->literal));
+    case TY_BOOLEAN: return ev_holds(c->op, (int)v->u.b - c->literal);
+    case TY_ENUM: return ev_holds(c->op, order(v->u.member, c->literal));
+    default: return ev_holds(c->op, dec_cmp(v->u.num, e->program->constants[c->literal]));
     }
 }
 
@@ -130,7 +133,7 @@ static void eval_rule(Env *e, const RuleCode *code, RuleResult *rr) {
     if (!((code->kinds >> e->unit->kind) & 1u)) return; /* the rule is not for this kind */
     e->absent = false;
     bool when = code->when.kind != CONDITION_NONE;
-    if (when && (!rule_truth(e, &code->when) || e->absent)) return;
+    if (when && (!rule_truth(e, &code->when, &r->when) || e->absent)) return;
     int places = e->std->decimals_value;
     if (code->kind == RULE_ZERO) { /* 不得分: the item's points are what it takes */
         rr->fired = true;
@@ -138,7 +141,7 @@ static void eval_rule(Env *e, const RuleCode *code, RuleResult *rr) {
         rr->target = when ? TARGET_CONDITION : TARGET_NONE;
         return;
     }
-    Dec amount = rule_number(e, &code->amount);
+    Dec amount = rule_number(e, &code->amount, &r->amount);
     if (e->absent) return;
     if (code->kind == RULE_ADJUST) { /* signed: either way */
         rr->amount = rnd(e, amount, places);
@@ -152,16 +155,16 @@ static void eval_rule(Env *e, const RuleCode *code, RuleResult *rr) {
         if (dec_cmp(rr->amount, amount)) ev_keep_num(e, TR_ROUNDED, rr->amount);
         RuleResult *tracing = e->tracing; /* the target is not part of the score */
         e->tracing = NULL;
-        if (!e->opt->scores_only) tiers_target(e, code->amount.expr, rr);
+        if (!e->opt->scores_only) tiers_target(e, r->amount, rr);
         e->tracing = tracing;
         return;
     }
     Dec value = amount;
     bool per = code->per.kind != OPERAND_NONE;
     if (per) {
-        Dec x = rule_number(e, &code->per);
+        Dec x = rule_number(e, &code->per, &r->per);
         if (e->absent) return;
-        Dec step = code->step.kind != OPERAND_NONE ? rule_number(e, &code->step)
+        Dec step = code->step.kind != OPERAND_NONE ? rule_number(e, &code->step, &r->step)
                    : code->per_percent             ? (Dec){1, 100}
                                                    : dec_int(1);
         if (dec_sign(step) <= 0) {
@@ -170,14 +173,14 @@ static void eval_rule(Env *e, const RuleCode *code, RuleResult *rr) {
         }
         Dec span = x;
         if (code->gap != GAP_NONE) {
-            Dec bar = rule_number(e, &code->bound);
+            Dec bar = rule_number(e, &code->bound, &r->bound);
             if (e->absent) return;
             span = code->gap == GAP_BELOW ? sub(e, bar, x) : sub(e, x, bar);
             rr->has_value = true;
             rr->value = x;
             rr->bar = bar;
             rr->target = code->gap == GAP_BELOW ? TARGET_RAISE : TARGET_LOWER;
-            rr->subject = code->per.expr;
+            if (!e->opt->scores_only) rr->subject = r->per; /* what the rectification names */
             rr->goal = bar;
             rr->goal_inclusive = true;
             if (dec_sign(span) <= 0) return;
@@ -185,7 +188,7 @@ static void eval_rule(Env *e, const RuleCode *code, RuleResult *rr) {
             rr->has_value = true;
             rr->value = x;
             rr->target = TARGET_ZERO;
-            rr->subject = code->per.expr;
+            if (!e->opt->scores_only) rr->subject = r->per; /* what the rectification names */
             rr->goal = dec_zero();
             rr->goal_inclusive = true;
             if (dec_sign(span) <= 0) return;
@@ -207,7 +210,7 @@ static void eval_rule(Env *e, const RuleCode *code, RuleResult *rr) {
     }
     if (rr->has_value && per && rr->target != TARGET_ZERO && !e->opt->scores_only) set_short_by(rr);
     if (code->cap.kind != OPERAND_NONE) {
-        Dec capped = dec_min(value, rule_number(e, &code->cap));
+        Dec capped = dec_min(value, rule_number(e, &code->cap, &r->cap));
         if (dec_cmp(capped, value)) ev_keep_num(e, TR_CAPPED, capped);
         value = capped;
     }
@@ -262,7 +265,11 @@ static void eval_item(Env *e, int index, ItemResult *ir) {
     *ir = (ItemResult){.item = p};
     ir->applies = (c->kinds >> e->unit->kind) & 1u;
     ir->rules = rule_results(e, c->nrules);
-    ir->points = c->scored_up ? dec_zero() : c->own_points ? check_part_points(p, e->unit->kind) : c->points;
+    int unit_kind = e->unit->kind;
+    ir->points = c->scored_up                                       ? dec_zero()
+                 : !c->own_points                                   ? c->points
+                 : unit_kind >= 0 && unit_kind < e->program->nkinds ? c->points_by_kind[unit_kind]
+                                                                    : check_part_points(p, unit_kind);
     if (ir->applies && c->conditional) ir->applies = applies_by_data(e, p);
     if (!ir->applies) return;
     /* 'points' in a bonus item is its cap */
@@ -300,6 +307,7 @@ static void eval_item(Env *e, int index, ItemResult *ir) {
     }
     ir->score = zeroed ? dec_zero() : item_bounds(e, c, ir);
     ir->lost = c->scored_up ? dec_zero() : sub(e, ir->points, ir->score);
+    if (e->opt->scores_only) return; /* what each rule lost is for the rectification list */
     /* put the lost points down to the rules that took them, in order */
     Dec left = ir->lost;
     for (int i = 0; i < c->nrules; i++) {
@@ -352,8 +360,7 @@ static void eval_part(Env *e, Result *res, int index) {
             const ItemResult *ir = &res->items[children[k]];
             if (!ir->applies) continue;
             cs = ir->score, cp = ir->points, cd = ir->deducted, ca = ir->added_counted;
-        } else {
-            eval_part(e, res, -1 - children[k]);
+        } else { /* scored before it (program.h, schedule) */
             const PartResult *cr = &res->parts[-1 - children[k]];
             if (!cr->applies) continue;
             cs = cr->score, cp = cr->points, cd = cr->deducted, ca = cr->added_counted;
@@ -406,12 +413,21 @@ static void eval_outputs(Env *e, Result *res) {
     }
 }
 
-static void eval_parts(Env *e, Result *res) {
+/* Items and parts in the program's order: a part as soon as its children
+ * are scored, while their results are still in the cache. */
+static void eval_items_and_parts(Env *e, Result *res) {
     const Standard *s = e->std;
     for (int i = 0; i < s->nparts; i++)
         res->parts[i] = (PartResult){.part = s->part_tab[i]};
-    for (const Part *p = s->parts; p; p = p->next)
-        if (p->kind == PART_CATEGORY || p->kind == PART_BONUS) eval_part(e, res, p->index);
+    for (int k = 0; k < e->program->nschedule; k++) {
+        int i = e->program->schedule[k];
+        if (i < 0) {
+            eval_part(e, res, -1 - i);
+            continue;
+        }
+        eval_item(e, i, &res->items[i]);
+        if (e->opt->scores_only) res->items[i].rules = NULL;
+    }
 }
 
 /* The band of a total: the first from the top that it meets; -1 without grades. */
@@ -472,10 +488,9 @@ static void eval_vetoes(Env *e, Result *res) {
 
 static void eval_totals(Env *e, Result *res) {
     const Standard *s = e->std;
-    for (int i = 0; i < s->nitems; i++) {
-        const ItemResult *ir = &res->items[i];
-        if (!ir->applies) continue;
-        if (e->program->items[i].penalty) res->penalty = add(e, res->penalty, ir->score);
+    for (int k = 0; k < e->program->npenalties; k++) {
+        const ItemResult *ir = &res->items[e->program->penalties[k]];
+        if (ir->applies) res->penalty = add(e, res->penalty, ir->score);
     }
     for (const Part *p = s->parts; p; p = p->next) {
         const PartResult *pr = &res->parts[p->index];
@@ -707,11 +722,7 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     res->as_of = opt->as_of;
     eval_requires(&e, res, arena);
     eval_tasks(&e, res, arena);
-    for (int i = 0; i < std->nitems; i++) {
-        eval_item(&e, i, &res->items[i]);
-        if (opt->scores_only) res->items[i].rules = NULL;
-    }
-    eval_parts(&e, res);
+    eval_items_and_parts(&e, res);
     eval_totals(&e, res);
     if (!opt->scores_only) eval_rectification(res, arena);
     return res;

@@ -1,51 +1,56 @@
 /* program.c - compiling a checked standard for scoring (see program.h). */
 #include "program.h"
 
+#include "check.h"
+
 /* A fact read as it is: not a named expression, not a record's field. */
 static bool plain_fact(const Expr *x) {
     return x && x->kind == EX_NAME && !x->let && !x->is_field;
 }
 
-static Operand operand_of(const Expr *x) {
-    Operand o = {.kind = x ? OPERAND_TREE : OPERAND_NONE, .expr = x};
+static int constant(Program *p, Dec d) {
+    p->constants[p->nconstants] = d;
+    return p->nconstants++;
+}
+
+static Operand operand_of(Program *p, const Expr *x) {
+    Operand o = {.kind = x ? OPERAND_TREE : OPERAND_NONE};
     if (x && x->kind == EX_NUMBER) {
         o.kind = OPERAND_CONST;
-        o.value = x->u.num.value;
+        o.at = constant(p, x->u.num.value);
     } else if (plain_fact(x) && (x->type == TY_INTEGER || x->type == TY_DECIMAL || x->type == TY_PERCENT)) {
         o.kind = OPERAND_FACT;
-        o.slot = x->slot;
+        o.at = x->slot;
     }
     return o;
 }
 
 /* The literal side of 'F op literal', as the tree reads it (eval_expr.c:
  * operand): a number, a date, a boolean, an enum's member by its index. */
-static bool literal_of(const Expr *x, TypeKind type, Value *out) {
-    *out = (Value){.type = type, .present = true};
+static bool literal_of(Program *p, const Expr *x, TypeKind type, int32_t *out) {
     switch (x->kind) {
     case EX_NUMBER:
         if (type != TY_INTEGER && type != TY_DECIMAL && type != TY_PERCENT) return false;
-        out->type = TY_DECIMAL;
-        out->u.num = x->u.num.value;
+        *out = constant(p, x->u.num.value);
         return true;
     case EX_DATE:
         if (type != TY_DATE) return false;
-        out->u.date = x->u.date;
+        *out = x->u.date;
         return true;
     case EX_BOOL:
         if (type != TY_BOOLEAN) return false;
-        out->u.b = x->u.boolean;
+        *out = x->u.boolean;
         return true;
     case EX_STRING:
         if (type != TY_ENUM || x->type != TY_ENUM) return false;
-        out->u.member = x->slot;
+        *out = x->slot;
         return true;
     default: return false;
     }
 }
 
-static Condition condition_of(const Expr *x) {
-    Condition c = {.kind = x ? CONDITION_TREE : CONDITION_NONE, .expr = x};
+static Condition condition_of(Program *p, const Expr *x) {
+    Condition c = {.kind = x ? CONDITION_TREE : CONDITION_NONE};
     if (!x) return c;
     if (plain_fact(x) && x->type == TY_BOOLEAN) {
         c.kind = CONDITION_FACT;
@@ -54,10 +59,10 @@ static Condition condition_of(const Expr *x) {
         c.kind = CONDITION_NOT_FACT;
         c.slot = x->u.operand->slot;
     } else if (x->kind == EX_BINARY && x->u.bin.op >= OP_EQ && plain_fact(x->u.bin.lhs) &&
-               literal_of(x->u.bin.rhs, x->u.bin.lhs->type, &c.literal)) {
+               literal_of(p, x->u.bin.rhs, x->u.bin.lhs->type, &c.literal)) {
         c.kind = CONDITION_COMPARE;
-        c.op = x->u.bin.op;
-        c.type = x->u.bin.lhs->type;
+        c.op = (uint8_t)x->u.bin.op;
+        c.type = (uint8_t)x->u.bin.lhs->type;
         c.slot = x->u.bin.lhs->slot;
     }
     return c;
@@ -78,14 +83,66 @@ ItemCode program_item(const Part *p) {
     return c;
 }
 
+/* Scheduling: a part is scored once all its children are, its parts first. */
+typedef struct Planner {
+    Program *p;
+    const Standard *std;
+    bool *done; /* by part index */
+    int *last;  /* by part index: the last item under it in item order, or -1 */
+} Planner;
+
+static void finish(Planner *pl, const Part *part) {
+    if (pl->done[part->index]) return;
+    for (const Part *ch = part->children; ch; ch = ch->next)
+        if (ch->kind != PART_ITEM) finish(pl, ch);
+    pl->done[part->index] = true;
+    pl->p->schedule[pl->p->nschedule++] = -1 - part->index;
+}
+
+static int last_item(Planner *pl, const Part *part) {
+    int last = -1;
+    for (const Part *ch = part->children; ch; ch = ch->next) {
+        int l = ch->kind == PART_ITEM ? ch->index : last_item(pl, ch);
+        if (l > last) last = l;
+    }
+    return pl->last[part->index] = last;
+}
+
+static void plan_schedule(Program *p, const Standard *std, Arena *arena) {
+    Planner pl = {p, std, arena_alloc(arena, (size_t)std->nparts + 1),
+                  arena_alloc(arena, sizeof(int) * (size_t)(std->nparts + 1))};
+    p->schedule = arena_alloc(arena, sizeof(int) * (size_t)(std->nitems + std->nparts + 1));
+    p->penalties = arena_alloc(arena, sizeof(int) * (size_t)(std->nitems + 1));
+    for (int i = 0; i < std->nparts; i++)
+        pl.last[i] = -1;
+    for (const Part *top = std->parts; top; top = top->next)
+        if (top->kind == PART_CATEGORY || top->kind == PART_BONUS) last_item(&pl, top);
+    for (int i = 0; i < std->nitems; i++) {
+        const Part *item = std->item_tab[i];
+        p->schedule[p->nschedule++] = i;
+        if (item->kind == PART_PENALTY) p->penalties[p->npenalties++] = i;
+        for (const Part *up = item->parent; up && up->kind != PART_ITEM && pl.last[up->index] == i; up = up->parent)
+            finish(&pl, up);
+    }
+    for (const Part *top = std->parts; top; top = top->next)
+        if (top->kind == PART_CATEGORY || top->kind == PART_BONUS) finish(&pl, top);
+}
+
 Program *program_new(const Standard *std, Arena *arena) {
     Program *p = arena_alloc(arena, sizeof *p);
     p->std = std;
+    p->nkinds = std->nkinds;
     p->first_rule = arena_alloc(arena, sizeof *p->first_rule * (size_t)(std->nitems + 1));
     p->items = arena_alloc(arena, sizeof *p->items * (size_t)(std->nitems ? std->nitems : 1));
     int n = 0;
     for (int i = 0; i < std->nitems; i++) {
         p->items[i] = program_item(std->item_tab[i]);
+        if (p->items[i].own_points) {
+            Dec *by_kind = arena_alloc(arena, sizeof *by_kind * (size_t)(std->nkinds + 1));
+            for (int k = 0; k < std->nkinds; k++)
+                by_kind[k] = check_part_points(std->item_tab[i], k);
+            p->items[i].points_by_kind = by_kind;
+        }
         p->first_rule[i] = n;
         n += std->item_tab[i]->nrules;
         if (std->item_tab[i]->nrules > p->most_rules) p->most_rules = std->item_tab[i]->nrules;
@@ -105,25 +162,27 @@ Program *program_new(const Standard *std, Arena *arena) {
             p->children[nchildren++] = ch->kind == PART_ITEM ? ch->index : -1 - ch->index;
     }
     p->first_child[std->nparts] = nchildren;
+    plan_schedule(p, std, arena);
     p->rules = arena_alloc(arena, sizeof *p->rules * (size_t)(n ? n : 1));
+    p->constants = arena_alloc(arena, sizeof *p->constants * (size_t)(6 * n + 1)); /* at most six a rule */
     for (int i = 0; i < std->nitems; i++) {
         RuleCode *code = p->rules + p->first_rule[i];
         for (const Rule *r = std->item_tab[i]->rules; r; r = r->next, code++)
             *code = (RuleCode){.rule = r,
                                .span = r->span,
                                .kinds = r->applies ? r->kinds : UINT32_MAX,
-                               .kind = r->kind,
-                               .gap = r->gap,
-                               .mode = r->mode,
+                               .kind = (uint8_t)r->kind,
+                               .gap = (uint8_t)r->gap,
+                               .mode = (uint8_t)r->mode,
                                .mode_given = r->mode_given,
                                .task = r->task != NULL,
                                .per_percent = r->per && r->per->type == TY_PERCENT,
-                               .amount = operand_of(r->amount),
-                               .per = operand_of(r->per),
-                               .step = operand_of(r->step),
-                               .bound = operand_of(r->bound),
-                               .cap = operand_of(r->cap),
-                               .when = condition_of(r->when)};
+                               .amount = operand_of(p, r->amount),
+                               .per = operand_of(p, r->per),
+                               .step = operand_of(p, r->step),
+                               .bound = operand_of(p, r->bound),
+                               .cap = operand_of(p, r->cap),
+                               .when = condition_of(p, r->when)};
     }
     return p;
 }

@@ -15,13 +15,12 @@
 
 typedef enum { OPERAND_NONE, OPERAND_TREE, OPERAND_CONST, OPERAND_FACT } OperandKind;
 
-/* A number a rule reads: a constant, a fact's value, or its expression;
- * NONE: the rule has none (no step, no cap). */
+/* A number a rule reads: a constant, a fact's value, or its expression
+ * (the rule's, as written); NONE: the rule has none (no step, no cap).
+ * Eight bytes: a unit reads every rule's code, which must stay in cache. */
 typedef struct Operand {
-    OperandKind kind;
-    int slot;          /* OPERAND_FACT */
-    Dec value;         /* OPERAND_CONST */
-    const Expr *expr;  /* as written: for the tree, and for what the result names */
+    uint8_t kind; /* an OperandKind */
+    int32_t at;   /* OPERAND_FACT: the fact's slot; OPERAND_CONST: its place in Program.constants */
 } Operand;
 
 typedef enum { CONDITION_NONE, CONDITION_TREE, CONDITION_FACT, CONDITION_NOT_FACT, CONDITION_COMPARE } ConditionKind;
@@ -29,23 +28,22 @@ typedef enum { CONDITION_NONE, CONDITION_TREE, CONDITION_FACT, CONDITION_NOT_FAC
 /* A rule's 'when': a boolean fact, its negation, or a fact compared with a
  * literal of its type (a number, a date, an enum's member). */
 typedef struct Condition {
-    ConditionKind kind;
-    BinOp op;      /* CONDITION_COMPARE */
-    TypeKind type; /* ... the fact's type: how the two compare */
-    int slot;
-    Value literal;
-    const Expr *expr; /* as written */
+    uint8_t kind; /* a ConditionKind */
+    uint8_t op;   /* a BinOp: CONDITION_COMPARE */
+    uint8_t type; /* a TypeKind: the fact's, how the two compare */
+    int32_t slot;
+    int32_t literal; /* a date, a boolean, a member's index; a number's place in Program.constants */
 } Condition;
 
-/* What scoring reads of a rule, together: the rule itself only for an
- * expression not compiled. */
+/* What scoring reads of a rule, together, in 80 bytes: the rule itself
+ * only for an expression not compiled. */
 typedef struct RuleCode {
     const Rule *rule;
     Span span;
     uint32_t kinds; /* the kinds it is for (every kind when its item's) */
-    RuleKind kind;
-    GapDir gap;
-    StepMode mode;
+    uint8_t kind;   /* a RuleKind */
+    uint8_t gap;    /* a GapDir */
+    uint8_t mode;   /* a StepMode */
     bool mode_given;
     bool task;        /* a task's late or missed deduction */
     bool per_percent; /* 'per' counts a percentage: its step is 1% */
@@ -58,26 +56,37 @@ typedef struct ItemCode {
     const Part *item;
     uint32_t kinds; /* the kinds it is scored on */
     int nrules;
-    bool scored_up;   /* in the bonus section, or a penalty: it starts at 0 */
-    bool in_bonus;    /* ... in the bonus section */
-    bool penalty;     /* ... a penalty */
-    bool conditional; /* 'applies when' on it or a part above it */
-    bool own_points;  /* points for some kinds of its own (check_part_points) */
-    Dec points;       /* else its points */
+    bool scored_up;            /* in the bonus section, or a penalty: it starts at 0 */
+    bool in_bonus;             /* ... in the bonus section */
+    bool penalty;              /* ... a penalty */
+    bool conditional;          /* 'applies when' on it or a part above it */
+    bool own_points;           /* points for some kinds of its own (check_part_points) */
+    Dec points;                /* else its points */
+    const Dec *points_by_kind; /* own_points: by kind index (Program.nkinds of them) */
     PartBounds bounds;
 } ItemCode;
 
 typedef struct Program {
     const Standard *std;
     int nrules;      /* of every item */
+    int nkinds;      /* kinds points_by_kind knows */
     int most_rules;  /* the most an item has */
     ItemCode *items; /* by item index */
     int *first_rule; /* by item index: its rules' place in rules */
     RuleCode *rules; /* every item's rules, in the standard's order */
+    Dec *constants;  /* the rules' numbers */
+    int nconstants;
     /* the parts' children, by part index, in order: an item's index, or
      * for a category or group, -1 - its part index */
     int *first_child; /* std->nparts + 1 */
     int *children;
+    /* the order of scoring: an item's index, or -1 - a part's index for a
+     * part whose children are all scored (so a part sums results still in
+     * the cache); items in the standard's order */
+    int *schedule;
+    int nschedule;
+    int *penalties; /* the penalties' item indices, in order */
+    int npenalties;
 } Program;
 
 /* The code of an item, for a standard not compiled (explaining). */
