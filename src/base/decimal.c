@@ -268,10 +268,18 @@ DecStatus dec_parse_plain(const char *s, size_t len, int shift, Dec *out) {
     if (digits == 0 || places == 0) goto general;
     places = (places < 0 ? 0 : places) + shift;
     if (places > 18) goto general;
-    if (m == 0) {
-        *out = dec_zero();
-        return DEC_OK;
-    }
+    *out = dec_scaled(neg, m, places);
+    return DEC_OK;
+general:;
+    char buf[64];
+    if (shift != 2 || len + 1 > sizeof buf) return shift ? DEC_SYNTAX : dec_parse(s, len, out);
+    memcpy(buf, s, len);
+    buf[len] = '%';
+    return dec_parse(buf, len + 1, out);
+}
+
+Dec dec_scaled(bool neg, uint64_t m, int places) {
+    if (m == 0) return dec_zero();
     /* m / 10^places reduced: trailing zeros first, then m holds 2s or 5s,
      * not both, and only those can cancel */
     while (places > 0 && m % 10 == 0)
@@ -288,15 +296,8 @@ DecStatus dec_parse_plain(const char *s, size_t len, int shift, Dec *out) {
     uint64_t q = (uint64_t)1 << twos;
     for (int k = 0; k < fives; k++)
         q *= 5;
-    out->num = neg ? -(int64_t)m : (int64_t)m;
-    out->den = (int64_t)q;
-    return DEC_OK;
-general:;
-    char buf[64];
-    if (shift != 2 || len + 1 > sizeof buf) return shift ? DEC_SYNTAX : dec_parse(s, len, out);
-    memcpy(buf, s, len);
-    buf[len] = '%';
-    return dec_parse(buf, len + 1, out);
+    Dec d = {neg ? -(int64_t)m : (int64_t)m, (int64_t)q};
+    return d;
 }
 
 /* ---- arithmetic ---- */

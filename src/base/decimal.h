@@ -32,6 +32,8 @@ DecStatus dec_parse(const char *s, size_t len, Dec *out);
 /* dec_parse of s followed by `shift` (0, or 2 for '%') decimal places,
  * quicker for plain numbers of up to 18 digits. */
 DecStatus dec_parse_plain(const char *s, size_t len, int shift, Dec *out);
+/* (neg ? -m : m) / 10^places, reduced; m < 10^18 and places <= 18. */
+Dec dec_scaled(bool neg, uint64_t m, int places);
 
 /* Arithmetic: *out is only written on DEC_OK. */
 static inline DecStatus dec_add(Dec a, Dec b, Dec *out);

@@ -144,7 +144,7 @@ static Spelling spellings[NKEYWORDS * LEX_SPELLINGS];
 static int nspellings;
 /* spellings by the hash of their word (open addressing; 0: empty, else index + 1) */
 enum { SPELLING_SLOTS = 1024 };
-_Static_assert(NKEYWORDS * LEX_SPELLINGS < SPELLING_SLOTS / 2, "more keywords: a larger table of spellings");
+_Static_assert(NKEYWORDS *LEX_SPELLINGS < SPELLING_SLOTS / 2, "more keywords: a larger table of spellings");
 static short spelling_slot[SPELLING_SLOTS];
 
 static uint32_t word_hash(const char *s, size_t len) {
@@ -269,6 +269,10 @@ size_t lex_word_length(const char *s, size_t len, int *punct) {
     *punct = -1;
     size_t i = 0;
     while (i < len) {
+        if ((unsigned char)s[i] < 0x80) { /* ASCII: no punctuation to look for */
+            i++;
+            continue;
+        }
         uint32_t cp;
         int n = utf8_decode(s + i, len - i, &cp);
         if (n <= 0) n = 1, cp = 0xFFFD;
