@@ -6,8 +6,8 @@ PKGS    := flex bison libcjson-dev libcmocka-dev libopencc-dev libxlsxwriter-dev
 # only for make test: the editors' check runs the Vim syntax file headless;
 # the fuzz targets need clang and its libFuzzer runtime; some end-to-end
 # cases make their large inputs with python3; the XLSX case unzips the
-# workbook to read its cells
-TEST_PKGS := vim clang libclang-rt-14-dev python3 unzip man-db groff-base
+# workbook to read its cells; the memory cases take the peak from GNU time
+TEST_PKGS := vim clang libclang-rt-14-dev python3 unzip man-db groff-base time
 # only for the browser test of the HTML report (tests/browser/run), and
 # installed only when it can be: without them the test says it is skipped;
 # the CJK fonts make the screenshot show Chinese rather than boxes

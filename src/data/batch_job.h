@@ -34,11 +34,10 @@ typedef struct Job {
     DiagSink diag;             /* what is reported about this job */
     /* set by the worker */
     Result *res;
-    char *out;
-    size_t outlen;
-    bool has_output; /* a unit was written (valid or not) */
-    bool written;    /* ... by the worker, straight to the report (one thread): not out */
-    bool collect;    /* a job of the first of two passes: loaded, gathered (peer.h), not written */
+    struct OutBuf *out; /* what a worker wrote of the unit, in a buffer of the queue's (batch_queue.c) */
+    bool has_output;    /* a unit was written (valid or not) */
+    bool written;       /* ... by the worker, straight to the report (one thread): not out */
+    bool collect;       /* a job of the first of two passes: loaded, gathered (peer.h), not written */
     int status;
     bool done;
 } Job;

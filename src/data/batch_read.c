@@ -132,29 +132,44 @@ static void read_jsonl(Batch *b, FILE *f, const char *path) {
 
 /* An array of units is read an element at a time, as JSON Lines are, so
  * memory does not grow with the file: a first reading checks that every
- * element is a unit { ... } of strict JSON and notes where each is; the
- * second submits each with the whole lines it is on (line numbers,
- * columns and the lines shown under diagnostics are the file's), or, on a
- * line much longer than itself (a file without line breaks), alone with the
- * columns before it on its line. Anything else (one unit, an empty list, a
- * file that is not JSON, too large...) is read whole, below, and reported
- * as it always was. */
+ * element is a unit { ... } of strict JSON; the second reads the file again,
+ * finds the same elements and submits each as it is found, with the whole
+ * lines it is on (line numbers, columns and the lines shown under
+ * diagnostics are the file's), or, on a line much longer than itself (a
+ * file without line breaks), alone with the columns before it on its line.
+ * Nothing is kept of an element once it is submitted. Anything else (one
+ * unit, an empty list, a file that is not JSON, too large...) is read
+ * whole, below, and reported as it always was. */
 typedef struct Elem {
     off_t line_start, start, end, line_end; /* line_end: its last line's '\n' or '\r' (or the end) */
     long line;                              /* the line it starts on, from 1 */
 } Elem;
 
 typedef struct ArrayScan {
-    Elem *elems;
-    size_t n, cap;
-    char *text; /* the element being read, to check it */
+    Batch *b; /* the second reading's batch; NULL on the first, which only checks */
+    const char *path;
+    int fd;
+    char *blk; /* the block in hand: the file's bytes from base */
+    off_t base;
+    size_t got;
+    char *text; /* the first reading: an element begun in an earlier block, to check it */
     size_t len, tcap;
+    Elem e;       /* the element being read */
+    size_t count; /* elements found so far */
+    /* the second reading: the bytes after an element read ahead for the end
+     * of its line: no line break in [clear_from, clear_to), one at clear_to
+     * (or the end of the file) when hit */
+    char *look;
+    off_t clear_from, clear_to;
+    bool hit;
+    off_t cur; /* cut elements: the offset where col was counted to */
+    size_t col;
 } ArrayScan;
 
 /* Whether one element's text is a unit of strict JSON (nothing reported). */
-static bool elem_ok(const char *path, char *text, size_t len) {
+static bool elem_ok(const char *path, const char *text, size_t len) {
     if (direct_json_ok(text, len)) return true; /* plain JSON: no need of cJSON's tree to know */
-    Source src = {.path = path, .text = text, .len = len};
+    Source src = {.path = path, .text = (char *)text, .len = len};
     DiagSink quiet;
     diag_init(&quiet);
     struct cJSON *t = load_json_parse(&src, &quiet, false);
@@ -164,91 +179,17 @@ static bool elem_ok(const char *path, char *text, size_t len) {
     return ok;
 }
 
-/* The first reading: true when f holds '[' units ']' that can be read one
- * at a time, with a->elems where they are. */
-static bool scan_array(FILE *f, const char *path, ArrayScan *a) {
-    enum { START, BEFORE, IN, AFTER, TRAILER } st = START;
-    char *blk = arena_xrealloc(NULL, BLOCK);
-    off_t pos = 0, line_start = 0;
-    long line = 1;
-    int depth = 0;
-    bool str = false, esc = false, cr = false, ok = true;
-    size_t open_ends = 0; /* elements whose last line has not ended */
-    size_t got;
-    while (ok && (got = fread(blk, 1, BLOCK, f)) > 0) {
-        for (size_t k = 0; k < got && ok; k++, pos++) {
-            char ch = blk[k];
-            if (cr && ch != '\n') { /* a lone '\r' ended the line */
-                line++;
-                line_start = pos;
-            }
-            cr = false;
-            if (ch == '\0') ok = false;
-            if (ch == '\n' || ch == '\r') {
-                for (; open_ends; open_ends--)
-                    a->elems[a->n - open_ends].line_end = pos;
-                if (ch == '\n') {
-                    line++;
-                    line_start = pos + 1;
-                } else {
-                    cr = true;
-                }
-            }
-            if (st == IN) {
-                if (a->len == a->tcap) a->text = arena_xrealloc(a->text, a->tcap = a->tcap ? a->tcap * 2 : BLOCK);
-                a->text[a->len++] = ch;
-                if (a->len > KP_MAX_DATA_LINE) ok = false;
-                if (str) {
-                    if (esc)
-                        esc = false;
-                    else if (ch == '\\')
-                        esc = true;
-                    else if (ch == '"')
-                        str = false;
-                } else if (ch == '"') {
-                    str = true;
-                } else if (ch == '{' || ch == '[') {
-                    if (++depth > 500) ok = false; /* cJSON counts the array's level too: leave it to the whole */
-                } else if ((ch == '}' || ch == ']') && --depth == 0) {
-                    a->elems[a->n - 1].end = pos + 1;
-                    open_ends++;
-                    ok = elem_ok(path, a->text, a->len);
-                    a->len = 0;
-                    st = AFTER;
-                }
-                continue;
-            }
-            if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') continue;
-            if (st == START && ch == '[') {
-                st = BEFORE;
-            } else if (st == BEFORE && ch == '{') {
-                if (a->n == a->cap)
-                    a->elems = arena_xrealloc(a->elems, sizeof *a->elems * (a->cap = a->cap ? a->cap * 2 : 256));
-                a->elems[a->n++] = (Elem){line_start, pos, 0, 0, line};
-                a->text[0] = '{';
-                a->len = 1;
-                depth = 1;
-                st = IN;
-            } else if (st == AFTER && ch == ',') {
-                st = BEFORE;
-            } else if (st == AFTER && ch == ']') {
-                st = TRAILER;
-            } else {
-                ok = false; /* not a list of units { ... }, or an empty one */
-            }
-        }
-    }
-    for (; open_ends; open_ends--)
-        a->elems[a->n - open_ends].line_end = pos;
-    free(blk);
-    return ok && st == TRAILER && !ferror(f);
+/* The first '\n' or '\r' of s[0..n), or NULL. */
+static const char *first_break(const char *s, size_t n) {
+    const char *nl = memchr(s, '\n', n);
+    const char *cr = memchr(s, '\r', nl ? (size_t)(nl - s) : n);
+    return cr ? cr : nl;
 }
 
 /* The columns of s[0..n) counted on from col, a line break starting again at 0. */
 static size_t columns_on(const char *s, size_t n, size_t col) {
     for (size_t i = 0; i < n;) {
-        const char *nl = memchr(s + i, '\n', n - i), *cr = memchr(s + i, '\r', n - i);
-        const char *brk = nl && (!cr || nl < cr) ? nl : cr;
+        const char *brk = first_break(s + i, n - i);
         if (!brk) return diag_columns(s + i, n - i, col);
         i = (size_t)(brk - s) + 1;
         col = 0;
@@ -263,46 +204,208 @@ static bool cut_from_line(const Elem *e) {
     return e->line_end - e->line_start > 2 * (e->end - e->start) + (1 << 16);
 }
 
-/* The second reading: each element with its lines (or alone, cut from a
- * long line), a job of its own. */
-static void submit_elements(Batch *b, FILE *f, const char *path, const ArrayScan *a) {
-    off_t cur = 0; /* cut elements: the offset where col was counted to */
-    size_t col = 0;
-    char gap[4096];
-    for (size_t i = 0; i < a->n; i++) {
-        const Elem *e = &a->elems[i];
-        bool cut = cut_from_line(e);
-        if (cut) { /* the columns before it on its line, counted on from the last place */
-            if (cur < e->line_start || cur > e->start) cur = e->line_start, col = 0;
-            while (cur < e->start) {
-                size_t want = (size_t)(e->start - cur) < sizeof gap ? (size_t)(e->start - cur) : sizeof gap;
-                if (fseeko(f, cur, SEEK_SET) != 0 || fread(gap, 1, want, f) != want) break;
-                col = columns_on(gap, want, col);
-                cur += (off_t)want;
+static ssize_t read_some(int fd, char *buf, size_t n, off_t at, bool positioned) {
+    ssize_t r;
+    do
+        r = positioned ? pread(fd, buf, n, at) : read(fd, buf, n);
+    while (r < 0 && errno == EINTR);
+    return r;
+}
+
+/* n bytes at off: from the block in hand when it holds them, else read. */
+static bool read_at(const ArrayScan *a, off_t off, char *dst, size_t n) {
+    if (off >= a->base && off + (off_t)n <= a->base + (off_t)a->got) {
+        memcpy(dst, a->blk + (off - a->base), n);
+        return true;
+    }
+    for (ssize_t r; n > 0; dst += r, off += r, n -= (size_t)r)
+        if ((r = read_some(a->fd, dst, n, off, true)) <= 0) return false;
+    return true;
+}
+
+/* Where the line an element ends on ends (end: just after its '}'): the
+ * first line break from end on, or the end of the file; or, with none
+ * before enough, an offset past end and from enough on (all cut_from_line
+ * needs to know, and that the line goes on after the element). Each byte
+ * is read ahead once for all the elements that end on one line. */
+static off_t line_end_from(ArrayScan *a, off_t end, off_t enough) {
+    if (end < a->clear_from || end > a->clear_to) { /* another line */
+        a->clear_from = a->clear_to = end;
+        a->hit = false;
+    }
+    size_t want = 1024; /* what is read grows: most lines end soon after their element */
+    while (!a->hit && (a->clear_to <= end || a->clear_to < enough)) { /* whether it goes on: the byte at end at least */
+        off_t at = a->clear_to;
+        const char *s = a->look;
+        ssize_t n;
+        if (at >= a->base && at < a->base + (off_t)a->got) {
+            s = a->blk + (at - a->base);
+            n = (ssize_t)(a->got - (size_t)(at - a->base));
+        } else {
+            if (!a->look) s = a->look = arena_xrealloc(NULL, BLOCK);
+            n = read_some(a->fd, a->look, want, at, true);
+            if (want < BLOCK) want *= 2;
+        }
+        if (n <= 0) { /* the end of the file (or it cannot be read: the same here) */
+            a->hit = true;
+            break;
+        }
+        const char *brk = first_break(s, (size_t)n);
+        a->clear_to = at + (brk ? brk - s : n);
+        a->hit = brk != NULL;
+    }
+    return a->clear_to;
+}
+
+/* The second reading: the element just found, a job of its own with its
+ * lines (or alone, cut from a long line). */
+static void submit_element(ArrayScan *a) {
+    Elem *e = &a->e;
+    e->line_end = line_end_from(a, e->end, e->line_start + 2 * (e->end - e->start) + (1 << 16) + 1);
+    bool cut = cut_from_line(e);
+    if (cut) { /* the columns before it on its line, counted on from the last place */
+        char gap[4096];
+        if (a->cur < e->line_start || a->cur > e->start) a->cur = e->line_start, a->col = 0;
+        while (a->cur < e->start) {
+            size_t want = (size_t)(e->start - a->cur) < sizeof gap ? (size_t)(e->start - a->cur) : sizeof gap;
+            if (!read_at(a, a->cur, gap, want)) break;
+            a->col = columns_on(gap, want, a->col);
+            a->cur += (off_t)want;
+        }
+    }
+    off_t from = cut ? e->start : e->line_start, to = cut ? e->end : e->line_end;
+    Job *j = batch_job(a->b, JOB_LINE);
+    size_t len = (size_t)(to - from);
+    j->text.path = a->path;
+    j->text.text = arena_xrealloc(NULL, len + 1);
+    if (!read_at(a, from, j->text.text, len)) len = 0;
+    j->text.text[len] = '\0';
+    j->text.len = len;
+    j->text.line0 = (int)e->line - 1;
+    j->src = &j->text;
+    j->at = (uint32_t)(e->start - from);
+    j->end = (uint32_t)(e->end - from);
+    if (j->end > len) j->at = j->end = 0; /* the file changed: its text is then reported */
+    if (cut) {
+        j->text.col0 = (uint32_t)a->col;
+        j->text.goes_on = e->end < e->line_end;
+        a->col = columns_on(j->text.text, len, a->col);
+        a->cur = e->end;
+    }
+    j->index = (int)a->count - 1;
+    batch_submit(a->b, j);
+}
+
+/* The first reading keeps an element's bytes that are in hand, when it
+ * goes on in the next block; false past the longest element read. */
+static bool keep(ArrayScan *a, const char *s, size_t n) {
+    if (a->len + n > KP_MAX_DATA_LINE) return false;
+    if (a->len + n > a->tcap) {
+        while (a->len + n > a->tcap)
+            a->tcap = a->tcap ? a->tcap * 2 : BLOCK;
+        a->text = arena_xrealloc(a->text, a->tcap);
+    }
+    memcpy(a->text + a->len, s, n);
+    a->len += n;
+    return true;
+}
+
+/* An element's closing '}' at blk[to - 1], its text from blk[from] (or
+ * from an earlier block): checked on the first reading, submitted on the
+ * second. */
+static bool element_done(ArrayScan *a, size_t from, size_t to) {
+    a->count++;
+    if (a->b) { /* no longer than the first reading let through, unless the file changed since */
+        if (a->e.end - a->e.start > KP_MAX_DATA_LINE) return false;
+        submit_element(a);
+        return true;
+    }
+    if (!a->len) return to - from <= KP_MAX_DATA_LINE && elem_ok(a->path, a->blk + from, to - from);
+    return keep(a, a->blk, to) && elem_ok(a->path, a->text, a->len);
+}
+
+/* The bytes an element's reading stops at: a string's quote or escape, a
+ * bracket, a line break, a NUL; the others are passed over at speed. */
+static const bool stops[256] = {
+    ['"'] = 1, ['\\'] = 1, ['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1, ['\n'] = 1, ['\r'] = 1, ['\0'] = 1};
+
+/* Reads the file from its start: true when it holds '[' units ']' that can
+ * be read one at a time (on the first reading, each checked; on the second,
+ * each submitted as it is found). */
+static bool scan_array(ArrayScan *a) {
+    enum { START, BEFORE, IN, AFTER, TRAILER } st = START;
+    off_t line_start = 0;
+    long line = 1;
+    int depth = 0;
+    bool str = false, esc = false, cr = false, ok = lseek(a->fd, 0, SEEK_SET) == 0;
+    ssize_t got = 0;
+    a->base = 0;
+    a->got = 0;
+    a->count = 0;
+    while (ok && (got = read_some(a->fd, a->blk, BLOCK, 0, false)) > 0) {
+        const unsigned char *p = (const unsigned char *)a->blk;
+        size_t n = (size_t)got, from = 0; /* from: where the element being read begins in the block */
+        a->got = n;
+        for (size_t k = 0; k < n && ok; k++) {
+            if (st == IN && !cr && !esc) {
+                while (k < n && !stops[p[k]])
+                    k++;
+                if (k == n) break;
+            }
+            char ch = (char)p[k];
+            off_t pos = a->base + (off_t)k;
+            if (cr && ch != '\n') { /* a lone '\r' ended the line */
+                line++;
+                line_start = pos;
+            }
+            cr = false;
+            if (ch == '\0') ok = false;
+            if (ch == '\n') {
+                line++;
+                line_start = pos + 1;
+            } else if (ch == '\r') {
+                cr = true;
+            }
+            if (st == IN) {
+                if (str) {
+                    if (esc)
+                        esc = false;
+                    else if (ch == '\\')
+                        esc = true;
+                    else if (ch == '"')
+                        str = false;
+                } else if (ch == '"') {
+                    str = true;
+                } else if (ch == '{' || ch == '[') {
+                    if (++depth > 500) ok = false; /* cJSON counts the array's level too: leave it to the whole */
+                } else if ((ch == '}' || ch == ']') && --depth == 0) {
+                    a->e.end = pos + 1;
+                    ok = element_done(a, from, k + 1);
+                    st = AFTER;
+                }
+                continue;
+            }
+            if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') continue;
+            if (st == START && ch == '[') {
+                st = BEFORE;
+            } else if (st == BEFORE && ch == '{') {
+                a->e = (Elem){line_start, pos, 0, 0, line};
+                a->len = 0;
+                from = k;
+                depth = 1;
+                st = IN;
+            } else if (st == AFTER && ch == ',') {
+                st = BEFORE;
+            } else if (st == AFTER && ch == ']') {
+                st = TRAILER;
+            } else {
+                ok = false; /* not a list of units { ... }, or an empty one */
             }
         }
-        off_t from = cut ? e->start : e->line_start, to = cut ? e->end : e->line_end;
-        Job *j = batch_job(b, JOB_LINE);
-        size_t len = (size_t)(to - from);
-        j->text.path = path;
-        j->text.text = arena_xrealloc(NULL, len + 1);
-        if (fseeko(f, from, SEEK_SET) != 0 || fread(j->text.text, 1, len, f) != len) len = 0;
-        j->text.text[len] = '\0';
-        j->text.len = len;
-        j->text.line0 = (int)e->line - 1;
-        j->src = &j->text;
-        j->at = (uint32_t)(e->start - from);
-        j->end = (uint32_t)(e->end - from);
-        if (j->end > len) j->at = j->end = 0; /* the file changed: its text is then reported */
-        if (cut) {
-            j->text.col0 = (uint32_t)col;
-            j->text.goes_on = e->end < e->line_end;
-            col = columns_on(j->text.text, len, col);
-            cur = e->end;
-        }
-        j->index = (int)i;
-        batch_submit(b, j);
+        if (ok && st == IN && !a->b) ok = keep(a, a->blk + from, n - from); /* it goes on in the next block */
+        a->base += got;
     }
+    return ok && got == 0 && st == TRAILER;
 }
 
 /* True when path was an array of units, read an element at a time. */
@@ -313,18 +416,19 @@ static bool read_json_array(Batch *b, const char *path) {
         if (fd >= 0) close(fd);
         return false;
     }
-    FILE *f = fdopen(fd, "rb");
-    if (!f) {
-        close(fd);
-        return false;
-    }
-    ArrayScan a = {0};
-    a.text = arena_xrealloc(NULL, a.tcap = BLOCK);
-    bool ok = scan_array(f, path, &a);
+    ArrayScan a = {.path = path, .fd = fd, .blk = arena_xrealloc(NULL, BLOCK)};
+    bool ok = scan_array(&a);
     free(a.text);
-    if (ok) submit_elements(b, f, path, &a);
-    free(a.elems);
-    fclose(f);
+    a.b = b;
+    if (ok && !scan_array(&a)) { /* it changed since the first reading, or cannot be read again */
+        Job *n = note(b);
+        Source s = {.path = path};
+        diag_file(&n->diag, DIAG_ERROR, "K0001", &s, "cannot read file");
+        batch_submit(b, n);
+    }
+    free(a.look);
+    free(a.blk);
+    close(fd);
     return ok;
 }
 
