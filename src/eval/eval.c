@@ -21,8 +21,9 @@
 /* ---- rules ---------------------------------------------------------------- */
 
 static Dec count_steps(Env *e, Dec span, Dec step, StepMode mode) {
-    Dec q = dvd(e, span, step), r = q;
-    if (dec_cmp(step, dec_int(1))) ev_keep_num(e, TR_STEPS, q);
+    bool unit_step = step.num == 1 && step.den <= 1; /* counting by 1: the span is the steps */
+    Dec q = unit_step ? span : dvd(e, span, step), r = q;
+    if (!unit_step) ev_keep_num(e, TR_STEPS, q);
     if (mode == STEP_STARTED)
         r = chk(e, dec_ceil(q, &r), r);
     else if (mode == STEP_COMPLETED)
