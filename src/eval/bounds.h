@@ -22,11 +22,11 @@ typedef struct PartTally {
 /* What an item's bounds read of it, together (scoring reads them for every
  * item of every unit: program.h keeps them by item). */
 typedef struct PartBounds {
-    Dec cap_value, add_cap_value;
     bool points;     /* it has points (else its score is a signed change) */
     bool add_cap;    /* add cap N */
     bool cap_points; /* cap points: the points for the unit's kind */
     bool has_cap, no_cap, no_floor, add_after_floor;
+    Dec cap_value, add_cap_value;
 } PartBounds;
 PartBounds bounds_of(const Part *p);
 /* An item's: writes only out's added, counted, floored and capped. */

@@ -111,13 +111,13 @@ typedef struct RuleResult {
 typedef struct ItemResult {
     const Part *item;
     bool applies;
+    bool floored, capped;
     Dec points; /* the item's points (0 for bonus and penalties) */
     Dec base;   /* starting value: points, or what a 'score' rule set */
     Dec deducted, added;
     Dec added_counted; /* what of its additions counted within its caps (its part sums this) */
     Dec score;         /* final; for a penalty, the points it takes off the total */
     Dec lost;          /* points - score */
-    bool floored, capped;
     RuleResult *rules; /* item->nrules */
 } ItemResult;
 

@@ -51,19 +51,20 @@ typedef struct RuleCode {
     Condition when;
 } RuleCode;
 
-/* What scoring reads of an item, together, instead of across its part. */
+/* What scoring reads of an item, together, instead of across its part;
+ * what every item needs within its first 64 bytes. */
 typedef struct ItemCode {
     const Part *item;
     uint32_t kinds; /* the kinds it is scored on */
     int nrules;
-    bool scored_up;            /* in the bonus section, or a penalty: it starts at 0 */
-    bool in_bonus;             /* ... in the bonus section */
-    bool penalty;              /* ... a penalty */
-    bool conditional;          /* 'applies when' on it or a part above it */
-    bool own_points;           /* points for some kinds of its own (check_part_points) */
-    Dec points;                /* else its points */
-    const Dec *points_by_kind; /* own_points: by kind index (Program.nkinds of them) */
+    bool scored_up;   /* in the bonus section, or a penalty: it starts at 0 */
+    bool in_bonus;    /* ... in the bonus section */
+    bool penalty;     /* ... a penalty */
+    bool conditional; /* 'applies when' on it or a part above it */
+    bool own_points;  /* points for some kinds of its own (check_part_points) */
+    Dec points;       /* else its points */
     PartBounds bounds;
+    const Dec *points_by_kind; /* own_points: by kind index (Program.nkinds of them) */
 } ItemCode;
 
 typedef struct Program {
