@@ -87,18 +87,48 @@ static void tiers_target(Env *e, const Expr *amount, RuleResult *rr) {
 /* A rule's number and condition from its code (program.h) when it is a
  * constant or a fact the unit gives: what the tree would answer, without
  * walking it. Else, and when explaining (every step is kept), the tree. */
+static int order(int64_t a, int64_t b) {
+    return (a > b) - (a < b);
+}
+
+/* A fact's value against a literal of its type (Condition.literal), as
+ * eval_expr.c compares them. */
+static int against(const Env *e, const Value *v, int type, int32_t literal) {
+    switch (type) {
+    case TY_DATE: return order(v->u.date, literal);
+    case TY_BOOLEAN: return (int)v->u.b - literal;
+    case TY_ENUM: return order(v->u.member, literal);
+    default: return dec_cmp(v->u.num, e->program->constants[literal]);
+    }
+}
+
+static Dec tier_value(Env *e, const TierValue *t) {
+    if (t->kind == TIER_CONST) return e->program->constants[t->at];
+    return t->kind == TIER_POINTS ? e->points : mul(e, e->points, e->program->constants[t->at]);
+}
+
+/* 'score tiers' on a fact the unit gives (program.h, TiersCode) */
+static Dec tiers(Env *e, const TiersCode *t, const Value *v) {
+    for (int k = 0; k < t->nbands; k++)
+        if (ev_holds(t->bands[k].op, against(e, v, t->type, t->bands[k].bound)))
+            return tier_value(e, &t->bands[k].value);
+    return tier_value(e, &t->otherwise);
+}
+
 /* x: where the rule keeps the expression, read only when the tree answers */
 static Dec rule_number(Env *e, const Operand *o, Expr *const *x) {
     if (!e->tracing) {
         if (o->kind == OPERAND_CONST) return e->program->constants[o->at];
-        const Value *v = &e->unit->facts[o->at];
-        if (o->kind == OPERAND_FACT && v->present) return v->u.num;
+        if (o->kind == OPERAND_FACT) {
+            const Value *v = &e->unit->facts[o->at];
+            if (v->present) return v->u.num;
+        } else if (o->kind == OPERAND_TIERS) {
+            const TiersCode *t = &e->program->tiers[o->at];
+            const Value *v = &e->unit->facts[t->slot];
+            if (v->present) return tiers(e, t, v);
+        }
     }
     return ev_number(e, *x);
-}
-
-static int order(int64_t a, int64_t b) {
-    return (a > b) - (a < b);
 }
 
 static bool rule_truth(Env *e, const Condition *c, Expr *const *x) {
@@ -109,12 +139,7 @@ static bool rule_truth(Env *e, const Condition *c, Expr *const *x) {
     case CONDITION_NOT_FACT: return !v->u.b;
     default: break;
     }
-    switch (c->type) { /* as eval_expr.c compares */
-    case TY_DATE: return ev_holds(c->op, order(v->u.date, c->literal));
-    case TY_BOOLEAN: return ev_holds(c->op, (int)v->u.b - c->literal);
-    case TY_ENUM: return ev_holds(c->op, order(v->u.member, c->literal));
-    default: return ev_holds(c->op, dec_cmp(v->u.num, e->program->constants[c->literal]));
-    }
+    return ev_holds(c->op, against(e, v, c->type, c->literal));
 }
 
 static void eval_rule(Env *e, const RuleCode *code, RuleResult *rr) {

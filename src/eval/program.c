@@ -49,6 +49,48 @@ static bool literal_of(Program *p, const Expr *x, TypeKind type, int32_t *out) {
     }
 }
 
+static bool tier_value_of(Program *p, const Expr *x, TierValue *out) {
+    if (x->kind == EX_NUMBER) {
+        *out = (TierValue){TIER_CONST, constant(p, x->u.num.value)};
+        return true;
+    }
+    if (x->kind == EX_POINTS) {
+        *out = (TierValue){TIER_POINTS, 0};
+        return true;
+    }
+    if (x->kind == EX_BINARY && x->u.bin.op == OP_MUL && x->u.bin.lhs->kind == EX_POINTS &&
+        x->u.bin.rhs->kind == EX_NUMBER) {
+        *out = (TierValue){TIER_POINTS_TIMES, constant(p, x->u.bin.rhs->u.num.value)};
+        return true;
+    }
+    return false;
+}
+
+/* 'score tiers' on a plain fact, with literal bounds and values of the
+ * forms above; else false, and the tree answers. */
+static bool tiers_of(Program *p, const Expr *x, Arena *arena, Operand *out) {
+    const Expr *subject = x->u.tiers.subject;
+    TypeKind type = subject->type;
+    if (!plain_fact(subject) || !x->u.tiers.otherwise) return false;
+    if (type != TY_INTEGER && type != TY_DECIMAL && type != TY_PERCENT && type != TY_DATE && type != TY_ENUM)
+        return false;
+    int n = 0;
+    for (const TierBand *b = x->u.tiers.bands; b; b = b->next)
+        n++;
+    TierCode *bands = arena_alloc(arena, sizeof *bands * (size_t)(n ? n : 1));
+    TiersCode t = {.type = (uint8_t)type, .slot = subject->slot, .nbands = n, .bands = bands};
+    int k = 0;
+    for (const TierBand *b = x->u.tiers.bands; b; b = b->next, k++) {
+        bands[k].op = (uint8_t)b->op;
+        if (!literal_of(p, b->bound, type, &bands[k].bound) || !tier_value_of(p, b->value, &bands[k].value))
+            return false;
+    }
+    if (!tier_value_of(p, x->u.tiers.otherwise, &t.otherwise)) return false;
+    p->tiers[p->ntiers] = t;
+    *out = (Operand){OPERAND_TIERS, p->ntiers++};
+    return true;
+}
+
 static Condition condition_of(Program *p, const Expr *x) {
     Condition c = {.kind = x ? CONDITION_TREE : CONDITION_NONE};
     if (!x) return c;
@@ -164,10 +206,17 @@ Program *program_new(const Standard *std, Arena *arena) {
     p->first_child[std->nparts] = nchildren;
     plan_schedule(p, std, arena);
     p->rules = arena_alloc(arena, sizeof *p->rules * (size_t)(n ? n : 1));
-    p->constants = arena_alloc(arena, sizeof *p->constants * (size_t)(6 * n + 1)); /* at most six a rule */
+    int nconst = 6 * n + 1; /* six a rule, and the numbers of its tiers */
+    for (int i = 0; i < std->nitems; i++)
+        for (const Rule *r = std->item_tab[i]->rules; r; r = r->next)
+            if (r->amount && r->amount->kind == EX_TIERS)
+                for (const TierBand *b = r->amount->u.tiers.bands; b; b = b->next)
+                    nconst += 2;
+    p->constants = arena_alloc(arena, sizeof *p->constants * (size_t)nconst);
+    p->tiers = arena_alloc(arena, sizeof *p->tiers * (size_t)(n + 1));
     for (int i = 0; i < std->nitems; i++) {
         RuleCode *code = p->rules + p->first_rule[i];
-        for (const Rule *r = std->item_tab[i]->rules; r; r = r->next, code++)
+        for (const Rule *r = std->item_tab[i]->rules; r; r = r->next, code++) {
             *code = (RuleCode){.rule = r,
                                .span = r->span,
                                .kinds = r->applies ? r->kinds : UINT32_MAX,
@@ -183,6 +232,8 @@ Program *program_new(const Standard *std, Arena *arena) {
                                .bound = operand_of(p, r->bound),
                                .cap = operand_of(p, r->cap),
                                .when = condition_of(p, r->when)};
+            if (r->amount && r->amount->kind == EX_TIERS) tiers_of(p, r->amount, arena, &code->amount);
+        }
     }
     return p;
 }

@@ -13,15 +13,40 @@
 #include "ast.h"
 #include "bounds.h"
 
-typedef enum { OPERAND_NONE, OPERAND_TREE, OPERAND_CONST, OPERAND_FACT } OperandKind;
+typedef enum { OPERAND_NONE, OPERAND_TREE, OPERAND_CONST, OPERAND_FACT, OPERAND_TIERS } OperandKind;
 
 /* A number a rule reads: a constant, a fact's value, or its expression
  * (the rule's, as written); NONE: the rule has none (no step, no cap).
  * Eight bytes: a unit reads every rule's code, which must stay in cache. */
 typedef struct Operand {
     uint8_t kind; /* an OperandKind */
-    int32_t at;   /* OPERAND_FACT: the fact's slot; OPERAND_CONST: its place in Program.constants */
+    int32_t at;   /* OPERAND_FACT: the fact's slot; OPERAND_CONST: its place in Program.constants;
+                     OPERAND_TIERS: its place in Program.tiers */
 } Operand;
+
+/* What a band of 'score tiers' gives: a number, the item's points, or its
+ * points times a number (points * 80%). */
+typedef enum { TIER_CONST, TIER_POINTS, TIER_POINTS_TIMES } TierValueKind;
+typedef struct TierValue {
+    uint8_t kind; /* a TierValueKind */
+    int32_t at;   /* the number's place in Program.constants */
+} TierValue;
+
+typedef struct TierCode {
+    uint8_t op;    /* a BinOp */
+    int32_t bound; /* as Condition.literal */
+    TierValue value;
+} TierCode;
+
+/* 'score tiers F { op bound: value; ... else: value }' on a fact of a
+ * number, a date or an enum, with literal bounds. */
+typedef struct TiersCode {
+    uint8_t type; /* the fact's TypeKind */
+    int32_t slot;
+    int nbands;
+    const TierCode *bands;
+    TierValue otherwise;
+} TiersCode;
 
 typedef enum { CONDITION_NONE, CONDITION_TREE, CONDITION_FACT, CONDITION_NOT_FACT, CONDITION_COMPARE } ConditionKind;
 
@@ -77,6 +102,8 @@ typedef struct Program {
     RuleCode *rules; /* every item's rules, in the standard's order */
     Dec *constants;  /* the rules' numbers */
     int nconstants;
+    TiersCode *tiers; /* the rules' 'score tiers' compiled */
+    int ntiers;
     /* the parts' children, by part index, in order: an item's index, or
      * for a category or group, -1 - its part index */
     int *first_child; /* std->nparts + 1 */

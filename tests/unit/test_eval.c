@@ -677,6 +677,72 @@ static void test_bug_enum_tiers_target(void **state) {
     }
 }
 
+/* ---- the compiled standard answers as the tree -------------------------- */
+
+/* Each scored unit of the run again with every step kept, which walks the
+ * rules' expressions (program.h): every score and rule the same. */
+static void assert_compiled_is_tree(void) {
+    for (int i = 0; i < cur->lu.count; i++) {
+        Unit *u = cur->lu.units[i];
+        const Result *a = cur->res[i];
+        if (!a) continue;
+        const Result *b = eval_unit_explained(cur->std, u, u->arena);
+        assert_true((a->error == NULL) == (b->error == NULL));
+        if (a->error) {
+            assert_string_equal(a->error, b->error);
+            continue;
+        }
+        assert_dec(a->total, S(b->total));
+        assert_int_equal(a->grade, b->grade);
+        for (int k = 0; k < cur->std->nitems; k++) {
+            const ItemResult *x = &a->items[k], *y = &b->items[k];
+            assert_int_equal(x->applies, y->applies);
+            assert_dec(x->score, S(y->score));
+            assert_dec(x->deducted, S(y->deducted));
+            assert_dec(x->added, S(y->added));
+            for (int r = 0; r < x->item->nrules; r++) {
+                assert_int_equal(x->rules[r].fired, y->rules[r].fired);
+                assert_dec(x->rules[r].amount, S(y->rules[r].amount));
+                assert_dec(x->rules[r].lost, S(y->rules[r].lost));
+                assert_int_equal(x->rules[r].target, y->rules[r].target);
+            }
+        }
+    }
+}
+
+#define COMPILED                                                                                                       \
+    "standard 't' { year 2013; total 30; decimals 1; grade 'A' >= 25; grade 'F' otherwise; }\n"                        \
+    "kinds town 'T', village 'V';\n"                                                                                   \
+    "fact rate: percent 'R' in 0%..100%;\n"                                                                            \
+    "fact opt: percent 'O' optional;\n"                                                                                \
+    "fact n: integer 'N' in 0..100 default 0;\n"                                                                       \
+    "fact ok: boolean 'OK' default false;\n"                                                                           \
+    "fact day: date 'D';\n"                                                                                            \
+    "fact level: enum('C', 'B', 'A') 'L' default 'C';\n"                                                               \
+    "category c 'C' points 30 {\n"                                                                                     \
+    "  item i1 'I1' points 10 { deduct 2 per rate below 90% step 5% cap 6; deduct 1 when not ok; }\n"                  \
+    "  item i2 'I2' points 10 { score tiers rate { >= 95%: points; >= 85%: points * 80%; > 75%: points * 60%; else: "  \
+    "0; }; }\n"                                                                                                        \
+    "  item i3 'I3' points 5 { deduct 0.5 per n; deduct 2 when day > 2013-10-26; deduct 1 per opt above 50%; }\n"      \
+    "  item i4 'I4' points 5 { applies town; score tiers level { == 'A': 5; == 'B': 3; else: 1; }; deduct 1 when "     \
+    "level == 'C'; }\n"                                                                                                \
+    "}\n"
+
+static void test_compiled_is_tree(void **state) {
+    (void)state;
+    run(COMPILED, "[{'name': 'a', 'kind': 'town', 'facts': {'rate': 87.5, 'n': 3, 'ok': true, 'day': '2013-11-01', "
+                  "'level': 'B', 'opt': 70}},"
+                  " {'name': 'b', 'kind': 'village', 'facts': {'rate': 99, 'day': '2013-01-01'}},"
+                  " {'name': 'c', 'kind': 'town', 'facts': {'rate': 75, 'n': 40, 'day': '2013-10-26', 'level': 'A'}},"
+                  " {'name': 'd', 'kind': 'town', 'facts': {'rate': 60.25, 'day': '2013-12-31', 'opt': 50.5}}]");
+    assert_compiled_is_tree();
+    assert_string_equal(iscore(0, "i2"), "8");
+    assert_string_equal(iscore(2, "i2"), "0");
+    run(ENUM_TIERS, "[{'name': 'a', 'facts': {'level': 'A'}}, {'name': 'b', 'facts': {'level': 'AAA'}},"
+                    " {'name': 'c', 'facts': {}}]");
+    assert_compiled_is_tree();
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_per_occurrence),
@@ -707,6 +773,7 @@ int main(void) {
         cmocka_unit_test(test_enum_order),
         cmocka_unit_test(test_enum_tiers),
         cmocka_unit_test(test_bug_enum_tiers_target),
+        cmocka_unit_test_teardown(test_compiled_is_tree, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }
