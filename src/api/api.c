@@ -16,6 +16,7 @@
 #include "lex.h"
 #include "limits.h"
 #include "load.h"
+#include "program.h"
 #include "revise.h"
 #include "tests_file.h"
 
@@ -116,6 +117,7 @@ static void std_destroy(kp_standard *s) {
     source_free(&s->tests);
     free(s->tests_path);
     free(s->name);
+    free(s->year_programs); /* (the programs are in the standards' arenas) */
     years_free(&s->shelf);
     arena_free(s->arena);
     diag_free(&s->diags.sink);
@@ -163,6 +165,26 @@ static bool std_build(kp_standard *s, const char *tests_of) {
 }
 
 /* The end of every loader: *out, and the status. */
+/* Compiles what can score (under the caller's out-of-memory trap). */
+static void std_compile(kp_standard *s) {
+    if (!s->ok) return;
+    if (!s->dir) {
+        s->program = program_new(s->std, s->arena);
+        return;
+    }
+    s->year_programs = calloc((size_t)s->shelf.nfiles + 1, sizeof *s->year_programs);
+    if (!s->year_programs) arena_oom_escape();
+    for (int i = 0; i < s->shelf.nfiles; i++)
+        if (s->shelf.files[i].std) s->year_programs[i] = program_new(s->shelf.files[i].std, s->shelf.files[i].arena);
+}
+
+const struct Program *kp__program_of(const kp_standard *s, const Standard *std) {
+    if (!s->dir) return std == s->std ? s->program : NULL;
+    for (int i = 0; s->year_programs && i < s->shelf.nfiles; i++)
+        if (s->shelf.files[i].std == std) return s->year_programs[i];
+    return NULL;
+}
+
 static kp_status std_done(kp_standard *s, kp_standard **out) {
     *out = s;
     if (s->ok && s->std) dec_format(s->std->total_value, 6, s->total, sizeof s->total);
@@ -186,6 +208,7 @@ kp_status kp_standard_load_file(const char *path, unsigned flags, kp_standard **
     s->arena = arena_new();
     s->ok = source_read(&s->src, path, KP_MAX_RULE_FILE, &s->diags.sink) &&
             std_build(s, flags & KP_LOAD_TESTS ? path : NULL);
+    std_compile(s);
     KP_UNTRAP(t);
     return std_done(s, out);
 }
@@ -212,6 +235,7 @@ kp_status kp_standard_load_string(const char *name, const char *text, size_t len
         diag_file(&s->diags.sink, DIAG_ERROR, "K0001", &s->src, "the text holds a NUL byte: it is not a rule file");
     else
         s->ok = std_build(s, NULL);
+    std_compile(s);
     KP_UNTRAP(t);
     return std_done(s, out);
 }
@@ -233,6 +257,7 @@ kp_status kp_standard_load_dir(const char *dir, unsigned flags, kp_standard **ou
             if (s->shelf.files[i].path == latest) s->std = s->shelf.files[i].std;
         s->ok = s->std != NULL;
     }
+    std_compile(s);
     KP_UNTRAP(t);
     return std_done(s, out);
 }

@@ -37,7 +37,14 @@ struct kp_standard {
     bool dir;      /* a folder of years: units choose their standard by year */
     YearShelf shelf;
     char total[64];
+    /* each standard compiled for scoring once (program.h), not at each
+     * kp_score: std's, and a folder's by shelf file */
+    const struct Program *program;
+    const struct Program **year_programs;
 };
+
+/* The compiled form of std, one of s's standards (NULL: not compiled). */
+const struct Program *kp__program_of(const kp_standard *s, const Standard *std);
 
 struct kp_unit {
     uint32_t magic;

@@ -65,6 +65,7 @@ kp_status kp_score(const kp_standard *s, const kp_unit *u, const kp_score_option
                         kp_unit_name(u) ? kp_unit_name(u) : "?", u->from->std ? u->from->std->title : "?");
     EvalOptions eo = {.soon = 14};
     const Standard *std = u->u && u->u->std ? u->u->std : s->std;
+    eo.program = kp__program_of(s, std);
     eo.as_of = eval_campaign_end(std) + 1;
     if (opt && opt->as_of && !dates_parse(opt->as_of, strlen(opt->as_of), &eo.as_of))
         return kp__fail(KP_MISUSE, "kp_score: as_of \"%s\" is not a date: write YYYY-MM-DD", opt->as_of);
