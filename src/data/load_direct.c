@@ -23,6 +23,7 @@ typedef struct DirectFact {
     uint32_t len;         /* of its data key */
     uint8_t kind;         /* a TypeKind */
     bool bounded;         /* in lo..hi (DirectKeys.bounds) */
+    bool plain;           /* its key is text string() reads as it is (no quote, backslash or control byte) */
     bool has_default;     /* DirectKeys.defaults */
     char key[DIRECT_KEY]; /* its data key when it fits */
     const char *long_key; /* ... else */
@@ -84,6 +85,9 @@ DirectKeys *direct_keys_new(Arena *a, const Standard *std) {
             memcpy(d->key, fact_key(f), n);
         else
             d->long_key = fact_key(f);
+        d->plain = utf8_valid(fact_key(f), n, NULL);
+        for (size_t j = 0; j < n; j++)
+            d->plain &= fact_key(f)[j] != '"' && fact_key(f)[j] != '\\' && (unsigned char)fact_key(f)[j] >= 0x20;
         d->kind = (uint8_t)f->type.kind;
         d->bounded = f->lo_value.present || f->hi_value.present;
         d->has_default = f->def_value.present;
@@ -410,9 +414,18 @@ static bool facts(Reader *r, const DirectKeys *k, Unit *u, bool *given) {
     if (!eat(r, '{')) return false;
     if (eat(r, '}')) return true;
     do {
-        if (!string(r, &s, &n) || !eat(r, ':')) return false;
-        const DirectFact *d = fact_named(k, s, n, next);
-        if (!d) return false; /* unknown: a message */
+        /* data mostly gives the facts in the standard's order: the next
+         * fact's key, matched where it stands, is the key string() would read */
+        const DirectFact *d = NULL;
+        space(r);
+        for (int g = next; g < next + 2 && g < k->std->nfacts && !d; g++) {
+            const DirectFact *f = &k->facts[g];
+            if (f->plain && r->i + f->len + 2 <= r->n && r->t[r->i] == '"' && r->t[r->i + 1 + f->len] == '"' &&
+                !memcmp(r->t + r->i + 1, key_of(f), f->len))
+                d = f, r->i += f->len + 2;
+        }
+        if (!d && (!string(r, &s, &n) || !(d = fact_named(k, s, n, next)))) return false; /* unknown: a message */
+        if (!eat(r, ':')) return false;
         int slot = (int)(d - k->facts);
         next = slot + 1;
         if (given[slot]) return false; /* given twice: a message */
