@@ -2,8 +2,6 @@
  * All intermediates are 128-bit, so a result is either exact or an error. */
 #include "decimal.h"
 
-#include <string.h>
-
 __extension__ typedef __int128 i128;
 __extension__ typedef unsigned __int128 u128;
 
@@ -244,38 +242,6 @@ DecStatus dec_parse(const char *s, size_t len, Dec *out) {
         d *= 5;
     }
     return make_u(neg, m, d, out);
-}
-
-/* The common number of data: at most 18 digits, an optional '.', no
- * exponent ("95.4", "-3", "100"); `shift` more places (2: a percentage).
- * Anything else goes to dec_parse, which gives the same reduced fraction. */
-DecStatus dec_parse_plain(const char *s, size_t len, int shift, Dec *out) {
-    size_t i = 0;
-    bool neg = len > 0 && s[0] == '-';
-    i += neg;
-    uint64_t m = 0;
-    int digits = 0, places = -1;
-    for (; i < len; i++) {
-        char c = s[i];
-        if (c == '.' && places < 0 && digits > 0) {
-            places = 0;
-            continue;
-        }
-        if (!is_digit(c) || ++digits > 18) goto general;
-        m = m * 10 + (uint64_t)(c - '0');
-        places += places >= 0;
-    }
-    if (digits == 0 || places == 0) goto general;
-    places = (places < 0 ? 0 : places) + shift;
-    if (places > 18) goto general;
-    *out = dec_scaled(neg, m, places);
-    return DEC_OK;
-general:;
-    char buf[64];
-    if (shift != 2 || len + 1 > sizeof buf) return shift ? DEC_SYNTAX : dec_parse(s, len, out);
-    memcpy(buf, s, len);
-    buf[len] = '%';
-    return dec_parse(buf, len + 1, out);
 }
 
 Dec dec_scaled(bool neg, uint64_t m, int places) {

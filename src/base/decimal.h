@@ -29,10 +29,9 @@ DecStatus dec_frac(int64_t num, int64_t den, Dec *out);
  * *out is only written on DEC_OK. */
 DecStatus dec_parse(const char *s, size_t len, Dec *out);
 
-/* dec_parse of s followed by `shift` (0, or 2 for '%') decimal places,
- * quicker for plain numbers of up to 18 digits. */
-DecStatus dec_parse_plain(const char *s, size_t len, int shift, Dec *out);
-/* (neg ? -m : m) / 10^places, reduced; m < 10^18 and places <= 18. */
+/* (neg ? -m : m) / 10^places, reduced; m < 10^18 and places <= 18: the
+ * value of a plain decimal whose digits a reader has already gathered, as
+ * dec_parse would give it, without reading them again. */
 Dec dec_scaled(bool neg, uint64_t m, int places);
 
 /* Arithmetic: *out is only written on DEC_OK. */

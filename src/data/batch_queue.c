@@ -76,7 +76,8 @@ struct Batch {
     bool two_pass, collect;
     PeerTable *peers;
     EvalOptions eval;
-    /* the quick way in for a JSON line (load_direct.h), or NULL */
+    /* the quick way in for a JSON line (load_direct.h), or NULL; it and
+     * the compiled standard (EvalOptions.program) live in keys_arena */
     Arena *keys_arena;
     const DirectKeys *keys;
 };
@@ -412,11 +413,11 @@ Batch *batch_queue_new(const Standard *std, const Source *std_src, const BatchOp
     b->two_pass = opt->peers || peer_uses(std);
     /* what nothing will print is not built */
     b->eval.scores_only = w->scores_only && !opt->on_result && !w->unit_in_order;
-    if (!opt->standard_for) { /* eval --rules-dir: each unit's year picks its standard */
-        b->keys_arena = arena_new();
-        b->keys = direct_keys_new(b->keys_arena, std);
-        b->eval.program = program_new(std, b->keys_arena);
-    }
+    b->keys_arena = arena_new();
+    /* compiled once; with --rules-dir, a unit of another year's standard is
+     * compiled as it is scored (EvalOptions.program) */
+    b->eval.program = program_new(std, b->keys_arena);
+    if (!opt->standard_for) b->keys = direct_keys_new(b->keys_arena, std); /* --rules-dir: each unit's year picks */
     int jobs = opt->jobs < 1 ? 1 : opt->jobs;
     if (jobs > 1) {
         /* a few units per thread in flight: enough to keep every thread busy

@@ -169,63 +169,43 @@ static bool string(Reader *r, const char **s, size_t *len) {
     return false;
 }
 
-static bool digits(Reader *r) {
-    size_t b = r->i;
-    while (r->i < r->n && r->t[r->i] >= '0' && r->t[r->i] <= '9')
-        r->i++;
-    return r->i > b;
-}
-
-/* A JSON number, as written. */
-static bool number(Reader *r, const char **s, size_t *len) {
-    space(r);
-    size_t b = r->i;
-    if (r->i < r->n && r->t[r->i] == '-') r->i++;
-    if (r->i < r->n && r->t[r->i] == '0')
-        r->i++;
-    else if (!digits(r))
-        return false;
-    if (r->i < r->n && r->t[r->i] == '.' && (r->i++, !digits(r))) return false;
-    if (r->i < r->n && (r->t[r->i] == 'e' || r->t[r->i] == 'E')) {
-        r->i++;
-        if (r->i < r->n && (r->t[r->i] == '+' || r->t[r->i] == '-')) r->i++;
-        if (!digits(r)) return false;
-    }
-    *s = r->t + b, *len = r->i - b;
-    return *len <= 60; /* longer: the careful way says it reads no more */
-}
-
 static inline bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-/* A JSON number, as number() reads it, and its value as dec_parse_plain
- * gives it (shift 2: a percentage in points), in one pass for the plain
- * ones (at most 18 digits, no exponent). */
-static bool number_value(Reader *r, int shift, Dec *out) {
+/* A JSON number as written (s, len), and, read on the way, its digits as
+ * one integer m with `places` of them after the point: exact when plain
+ * (at most 18 digits, no exponent). */
+typedef struct Number {
+    const char *s;
+    size_t len;
+    bool neg, plain;
+    uint64_t m;
+    int places;
+} Number;
+
+static bool number(Reader *r, Number *x) {
     space(r);
     const char *t = r->t;
     size_t n = r->n, b = r->i, i = b;
-    bool neg = i < n && t[i] == '-';
-    i += neg;
-    uint64_t m = 0;
-    int digits = 0, places = 0;
+    *x = (Number){.neg = i < n && t[i] == '-', .plain = true};
+    i += x->neg;
+    int digits = 0;
     if (i < n && t[i] == '0') {
         i++, digits = 1;
     } else {
         for (; i < n && is_digit(t[i]); i++, digits++)
-            m = m * 10 + (uint64_t)(t[i] - '0');
+            x->m = x->m * 10 + (uint64_t)(t[i] - '0');
         if (!digits) return false;
     }
     if (i < n && t[i] == '.') {
-        for (i++; i < n && is_digit(t[i]); i++, places++)
-            m = m * 10 + (uint64_t)(t[i] - '0');
-        if (!places) return false;
-        digits += places;
+        for (i++; i < n && is_digit(t[i]); i++, x->places++)
+            x->m = x->m * 10 + (uint64_t)(t[i] - '0');
+        if (!x->places) return false;
+        digits += x->places;
     }
-    bool plain = true;
     if (i < n && (t[i] == 'e' || t[i] == 'E')) {
-        plain = false;
+        x->plain = false;
         i++;
         if (i < n && (t[i] == '+' || t[i] == '-')) i++;
         size_t e = i;
@@ -233,11 +213,26 @@ static bool number_value(Reader *r, int shift, Dec *out) {
             i++;
         if (i == e) return false;
     }
+    x->plain &= digits <= 18;
     r->i = i;
-    if (i - b > 60) return false; /* longer: the careful way says it reads no more */
-    if (!plain || digits > 18 || places + shift > 18) return dec_parse_plain(t + b, i - b, shift, out) == DEC_OK;
-    *out = dec_scaled(neg, m, places + shift);
-    return true;
+    x->s = t + b, x->len = i - b;
+    return x->len <= 60; /* longer: the careful way says it reads no more */
+}
+
+/* A number's value, as dec_parse gives it; percent: in points, as the
+ * careful way reads it (91.5 is "91.5%"). A plain number is not read again. */
+static bool number_value(Reader *r, bool percent, Dec *out) {
+    Number x;
+    if (!number(r, &x)) return false;
+    int shift = percent ? 2 : 0;
+    if (x.plain && x.places + shift <= 18) {
+        *out = dec_scaled(x.neg, x.m, x.places + shift);
+        return true;
+    }
+    char text[64]; /* x.len <= 60 */
+    memcpy(text, x.s, x.len);
+    if (percent) text[x.len++] = '%';
+    return dec_parse(text, x.len, out) == DEC_OK;
 }
 
 static bool word(Reader *r, const char *w) {
@@ -259,7 +254,8 @@ static bool skip(Reader *r, int depth) {
     if (c == 't') return word(r, "true");
     if (c == 'f') return word(r, "false");
     if (c == 'n') return word(r, "null");
-    if (c != '{' && c != '[') return number(r, &s, &n);
+    Number x;
+    if (c != '{' && c != '[') return number(r, &x);
     char close = c == '{' ? '}' : ']';
     r->i++;
     if (eat(r, close)) return true;
@@ -368,7 +364,7 @@ static bool value(Reader *r, Arena *a, const Fact *f, const Value *bounds, const
     case TY_PERCENT:
         /* a percentage in points, as the careful way reads it (91.5 is 91.5%);
          * below 1 it warns there (0.95 for 95%) */
-        if (!number_value(r, kind == TY_PERCENT ? 2 : 0, &out->u.num)) return false;
+        if (!number_value(r, kind == TY_PERCENT, &out->u.num)) return false;
         if (kind == TY_PERCENT && dec_sign(out->u.num) > 0 && dec_cmp(out->u.num, (Dec){1, 100}) < 0) return false;
         if (kind == TY_INTEGER && !dec_is_int(out->u.num)) return false;
         break;
@@ -407,6 +403,22 @@ static const DirectFact *fact_named(const DirectKeys *k, const char *s, size_t n
     return place(k, s, n)->fact;
 }
 
+/* The fact whose quoted key stands at r, when it is one of the two after
+ * the last (data mostly gives facts in the standard's order): a plain key
+ * matched where it stands is what string() would read. r is past it. */
+static const DirectFact *key_here(Reader *r, const DirectKeys *k, int next) {
+    space(r);
+    for (int g = next; g < next + 2 && g < k->std->nfacts; g++) {
+        const DirectFact *f = &k->facts[g];
+        if (f->plain && r->i + f->len + 2 <= r->n && r->t[r->i] == '"' && r->t[r->i + 1 + f->len] == '"' &&
+            !memcmp(r->t + r->i + 1, key_of(f), f->len)) {
+            r->i += f->len + 2;
+            return f;
+        }
+    }
+    return NULL;
+}
+
 static bool facts(Reader *r, const DirectKeys *k, Unit *u, bool *given) {
     const char *s;
     size_t n;
@@ -414,16 +426,7 @@ static bool facts(Reader *r, const DirectKeys *k, Unit *u, bool *given) {
     if (!eat(r, '{')) return false;
     if (eat(r, '}')) return true;
     do {
-        /* data mostly gives the facts in the standard's order: the next
-         * fact's key, matched where it stands, is the key string() would read */
-        const DirectFact *d = NULL;
-        space(r);
-        for (int g = next; g < next + 2 && g < k->std->nfacts && !d; g++) {
-            const DirectFact *f = &k->facts[g];
-            if (f->plain && r->i + f->len + 2 <= r->n && r->t[r->i] == '"' && r->t[r->i + 1 + f->len] == '"' &&
-                !memcmp(r->t + r->i + 1, key_of(f), f->len))
-                d = f, r->i += f->len + 2;
-        }
+        const DirectFact *d = key_here(r, k, next);
         if (!d && (!string(r, &s, &n) || !(d = fact_named(k, s, n, next)))) return false; /* unknown: a message */
         if (!eat(r, ':')) return false;
         int slot = (int)(d - k->facts);
@@ -451,7 +454,9 @@ static bool unit(Reader *r, const DirectKeys *k, Unit *u) {
         } else if (KEY("kind") && !kind) {
             if (!string(r, &kind, &kind_n)) return false;
         } else if (KEY("year") && !year) {
-            if (!number(r, &year, &year_n)) return false;
+            Number y;
+            if (!number(r, &y)) return false;
+            year = y.s, year_n = y.len;
         } else if (KEY("facts") && !has_facts) {
             has_facts = true;
             if (!facts(r, k, u, given)) return false;

@@ -84,9 +84,6 @@ static void tiers_target(Env *e, const Expr *amount, RuleResult *rr) {
     set_short_by(rr);
 }
 
-/* A rule's number and condition from its code (program.h) when it is a
- * constant or a fact the unit gives: what the tree would answer, without
- * walking it. Else, and when explaining (every step is kept), the tree. */
 static int order(int64_t a, int64_t b) {
     return (a > b) - (a < b);
 }
@@ -115,7 +112,10 @@ static Dec tiers(Env *e, const TiersCode *t, const Value *v) {
     return tier_value(e, &t->otherwise);
 }
 
-/* x: where the rule keeps the expression, read only when the tree answers */
+/* A rule's number and condition from its code (program.h) when it is a
+ * constant or a fact the unit gives: what the tree would answer, without
+ * walking it. Else, and when explaining (every step is kept), the tree;
+ * x is where the rule keeps the expression, read only then. */
 static Dec rule_number(Env *e, const Operand *o, Expr *const *x) {
     if (!e->tracing) {
         if (o->kind == OPERAND_CONST) return e->program->constants[o->at];
@@ -697,13 +697,13 @@ Result *eval_unit_explained(const Standard *std, const Unit *u, Arena *arena) {
     return eval_unit_with(std, u, arena, &opt);
 }
 
-/* The result's arrays, cut from one zeroed block: one allocation a unit. */
-typedef struct Block {
-    char *at;
+/* The result's arrays, cut from one block: one allocation a unit. */
+typedef struct Layout {
+    char *at; /* NULL: measuring */
     size_t used;
-} Block;
+} Layout;
 
-static void *cut(Block *b, size_t n, size_t size) {
+static void *cut(Layout *b, size_t n, size_t size) {
     size_t bytes = (n ? n : 1) * size;
     bytes = (bytes + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
     void *p = b->at ? b->at + b->used : NULL;
@@ -714,7 +714,7 @@ static void *cut(Block *b, size_t n, size_t size) {
 /* Lays out (b.at NULL: measures) the unit's result and what scoring keeps:
  * items, parts and rule results first, zeroed as they are scored; the
  * rest is zeroed here. */
-static void lay_out(Block *b, Result *res, Env *e, int nrules) {
+static void lay_out(Layout *b, Result *res, Env *e, int nrules) {
     const Standard *std = e->std;
     res->items = cut(b, (size_t)std->nitems, sizeof(ItemResult));
     res->parts = cut(b, (size_t)std->nparts, sizeof(PartResult));
@@ -736,13 +736,13 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     res->std = std;
     res->unit = u;
     Env e = {.std = std, .unit = u, .res = res, .arena = explain ? arena : NULL, .opt = opt, .res_arena = arena};
+    /* a run compiles the standard once; a unit alone (or of another year), here */
+    e.program = opt->program && opt->program->std == std ? opt->program : program_new(std, arena);
     /* every item's rules, or (scores only) room for the most any item has */
-    /* a run compiles the standard once; a unit alone, here */
-    e.program = opt->program ? opt->program : program_new(std, arena);
     int nrules = opt->scores_only ? e.program->most_rules : e.program->nrules;
-    Block b = {0};
+    Layout b = {0};
     lay_out(&b, res, &e, nrules);
-    b = (Block){.at = arena_alloc_raw(arena, b.used)};
+    b = (Layout){.at = arena_alloc_raw(arena, b.used)};
     lay_out(&b, res, &e, nrules);
     e.scratch = e.rules;
     res->as_of = opt->as_of;

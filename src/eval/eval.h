@@ -37,7 +37,7 @@ typedef struct EvalOptions {
     int soon;
     bool explain;                  /* keep every step (RuleResult.trace) */
     const struct PeerTable *peers; /* the run's other units (peer.h); NULL: each unit is its own only peer */
-    const struct Program *program; /* the standard compiled (program.h), or NULL: its expressions are walked */
+    const struct Program *program; /* the standard compiled (program.h); NULL, or another standard's: compiled here */
     /* only the unit's scores are read (items', parts', the total, grade,
      * pass, vetoes, outputs): ItemResult.rules is NULL, and there is no
      * rectification list (Result.rect), deadline or rule target */

@@ -110,7 +110,7 @@ static Condition condition_of(Program *p, const Expr *x) {
     return c;
 }
 
-ItemCode program_item(const Part *p) {
+static ItemCode item_code(const Part *p) {
     ItemCode c = {.item = p,
                   .kinds = p->kinds,
                   .nrules = p->nrules,
@@ -178,7 +178,7 @@ Program *program_new(const Standard *std, Arena *arena) {
     p->items = arena_alloc(arena, sizeof *p->items * (size_t)(std->nitems ? std->nitems : 1));
     int n = 0;
     for (int i = 0; i < std->nitems; i++) {
-        p->items[i] = program_item(std->item_tab[i]);
+        p->items[i] = item_code(std->item_tab[i]);
         if (p->items[i].own_points) {
             Dec *by_kind = arena_alloc(arena, sizeof *by_kind * (size_t)(std->nkinds + 1));
             for (int k = 0; k < std->nkinds; k++)

@@ -93,14 +93,14 @@ typedef struct ItemCode {
 } ItemCode;
 
 typedef struct Program {
-    const Standard *std;
-    int nrules;      /* of every item */
-    int nkinds;      /* kinds points_by_kind knows */
-    int most_rules;  /* the most an item has */
-    ItemCode *items; /* by item index */
-    int *first_rule; /* by item index: its rules' place in rules */
-    RuleCode *rules; /* every item's rules, in the standard's order */
-    Dec *constants;  /* the rules' numbers */
+    const Standard *std; /* what it was compiled from (a run of many years scores others too) */
+    int nrules;          /* of every item */
+    int nkinds;          /* kinds points_by_kind knows */
+    int most_rules;      /* the most an item has */
+    ItemCode *items;     /* by item index */
+    int *first_rule;     /* by item index: its rules' place in rules */
+    RuleCode *rules;     /* every item's rules, in the standard's order */
+    Dec *constants;      /* the rules' numbers */
     int nconstants;
     TiersCode *tiers; /* the rules' 'score tiers' compiled */
     int ntiers;
@@ -116,9 +116,6 @@ typedef struct Program {
     int *penalties; /* the penalties' item indices, in order */
     int npenalties;
 } Program;
-
-/* The code of an item, for a standard not compiled (explaining). */
-ItemCode program_item(const Part *item);
 
 /* Compiles std (checked); everything is allocated in arena. */
 Program *program_new(const Standard *std, Arena *arena);
