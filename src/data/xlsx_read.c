@@ -254,6 +254,59 @@ bool xlsx_serial_date(const char *digits, bool date1904, char *buf, size_t cap) 
     return true;
 }
 
+char *xlsx_number_digits(char *t) {
+    enum { EXCEL_DIGITS = 15 };
+    char d[72], out[80];
+    size_t nd = 0, ip = 0, i = t[0] == '-';
+    bool point = false;
+    for (; t[i] && t[i] != 'e' && t[i] != 'E'; i++) {
+        if (t[i] == '.' && !point) {
+            point = true;
+            ip = nd;
+        } else if (t[i] >= '0' && t[i] <= '9' && nd < 64) {
+            d[nd++] = t[i];
+        } else {
+            return t; /* not a number Excel writes: the loader says what it is */
+        }
+    }
+    if (!point) ip = nd;
+    size_t fs = 0; /* the first significant digit */
+    while (fs < nd && d[fs] == '0')
+        fs++;
+    if (nd - fs <= EXCEL_DIGITS) return t;
+    size_t keep = fs + EXCEL_DIGITS;
+    bool up = d[keep] >= '5';
+    for (size_t k = keep; k < nd; k++)
+        d[k] = '0';
+    for (size_t k = keep; up && k-- > 0;) {
+        up = d[k] == '9';
+        d[k] = up ? '0' : (char)(d[k] + 1);
+    }
+    size_t w = 0, from = 0;
+    if (t[0] == '-') out[w++] = '-';
+    if (up) out[w++] = '1'; /* 999...9.5 carried into a new first digit */
+    while (!up && from + 1 < ip && d[from] == '0')
+        from++;
+    if (ip == 0 && !up) out[w++] = '0';
+    for (size_t k = from; k < ip; k++)
+        out[w++] = d[k];
+    size_t end = nd;
+    while (end > ip && d[end - 1] == '0')
+        end--;
+    if (end > ip) {
+        out[w++] = '.';
+        for (size_t k = ip; k < end; k++)
+            out[w++] = d[k];
+    }
+    size_t e = strlen(t + i); /* the exponent stays */
+    char *n = malloc(w + e + 1);
+    if (!n) arena_out_of_memory();
+    memcpy(n, out, w);
+    memcpy(n + w, t + i, e + 1);
+    free(t);
+    return n;
+}
+
 /* A number in percentage points: "0.955" -> "95.5%", "1E-3" -> "1E-1%". */
 static char *percent_text(const char *t) {
     size_t n = strlen(t);
@@ -637,11 +690,12 @@ static void end_cell(SheetRead *r) {
             add_cell(r, XLSX_NUMBER, text, true);
         }
     } else if (r->style == 'p' && *text) {
+        text = xlsx_number_digits(text);
         char *p = percent_text(text);
         free(text);
         add_cell(r, XLSX_PERCENT, p, true);
     } else {
-        add_cell(r, XLSX_NUMBER, text, true);
+        add_cell(r, XLSX_NUMBER, xlsx_number_digits(text), true);
     }
 }
 

@@ -101,5 +101,12 @@ const XlsxCell *xlsx_cell(const XlsxSheet *s, int row, int col);
 /* A date serial of the 1900 (or 1904) system as YYYY-MM-DD; false when it
  * is not a day from 1900-01-01 to 9999-12-31. */
 bool xlsx_serial_date(const char *digits, bool date1904, char *buf, size_t cap);
+/* A number cell's text (malloc'd, freed or returned) as the decimal it
+ * stands for: a cell holds
+ * a double, which writers print with 16 or 17 significant digits (978.93
+ * as "978.9299999999999"); Excel keeps 15, so a text of more is rounded
+ * to 15 significant digits, half up, on its digits (no floating point):
+ * "978.9299999999999" is "978.93". Any other text is left as it is. */
+char *xlsx_number_digits(char *text);
 
 #endif

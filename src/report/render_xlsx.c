@@ -12,7 +12,8 @@
  * one a spreadsheet holds for that decimal when it is typed in. The
  * library writes it with 16 significant digits (978.93 as
  * 978.9299999999999), which reads back as the same double, and Excel
- * shows it with the standard's decimals. It
+ * shows it with the standard's decimals; kaoping reads such a cell back
+ * as 978.93 (xlsx_number_digits). No score is ever computed in a double. It
  * prints with printf, so LC_NUMERIC must stay "C" (a decimal comma would
  * break the file): set only the locale categories that messages need.
  * libxlsxwriter is loaded when the first workbook is begun (office_lib.h). */

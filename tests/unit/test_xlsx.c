@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -49,11 +51,41 @@ static void test_cell_name(void **state) {
     assert_string_equal(buf, "s!XFD1048576");
 }
 
+static const char *digits(const char *text) {
+    static char buf[80];
+    char *t = xlsx_number_digits(strdup(text));
+    snprintf(buf, sizeof buf, "%s", t);
+    free(t);
+    return buf;
+}
+
+/* A double printed with 16 or 17 digits reads as the decimal Excel shows. */
+static void test_number_digits(void **state) {
+    (void)state;
+    assert_string_equal(digits("978.9299999999999"), "978.93");
+    assert_string_equal(digits("0.10000000000000001"), "0.1");
+    assert_string_equal(digits("-12.340000000000002"), "-12.34");
+    assert_string_equal(digits("99999999999999.999"), "100000000000000");
+    assert_string_equal(digits("9999999999999999"), "10000000000000000");
+    assert_string_equal(digits("0.99999999999999999"), "1");
+    assert_string_equal(digits("1.2345678901234567E-5"), "1.23456789012346E-5");
+    assert_string_equal(digits("123456789012345678"), "123456789012346000");
+    assert_string_equal(digits("0.000012345678901234567"), "0.0000123456789012346");
+    /* 15 significant digits or fewer, and what is not a number, as they are */
+    assert_string_equal(digits("978.93"), "978.93");
+    assert_string_equal(digits("123456789012345"), "123456789012345");
+    assert_string_equal(digits("0.000000000000000001"), "0.000000000000000001");
+    assert_string_equal(digits("1E+9223372036854775807"), "1E+9223372036854775807");
+    assert_string_equal(digits("12a34567890123456789"), "12a34567890123456789");
+    assert_string_equal(digits(""), "");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_serial_1900),
         cmocka_unit_test(test_serial_1904),
         cmocka_unit_test(test_cell_name),
+        cmocka_unit_test(test_number_digits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
