@@ -339,7 +339,11 @@ kp_status kp_format_from_name(const char *name, kp_format *out) {
  * the unit, end (xlsx: to xlsx_path). */
 static kp_status render_to(const kp_result *r, kp_format fmt, FILE *out, const char *xlsx_path) {
     const Standard *std = r->std;
-    WriterConfig wc = {.format = (WriteFormat)fmt, .what = WRITE_SCORECARD, .target_grade = -1, .xlsx_path = xlsx_path};
+    WriterConfig wc = {.format = (WriteFormat)fmt,
+                       .what = WRITE_SCORECARD,
+                       .target_grade = -1,
+                       .xlsx_path = xlsx_path,
+                       .one_unit = true};
     Writer w = writer_for(&wc);
     KP_TRAP(t) return kp__fail(KP_NOMEM, "out of memory");
     const Unit *u = r->res ? &r->copy : r->unit->u;

@@ -1,6 +1,7 @@
 /* decimal.c - exact rational arithmetic on reduced int64 fractions.
  * All intermediates are 128-bit, so a result is either exact or an error. */
 #include "decimal.h"
+#include <string.h>
 
 __extension__ typedef __int128 i128;
 __extension__ typedef unsigned __int128 u128;
@@ -446,6 +447,18 @@ DecStatus dec_ceil(Dec a, Dec *out) {
 
 static size_t format_impl(Dec a, int places, bool trim, char *buf, size_t cap) {
     a = dec_norm(a);
+    if (a.den == 1 && (trim || places <= 0) && cap >= 21) { /* a whole number: its digits */
+        char *end = buf + 20, *p = end;
+        uint64_t u = a.num < 0 ? 0 - (uint64_t)a.num : (uint64_t)a.num;
+        do
+            *--p = (char)('0' + (int)(u % 10));
+        while (u /= 10);
+        if (a.num < 0) *--p = '-';
+        size_t n = (size_t)(end - p);
+        memmove(buf, p, n);
+        buf[n] = '\0';
+        return n;
+    }
     char tmp[64];
     char digits[48];
     size_t n = 0, nd = 0;

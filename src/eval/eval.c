@@ -551,13 +551,27 @@ static void eval_totals(Env *e, Result *res) {
 
 /* ---- rectification: what lost points, largest first ---------------------------- */
 
-static int by_lost(const void *a, const void *b) {
-    const Rectification *x = a, *y = b;
-    int c = dec_cmp(y->lost, x->lost);
-    if (c) return c;
-    /* keep the standard's order among equals */
-    if (x->item != y->item) return x->item < y->item ? -1 : 1;
-    return x->rule < y->rule ? -1 : x->rule > y->rule;
+/* Sorts the list by lost points, largest first, keeping the standard's
+ * order (the order it was made in) among equals: a merge sort, stable. */
+static void sort_by_lost(Rectification *x, int n, Arena *arena) {
+    if (n < 2) return;
+    Rectification *tmp = arena_alloc_raw(arena, (size_t)n * sizeof *tmp), *from = x, *to = tmp;
+    for (int width = 1; width < n; width *= 2) {
+        for (int lo = 0; lo < n; lo += 2 * width) {
+            int mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            int i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                to[k++] = dec_cmp(from[j].lost, from[i].lost) > 0 ? from[j++] : from[i++];
+            while (i < mid)
+                to[k++] = from[i++];
+            while (j < hi)
+                to[k++] = from[j++];
+        }
+        Rectification *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != x) memcpy(x, from, (size_t)n * sizeof *x);
 }
 
 /* Due by the rule's deadline, else its item's, else the inspection's start. */
@@ -603,7 +617,7 @@ static void eval_rectification(Result *res, Arena *arena) {
             x->lost = rr->lost;
             dec_add(res->rect_lost, x->lost, &res->rect_lost);
         }
-    qsort(res->rect, (size_t)res->nrect, sizeof *res->rect, by_lost);
+    sort_by_lost(res->rect, res->nrect, arena);
 }
 
 /* ---- campaign time: where each task stands on the as-of day ---------------- */

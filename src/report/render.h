@@ -22,7 +22,13 @@ void render_text_invalid(FILE *out, const Unit *u);
  * would print the same object; the document's head {"kaoping":...,
  * "standard":..., "units":[]} as a tree. */
 typedef struct JsonW JsonW;
-void render_json_unit(JsonW *w, const Result *res);
+/* The members of a standard's JSON that are the same for every unit, written
+ * once in JSON Lines' layout (one line): NULL when out of memory. */
+typedef struct RenderJsonFrags RenderJsonFrags;
+RenderJsonFrags *render_json_frags_new(const Standard *std);
+void render_json_frags_free(RenderJsonFrags *frags);
+/* frags: NULL, or made for JSON Lines (used for res's standard only) */
+void render_json_unit(JsonW *w, const Result *res, const RenderJsonFrags *frags);
 void render_json_invalid(JsonW *w, const Unit *u);
 struct cJSON *render_json_header(const Standard *std, const char *rules_path);
 

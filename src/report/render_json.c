@@ -52,8 +52,9 @@ typedef struct {
     Arena *a;
     const Result *res;
     int places;
-    Memo *memo;    /* the rectification's rules, by address: open addressing */
-    size_t nslots; /* a power of two, over twice their number */
+    Memo *memo;                   /* the rectification's rules, by address: open addressing */
+    size_t nslots;                /* a power of two, over twice their number */
+    const RenderJsonFrags *frags; /* the standard's members written once, or NULL */
 } Ctx;
 
 static size_t slot_of(const Ctx *c, const RuleResult *rr) {
@@ -82,17 +83,192 @@ static const char *saw(const Ctx *c, const RuleResult *rr, Memo *m) {
     return m->saw;
 }
 
+/* ---- the members that are the same for every unit ---------------------------
+ * A unit's JSON is mostly the standard's own text: ids, numbers, titles,
+ * responsible units, the rules' source. Each run of such members is written
+ * by one function below; for JSON Lines (one line, no indentation, so the
+ * text does not depend on where it stands) the run is written once per
+ * standard (RenderJsonFrags) and copied into every unit. */
+
+static void rule_head(JsonW *w, const Rule *r, const char *text) {
+    jw_kstr(w, "rule", text);
+    jw_kstr(w, "number", r->number);
+    jw_kstr(w, "kind", r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score");
+}
+
+static void item_head(JsonW *w, const Part *p, int places) {
+    jw_kstr(w, "id", p->id);
+    jw_kstr(w, "number", p->implicit ? NULL : p->number); /* a part's own rules: the part has the number */
+    jw_kstr(w, "title", p->title);
+    bool bonus = p->parent && p->parent->kind == PART_BONUS;
+    if (bonus && p->has_cap) jw_kdec(w, "cap", p->cap_value, places);
+}
+
+static void item_tail(JsonW *w, const Part *p) {
+    list_json(w, "responsible", p->owners);
+    if (p->content) jw_kstr(w, "content", p->content);
+    if (p->method) jw_kstr(w, "method", p->method);
+}
+
+static void part_head(JsonW *w, const Part *p, int places) {
+    jw_kstr(w, "id", p->id);
+    jw_kstr(w, "number", p->number);
+    jw_kstr(w, "title", p->title);
+    if (p->kind == PART_BONUS && p->has_cap) jw_kdec(w, "cap", p->cap_value, places);
+}
+
+/* the head of a rule's entry in the rectification list */
+static void entry_head(JsonW *w, const Part *p, const Rule *r) {
+    jw_kstr(w, "item", p->id);
+    jw_kstr(w, "number", p->number);
+    jw_kstr(w, "title", p->title);
+    jw_kstr(w, "rule_number", r->number);
+    jw_kbool(w, "penalty", p->kind == PART_PENALTY);
+    list_json(w, "responsible", r->task && r->task->responsible ? r->task->responsible : p->owners);
+}
+
+typedef struct {
+    const char *s;
+    size_t n;
+} Frag;
+
+typedef struct {
+    Frag head;  /* rule_head */
+    Frag entry; /* entry_head */
+    Frag text;  /* ,"rule":"..." in the rectification list */
+} RuleFrags;
+
+typedef struct {
+    Frag head, tail; /* item_head, item_tail */
+    RuleFrags *rules;
+} ItemFrags;
+
+struct RenderJsonFrags {
+    const Standard *std;
+    Arena *arena;
+    ItemFrags *items; /* by item index */
+    Frag *parts;      /* part_head, by part index */
+};
+
+/* Frags are written one after another into one memory stream; their
+ * offsets become addresses when it is whole. */
+typedef struct {
+    JsonW *w;
+    FILE *mem;
+    char *buf;
+    size_t len;
+} FragWriter;
+
+static void frag_begin(FragWriter *fw, bool first) {
+    jw_start(fw->w, fw->mem, -1);
+    fw->w->first = first;
+    fw->w->depth = 1;
+}
+
+static Frag frag_end(FragWriter *fw, size_t from) {
+    jw_flush(fw->w);
+    fflush(fw->mem);
+    return (Frag){(const char *)(uintptr_t)from, fw->len - from};
+}
+
+static void frag_fix(Frag *f, const char *base) {
+    f->s = base + (uintptr_t)f->s;
+}
+
+RenderJsonFrags *render_json_frags_new(const Standard *std) {
+    RenderJsonFrags *fr = calloc(1, sizeof *fr);
+    FragWriter fw = {malloc(sizeof(JsonW)), NULL, NULL, 0};
+    if (!fr || !fw.w || !(fw.mem = open_memstream(&fw.buf, &fw.len))) {
+        free(fr);
+        free(fw.w);
+        return NULL;
+    }
+    fr->std = std;
+    fr->arena = arena_new();
+    Arena *a = fr->arena;
+    int places = std->decimals_value;
+    fr->items = arena_alloc(a, (size_t)std->nitems * sizeof *fr->items + 1);
+    fr->parts = arena_alloc(a, (size_t)std->nparts * sizeof *fr->parts + 1);
+    for (int i = 0; i < std->nitems; i++) {
+        const Part *p = std->item_tab[i];
+        ItemFrags *f = &fr->items[i];
+        size_t at = fw.len;
+        frag_begin(&fw, true);
+        item_head(fw.w, p, places);
+        f->head = frag_end(&fw, at);
+        at = fw.len;
+        frag_begin(&fw, false);
+        item_tail(fw.w, p);
+        f->tail = frag_end(&fw, at);
+        f->rules = arena_alloc(a, (size_t)p->nrules * sizeof *f->rules + 1);
+        for (const Rule *r = p->rules; r; r = r->next) {
+            RuleFrags *rf = &f->rules[r->index];
+            at = fw.len;
+            frag_begin(&fw, true);
+            rule_head(fw.w, r, render_rule_text(a, std, r));
+            rf->head = frag_end(&fw, at);
+            at = fw.len;
+            frag_begin(&fw, true);
+            entry_head(fw.w, p, r);
+            rf->entry = frag_end(&fw, at);
+            at = fw.len;
+            frag_begin(&fw, false);
+            jw_kstr(fw.w, "rule", render_rule_text(a, std, r));
+            rf->text = frag_end(&fw, at);
+        }
+    }
+    for (int i = 0; i < std->nparts; i++) {
+        size_t at = fw.len;
+        frag_begin(&fw, true);
+        part_head(fw.w, std->part_tab[i], places);
+        fr->parts[i] = frag_end(&fw, at);
+    }
+    free(fw.w);
+    bool ok = fclose(fw.mem) == 0 && fw.buf;
+    const char *base = ok ? arena_strndup(a, fw.buf, fw.len) : NULL;
+    free(fw.buf);
+    if (!ok) {
+        render_json_frags_free(fr);
+        return NULL;
+    }
+    for (int i = 0; i < std->nitems; i++) {
+        ItemFrags *f = &fr->items[i];
+        frag_fix(&f->head, base);
+        frag_fix(&f->tail, base);
+        for (int k = 0; k < std->item_tab[i]->nrules; k++) {
+            frag_fix(&f->rules[k].head, base);
+            frag_fix(&f->rules[k].entry, base);
+            frag_fix(&f->rules[k].text, base);
+        }
+    }
+    for (int i = 0; i < std->nparts; i++)
+        frag_fix(&fr->parts[i], base);
+    return fr;
+}
+
+void render_json_frags_free(RenderJsonFrags *fr) {
+    if (!fr) return;
+    arena_free(fr->arena);
+    free(fr);
+}
+
+static const RuleFrags *rule_frags(const Ctx *c, const Part *item, const Rule *r) {
+    return c->frags ? &c->frags->items[item->index].rules[r->index] : NULL;
+}
+
 /* What the rule read of the unit's peers (peer.h): the fact compared, the
  * unit's value, its rank, how many peers give the fact, the best... */
-static void rule_json(const Ctx *c, const RuleResult *rr) {
+static void rule_json(const Ctx *c, const Part *item, const RuleResult *rr) {
     JsonW *w = c->w;
     int places = c->places;
     const Rule *r = rr->rule;
     Memo *m = memo_of(c, rr);
     jw_object(w);
-    jw_kstr(w, "rule", rule_text(c, rr, m));
-    jw_kstr(w, "number", r->number);
-    jw_kstr(w, "kind", r->kind == RULE_DEDUCT ? "deduct" : r->kind == RULE_ADD ? "add" : "score");
+    const RuleFrags *f = rule_frags(c, item, r);
+    if (f)
+        jw_frag(w, f->head.s, f->head.n);
+    else
+        rule_head(w, r, rule_text(c, rr, m));
     jw_kbool(w, "fired", rr->fired);
     if (rr->fired) {
         jw_kdec(w, "points", rr->amount, places);
@@ -113,24 +289,26 @@ static void item_json(const Ctx *c, const ItemResult *ir) {
     JsonW *w = c->w;
     int places = c->places;
     const Part *p = ir->item;
+    const ItemFrags *f = c->frags ? &c->frags->items[p->index] : NULL;
     jw_object(w);
-    jw_kstr(w, "id", p->id);
-    jw_kstr(w, "number", p->implicit ? NULL : p->number); /* a part's own rules: the part has the number */
-    jw_kstr(w, "title", p->title);
+    if (f)
+        jw_frag(w, f->head.s, f->head.n);
+    else
+        item_head(w, p, places);
     bool bonus = p->parent && p->parent->kind == PART_BONUS;
-    if (bonus && p->has_cap) jw_kdec(w, "cap", p->cap_value, places);
     if (p->kind != PART_PENALTY && !bonus) jw_kdec(w, "points", ir->points, places);
     jw_kdec(w, "score", ir->score, places);
     if (p->kind != PART_PENALTY && !bonus) jw_kdec(w, "lost", ir->lost, places);
-    list_json(w, "responsible", p->owners);
-    if (p->content) jw_kstr(w, "content", p->content);
-    if (p->method) jw_kstr(w, "method", p->method);
+    if (f)
+        jw_frag(w, f->tail.s, f->tail.n);
+    else
+        item_tail(w, p);
     if (ir->floored) jw_kbool(w, "floored", true);
     if (ir->capped) jw_kbool(w, "capped", true);
     jw_k(w, "rules");
     jw_array(w);
     for (int i = 0; i < p->nrules; i++)
-        if (ir->rules[i].fired) rule_json(c, &ir->rules[i]);
+        if (ir->rules[i].fired) rule_json(c, p, &ir->rules[i]);
     jw_end_array(w);
     jw_end_object(w);
 }
@@ -143,11 +321,11 @@ static void part_json(const Ctx *c, const Part *p) {
     const Result *res = c->res;
     const PartResult *pr = &res->parts[p->index];
     jw_object(w);
-    jw_kstr(w, "id", p->id);
-    jw_kstr(w, "number", p->number);
-    jw_kstr(w, "title", p->title);
+    if (c->frags)
+        jw_frag(w, c->frags->parts[p->index].s, c->frags->parts[p->index].n);
+    else
+        part_head(w, p, places);
     if (p->kind == PART_BONUS) {
-        if (p->has_cap) jw_kdec(w, "cap", p->cap_value, places);
         jw_kdec(w, "counted", pr->counted, places);
     } else {
         jw_kdec(w, "points", pr->points, places);
@@ -223,16 +401,18 @@ static void rectification(const Ctx *c) {
         const Rectification *x = &res->rect[i];
         const Part *p = x->item->item;
         const Rule *r = x->rule->rule;
-        jw_object(w);
-        jw_kstr(w, "item", p->id);
-        jw_kstr(w, "number", p->number);
-        jw_kstr(w, "title", p->title);
-        jw_kstr(w, "rule_number", r->number);
-        jw_kbool(w, "penalty", p->kind == PART_PENALTY);
-        list_json(w, "responsible", r->task && r->task->responsible ? r->task->responsible : p->owners);
-        jw_kdec(w, "lost", x->lost, s->decimals_value);
+        const RuleFrags *f = rule_frags(c, p, r);
         Memo *m = memo_of(c, x->rule);
-        jw_kstr(w, "rule", rule_text(c, x->rule, m));
+        jw_object(w);
+        if (f)
+            jw_frag(w, f->entry.s, f->entry.n);
+        else
+            entry_head(w, p, r);
+        jw_kdec(w, "lost", x->lost, s->decimals_value);
+        if (f)
+            jw_frag(w, f->text.s, f->text.n);
+        else
+            jw_kstr(w, "rule", rule_text(c, x->rule, m));
         jw_kstr(w, "saw", saw(c, x->rule, m));
         jw_kstr(w, "target", render_target(a, res, x->rule));
         jw_kbool(w, "rectifiable", !r->final);
@@ -245,12 +425,12 @@ static void rectification(const Ctx *c) {
     jw_end_array(w);
 }
 
-void render_json_unit(JsonW *w, const Result *res) {
+void render_json_unit(JsonW *w, const Result *res, const RenderJsonFrags *frags) {
     const Standard *s = res->std;
     const Unit *u = res->unit;
     Arena *a = u->arena;
     int places = s->decimals_value;
-    Ctx c = {w, a, res, places, NULL, 0};
+    Ctx c = {w, a, res, places, NULL, 0, frags && frags->std == s ? frags : NULL};
     if (res->nrect && !res->error) {
         for (c.nslots = 4; c.nslots < 2 * (size_t)res->nrect; c.nslots *= 2)
             ;

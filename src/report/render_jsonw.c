@@ -209,6 +209,12 @@ void jw_raw(JsonW *w, const char *s, size_t n) {
     put(w, s, n);
 }
 
+void jw_frag(JsonW *w, const char *s, size_t n) {
+    if (!n) return;
+    put(w, s, n);
+    w->first = false;
+}
+
 void jw_null(JsonW *w) {
     jw_raw(w, "null", 4);
 }
@@ -220,14 +226,34 @@ void jw_bool(JsonW *w, bool b) {
         jw_raw(w, "false", 5);
 }
 
-void jw_int(JsonW *w, long long v) {
-    char b[24], *p = b + sizeof b;
+/* v's digits at p, which has room for 20; returns their end. */
+static inline char *int_text(char *p, long long v) {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
     unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-    do
-        *--p = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0) *--p = '-';
-    jw_raw(w, p, (size_t)(b + sizeof b - p));
+    if (v < 0) *p++ = '-';
+    int n = 1;
+    for (unsigned long long t = u; t >= 10; t /= 10)
+        n++;
+    char *end = p + n;
+    for (p = end; u >= 100; u /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (u % 100), 2);
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * u, 2);
+    } else {
+        *--p = (char)('0' + u);
+    }
+    return end;
+}
+
+void jw_int(JsonW *w, long long v) {
+    value(w);
+    char *p = room(w, 20);
+    w->len = (size_t)(int_text(p, v) - w->buf);
 }
 
 void jw_dec(JsonW *w, Dec d, int places) {
@@ -257,5 +283,10 @@ void jw_kint_lit(JsonW *w, const char *key, size_t n, long long v) {
 
 void jw_kdec_lit(JsonW *w, const char *key, size_t n, Dec d, int places) {
     jw_key_lit(w, key, n);
+    if (d.den == 1) { /* a member's value: no separator */
+        char *p = room(w, 20);
+        w->len = (size_t)(int_text(p, d.num) - w->buf);
+        return;
+    }
     jw_dec(w, d, places);
 }

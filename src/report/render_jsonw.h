@@ -92,6 +92,10 @@ static inline void jw_key_lit(JsonW *w, const char *key, size_t n) {
     w->len = (size_t)(q - w->buf);
 }
 
+/* Members written before (by this writer, in the same layout and at the
+ * same depth), copied as they are. */
+void jw_frag(JsonW *w, const char *s, size_t n);
+
 /* Bytes of text with JSON's escapes, no quotes, into the buffer (for a
  * string written in pieces: jw_raw the quotes). */
 void jw_escaped(JsonW *w, const char *s, size_t n);

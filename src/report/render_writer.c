@@ -81,7 +81,7 @@ static void put_unit(FILE *out, const WriterConfig *c, const Result *res, const 
     if (invalid)
         render_json_invalid(w, invalid);
     else
-        render_json_unit(w, res);
+        render_json_unit(w, res, c->json_frags);
     jw_flush(w);
     free(w);
     if (!depth) fputc('\n', out);
@@ -180,6 +180,23 @@ static bool json_end(void *ctx, FILE *out) {
 
 /* ---- JSON Lines, TSV -------------------------------------------------------------- */
 
+/* Many units' lines repeat the standard's ids, titles and rules: written
+ * once here (without them, each unit writes them itself). */
+static void jsonl_begin(void *ctx, FILE *out, const Standard *std, const char *rules_path) {
+    (void)out;
+    (void)rules_path;
+    WriterConfig *c = ctx;
+    if (c->what == WRITE_SCORECARD && !c->one_unit && !c->json_frags) c->json_frags = render_json_frags_new(std);
+}
+
+static bool jsonl_end(void *ctx, FILE *out) {
+    (void)out;
+    WriterConfig *c = ctx;
+    render_json_frags_free(c->json_frags);
+    c->json_frags = NULL;
+    return true;
+}
+
 static void jsonl_unit(void *ctx, FILE *out, const Result *res) {
     put_unit(out, ctx, res, NULL, 0);
 }
@@ -260,7 +277,8 @@ Writer writer_for(WriterConfig *c) {
                         .invalid = json_invalid,
                         .between = json_between,
                         .end = json_end};
-    case WRITE_JSONL: return (Writer){.ctx = c, .unit = jsonl_unit, .invalid = jsonl_invalid};
+    case WRITE_JSONL:
+        return (Writer){.ctx = c, .begin = jsonl_begin, .unit = jsonl_unit, .invalid = jsonl_invalid, .end = jsonl_end};
     case WRITE_TSV:
         return (Writer){.ctx = c, .begin = tsv_begin, .unit = tsv_unit, .invalid = tsv_invalid, .scores_only = true};
     case WRITE_HTML:

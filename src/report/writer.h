@@ -49,15 +49,17 @@ struct Summary;
 typedef struct WriterConfig {
     WriteFormat format;
     WriteWhat what;
-    const Part *only;        /* explain: one item, or NULL */
-    int target_grade;        /* plan: the grade to reach, or -1 */
-    struct Summary *summary; /* eval --summary: finished and printed by end, or NULL */
-    bool summary_only;       /* kaoping summary: no unit is written */
-    char *json_close;        /* internal: the JSON document's closing text */
-    const char *xlsx_path;   /* xlsx: the file libxlsxwriter writes (the -o temporary file) */
-    void *doc;               /* internal: the html, csv or xlsx document */
-    const char *error;       /* set when the report could not be written whole */
-    const Standard *std;     /* internal (tsv): the standard its header was written for */
+    const Part *only;                   /* explain: one item, or NULL */
+    int target_grade;                   /* plan: the grade to reach, or -1 */
+    struct Summary *summary;            /* eval --summary: finished and printed by end, or NULL */
+    bool summary_only;                  /* kaoping summary: no unit is written */
+    char *json_close;                   /* internal: the JSON document's closing text */
+    const char *xlsx_path;              /* xlsx: the file libxlsxwriter writes (the -o temporary file) */
+    void *doc;                          /* internal: the html, csv or xlsx document */
+    const char *error;                  /* set when the report could not be written whole */
+    const Standard *std;                /* internal (tsv): the standard its header was written for */
+    bool one_unit;                      /* the report holds one unit (the library): nothing is prepared for many */
+    struct RenderJsonFrags *json_frags; /* internal (jsonl): the standard's members written once */
 } WriterConfig;
 
 #endif

@@ -300,8 +300,58 @@ static void test_json_writer_formatted(void **state) {
     json_same(2); /* a unit of the JSON document */
 }
 
+/* arena_printf joins plain %s, %d and %ld itself: the same text as printf,
+ * and other formats still go to vsnprintf. */
+static void test_plain_formats(void **state) {
+    (void)state;
+    Arena *a = arena_new();
+    char want[256];
+    snprintf(want, sizeof want, "%s (%s) %d, %ld%% %d", "考評", "", INT32_MIN, (long)INT64_MIN, 0);
+    assert_string_equal(arena_printf(a, "%s (%s) %d, %ld%% %d", "考評", "", INT32_MIN, (long)INT64_MIN, 0), want);
+    assert_string_equal(arena_printf(a, "no conversion"), "no conversion");
+    assert_string_equal(arena_printf(a, "%d-%ld", INT32_MAX, (long)INT64_MAX), "2147483647-9223372036854775807");
+    assert_string_equal(arena_printf(a, "%04d-%02d-%02d", 2013, 7, 1), "2013-07-01"); /* vsnprintf */
+    assert_string_equal(arena_printf(a, "%s%s%s%s%s%s%s%s%s", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                        "123456789"); /* over 8 arguments: vsnprintf */
+    assert_string_equal(arena_printf(a, "%2$s %1$s", "a", "b"), "b a");
+    arena_free(a);
+}
+
+/* Whole numbers are written by the writer's own digits. */
+static void test_json_writer_numbers(void **state) {
+    (void)state;
+    char *got = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&got, &len);
+    assert_non_null(f);
+    JsonW *w = malloc(sizeof *w);
+    assert_non_null(w);
+    jw_start(w, f, -1);
+    jw_object(w);
+    jw_kdec(w, "min", dec_int(INT64_MIN), 2);
+    jw_kdec(w, "max", dec_int(INT64_MAX), 2);
+    jw_kdec(w, "zero", dec_int(0), 2);
+    jw_kdec(w, "ten", dec_int(10), 0);
+    jw_kdec(w, "d", ((Dec){-7, 4}), 2);
+    jw_k(w, "list");
+    jw_array(w);
+    jw_int(w, 99);
+    jw_int(w, -100);
+    jw_int(w, 5);
+    jw_end_array(w);
+    jw_end_object(w);
+    jw_flush(w);
+    free(w);
+    fclose(f);
+    assert_string_equal(got, "{\"min\":-9223372036854775808,\"max\":9223372036854775807,\"zero\":0,\"ten\":10,"
+                             "\"d\":-1.75,\"list\":[99,-100,5]}");
+    free(got);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_formats),
+        cmocka_unit_test(test_json_writer_numbers),
         cmocka_unit_test(test_summary_page),
         cmocka_unit_test(test_summary_page_points_by_kind),
         cmocka_unit_test(test_html_escape),
