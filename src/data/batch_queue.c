@@ -45,7 +45,12 @@ typedef struct OutBuf {
  * job and the main thread is woken to copy them, before the job it waits
  * for is done: so few buffers are in use at once, however many units the
  * ring holds. */
-enum { OUTBUF_KEEP = 1 << 20, HELD_MAX = 256 << 10 };
+/* OUTBUF_KEEP: a buffer over this is freed, not kept for the next unit;
+ * HELD_MAX: output the workers hold before they wait for the main thread;
+ * QUEUED_MAX: units' text waiting in the ring (so large units do not fill
+ * a ring of small ones' length); FLUSH_EVERY: units submitted between two
+ * looks at what is done. */
+enum { OUTBUF_KEEP = 1 << 20, HELD_MAX = 256 << 10, QUEUED_MAX = 4 << 20, FLUSH_EVERY = 8 };
 
 struct Batch {
     const Standard *std;
@@ -67,7 +72,8 @@ struct Batch {
     int starved;       /* ... or for the main thread to copy what is held */
     bool main_waiting; /* the main thread waits for the job at wake_at */
     size_t wake_at;
-    size_t held; /* bytes written by the workers and not yet by the main thread */
+    size_t held;   /* bytes written by the workers and not yet by the main thread */
+    size_t queued; /* bytes of units' text in the ring (under mu) */
     pthread_mutex_t mu;
     pthread_cond_t work, finished, room;
     void *read; /* batch_read.c's state */
@@ -357,8 +363,13 @@ static void *worker(void *arg) {
 /* Writes the finished jobs at the head, waiting until the head has passed
  * upto. The main thread sleeps until the last job it needs is done, not
  * for each job: a wake-up (a futex call and a switch) per unit cost more
- * than scoring one. */
+ * than scoring one. The jobs found done are taken together and written
+ * outside the lock: three threads taking the lock for each unit made it
+ * contended (a futex call for every other unit). */
 static void flush(Batch *b, size_t upto) {
+    enum { RUN = 64 };
+    Job *run[RUN];
+    OutBuf *outs[RUN];
     pthread_mutex_lock(&b->mu);
     while (b->head < b->tail) {
         Job *j = b->ring[b->head % b->cap];
@@ -370,14 +381,21 @@ static void flush(Batch *b, size_t upto) {
             b->main_waiting = false;
             continue;
         }
-        b->head++;
-        if (b->next < b->head) b->next = b->head; /* a note no worker took: it is gone */
-        if (j->out) b->held -= j->out->len;
+        int n = 0;
+        while (n < RUN && b->head < b->tail && (j = b->ring[b->head % b->cap])->done) {
+            b->head++;
+            if (b->next < b->head) b->next = b->head; /* a note no worker took: it is gone */
+            if (j->out) b->held -= j->out->len;
+            b->queued -= j->text.len;
+            run[n++] = j;
+        }
         if (b->starved && b->held <= HELD_MAX) pthread_cond_broadcast(&b->room);
         pthread_mutex_unlock(&b->mu);
-        OutBuf *o = job_finish(b, j);
+        for (int i = 0; i < n; i++)
+            outs[i] = job_finish(b, run[i]);
         pthread_mutex_lock(&b->mu);
-        outbuf_give(b, o);
+        for (int i = 0; i < n; i++)
+            outbuf_give(b, outs[i]);
     }
     pthread_mutex_unlock(&b->mu);
 }
@@ -389,12 +407,14 @@ void batch_submit(Batch *b, Job *j) {
         return;
     }
     if (j->form == JOB_NOTE) j->done = true;
-    if (b->tail - b->head == b->cap) flush(b, b->head + b->cap / 2); /* a full ring: let it half empty */
+    if (b->tail - b->head == b->cap || b->queued > QUEUED_MAX)
+        flush(b, b->head + (b->tail - b->head) / 2); /* a full ring: let it half empty */
     pthread_mutex_lock(&b->mu);
     b->ring[b->tail++ % b->cap] = j;
+    b->queued += j->text.len;
     if (b->idle) pthread_cond_signal(&b->work);
     pthread_mutex_unlock(&b->mu);
-    flush(b, 0);
+    if (b->tail % FLUSH_EVERY == 0) flush(b, 0); /* what is done so far is written (and batch_drain writes the rest) */
 }
 
 void batch_drain(Batch *b) {
@@ -422,7 +442,7 @@ Batch *batch_queue_new(const Standard *std, const Source *std_src, const BatchOp
     if (jobs > 1) {
         /* a few units per thread in flight: enough to keep every thread busy
          * while one slow unit holds the head, and a bound on memory */
-        b->cap = (size_t)jobs * 16;
+        b->cap = (size_t)jobs * 64;
         b->ring = calloc(b->cap, sizeof *b->ring);
         b->threads = calloc((size_t)jobs, sizeof *b->threads);
         if (!b->ring || !b->threads) {
