@@ -493,12 +493,13 @@ static size_t format_impl(Dec a, int places, bool trim, char *buf, size_t cap) {
     if (places > 0) {
         size_t dot = n;
         tmp[n++] = '.';
-        uint64_t fp64 = (uint64_t)fp; /* below 10^places */
-        for (int k = places - 1; k >= 0; k--) {
-            uint64_t p = (uint64_t)pow10_tab[k];
-            tmp[n++] = (char)('0' + (int)(fp64 / p));
-            fp64 %= p;
+        uint64_t fp64 =
+            (uint64_t)fp; /* below 10^places; its digits from the last (a division by 10 is a multiplication) */
+        for (int k = places; k > 0; k--) {
+            tmp[dot + (size_t)k] = (char)('0' + (int)(fp64 % 10));
+            fp64 /= 10;
         }
+        n += (size_t)places;
         if (trim) {
             while (n > dot + 1 && tmp[n - 1] == '0') {
                 n--;

@@ -22,47 +22,170 @@ const char *render_clean(Arena *a, const char *s) {
 
 const char *render_dec(Arena *a, Dec d, int places) {
     char buf[64];
-    dec_format(d, places, buf, sizeof buf);
-    return arena_strdup(a, buf);
+    size_t n = dec_format(d, places, buf, sizeof buf);
+    return arena_strndup(a, buf, n);
+}
+
+/* ---- phrases: text built in one buffer, piece by piece ------------------------
+ * What a rule saw and what would win its points back are built for every
+ * fired rule of every unit: appended here, not joined from texts of their
+ * own (each copied again by the next join). */
+typedef struct {
+    Arena *a;
+    char *s; /* NUL-terminated, in a */
+    size_t len, cap;
+} Phrase;
+
+static void ph_put(Phrase *p, const char *s, size_t n) {
+    if (p->len + n + 1 > p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 128;
+        while (cap < p->len + n + 1)
+            cap *= 2;
+        char *t = arena_alloc_raw(p->a, cap);
+        if (p->len) memcpy(t, p->s, p->len);
+        p->s = t;
+        p->cap = cap;
+    }
+    memcpy(p->s + p->len, s, n);
+    p->len += n;
+    p->s[p->len] = '\0';
+}
+
+static void ph_str(Phrase *p, const char *s) {
+    ph_put(p, s, strlen(s));
+}
+
+static const char *ph_text(Phrase *p) {
+    return p->s ? p->s : "";
+}
+
+/* A number as render_number writes it, in buf (64 bytes); its length. */
+static size_t number_text(Dec d, TypeKind t, char *buf) {
+    Dec p;
+    if (t != TY_PERCENT || dec_mul(d, dec_int(100), &p) != DEC_OK) return dec_format(d, 6, buf, 64);
+    size_t n = dec_format(p, 4, buf, 63);
+    buf[n++] = '%';
+    buf[n] = '\0';
+    return n;
+}
+
+static void ph_number(Phrase *ph, Dec d, TypeKind t) {
+    char buf[64];
+    ph_put(ph, buf, number_text(d, t, buf));
 }
 
 const char *render_number(Arena *a, Dec d, TypeKind t) {
-    if (t != TY_PERCENT) return render_dec(a, d, 6);
-    Dec p;
-    if (dec_mul(d, dec_int(100), &p) != DEC_OK) return render_dec(a, d, 6);
-    return arena_cat(a, render_dec(a, p, 4), "%", (char *)NULL);
+    char buf[64];
+    return arena_strndup(a, buf, number_text(d, t, buf));
 }
 
-const char *render_value(Arena *a, const Value *v, const Fact *f) {
-    if (!v->present) return "(none)";
+/* YYYY-MM-DD in buf (16 bytes, years of 1 to 4 digits as %04d); its length. */
+static size_t day_text(int32_t day, char *buf) {
+    int y, m, d;
+    dates_to_civil(day, &y, &m, &d);
+    if (y < 0 || y > 9999) return (size_t)snprintf(buf, 16, "%04d-%02d-%02d", y, m, d);
+    char *q = buf;
+    *q++ = (char)('0' + y / 1000), *q++ = (char)('0' + y / 100 % 10), *q++ = (char)('0' + y / 10 % 10);
+    *q++ = (char)('0' + y % 10), *q++ = '-', *q++ = (char)('0' + m / 10), *q++ = (char)('0' + m % 10);
+    *q++ = '-', *q++ = (char)('0' + d / 10), *q++ = (char)('0' + d % 10), *q = '\0';
+    return 10;
+}
+
+static void ph_value(Phrase *ph, const Value *v, const Fact *f) {
+    if (!v->present) {
+        ph_str(ph, "(none)");
+        return;
+    }
     switch (f->type.kind) {
     case TY_INTEGER:
     case TY_DECIMAL:
-    case TY_PERCENT: return render_number(a, v->u.num, f->type.kind);
-    case TY_BOOLEAN: return v->u.b ? "yes" : "no";
+    case TY_PERCENT: ph_number(ph, v->u.num, f->type.kind); return;
+    case TY_BOOLEAN: ph_str(ph, v->u.b ? "yes" : "no"); return;
     case TY_DATE: {
-        int y, m, d;
-        dates_to_civil(v->u.date, &y, &m, &d);
-        return arena_printf(a, "%04d-%02d-%02d", y, m, d);
+        char buf[16];
+        ph_put(ph, buf, day_text(v->u.date, buf));
+        return;
     }
-    case TY_TEXT: return arena_printf(a, "\"%s\"", render_clean(a, v->u.text));
+    case TY_TEXT:
+        ph_put(ph, "\"", 1);
+        ph_str(ph, render_clean(ph->a, v->u.text));
+        ph_put(ph, "\"", 1);
+        return;
     case TY_ENUM: {
         const StrList *m = f->type.members;
         for (int i = 0; m && i < v->u.member; i++)
             m = m->next;
-        return m ? arena_printf(a, "\"%s\"", m->s) : "?";
+        if (!m) {
+            ph_str(ph, "?");
+            return;
+        }
+        ph_put(ph, "\"", 1);
+        ph_str(ph, m->s);
+        ph_put(ph, "\"", 1);
+        return;
     }
-    case TY_LIST: return arena_printf(a, "%d records", v->u.list.rows);
-    default: return "?";
+    case TY_LIST: {
+        char buf[32];
+        ph_put(ph, buf, (size_t)snprintf(buf, sizeof buf, "%d records", v->u.list.rows));
+        return;
+    }
+    default: ph_str(ph, "?"); return;
     }
 }
 
-const char *render_subject(Arena *a, const Standard *std, const Expr *x) {
+const char *render_value(Arena *a, const Value *v, const Fact *f) {
+    Phrase ph = {a, NULL, 0, 0};
+    ph_value(&ph, v, f);
+    return ph_text(&ph);
+}
+
+static void ph_subject(Phrase *ph, const Standard *std, const Expr *x) {
+    const char *label = NULL, *name = NULL;
     if (x->kind == EX_NAME && x->let && x->let->label)
-        return arena_cat(a, x->let->label, " (", x->let->name, ")", (char *)NULL);
-    if (x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label)
-        return arena_cat(a, x->type_fact->label, " (", fact_key(x->type_fact), ")", (char *)NULL);
-    return ast_text(a, std->src, x->span);
+        label = x->let->label, name = x->let->name;
+    else if (x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label)
+        label = x->type_fact->label, name = fact_key(x->type_fact);
+    if (!label) {
+        ph_str(ph, ast_text(ph->a, std->src, x->span));
+        return;
+    }
+    ph_str(ph, label);
+    ph_put(ph, " (", 2);
+    ph_str(ph, name);
+    ph_put(ph, ")", 1);
+}
+
+const char *render_subject(Arena *a, const Standard *std, const Expr *x) {
+    Phrase ph = {a, NULL, 0, 0};
+    ph_subject(&ph, std, x);
+    return ph_text(&ph);
+}
+
+/* A translated phrase's %s and %N$s (a translation may move them), and
+ * %%, from args: the same text as printf gives. */
+static void ph_format(Phrase *ph, const char *fmt, const char *const *args, int nargs) {
+    int next = 0;
+    for (const char *p = fmt; *p;) {
+        const char *pct = strchr(p, '%');
+        if (!pct) {
+            ph_str(ph, p);
+            return;
+        }
+        ph_put(ph, p, (size_t)(pct - p));
+        const char *q = pct + 1;
+        int at = next;
+        if (*q >= '1' && *q <= '9' && q[1] == '$') at = *q - '1', q += 2;
+        if (*q == '%') {
+            ph_put(ph, "%", 1);
+        } else if (*q == 's' && at < nargs) {
+            ph_str(ph, args[at]);
+            next = at + 1;
+        } else { /* no phrase has another conversion: left as written */
+            ph_str(ph, pct);
+            return;
+        }
+        p = q + 1;
+    }
 }
 
 /* The rule's source text without its 'number "1a"' option: the number is shown apart. */
@@ -104,12 +227,12 @@ const char *render_entry_owners(Arena *a, const Part *item, const Rule *rule) {
 }
 
 /* Appends "label (name) value" for every fact an expression reads. */
-static void saw_expr(Arena *a, const Result *res, const Expr *x, char **acc, const Fact **seen, int *nseen) {
+static void saw_expr(Phrase *ph, const Result *res, const Expr *x, const Fact **seen, int *nseen) {
     if (!x) return;
     switch (x->kind) {
     case EX_NAME: {
         if (x->let) { /* the facts a named expression reads */
-            saw_expr(a, res, x->let->e, acc, seen, nseen);
+            saw_expr(ph, res, x->let->e, seen, nseen);
             return;
         }
         if (x->is_field || !x->type_fact || x->type == TY_LIST) return;
@@ -117,28 +240,32 @@ static void saw_expr(Arena *a, const Result *res, const Expr *x, char **acc, con
             if (seen[i] == x->type_fact) return;
         if (*nseen < 16) seen[(*nseen)++] = x->type_fact;
         const Fact *f = x->type_fact;
-        const char *v = render_value(a, &res->unit->facts[f->slot], f);
-        *acc = arena_cat(a, *acc, **acc ? ", " : "", check_fact_label(f), " (", fact_key(f), ") ", v, (char *)NULL);
+        if (ph->len) ph_put(ph, ", ", 2);
+        ph_str(ph, check_fact_label(f));
+        ph_put(ph, " (", 2);
+        ph_str(ph, fact_key(f));
+        ph_put(ph, ") ", 2);
+        ph_value(ph, &res->unit->facts[f->slot], f);
         return;
     }
     case EX_NEG:
-    case EX_NOT: saw_expr(a, res, x->u.operand, acc, seen, nseen); return;
+    case EX_NOT: saw_expr(ph, res, x->u.operand, seen, nseen); return;
     case EX_BINARY:
     case EX_AND:
     case EX_OR:
-        saw_expr(a, res, x->u.bin.lhs, acc, seen, nseen);
-        saw_expr(a, res, x->u.bin.rhs, acc, seen, nseen);
+        saw_expr(ph, res, x->u.bin.lhs, seen, nseen);
+        saw_expr(ph, res, x->u.bin.rhs, seen, nseen);
         return;
     case EX_IF:
-        saw_expr(a, res, x->u.ifx.cond, acc, seen, nseen);
-        saw_expr(a, res, x->u.ifx.then_, acc, seen, nseen);
-        saw_expr(a, res, x->u.ifx.else_, acc, seen, nseen);
+        saw_expr(ph, res, x->u.ifx.cond, seen, nseen);
+        saw_expr(ph, res, x->u.ifx.then_, seen, nseen);
+        saw_expr(ph, res, x->u.ifx.else_, seen, nseen);
         return;
     case EX_CALL:
         for (const ExprList *l = x->u.call.args; l; l = l->next)
-            saw_expr(a, res, l->e, acc, seen, nseen);
+            saw_expr(ph, res, l->e, seen, nseen);
         return;
-    case EX_TIERS: saw_expr(a, res, x->u.tiers.subject, acc, seen, nseen); return;
+    case EX_TIERS: saw_expr(ph, res, x->u.tiers.subject, seen, nseen); return;
     default: return;
     }
 }
@@ -172,26 +299,36 @@ const char *render_saw(Arena *a, const Result *res, const RuleResult *rr) {
                             render_task_status(a, tr));
     }
     const Standard *std = res->std;
-    char *acc = "";
+    Phrase ph = {a, NULL, 0, 0};
     const Fact *seen[16];
     int nseen = 0;
     if (rr->has_value && rr->subject) {
         /* the counted value against its bar */
-        const char *v = render_number(a, rr->value, rr->subject->type);
-        if (r->gap != GAP_NONE || r->kind == RULE_SCORE)
-            acc =
-                arena_printf(a, rr->target == TARGET_LOWER ? _("%s %s, required at most %s") : _("%s %s, required %s"),
-                             render_subject(a, std, rr->subject), v, render_number(a, rr->bar, rr->subject->type));
-        else
-            acc = arena_cat(a, render_subject(a, std, rr->subject), " ", v, (char *)NULL);
+        char v[64], bar[64];
+        number_text(rr->value, rr->subject->type, v);
+        if (r->gap != GAP_NONE || r->kind == RULE_SCORE) {
+            Phrase subject = {a, NULL, 0, 0};
+            ph_subject(&subject, std, rr->subject);
+            number_text(rr->bar, rr->subject->type, bar);
+            const char *args[] = {ph_text(&subject), v, bar};
+            ph_format(&ph, rr->target == TARGET_LOWER ? _("%s %s, required at most %s") : _("%s %s, required %s"), args,
+                      3);
+        } else {
+            ph_subject(&ph, std, rr->subject);
+            ph_put(&ph, " ", 1);
+            ph_str(&ph, v);
+        }
         if (rr->subject->kind == EX_NAME) seen[nseen++] = rr->subject->type_fact;
     } else {
-        saw_expr(a, res, r->amount, &acc, seen, &nseen);
+        saw_expr(&ph, res, r->amount, seen, &nseen);
     }
-    saw_expr(a, res, r->when, &acc, seen, &nseen);
+    saw_expr(&ph, res, r->when, seen, &nseen);
     const char *peer = render_peer(a, rr);
-    if (*peer) acc = arena_cat(a, acc, *acc ? "; " : "", peer, (char *)NULL);
-    return acc;
+    if (*peer) {
+        if (ph.len) ph_put(&ph, "; ", 2);
+        ph_str(&ph, peer);
+    }
+    return ph_text(&ph);
 }
 
 static const char *flip(BinOp op) {
@@ -240,18 +377,31 @@ const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
     switch (rr->target) {
     case TARGET_RAISE:
     case TARGET_LOWER: {
-        const char *goal = render_number(a, rr->goal, s->type);
-        const char *subject = render_subject(a, std, s);
-        const char *t =
-            rr->target == TARGET_RAISE
-                ? arena_printf(a, rr->goal_inclusive ? _("raise %s to %s") : _("raise %s to above %s"), subject, goal)
-                : arena_printf(a, rr->goal_inclusive ? _("lower %s to %s") : _("lower %s to below %s"), subject, goal);
-        if (dec_sign(rr->short_by) > 0)
-            t = arena_printf(a, rr->target == TARGET_RAISE ? _("%s (%s more)") : _("%s (%s fewer)"), t,
-                             render_dec(a, rr->short_by, 6));
-        return t;
+        char goal[64], more[64];
+        number_text(rr->goal, s->type, goal);
+        Phrase subject = {a, NULL, 0, 0}, t = {a, NULL, 0, 0};
+        ph_subject(&subject, std, s);
+        const char *args[] = {ph_text(&subject), goal};
+        ph_format(&t,
+                  rr->target == TARGET_RAISE ? (rr->goal_inclusive ? _("raise %s to %s") : _("raise %s to above %s"))
+                                             : (rr->goal_inclusive ? _("lower %s to %s") : _("lower %s to below %s")),
+                  args, 2);
+        if (dec_sign(rr->short_by) > 0) {
+            Phrase with = {a, NULL, 0, 0};
+            dec_format(rr->short_by, 6, more, sizeof more);
+            const char *args2[] = {ph_text(&t), more};
+            ph_format(&with, rr->target == TARGET_RAISE ? _("%s (%s more)") : _("%s (%s fewer)"), args2, 2);
+            return ph_text(&with);
+        }
+        return ph_text(&t);
     }
-    case TARGET_ZERO: return arena_printf(a, _("bring %s to 0"), render_subject(a, std, s));
+    case TARGET_ZERO: {
+        Phrase subject = {a, NULL, 0, 0}, t = {a, NULL, 0, 0};
+        ph_subject(&subject, std, s);
+        const char *args[] = {ph_text(&subject)};
+        ph_format(&t, _("bring %s to 0"), args, 1);
+        return ph_text(&t);
+    }
     case TARGET_CONDITION: return negated(a, std, rr->rule->when);
     case TARGET_TASK: {
         const Task *t = rr->rule->task;
@@ -265,9 +415,8 @@ const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
 }
 
 const char *render_day(Arena *a, int32_t day) {
-    int y, m, d;
-    dates_to_civil(day, &y, &m, &d);
-    return arena_printf(a, "%04d-%02d-%02d", y, m, d);
+    char buf[16];
+    return arena_strndup(a, buf, day_text(day, buf));
 }
 
 static const char *days_text(Arena *a, int n) {

@@ -266,24 +266,8 @@ void jw_dec(JsonW *w, Dec d, int places) {
     jw_raw(w, b, n);
 }
 
-void jw_kstr_lit(JsonW *w, const char *key, size_t n, const char *s) {
-    jw_key_lit(w, key, n);
-    jw_str(w, s);
-}
-
-void jw_kbool_lit(JsonW *w, const char *key, size_t n, bool b) {
-    jw_key_lit(w, key, n);
-    jw_bool(w, b);
-}
-
-void jw_kint_lit(JsonW *w, const char *key, size_t n, long long v) {
-    jw_key_lit(w, key, n);
-    jw_int(w, v);
-}
-
-void jw_kdec_lit(JsonW *w, const char *key, size_t n, Dec d, int places) {
-    jw_key_lit(w, key, n);
-    if (d.den == 1) { /* a member's value: no separator */
+void jw_member_dec(JsonW *w, Dec d, int places) {
+    if (d.den == 1) { /* after its key: no separator */
         char *p = room(w, 20);
         w->len = (size_t)(int_text(p, d.num) - w->buf);
         return;

@@ -53,19 +53,18 @@ void jw_raw(JsonW *w, const char *s, size_t n);
 
 /* A member whose key is a string literal that needs no escape (plain
  * ASCII, no quote or backslash), and its value; the key's length is known
- * when compiled (these macros do not compile with a key that is not a
- * literal: give such a key to jw_key). */
+ * when compiled, and the key is copied where it is written (these macros
+ * do not compile with a key that is not a literal: give such a key to
+ * jw_key). */
 static inline void jw_key_lit(JsonW *w, const char *key, size_t n);
-void jw_kstr_lit(JsonW *w, const char *key, size_t n, const char *s); /* NULL: null */
-void jw_kbool_lit(JsonW *w, const char *key, size_t n, bool b);
-void jw_kint_lit(JsonW *w, const char *key, size_t n, long long v);
-void jw_kdec_lit(JsonW *w, const char *key, size_t n, Dec d, int places);
+/* a member's value after jw_key_lit: a number from its exact decimal text */
+void jw_member_dec(JsonW *w, Dec d, int places);
 #define JW_LIT(key) "" key, sizeof(key) - 1
 #define jw_k(w, key) jw_key_lit(w, JW_LIT(key))
-#define jw_kstr(w, key, s) jw_kstr_lit(w, JW_LIT(key), s)
-#define jw_kbool(w, key, b) jw_kbool_lit(w, JW_LIT(key), b)
-#define jw_kint(w, key, v) jw_kint_lit(w, JW_LIT(key), v)
-#define jw_kdec(w, key, d, places) jw_kdec_lit(w, JW_LIT(key), d, places)
+#define jw_kstr(w, key, s) (jw_key_lit(w, JW_LIT(key)), jw_str(w, s))
+#define jw_kbool(w, key, b) (jw_key_lit(w, JW_LIT(key)), jw_bool(w, b))
+#define jw_kint(w, key, v) (jw_key_lit(w, JW_LIT(key)), jw_int(w, v))
+#define jw_kdec(w, key, d, places) (jw_key_lit(w, JW_LIT(key)), jw_member_dec(w, d, places))
 
 /* inline, so that the key's length is a constant where it is copied */
 static inline void jw_key_lit(JsonW *w, const char *key, size_t n) {
