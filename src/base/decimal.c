@@ -445,9 +445,10 @@ DecStatus dec_ceil(Dec a, Dec *out) {
 
 /* ---- formatting ---- */
 
-static size_t format_impl(Dec a, int places, bool trim, char *buf, size_t cap) {
+/* shift: a * 10^shift is written (a percent: 2), places + shift <= DEC_MAX_PLACES */
+static size_t format_impl(Dec a, int places, int shift, bool trim, char *buf, size_t cap) {
     a = dec_norm(a);
-    if (a.den == 1 && (trim || places <= 0) && cap >= 21) { /* a whole number: its digits */
+    if (a.den == 1 && !shift && (trim || places <= 0) && cap >= 21) { /* a whole number: its digits */
         char *end = buf + 20, *p = end;
         uint64_t u = a.num < 0 ? 0 - (uint64_t)a.num : (uint64_t)a.num;
         do
@@ -464,10 +465,10 @@ static size_t format_impl(Dec a, int places, bool trim, char *buf, size_t cap) {
     size_t n = 0, nd = 0;
     if (places < 0) {
         places = 0;
-    } else if (places > DEC_MAX_PLACES) {
-        places = DEC_MAX_PLACES;
+    } else if (places > DEC_MAX_PLACES - shift) {
+        places = DEC_MAX_PLACES - shift;
     }
-    u128 q = scaled_round(a, places);
+    u128 q = scaled_round(a, places + shift);
     if (a.num < 0 && q != 0) {
         tmp[n++] = '-';
     }
@@ -523,11 +524,15 @@ static size_t format_impl(Dec a, int places, bool trim, char *buf, size_t cap) {
 }
 
 size_t dec_format(Dec a, int places, char *buf, size_t cap) {
-    return format_impl(a, places, true, buf, cap);
+    return format_impl(a, places, 0, true, buf, cap);
 }
 
 size_t dec_format_fixed(Dec a, int places, char *buf, size_t cap) {
-    return format_impl(a, places, false, buf, cap);
+    return format_impl(a, places, 0, false, buf, cap);
+}
+
+size_t dec_format_percent(Dec a, int places, char *buf, size_t cap) {
+    return format_impl(a, places, 2, true, buf, cap);
 }
 
 double dec_to_double(Dec a) {

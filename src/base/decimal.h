@@ -64,6 +64,10 @@ size_t dec_format(Dec a, int places, char *buf, size_t cap);
 /* Same, but with exactly `places` decimals ("900.00"). */
 size_t dec_format_fixed(Dec a, int places, char *buf, size_t cap);
 
+/* As dec_format writes a * 100 (a percent's number: 0.8735 -> "87.35"),
+ * places at most 7; exact, without multiplying. */
+size_t dec_format_percent(Dec a, int places, char *buf, size_t cap);
+
 /* The double nearest a, for a library that takes numbers only as doubles
  * (libxlsxwriter's cells): the one place an exact decimal leaves kaoping as
  * binary floating point, to be written, never to compute with. num and den

@@ -61,9 +61,8 @@ static const char *ph_text(Phrase *p) {
 
 /* A number as render_number writes it, in buf (64 bytes); its length. */
 static size_t number_text(Dec d, TypeKind t, char *buf) {
-    Dec p;
-    if (t != TY_PERCENT || dec_mul(d, dec_int(100), &p) != DEC_OK) return dec_format(d, 6, buf, 64);
-    size_t n = dec_format(p, 4, buf, 63);
+    if (t != TY_PERCENT) return dec_format(d, 6, buf, 64);
+    size_t n = dec_format_percent(d, 4, buf, 63);
     buf[n++] = '%';
     buf[n] = '\0';
     return n;

@@ -141,6 +141,10 @@ typedef struct {
 typedef struct {
     Frag head, tail; /* item_head, item_tail */
     RuleFrags *rules;
+    /* the whole item when no rule fired, its points whole_points and its
+     * score whole_score (most items of most units) */
+    Frag whole;
+    Dec whole_points, whole_score;
 } ItemFrags;
 
 struct RenderJsonFrags {
@@ -173,6 +177,23 @@ static Frag frag_end(FragWriter *fw, size_t from) {
 
 static void frag_fix(Frag *f, const char *base) {
     f->s = base + (uintptr_t)f->s;
+}
+
+static void item_json(const Ctx *c, const ItemResult *ir);
+
+/* An item as it is when none of its rules fired: its points, all of them. */
+static Frag whole_item(FragWriter *fw, Arena *a, const Part *p, int places, ItemFrags *f) {
+    bool bonus = p->parent && p->parent->kind == PART_BONUS;
+    ItemResult ir = {.item = p, .applies = true, .rules = arena_alloc(a, (size_t)p->nrules * sizeof(RuleResult) + 1)};
+    ir.points = bonus || p->kind == PART_PENALTY ? dec_zero() : p->pts;
+    ir.score = ir.points;
+    ir.lost = dec_zero();
+    f->whole_points = ir.points, f->whole_score = ir.score;
+    Ctx c = {.w = fw->w, .places = places};
+    size_t at = fw->len;
+    frag_begin(fw, true);
+    item_json(&c, &ir);
+    return frag_end(fw, at);
 }
 
 RenderJsonFrags *render_json_frags_new(const Standard *std) {
@@ -216,6 +237,7 @@ RenderJsonFrags *render_json_frags_new(const Standard *std) {
             jw_kstr(fw.w, "rule", render_rule_text(a, std, r));
             rf->text = frag_end(&fw, at);
         }
+        f->whole = whole_item(&fw, a, p, places, f);
     }
     for (int i = 0; i < std->nparts; i++) {
         size_t at = fw.len;
@@ -235,6 +257,7 @@ RenderJsonFrags *render_json_frags_new(const Standard *std) {
         ItemFrags *f = &fr->items[i];
         frag_fix(&f->head, base);
         frag_fix(&f->tail, base);
+        frag_fix(&f->whole, base);
         for (int k = 0; k < std->item_tab[i]->nrules; k++) {
             frag_fix(&f->rules[k].head, base);
             frag_fix(&f->rules[k].entry, base);
@@ -285,11 +308,26 @@ static void rule_json(const Ctx *c, const Part *item, const RuleResult *rr) {
     jw_end_object(w);
 }
 
+/* Whether the item's JSON is the one written when none of its rules fired
+ * (ItemFrags.whole): the same points, score and flags, nothing fired. */
+static bool is_whole(const ItemFrags *f, const ItemResult *ir) {
+    if (ir->floored || ir->capped || dec_sign(ir->lost) != 0 || dec_cmp(ir->points, f->whole_points) != 0 ||
+        dec_cmp(ir->score, f->whole_score) != 0)
+        return false;
+    for (int i = 0; i < ir->item->nrules; i++)
+        if (ir->rules[i].fired) return false;
+    return true;
+}
+
 static void item_json(const Ctx *c, const ItemResult *ir) {
     JsonW *w = c->w;
     int places = c->places;
     const Part *p = ir->item;
     const ItemFrags *f = c->frags ? &c->frags->items[p->index] : NULL;
+    if (f && is_whole(f, ir)) {
+        jw_frag_value(w, f->whole.s, f->whole.n);
+        return;
+    }
     jw_object(w);
     if (f)
         jw_frag(w, f->head.s, f->head.n);

@@ -215,6 +215,11 @@ void jw_frag(JsonW *w, const char *s, size_t n) {
     w->first = false;
 }
 
+void jw_frag_value(JsonW *w, const char *s, size_t n) {
+    value(w);
+    put(w, s, n);
+}
+
 void jw_null(JsonW *w) {
     jw_raw(w, "null", 4);
 }

@@ -94,6 +94,8 @@ static inline void jw_key_lit(JsonW *w, const char *key, size_t n) {
 /* Members written before (by this writer, in the same layout and at the
  * same depth), copied as they are. */
 void jw_frag(JsonW *w, const char *s, size_t n);
+/* A value written before (an object, an array...), as jw_frag. */
+void jw_frag_value(JsonW *w, const char *s, size_t n);
 
 /* Bytes of text with JSON's escapes, no quotes, into the buffer (for a
  * string written in pieces: jw_raw the quotes). */

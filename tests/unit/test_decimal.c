@@ -277,6 +277,32 @@ static void test_floor_ceil(void **state) {
         assert_int_equal(n_, strlen(want));                                                                            \
     } while (0)
 
+/* a percent's number: a * 100 at 4 decimals, as a * 100 formatted */
+static void assert_percent(Dec a, const char *want) {
+    char buf[64], times100[64];
+    Dec p;
+    assert_int_equal(dec_mul(a, dec_int(100), &p), DEC_OK);
+    dec_format(p, 4, times100, sizeof times100);
+    assert_string_equal(times100, want);
+    assert_int_equal(dec_format_percent(a, 4, buf, sizeof buf), strlen(want));
+    assert_string_equal(buf, want);
+}
+
+static void test_format_percent(void **state) {
+    (void)state;
+    assert_percent(parse_ok("0.8735"), "87.35");
+    assert_percent(dec_int(1), "100");
+    assert_percent(dec_int(-3), "-300");
+    assert_percent(parse_ok("-0.5"), "-50");
+    assert_percent(frac(1, 3), "33.3333");
+    assert_percent(frac(2, 3), "66.6667");
+    assert_percent(parse_ok("0.000001"), "0.0001");
+    assert_percent(parse_ok("0.0000004"), "0");
+    assert_percent(parse_ok("-0.0000004"), "0");
+    assert_percent(parse_ok("-0.0000005"), "-0.0001");
+    assert_percent(dec_int(INT64_MAX / 100), "9223372036854775800");
+}
+
 static void test_format(void **state) {
     (void)state;
     ASSERT_FMT(dec_int(900), 2, "900");
@@ -457,21 +483,14 @@ static void test_scaled(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse_forms),
-        cmocka_unit_test(test_fast_paths),
-        cmocka_unit_test(test_parse_syntax),
-        cmocka_unit_test(test_parse_overflow),
-        cmocka_unit_test(test_exact_arith),
-        cmocka_unit_test(test_overflow),
-        cmocka_unit_test(test_div_zero),
-        cmocka_unit_test(test_compare),
-        cmocka_unit_test(test_round),
-        cmocka_unit_test(test_floor_ceil),
-        cmocka_unit_test(test_format),
-        cmocka_unit_test(test_format_cap),
-        cmocka_unit_test(test_format_roundtrip),
-        cmocka_unit_test(test_to_double),
-        cmocka_unit_test(test_scaled),
+        cmocka_unit_test(test_parse_forms),  cmocka_unit_test(test_fast_paths),
+        cmocka_unit_test(test_parse_syntax), cmocka_unit_test(test_parse_overflow),
+        cmocka_unit_test(test_exact_arith),  cmocka_unit_test(test_overflow),
+        cmocka_unit_test(test_div_zero),     cmocka_unit_test(test_compare),
+        cmocka_unit_test(test_round),        cmocka_unit_test(test_floor_ceil),
+        cmocka_unit_test(test_format),       cmocka_unit_test(test_format_percent),
+        cmocka_unit_test(test_format_cap),   cmocka_unit_test(test_format_roundtrip),
+        cmocka_unit_test(test_to_double),    cmocka_unit_test(test_scaled),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
