@@ -110,7 +110,7 @@ static inline DecStatus dec_sub(Dec a, Dec b, Dec *out) {
 }
 
 static inline int dec_cmp(Dec a, Dec b) {
-    if (a.den <= 1 && b.den <= 1) {
+    if ((a.den <= 1 && b.den <= 1) || a.den == b.den) { /* whole numbers, or of one denominator */
         return (a.num > b.num) - (a.num < b.num);
     }
     return dec_cmp_frac(a, b);
