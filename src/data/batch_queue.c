@@ -52,6 +52,8 @@ typedef struct OutBuf {
  * looks at what is done. */
 enum { OUTBUF_KEEP = 1 << 20, HELD_MAX = 256 << 10, QUEUED_MAX = 4 << 20, FLUSH_EVERY = 8 };
 
+typedef struct Lane Lane;
+
 struct Batch {
     const Standard *std;
     const Source *std_src;
@@ -65,8 +67,9 @@ struct Batch {
     Job **ring;
     size_t cap, head, next, tail;
     pthread_t *threads;
-    int nthreads;
-    OutBuf *pool; /* buffers free for the next jobs (under mu) */
+    int nthreads;    /* workers; with them, the main thread scores too (flush) */
+    Lane *main_lane; /* the main thread's stream, for the jobs it runs */
+    OutBuf *pool;    /* buffers free for the next jobs (under mu) */
     bool stop;
     int idle;          /* workers waiting for a job */
     int starved;       /* ... or for the main thread to copy what is held */
@@ -138,10 +141,10 @@ void batch_job_free(Job *j) {
 /* ---- one job: load, score, write into its own buffer (any thread) -------- */
 
 /* A worker's stream: it writes into the buffer of the job in hand. */
-typedef struct Lane {
+struct Lane {
     FILE *f;
     OutBuf *to;
-} Lane;
+};
 
 static ssize_t lane_write(void *cookie, const char *s, size_t n) {
     OutBuf *o = ((Lane *)cookie)->to;
@@ -319,11 +322,36 @@ static OutBuf *job_finish(Batch *b, Job *j) {
 
 /* ---- threads ---------------------------------------------------------------- */
 
+/* The next job no thread has taken, or NULL (under b->mu). */
+static Job *take(Batch *b) {
+    while (b->next < b->tail) {
+        Job *j = b->ring[b->next++ % b->cap];
+        if (j->done) continue;                    /* a note: nothing to run */
+        if (!j->collect) j->out = outbuf_take(b); /* the first pass writes nothing */
+        return j;
+    }
+    return NULL;
+}
+
+/* Runs a job taken, outside the lock (called and returning under b->mu). */
+static void run_taken(Batch *b, Job *j, Lane *lane) {
+    pthread_mutex_unlock(&b->mu);
+    job_run(b, j, lane);
+    pthread_mutex_lock(&b->mu);
+    j->done = true;
+    if (j->out) b->held += j->out->len;
+}
+
+static bool lane_open(Lane *lane) {
+    *lane = (Lane){0};
+    lane->f = fopencookie(lane, "w", (cookie_io_functions_t){.write = lane_write});
+    return lane->f != NULL;
+}
+
 static void *worker(void *arg) {
     Batch *b = arg;
-    Lane lane = {0};
-    lane.f = fopencookie(&lane, "w", (cookie_io_functions_t){.write = lane_write});
-    if (!lane.f) {
+    Lane lane;
+    if (!lane_open(&lane)) {
         diag_cli(DIAG_ERROR, "out of memory");
         exit(3);
     }
@@ -340,15 +368,12 @@ static void *worker(void *arg) {
                 b->starved--;
             }
         }
-        if (b->next == b->tail) break;
-        Job *j = b->ring[b->next++ % b->cap];
-        if (j->done) continue;                    /* a note: nothing to run */
-        if (!j->collect) j->out = outbuf_take(b); /* the first pass writes nothing */
-        pthread_mutex_unlock(&b->mu);
-        job_run(b, j, &lane);
-        pthread_mutex_lock(&b->mu);
-        j->done = true;
-        if (j->out) b->held += j->out->len;
+        Job *j = take(b);
+        if (!j) {
+            if (b->stop) break;
+            continue;
+        }
+        run_taken(b, j, &lane);
         /* wake the main thread only for what it waits for, or to write what is held */
         if (b->main_waiting &&
             (b->ring[b->wake_at % b->cap]->done || (b->held > HELD_MAX && b->ring[b->head % b->cap]->done)))
@@ -375,6 +400,11 @@ static void flush(Batch *b, size_t upto) {
         Job *j = b->ring[b->head % b->cap];
         if (!j->done) {
             if (b->head >= upto) break;
+            Job *t = take(b); /* rather than wait, the main thread scores a unit too */
+            if (t) {
+                run_taken(b, t, b->main_lane);
+                continue;
+            }
             b->wake_at = upto - 1;
             b->main_waiting = true;
             pthread_cond_wait(&b->finished, &b->mu);
@@ -445,7 +475,8 @@ Batch *batch_queue_new(const Standard *std, const Source *std_src, const BatchOp
         b->cap = (size_t)jobs * 64;
         b->ring = calloc(b->cap, sizeof *b->ring);
         b->threads = calloc((size_t)jobs, sizeof *b->threads);
-        if (!b->ring || !b->threads) {
+        b->main_lane = malloc(sizeof *b->main_lane);
+        if (!b->ring || !b->threads || !b->main_lane || !lane_open(b->main_lane)) {
             diag_cli(DIAG_ERROR, "out of memory");
             exit(3);
         }
@@ -453,7 +484,9 @@ Batch *batch_queue_new(const Standard *std, const Source *std_src, const BatchOp
         pthread_cond_init(&b->work, NULL);
         pthread_cond_init(&b->finished, NULL);
         pthread_cond_init(&b->room, NULL);
-        for (int i = 0; i < jobs; i++)
+        /* jobs - 1 workers: the main thread scores while it waits for them
+         * (flush), so that jobs threads score on jobs cores, not jobs + 1 */
+        for (int i = 0; i < jobs - 1; i++)
             if (pthread_create(&b->threads[i], NULL, worker, b) == 0) b->nthreads++;
     }
     return b;
@@ -484,6 +517,8 @@ int batch_queue_free(Batch *b) {
         pthread_cond_destroy(&b->finished);
         pthread_cond_destroy(&b->room);
     }
+    if (b->main_lane) fclose(b->main_lane->f);
+    free(b->main_lane);
     for (OutBuf *o = b->pool, *next; o; o = next) {
         next = o->next;
         free(o->data);

@@ -36,16 +36,18 @@ typedef struct {
     size_t len, cap;
 } Phrase;
 
-static void ph_put(Phrase *p, const char *s, size_t n) {
-    if (p->len + n + 1 > p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 128;
-        while (cap < p->len + n + 1)
-            cap *= 2;
-        char *t = arena_alloc_raw(p->a, cap);
-        if (p->len) memcpy(t, p->s, p->len);
-        p->s = t;
-        p->cap = cap;
-    }
+static void ph_grow(Phrase *p, size_t n) {
+    size_t cap = p->cap ? p->cap * 2 : 128;
+    while (cap < p->len + n + 1)
+        cap *= 2;
+    char *t = arena_alloc_raw(p->a, cap);
+    if (p->len) memcpy(t, p->s, p->len);
+    p->s = t;
+    p->cap = cap;
+}
+
+static inline void ph_put(Phrase *p, const char *s, size_t n) {
+    if (p->len + n + 1 > p->cap) ph_grow(p, n);
     memcpy(p->s + p->len, s, n);
     p->len += n;
     p->s[p->len] = '\0';
