@@ -400,7 +400,9 @@ static void flush(Batch *b, size_t upto) {
         Job *j = b->ring[b->head % b->cap];
         if (!j->done) {
             if (b->head >= upto) break;
-            Job *t = take(b); /* rather than wait, the main thread scores a unit too */
+            /* rather than wait, the main thread scores a unit too (unless
+             * as much as the workers may hold is waiting to be written) */
+            Job *t = b->held <= HELD_MAX ? take(b) : NULL;
             if (t) {
                 run_taken(b, t, b->main_lane);
                 continue;
