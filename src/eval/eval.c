@@ -265,6 +265,15 @@ static bool applies_by_data(Env *e, const Part *p) {
 
 /* The item's score from its start, deductions and additions (bounds_item). */
 static Dec item_bounds(Env *e, const ItemCode *c, ItemResult *ir) {
+    const PartBounds *b = &c->bounds;
+    if (dec_is_zero(ir->deducted) && dec_is_zero(ir->added) && !c->scored_up && b->points && !b->add_cap &&
+        !b->has_cap && dec_sign(ir->base) >= 0 && dec_cmp(ir->base, ir->points) == 0) {
+        /* nothing taken or given, starting at its points (most items): its
+         * points, as bounds_item gives them (no floor, no cap reached) */
+        ir->added_counted = dec_zero();
+        ir->floored = ir->capped = false;
+        return ir->base;
+    }
     PartTally t = {.points = ir->points, .base = ir->base, .deducted = ir->deducted, .added = ir->added}, out;
     DecStatus st = DEC_OK;
     Dec s = bounds_item(&c->bounds, &t, c->scored_up, &out, &st);
