@@ -472,8 +472,36 @@ static size_t format_impl(Dec a, int places, int shift, bool trim, char *buf, si
     if (a.num < 0 && q != 0) {
         tmp[n++] = '-';
     }
+    if (q <= UINT64_MAX && cap >= 48 && buf) {
+        /* the common case: q's digits from the last, by divisions by 10 (a
+         * multiplication), its trailing zeros dropped first, written once */
+        uint64_t q64 = (uint64_t)q;
+        int pl = places; /* the decimals written */
+        if (trim)
+            while (pl > 0 && q64 % 10 == 0)
+                q64 /= 10, pl--;
+        char d[24];
+        int k = 0;
+        do {
+            d[k++] = (char)('0' + (int)(q64 % 10));
+            q64 /= 10;
+        } while (q64 != 0);
+        while (k <= pl) /* a digit before the point at least */
+            d[k++] = '0';
+        char *o = buf + n; /* after the sign */
+        if (n) buf[0] = '-';
+        for (int i = k - 1; i >= pl; i--)
+            *o++ = d[i];
+        if (pl > 0) {
+            *o++ = '.';
+            for (int i = pl - 1; i >= 0; i--)
+                *o++ = d[i];
+        }
+        *o = '\0';
+        return (size_t)(o - buf);
+    }
     u128 fp;
-    if (q <= UINT64_MAX) { /* the common case: 64-bit division, much cheaper */
+    if (q <= UINT64_MAX) { /* 64-bit division, much cheaper */
         uint64_t q64 = (uint64_t)q, scale = (uint64_t)pow10_tab[places], ip64 = q64 / scale;
         fp = q64 % scale;
         do {

@@ -236,6 +236,14 @@ static inline char *int_text(char *p, long long v) {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
+    if (v >= 0 && v < 100) { /* most points */
+        if (v < 10) {
+            *p = (char)('0' + v);
+            return p + 1;
+        }
+        memcpy(p, pairs + 2 * v, 2);
+        return p + 2;
+    }
     unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
     if (v < 0) *p++ = '-';
     int n = 1;

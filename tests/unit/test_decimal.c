@@ -368,6 +368,31 @@ static void test_format_roundtrip(void **state) {
     }
 }
 
+/* Formatting into a buffer of 48 bytes or more takes a quicker path than
+ * into a smaller one: the two write the same text, over many decimals. */
+static void test_format_paths(void **state) {
+    (void)state;
+    uint64_t x = 2013;
+    for (int i = 0; i < 20000; i++) {
+        x = x * 6364136223846793005u + 1442695040888963407u; /* a fixed sequence */
+        int64_t num = (int64_t)(x >> 20) % 2000000001 - 1000000000;
+        int64_t dens[] = {1, 2, 3, 7, 10, 100, 1000, 999983, 1000000000};
+        Dec d;
+        if (dec_frac(num, dens[(x >> 8) % 9], &d) != DEC_OK) continue;
+        int places = (int)((x >> 4) % 10);
+        char quick[64], careful[47];
+        dec_format(d, places, quick, sizeof quick);
+        dec_format(d, places, careful, sizeof careful);
+        assert_string_equal(quick, careful);
+        dec_format_fixed(d, places, quick, sizeof quick);
+        dec_format_fixed(d, places, careful, sizeof careful);
+        assert_string_equal(quick, careful);
+        dec_format_percent(d, places % 8, quick, sizeof quick);
+        dec_format_percent(d, places % 8, careful, sizeof careful);
+        assert_string_equal(quick, careful);
+    }
+}
+
 /* The whole-number paths inline in decimal.h and the fraction paths of
  * decimal.c give the same exact, reduced results. */
 static void test_fast_paths(void **state) {
@@ -490,7 +515,8 @@ int main(void) {
         cmocka_unit_test(test_round),        cmocka_unit_test(test_floor_ceil),
         cmocka_unit_test(test_format),       cmocka_unit_test(test_format_percent),
         cmocka_unit_test(test_format_cap),   cmocka_unit_test(test_format_roundtrip),
-        cmocka_unit_test(test_to_double),    cmocka_unit_test(test_scaled),
+        cmocka_unit_test(test_format_paths), cmocka_unit_test(test_to_double),
+        cmocka_unit_test(test_scaled),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
