@@ -599,33 +599,26 @@ static void set_deadline(Result *res, const Part *item, RuleResult *rr) {
     rr->overdue = rr->has_deadline && res->as_of > rr->deadline;
 }
 
-static void eval_rectification(Result *res, Arena *arena) {
+static void eval_rectification(Result *res, int nrules, Arena *arena) {
     const Standard *s = res->std;
-    /* every fired rule has its deadline, entry or not (a plan may propose it) */
-    for (int i = 0; i < s->nitems; i++)
-        for (int r = 0; r < s->item_tab[i]->nrules; r++)
-            if (res->items[i].rules[r].fired) set_deadline(res, res->items[i].item, &res->items[i].rules[r]);
-    int n = 0;
-    for (int i = 0; i < s->nitems; i++)
-        for (int r = 0; r < s->item_tab[i]->nrules; r++) {
-            const ItemResult *ir = &res->items[i];
-            const RuleResult *rr = &ir->rules[r];
-            bool penalty = ir->item->kind == PART_PENALTY;
-            if (ir->applies && rr->fired && (penalty ? true : dec_sign(rr->lost) > 0)) n++;
-        }
-    res->rect = arena_alloc(arena, sizeof(Rectification) * (size_t)(n ? n : 1));
-    for (int i = 0; i < s->nitems; i++)
-        for (int r = 0; r < s->item_tab[i]->nrules; r++) {
-            const ItemResult *ir = &res->items[i];
-            const RuleResult *rr = &ir->rules[r];
-            bool penalty = ir->item->kind == PART_PENALTY;
-            if (!ir->applies || !rr->fired || (!penalty && dec_sign(rr->lost) <= 0)) continue;
+    /* room for every rule (nrules, the standard's): the list is made in one
+     * pass over the rule results, not counted first */
+    res->rect = arena_alloc_raw(arena, sizeof(Rectification) * (size_t)(nrules ? nrules : 1));
+    for (int i = 0; i < s->nitems; i++) {
+        ItemResult *ir = &res->items[i];
+        bool penalty = ir->item->kind == PART_PENALTY;
+        for (int r = 0; r < ir->item->nrules; r++) {
+            RuleResult *rr = &ir->rules[r];
+            if (!rr->fired) continue;
+            set_deadline(res, ir->item, rr); /* every fired rule has its deadline, entry or not (a plan may propose it) */
+            if (!ir->applies || (!penalty && dec_sign(rr->lost) <= 0)) continue;
             Rectification *x = &res->rect[res->nrect++];
             x->item = ir;
             x->rule = rr;
             x->lost = rr->lost;
             dec_add(res->rect_lost, x->lost, &res->rect_lost);
         }
+    }
     sort_by_lost(res->rect, res->nrect, arena);
 }
 
@@ -773,6 +766,6 @@ Result *eval_unit_with(const Standard *std, const Unit *u, Arena *arena, const E
     eval_tasks(&e, res, arena);
     eval_items_and_parts(&e, res);
     eval_totals(&e, res);
-    if (!opt->scores_only) eval_rectification(res, arena);
+    if (!opt->scores_only) eval_rectification(res, e.program->nrules, arena);
     return res;
 }
