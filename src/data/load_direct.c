@@ -235,7 +235,8 @@ static bool number_value(Reader *r, bool percent, Dec *out) {
     return dec_parse(text, x.len, out) == DEC_OK;
 }
 
-static bool word(Reader *r, const char *w) {
+/* inline, so that the word's length is a constant where it is compared */
+static inline bool word(Reader *r, const char *w) {
     space(r);
     size_t n = strlen(w);
     if (r->n - r->i < n || memcmp(r->t + r->i, w, n)) return false;
@@ -406,12 +407,27 @@ static const DirectFact *fact_named(const DirectKeys *k, const char *s, size_t n
 /* The fact whose quoted key stands at r, when it is one of the two after
  * the last (data mostly gives facts in the standard's order): a plain key
  * matched where it stands is what string() would read. r is past it. */
+/* Whether the n bytes at t are key's: n <= 16, and 16 bytes may be read
+ * at each (two words compared, the bytes past n masked off). */
+static inline bool same_short(const char *t, const char *key, size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t a0, a1, k0, k1;
+    memcpy(&a0, t, 8), memcpy(&a1, t + 8, 8), memcpy(&k0, key, 8), memcpy(&k1, key + 8, 8);
+    uint64_t m0 = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+    uint64_t m1 = n >= 16 ? ~(uint64_t)0 : n <= 8 ? 0 : ((uint64_t)1 << (8 * (n - 8))) - 1;
+    return ((a0 ^ k0) & m0) == 0 && ((a1 ^ k1) & m1) == 0;
+#else
+    return !memcmp(t, key, n);
+#endif
+}
+
 static const DirectFact *key_here(Reader *r, const DirectKeys *k, int next) {
     space(r);
     for (int g = next; g < next + 2 && g < k->std->nfacts; g++) {
         const DirectFact *f = &k->facts[g];
         if (f->plain && r->i + f->len + 2 <= r->n && r->t[r->i] == '"' && r->t[r->i + 1 + f->len] == '"' &&
-            !memcmp(r->t + r->i + 1, key_of(f), f->len)) {
+            (f->len <= 16 && r->i + 17 <= r->n ? same_short(r->t + r->i + 1, f->key, f->len)
+                                               : !memcmp(r->t + r->i + 1, key_of(f), f->len))) {
             r->i += f->len + 2;
             return f;
         }
