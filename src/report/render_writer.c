@@ -77,12 +77,14 @@ static void put_unit(FILE *out, const WriterConfig *c, const Result *res, const 
     }
     JsonW *w = malloc(sizeof *w);
     if (!w) oom();
+    arena_oom_cleanup(free, w); /* libkaoping: out of memory while writing unwinds past it */
     jw_start(w, out, depth ? depth : -1);
     if (invalid)
         render_json_invalid(w, invalid);
     else
         render_json_unit(w, res, c->json_frags);
     jw_flush(w);
+    arena_oom_cleanup(NULL, NULL);
     free(w);
     if (!depth) fputc('\n', out);
 }
@@ -138,8 +140,9 @@ static void json_begin(void *ctx, FILE *out, const Standard *std, const char *ru
         cut += strlen("\t\"units\":\t[");
         fwrite(t, 1, (size_t)(cut - t), out);
     }
-    c->json_close = strdup(c->summary_only ? "\n}" : cut);
-    if (!c->json_close) oom();
+    /* kept in the config, not allocated: an escape of libkaoping's out of
+     * memory between begin and end leaves nothing to free */
+    snprintf(c->json_close, sizeof c->json_close, "%s", c->summary_only ? "\n}" : cut);
     cJSON_free(t);
 }
 
@@ -159,7 +162,7 @@ static void json_between(void *ctx, FILE *out) {
 
 static bool json_end(void *ctx, FILE *out) {
     WriterConfig *c = ctx;
-    const char *close = c->json_close ? c->json_close : "";
+    const char *close = c->json_close;
     if (c->summary) {
         summary_finish(c->summary);
         /* close is "]\n}" (or "\n}"): the summary goes before the last brace */
@@ -173,8 +176,7 @@ static bool json_end(void *ctx, FILE *out) {
         fputs(close, out);
         fputc('\n', out);
     }
-    free(c->json_close);
-    c->json_close = NULL;
+    c->json_close[0] = '\0';
     return true;
 }
 

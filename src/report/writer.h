@@ -53,7 +53,7 @@ typedef struct WriterConfig {
     int target_grade;                   /* plan: the grade to reach, or -1 */
     struct Summary *summary;            /* eval --summary: finished and printed by end, or NULL */
     bool summary_only;                  /* kaoping summary: no unit is written */
-    char *json_close;                   /* internal: the JSON document's closing text */
+    char json_close[8];                 /* internal: the JSON document's closing text, "]\n}" */
     const char *xlsx_path;              /* xlsx: the file libxlsxwriter writes (the -o temporary file) */
     void *doc;                          /* internal: the html, csv or xlsx document */
     const char *error;                  /* set when the report could not be written whole */

@@ -291,6 +291,18 @@ static void out_of_memory(void **state) {
             arena_fail_after(-1);
             assert_true(st == KP_OK || st == KP_NOMEM);
             if (st == KP_OK) assert_string_equal(kp_result_total(r), "12.5");
+            if (st == KP_OK) { /* and its report: nothing leaks when it runs out */
+                char *text = NULL;
+                size_t len = 0;
+                FILE *f = open_memstream(&text, &len);
+                assert_non_null(f);
+                arena_fail_after(n / 16);
+                kp_status rs = kp_render_file(r, KP_FORMAT_JSON, f);
+                arena_fail_after(-1);
+                assert_true(rs == KP_OK || rs == KP_NOMEM);
+                fclose(f);
+                free(text);
+            }
             kp_result_free(r);
         } else {
             assert_int_equal(st, KP_NOMEM);
