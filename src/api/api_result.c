@@ -345,7 +345,10 @@ static kp_status render_to(const kp_result *r, kp_format fmt, FILE *out, const c
                        .xlsx_path = xlsx_path,
                        .one_unit = true};
     Writer w = writer_for(&wc);
-    KP_TRAP(t) return kp__fail(KP_NOMEM, "out of memory");
+    KP_TRAP(t) { /* wc lives in memory (writer_for keeps its address): what begin made is there */
+        if (writer_abandon(&wc) && xlsx_path) remove(xlsx_path); /* the workbook, cut short */
+        return kp__fail(KP_NOMEM, "out of memory");
+    }
     const Unit *u = r->res ? &r->copy : r->unit->u;
     if (w.begin) w.begin(w.ctx, out, std, std->src->path);
     if (r->res && !r->res->rejected) {

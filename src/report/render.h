@@ -42,6 +42,8 @@ HtmlDoc *render_html_begin(const Standard *std, FILE *out);
 void render_html_unit(HtmlDoc *doc, const Result *res);
 void render_html_invalid(HtmlDoc *doc, const Unit *u);
 bool render_html_end(HtmlDoc *doc);
+/* Frees the document without writing it (an escape of libkaoping's out of memory). */
+void render_html_abandon(HtmlDoc *doc);
 
 /* CSV (render_csv.c): one row per unit and item, UTF-8 with a BOM, CRLF. */
 typedef struct CsvDoc CsvDoc;
@@ -49,6 +51,7 @@ CsvDoc *render_csv_begin(const Standard *std, FILE *out);
 void render_csv_unit(CsvDoc *doc, const Result *res);
 void render_csv_invalid(CsvDoc *doc, const Unit *u);
 bool render_csv_end(CsvDoc *doc);
+void render_csv_abandon(CsvDoc *doc); /* frees it without writing */
 
 /* XLSX (render_xlsx.c): a workbook written to path by render_xlsx_end
  * (libxlsxwriter writes to a file name: give it the temporary file of
@@ -61,6 +64,9 @@ XlsxDoc *render_xlsx_begin(const Standard *std, const char *path, const char **e
 void render_xlsx_unit(XlsxDoc *doc, const Result *res);
 void render_xlsx_invalid(XlsxDoc *doc, const Unit *u);
 bool render_xlsx_end(XlsxDoc *doc, const char **error);
+/* Closes and frees it without its rectification sheet (an escape of
+ * libkaoping's out of memory; the caller removes the file). */
+void render_xlsx_abandon(XlsxDoc *doc);
 
 /* Explanations (render_explain.c): every step of every rule, for all the
  * items that apply, or for one item. */

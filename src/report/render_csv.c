@@ -170,6 +170,10 @@ void render_csv_invalid(CsvDoc *d, const Unit *u) {
     fputs(",\r\n", d->out);
 }
 
+void render_csv_abandon(CsvDoc *d) {
+    free(d);
+}
+
 bool render_csv_end(CsvDoc *d) {
     bool ok = !ferror(d->out);
     free(d);

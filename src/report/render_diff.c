@@ -135,8 +135,7 @@ static void category_block(FILE *out, const Diff *d, const DiffEntry *c, Arena *
             fprintf(out, _("  + group %s %s, %s points\n"), gp->id, gp->title, num(a, g->new_points));
         else if (g->changes & DIFF_REMOVED)
             fprintf(out, _("  - group %s %s, %s points\n"), gp->id, gp->title, num(a, g->old_points));
-        else
-        {
+        else {
             fprintf(out, _("  ~ group %s %s: %s -> %s points%s\n"), gp->id, gp->title, num(a, g->old_points),
                     num(a, g->new_points), g->changes & DIFF_TITLE ? _(" (retitled)") : "");
             if (g->changes & DIFF_BOUNDS)
@@ -185,8 +184,8 @@ void render_diff_text(FILE *out, const Diff *d, Arena *a) {
     if (o->no_floor_total != n->no_floor_total || o->add_after_floor != n->add_after_floor) {
         int set = n->keyword_set; /* the standard's own keywords */
         const char *floor_none = arena_printf(a, "%s %s; ", lex_spelling(FLOOR, set), lex_spelling(NONE, set));
-        const char *after = arena_printf(a, "%s %s %s;", lex_spelling(ADD, set), lex_spelling(AFTER, set),
-                                         lex_spelling(FLOOR, set));
+        const char *after =
+            arena_printf(a, "%s %s %s;", lex_spelling(ADD, set), lex_spelling(AFTER, set), lex_spelling(FLOOR, set));
         const char *was = arena_printf(a, "%s%s", o->no_floor_total ? floor_none : "", o->add_after_floor ? after : "");
         const char *now = arena_printf(a, "%s%s", n->no_floor_total ? floor_none : "", n->add_after_floor ? after : "");
         fprintf(out, _("Header   %s -> %s\n"), *was ? was : _("(none)"), *now ? now : _("(none)"));
@@ -261,9 +260,9 @@ static void put(cJSON *o, const char *k, const char *v) {
 }
 
 static cJSON *changes_json(unsigned ch) {
-    static const char *const names[] = {"added",   "removed",  "moved",     "points", "title", "rules",   "applies",
-                                        "wording", "deadline", "condition", "dates",  "type",  "renamed", "bound",
-                                        "bounds", "number"};
+    static const char *const names[] = {"added",   "removed", "moved",    "points",    "title", "rules",
+                                        "applies", "wording", "deadline", "condition", "dates", "type",
+                                        "renamed", "bound",   "bounds",   "number"};
     cJSON *arr = cJSON_CreateArray();
     for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
         if (ch >> i & 1) cJSON_AddItemToArray(arr, cJSON_CreateString(names[i]));

@@ -111,7 +111,8 @@ static const char *outcome(Arena *a, const Result *res, const RuleResult *rr) {
     if (!rr->fired) return _("does not fire");
     if (r->kind == RULE_SCORE) return arena_printf(a, _("sets the score to %s"), render_dec(a, rr->amount, places));
     if (r->kind == RULE_ZERO) /* 不得分 */
-        return arena_printf(a, _("sets the item's score to 0 (takes its %s points)"), render_dec(a, rr->amount, places));
+        return arena_printf(a, _("sets the item's score to 0 (takes its %s points)"),
+                            render_dec(a, rr->amount, places));
     if (r->kind == RULE_ADJUST && dec_sign(rr->amount) < 0) {
         Dec off = rr->amount;
         if (dec_neg(rr->amount, &off) != DEC_OK) off = rr->amount;

@@ -535,6 +535,12 @@ void render_html_unit(HtmlDoc *d, const Result *res) {
     fputs("</div>\n</section>\n", f);
 }
 
+void render_html_abandon(HtmlDoc *d) {
+    fclose(d->body);
+    summary_free(d->summary);
+    arena_free(d->arena);
+}
+
 bool render_html_end(HtmlDoc *d) {
     FILE *f = d->out;
     const Standard *s = d->std;

@@ -40,6 +40,17 @@ static void report_invalid(void *ctx, const Unit *u) {
     }
 }
 
+bool report_abandon(WriterConfig *c) {
+    if (!c->doc) return false;
+    switch (c->format) {
+    case WRITE_HTML: render_html_abandon(c->doc); break;
+    case WRITE_CSV: render_csv_abandon(c->doc); break;
+    default: render_xlsx_abandon(c->doc); break;
+    }
+    c->doc = NULL;
+    return true;
+}
+
 static bool report_end(void *ctx, FILE *out) {
     (void)out;
     WriterConfig *c = ctx;

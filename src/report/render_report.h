@@ -7,4 +7,7 @@
 
 /* The Writers of the reports html, csv and xlsx (render_report.c). */
 Writer writer_for_report(WriterConfig *cfg);
+/* Frees cfg's document without writing it (a workbook is closed, which
+ * writes it: libxlsxwriter frees one no other way); false: there was none. */
+bool report_abandon(WriterConfig *cfg);
 #endif

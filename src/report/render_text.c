@@ -117,7 +117,8 @@ static void rectification(FILE *out, const Result *res, Arena *a) {
                       arena_printf(a, _("%s of %s points"), render_dec(a, x->rule->amount, places),
                                    render_dec(a, x->item->points, places)));
         const Part *floor = p; /* an item without points stops with the part holding them */
-        while (floor->parent && !floor->holds_points) floor = floor->parent;
+        while (floor->parent && !floor->holds_points)
+            floor = floor->parent;
         bool floored = floor == p ? x->item->floored : res->parts[floor->index].floored;
         if (dec_cmp(x->rule->amount, x->lost) != 0 && x->rule->rule->kind == RULE_DEDUCT && floored) {
             rule_line(out, ind, N_("note"),

@@ -270,6 +270,12 @@ static void tsv_invalid(void *ctx, FILE *out, const Unit *u) {
     fputc('\n', out);
 }
 
+bool writer_abandon(WriterConfig *c) {
+    render_json_frags_free(c->json_frags);
+    c->json_frags = NULL;
+    return report_abandon(c);
+}
+
 Writer writer_for(WriterConfig *c) {
     switch (c->format) {
     case WRITE_JSON:

@@ -402,7 +402,7 @@ static bool unspill(FILE *f, long off, Arena *a, Dec *lost, uint8_t *state, cons
 static bool write_rect(XlsxDoc *d) {
     Sheet *sh = &d->rect;
     bool ok = fflush(d->spill) == 0 && !ferror(d->spill);
-    qsort(d->rows, (size_t)d->nrows, sizeof *d->rows, by_owner);
+    if (d->nrows) qsort(d->rows, (size_t)d->nrows, sizeof *d->rows, by_owner);
     for (int i = 0; ok && i < d->nrows && row_ok(sh); i++, sh->row++) {
         Arena *a = arena_new(); /* one entry's text at a time */
         Dec lost;
@@ -422,6 +422,12 @@ static bool write_rect(XlsxDoc *d) {
         arena_free(a);
     }
     return ok;
+}
+
+void render_xlsx_abandon(XlsxDoc *d) {
+    const char *error;
+    d->lost = true; /* no rectification sheet: it would allocate */
+    render_xlsx_end(d, &error);
 }
 
 bool render_xlsx_end(XlsxDoc *d, const char **error) {

@@ -296,10 +296,20 @@ static void out_of_memory(void **state) {
                 size_t len = 0;
                 FILE *f = open_memstream(&text, &len);
                 assert_non_null(f);
+                for (kp_format fmt = KP_FORMAT_TEXT; fmt <= KP_FORMAT_CSV; fmt++) {
+                    arena_fail_after(n / 16);
+                    kp_status rs = kp_render_file(r, fmt, f);
+                    arena_fail_after(-1);
+                    assert_true(rs == KP_OK || rs == KP_NOMEM);
+                }
+                char book[64];
+                snprintf(book, sizeof book, "/tmp/kp-oom-%d.xlsx", (int)getpid());
+                unlink(book);
                 arena_fail_after(n / 16);
-                kp_status rs = kp_render_file(r, KP_FORMAT_JSON, f);
+                kp_status xs = kp_render_xlsx(r, book);
                 arena_fail_after(-1);
-                assert_true(rs == KP_OK || rs == KP_NOMEM);
+                if (xs == KP_NOMEM) assert_int_equal(access(book, F_OK), -1); /* nothing cut short is left */
+                unlink(book);
                 fclose(f);
                 free(text);
             }
