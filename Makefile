@@ -207,7 +207,8 @@ FUZZ_CC      := clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_OBJ     := $(patsubst $(B)/obj/%,$(B)/fuzzobj/%,$(filter-out $(patsubst src/%.c,$(B)/obj/%.o,$(MAIN_SRC)),$(OBJ)))
-FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_load $(B)/fuzz/fuzz_eval $(B)/fuzz/fuzz_direct $(B)/fuzz/fuzz_xlsx
+FUZZ_TARGETS := $(B)/fuzz/fuzz_rules $(B)/fuzz/fuzz_load $(B)/fuzz/fuzz_eval $(B)/fuzz/fuzz_direct $(B)/fuzz/fuzz_xlsx \
+                $(B)/fuzz/fuzz_revise
 $(B)/fuzzobj/%.o: src/%.c $(GEN) | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -Wno-error $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
@@ -232,13 +233,15 @@ $(B)/fuzz/seeds: $(FUZZ_TARGETS)
 	@mkdir -p $@/lines && python3 -c 'import json,sys; [open(sys.argv[1] + "/" + f.replace("/", "_") + "l", "w").write(json.dumps(u, ensure_ascii=False) + "\n") for f in sys.argv[2:] for u in [json.load(open(f))] if isinstance(u, dict)]' $@/lines examples/*.json
 	@# fuzz_xlsx: small workbooks stored uncompressed (fuzz/xlsx_seeds.py)
 	@python3 fuzz/xlsx_seeds.py $@/xlsx
+	@# fuzz_revise: each revision in the repository, its base named base.kp, a NUL, then the base
+	@python3 fuzz/revise_seeds.py $@/revise
 	@touch $@
 
 fuzz: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
-	@for t in rules load eval direct xlsx; do mkdir -p $(B)/fuzz/corpus-$$t; \
-	  in=$$(case $$t in rules|xlsx) echo $$t;; direct) echo lines;; *) echo data;; esac); \
+	@for t in rules load eval direct xlsx revise; do mkdir -p $(B)/fuzz/corpus-$$t; \
+	  in=$$(case $$t in rules|xlsx|revise) echo $$t;; direct) echo lines;; *) echo data;; esac); \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
-	  ./$(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/$$in.dict \
+	  ./$(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/$$(case $$t in revise) echo rules;; *) echo $$in;; esac).dict \
 	    -artifact_prefix=$(B)/fuzz/crash-$$t- -print_final_stats=1 \
 	    $(B)/fuzz/corpus-$$t $(B)/fuzz/seeds/$$in fuzz/regressions/$$in > $(B)/fuzz/run-$$t.log 2>&1; \
 	  st=$$?; grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss|==.*ERROR|SUMMARY)' $(B)/fuzz/run-$$t.log; \
@@ -247,11 +250,11 @@ fuzz: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
 
 # the short run of make test: every seed and regression input, then 5 s each
 fuzz-smoke: test-deps $(FUZZ_TARGETS) $(B)/fuzz/seeds
-	@for t in rules load eval direct xlsx; do \
-	  in=$$(case $$t in rules|xlsx) echo $$t;; direct) echo lines;; *) echo data;; esac); \
+	@for t in rules load eval direct xlsx revise; do \
+	  in=$$(case $$t in rules|xlsx|revise) echo $$t;; direct) echo lines;; *) echo data;; esac); \
 	  ./$(B)/fuzz/fuzz_$$t -runs=0 $(B)/fuzz/seeds/$$in fuzz/regressions/$$in >/dev/null 2>$(B)/fuzz/smoke-$$t.log || \
 	    { cat $(B)/fuzz/smoke-$$t.log; exit 1; }; \
-	  mkdir -p $(B)/fuzz/smoke-$$t && ./$(B)/fuzz/fuzz_$$t -max_total_time=5 -dict=fuzz/$$in.dict \
+	  mkdir -p $(B)/fuzz/smoke-$$t && ./$(B)/fuzz/fuzz_$$t -max_total_time=5 -dict=fuzz/$$(case $$t in revise) echo rules;; *) echo $$in;; esac).dict \
 	    -artifact_prefix=$(B)/fuzz/crash-$$t- $(B)/fuzz/smoke-$$t $(B)/fuzz/seeds/$$in >/dev/null 2>$(B)/fuzz/smoke-$$t.log || \
 	    { tail -40 $(B)/fuzz/smoke-$$t.log; exit 1; }; \
 	  echo "fuzz_$$t: seeds, regressions and 5 s of fuzzing: no crash"; \

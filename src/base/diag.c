@@ -404,11 +404,45 @@ void diag_print(const DiagSink *d, FILE *out) {
     if (d->overflowed) fprintf(out, _("kaoping: error: too many errors; stopping after %d\n"), d->max_errors);
 }
 
+/* A copy, in d's arena, of the line of src holding offset off (at most
+ * KEPT bytes either side of it), placed as it stands in its file (line0,
+ * col0, goes_on), and *sp the span of off's byte in it. A record about why a
+ * file cannot be read points at this: the caller's Source, often on its
+ * stack, may be gone when the record is printed. src itself for a text
+ * without positions, a workbook's cells or a chain of files. */
+enum { KEPT = 4096 };
+static const Source *kept_line(DiagSink *d, const Source *src, uint32_t off, Span *sp) {
+    *sp = (Span){off, off + 1};
+    if (src->made || src->cells || src->next || src->origin || off >= src->len) return src;
+    const char *t = src->text;
+    uint32_t ls = off, le = off;
+    while (ls > 0 && t[ls - 1] != '\n' && t[ls - 1] != '\r')
+        ls--;
+    while (le < src->len && t[le] != '\n' && t[le] != '\r')
+        le++;
+    int line = 1;
+    for (uint32_t i = 0; i < ls; i++)
+        if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= src->len || t[i + 1] != '\n'))) line++;
+    uint32_t from = off - ls > KEPT ? off - KEPT : ls, to = le - off > KEPT ? off + KEPT : le;
+    while (from < off && ((unsigned char)t[from] & 0xC0) == 0x80) /* whole characters */
+        from++;
+    Source *k = arena_alloc(d->arena, sizeof *k);
+    k->path = arena_strdup(d->arena, src->path);
+    k->text = arena_strndup(d->arena, t + from, to - from);
+    k->len = to - from;
+    k->line0 = src->line0 + line - 1;
+    k->col0 = (uint32_t)diag_columns(t + ls, from - ls, line == 1 ? src->col0 : 0);
+    k->goes_on = to < le || (le == src->len && src->goes_on);
+    *sp = (Span){off - from, off - from + 1};
+    return k;
+}
+
 bool source_utf8(const Source *src, DiagSink *d, const char *code, const char *help) {
     size_t bad;
     if (utf8_valid(src->text, src->len, &bad)) return true;
-    Span sp = {(uint32_t)bad, (uint32_t)bad + 1};
-    Diag *g = diag_at(d, DIAG_ERROR, code, src, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
+    Span sp;
+    const Source *at = kept_line(d, src, (uint32_t)bad, &sp);
+    Diag *g = diag_at(d, DIAG_ERROR, code, at, sp, "the file is not valid UTF-8 (byte 0x%02X at offset %zu)",
                       (unsigned char)src->text[bad], bad);
     diag_help(d, g, "%s", help);
     return false;
@@ -472,10 +506,13 @@ bool source_read(Source *s, const char *path, size_t max, DiagSink *d) {
     s->text = buf;
     s->len = len;
     const char *nul = memchr(buf, '\0', len);
-    if (nul) {
-        Span sp = {(uint32_t)(nul - buf), (uint32_t)(nul - buf) + 1};
-        diag_at(d, DIAG_ERROR, "K0003", s, sp, "the file holds a NUL byte (offset %zu): it is not a text file",
+    if (nul) { /* said at a copy of its line: the text is freed, and s may be the caller's for a moment only */
+        Span sp;
+        const Source *at = kept_line(d, s, (uint32_t)(nul - buf), &sp);
+        diag_at(d, DIAG_ERROR, "K0003", at, sp, "the file holds a NUL byte (offset %zu): it is not a text file",
                 (size_t)(nul - buf));
+        source_free(s);
+        s->len = 0;
         return false;
     }
     return true;
