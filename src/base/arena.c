@@ -31,21 +31,32 @@ jmp_buf *arena_oom_trap(jmp_buf *to) {
     return was;
 }
 
-static _Thread_local void (*cleanup_fn)(void *);
-static _Thread_local void *cleanup_ctx;
+/* what an escape frees first, innermost last pushed (a report's document
+ * while its summary is being made) */
+enum { CLEANUPS = 8 };
+static _Thread_local struct {
+    void (*fn)(void *);
+    void *ctx;
+} cleanups[CLEANUPS];
+static _Thread_local int ncleanups; /* may pass CLEANUPS: those are not kept */
 
 void arena_oom_cleanup(void (*fn)(void *), void *ctx) {
-    cleanup_fn = fn;
-    cleanup_ctx = ctx;
+    if (!fn) {
+        if (ncleanups > 0) ncleanups--;
+        return;
+    }
+    if (ncleanups < CLEANUPS) cleanups[ncleanups].fn = fn, cleanups[ncleanups].ctx = ctx;
+    ncleanups++;
 }
 
 void arena_oom_escape(void) {
     jmp_buf *to = oom_jump;
     if (to) {
         oom_jump = NULL; /* the API call re-arms its own trap */
-        void (*fn)(void *) = cleanup_fn;
-        cleanup_fn = NULL;
-        if (fn) fn(cleanup_ctx);
+        while (ncleanups > 0) {
+            int i = --ncleanups;
+            if (i < CLEANUPS) cleanups[i].fn(cleanups[i].ctx);
+        }
         longjmp(*to, 1);
     }
 }
@@ -172,6 +183,7 @@ static char *format_plain(Arena *a, const char *fmt, va_list ap) {
         if (p[1] == '%') continue;
         if (p[1] == 's') {
             arg[k] = va_arg(ap, const char *);
+            if (!arg[k]) arg[k] = "(null)"; /* as glibc's printf writes it */
             len[k] = strlen(arg[k]);
         } else {
             long v = p[1] == 'd' ? va_arg(ap, int) : va_arg(ap, long);

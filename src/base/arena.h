@@ -38,7 +38,8 @@ void arena_oom_escape(void);
 void *arena_out_of_memory(void);
 void *arena_xrealloc(void *p, size_t n);
 /* What an escape frees first (memory outside arenas held across calls
- * that may allocate, such as the scanner); NULL fn: nothing. */
+ * that may allocate, such as the scanner): pushed, and popped by a NULL fn
+ * when it is held no more; an escape calls them all, the last pushed first. */
 void arena_oom_cleanup(void (*fn)(void *), void *ctx);
 /* Tests: the n-th next allocation on this thread fails (-1: none). */
 void arena_fail_after(long n);

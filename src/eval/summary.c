@@ -82,9 +82,14 @@ static void stat_finish(SummaryStat *st, int places) {
     st->sd = unscale(lo, 1, places);
 }
 
+static void summary_drop(void *s) {
+    summary_free(s);
+}
+
 Summary *summary_new(const Standard *std) {
     Summary *s = calloc(1, sizeof *s);
     if (!s) oom();
+    arena_oom_cleanup(summary_drop, s); /* libkaoping: out of memory in here unwinds past it */
     s->std = std;
     s->arena = arena_new();
     s->by_grade = arena_alloc(s->arena, sizeof(long) * (size_t)(std->ngrades + 1));
@@ -100,6 +105,7 @@ Summary *summary_new(const Standard *std) {
     s->items = arena_alloc(s->arena, sizeof(SummaryItem) * (size_t)(std->nitems + 1));
     for (int i = 0; i < std->nitems; i++)
         s->items[i].item = std->item_tab[i];
+    arena_oom_cleanup(NULL, NULL);
     return s;
 }
 

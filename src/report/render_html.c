@@ -79,18 +79,31 @@ static const char *css =
     "section.unit:first-child{break-before:auto}thead{display:table-header-group}tr,.box,svg{break-inside:avoid}"
     "h3,h4{break-after:avoid}}\n";
 
+static void free_arena(void *a) {
+    arena_free(a);
+}
+
+static void abandon(void *d) {
+    render_html_abandon(d);
+}
+
 HtmlDoc *render_html_begin(const Standard *std, FILE *out) {
     Arena *a = arena_new();
+    arena_oom_cleanup(free_arena, a); /* libkaoping: out of memory in here unwinds past it */
     HtmlDoc *d = arena_alloc(a, sizeof *d);
     d->arena = a;
     d->out = out;
     d->std = std;
+    arena_oom_cleanup(NULL, NULL);
+    arena_oom_cleanup(abandon, d); /* the arena with the rest */
     d->body = tmpfile();
     if (!d->body) {
+        arena_oom_cleanup(NULL, NULL);
         arena_free(a);
         return NULL;
     }
     d->summary = summary_new(std);
+    arena_oom_cleanup(NULL, NULL);
     return d;
 }
 
@@ -536,8 +549,8 @@ void render_html_unit(HtmlDoc *d, const Result *res) {
 }
 
 void render_html_abandon(HtmlDoc *d) {
-    fclose(d->body);
-    summary_free(d->summary);
+    if (d->body) fclose(d->body);
+    if (d->summary) summary_free(d->summary);
     arena_free(d->arena);
 }
 

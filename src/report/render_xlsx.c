@@ -129,6 +129,29 @@ static lxw_format *format(XlsxDoc *d, Look look, const char *numfmt) {
     return f;
 }
 
+/* What render_xlsx_begin holds before its document is whole: freed, and the
+ * workbook's file (libxlsxwriter frees a workbook only by writing it)
+ * removed, when out of memory unwinds past it. */
+typedef struct {
+    const OfficeWriter *lib;
+    lxw_workbook *wb;
+    FILE *spill;
+    const char *path;
+    Arena *arena;
+} Partial;
+
+static void partial_free(void *p) {
+    Partial *part = p;
+    part->lib->workbook_close(part->wb);
+    remove(part->path);
+    fclose(part->spill);
+    if (part->arena) arena_free(part->arena);
+}
+
+static void free_arena(void *a) {
+    arena_free(a);
+}
+
 XlsxDoc *render_xlsx_begin(const Standard *std, const char *path, const char **error) {
     const OfficeWriter *w = office_lib_writer(error);
     if (!w) return NULL;
@@ -142,7 +165,9 @@ XlsxDoc *render_xlsx_begin(const Standard *std, const char *path, const char **e
         w->workbook_close(wb);
         return NULL;
     }
-    Arena *a = arena_new();
+    Partial part = {w, wb, spill, path, NULL};
+    arena_oom_cleanup(partial_free, &part); /* libkaoping: out of memory in here unwinds past it */
+    Arena *a = part.arena = arena_new();
     XlsxDoc *d = arena_alloc(a, sizeof *d);
     d->arena = a;
     d->spill = spill;
@@ -200,6 +225,7 @@ XlsxDoc *render_xlsx_begin(const Standard *std, const char *path, const char **e
     header(d, &d->summary, N_("summary"), cols);
     header(d, &d->cards, N_("scorecards"), cards);
     header(d, &d->rect, N_("rectifications"), rect);
+    arena_oom_cleanup(NULL, NULL);
     return d;
 }
 
@@ -405,6 +431,7 @@ static bool write_rect(XlsxDoc *d) {
     if (d->nrows) qsort(d->rows, (size_t)d->nrows, sizeof *d->rows, by_owner);
     for (int i = 0; ok && i < d->nrows && row_ok(sh); i++, sh->row++) {
         Arena *a = arena_new(); /* one entry's text at a time */
+        arena_oom_cleanup(free_arena, a);
         Dec lost;
         uint8_t state;
         const char *f[RECT_FIELDS];
@@ -419,6 +446,7 @@ static bool write_rect(XlsxDoc *d) {
                 put_str(sh, a, 2 + k, f[k], k == 6 ? red : NULL);
             put_str(sh, a, 9, _(states[state]), red);
         }
+        arena_oom_cleanup(NULL, NULL);
         arena_free(a);
     }
     return ok;

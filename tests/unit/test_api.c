@@ -264,6 +264,48 @@ static void misuse(void **state) {
     kp_standard_free(b);
 }
 
+/* A report of every format, with the n-th allocation failing for every n
+ * a report makes: KP_NOMEM and nothing leaked (LeakSanitizer), no workbook
+ * cut short left behind. */
+static void render_out_of_memory(void **state) {
+    (void)state;
+    kp_standard *s = NULL;
+    assert_int_equal(kp_standard_load_string("mini.kp", mini, strlen(mini), 0, &s), KP_OK);
+    kp_unit *u = NULL;
+    assert_int_equal(kp_unit_load_json(s, NULL, unit, strlen(unit), &u), KP_OK);
+    kp_result *r = NULL;
+    assert_int_equal(kp_score(s, u, NULL, &r), KP_OK);
+    char book[64];
+    snprintf(book, sizeof book, "/tmp/kp-render-oom-%d.xlsx", (int)getpid());
+    int nomem = 0;
+    for (long n = 0; n < 400; n++) {
+        for (kp_format fmt = KP_FORMAT_TEXT; fmt <= KP_FORMAT_CSV; fmt++) {
+            char *text = NULL;
+            size_t len = 0;
+            FILE *f = open_memstream(&text, &len);
+            assert_non_null(f);
+            arena_fail_after(n);
+            kp_status st = kp_render_file(r, fmt, f);
+            arena_fail_after(-1);
+            assert_true(st == KP_OK || st == KP_NOMEM);
+            nomem += st == KP_NOMEM;
+            fclose(f);
+            free(text);
+        }
+        unlink(book);
+        arena_fail_after(n);
+        kp_status st = kp_render_xlsx(r, book);
+        arena_fail_after(-1);
+        if (st == KP_NOMEM) assert_int_equal(access(book, F_OK), -1);
+        nomem += st == KP_NOMEM;
+        unlink(book);
+    }
+    assert_true(nomem > 0); /* it did run out */
+    kp_result_free(r);
+    kp_unit_free(u);
+    kp_standard_free(s);
+}
+
 static void out_of_memory(void **state) {
     (void)state;
     /* the n-th allocation fails, at many points of a load and a score */
@@ -328,7 +370,7 @@ int main(void) {
         cmocka_unit_test(string_standard_scores), cmocka_unit_test(standard_diagnostics),
         cmocka_unit_test(file_and_folder),        cmocka_unit_test(rejected_unit),
         cmocka_unit_test(unit_diagnostics),       cmocka_unit_test(misuse),
-        cmocka_unit_test(out_of_memory),
+        cmocka_unit_test(out_of_memory),          cmocka_unit_test(render_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
