@@ -1,7 +1,7 @@
 /* xlsx_read.h - Office Open XML packages read safely: a zip archive
  * (libzip) whose XML parts are streamed through expat, every size capped,
  * and on top of it the cells of an Excel workbook (.xlsx) as the text Excel
- * stores. The zip and XML half (xlsx_zip_*) serves Word documents too.
+ * stores. The zip and XML half (xlsx_zip.h) serves Word documents too.
  *
  * Every problem is one error in the DiagSink, about the file or about a
  * cell ("book.xlsx:表單!C7: error: ..."); nothing crashes and memory stays
@@ -15,42 +15,15 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "xlsx_zip.h"
 
 enum {
-    XLSX_MAX_PART = 64 << 20,   /* uncompressed bytes of one XML part */
-    XLSX_MAX_TOTAL = 256 << 20, /* ... of every part read */
-    XLSX_MAX_ROWS = 100001,     /* rows of a sheet: a header and 100000 records */
-    XLSX_MAX_COLS = 16384,      /* Excel's own: A to XFD */
+    XLSX_MAX_ROWS = 100001, /* rows of a sheet: a header and 100000 records */
+    XLSX_MAX_COLS = 16384,  /* Excel's own: A to XFD */
     XLSX_MAX_SHEETS = 256,
     XLSX_MAX_CELLS = 4000000, /* cells with a value in the workbook */
     XLSX_MAX_MERGES = 65536,  /* merged ranges of one sheet */
 };
-
-/* ---- zip + XML ---------------------------------------------------------- */
-
-typedef struct XlsxZip XlsxZip;
-/* The XML handlers take local names (the namespace stripped), attributes as
- * name, value pairs with local names too. */
-typedef struct XlsxXml {
-    void (*start)(void *ctx, const char *name, const char **attrs);
-    void (*end)(void *ctx, const char *name);
-    void (*text)(void *ctx, const char *s, int len);
-    void *ctx;
-    bool stop; /* set by a handler: the part is not read further */
-} XlsxXml;
-
-/* Opens the archive at path; NULL after an error in d. */
-XlsxZip *xlsx_zip_open(const char *path, DiagSink *d);
-/* True when the archive holds the entry. */
-bool xlsx_zip_has(XlsxZip *z, const char *entry);
-/* Streams the entry through the handlers; false after an error in d (too
- * large, malformed XML, a DTD, unreadable). */
-bool xlsx_zip_xml(XlsxZip *z, const char *entry, XlsxXml *x, DiagSink *d);
-void xlsx_zip_close(XlsxZip *z);
-/* The local part of an XML name ("x:c" or "ns|c" -> "c"). */
-const char *xlsx_local(const char *name);
-/* The value of attribute name (local) in attrs, or NULL. */
-const char *xlsx_attr(const char **attrs, const char *name);
 
 /* ---- workbook cells ---------------------------------------------------- */
 
