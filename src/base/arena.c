@@ -2,6 +2,8 @@
  * large request gets a block of its own. */
 #include "arena.h"
 
+#include "decimal.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -152,16 +154,6 @@ char *arena_strdup(Arena *a, const char *s) {
     return arena_strndup(a, s, strlen(s));
 }
 
-/* The digits of v, ending at end; returns where they begin. */
-static char *digits_before(char *end, long v) {
-    unsigned long u = v < 0 ? 0 - (unsigned long)v : (unsigned long)v;
-    do
-        *--end = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0) *--end = '-';
-    return end;
-}
-
 /* A format of plain %s, %d and %ld (and %%), as most of kaoping's phrases
  * are, joined without vsnprintf, which costs ten times as much; NULL for
  * any other format, before an argument is read. */
@@ -188,9 +180,8 @@ static char *format_plain(Arena *a, const char *fmt, va_list ap) {
         } else {
             long v = p[1] == 'd' ? va_arg(ap, int) : va_arg(ap, long);
             if (p[1] == 'l') p++;
-            char *end = num[k] + sizeof num[k];
-            arg[k] = digits_before(end, v);
-            len[k] = (size_t)(end - arg[k]);
+            arg[k] = num[k];
+            len[k] = (size_t)(dec_int_text(num[k], v) - num[k]);
         }
         total += len[k++];
     }

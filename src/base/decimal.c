@@ -449,16 +449,9 @@ DecStatus dec_ceil(Dec a, Dec *out) {
 static size_t format_impl(Dec a, int places, int shift, bool trim, char *buf, size_t cap) {
     a = dec_norm(a);
     if (a.den == 1 && !shift && (trim || places <= 0) && cap >= 21) { /* a whole number: its digits */
-        char *end = buf + 20, *p = end;
-        uint64_t u = a.num < 0 ? 0 - (uint64_t)a.num : (uint64_t)a.num;
-        do
-            *--p = (char)('0' + (int)(u % 10));
-        while (u /= 10);
-        if (a.num < 0) *--p = '-';
-        size_t n = (size_t)(end - p);
-        memmove(buf, p, n);
-        buf[n] = '\0';
-        return n;
+        char *end = dec_int_text(buf, a.num);
+        *end = '\0';
+        return (size_t)(end - buf);
     }
     char tmp[64];
     char digits[48];

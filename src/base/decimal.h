@@ -137,4 +137,37 @@ static inline Dec dec_max(Dec a, Dec b) {
     return dec_cmp(b, a) > 0 ? b : a;
 }
 
+/* The digits of a whole number at p, which has room for 20; returns their
+ * end (not NUL-terminated). Inline: JSON writes most of its numbers so. */
+static inline char *dec_int_text(char *p, int64_t v) {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    if (v >= 0 && v < 100) { /* most points */
+        if (v < 10) {
+            *p = (char)('0' + v);
+            return p + 1;
+        }
+        p[0] = pairs[2 * v], p[1] = pairs[2 * v + 1];
+        return p + 2;
+    }
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    if (v < 0) *p++ = '-';
+    int n = 1;
+    for (uint64_t t = u; t >= 10; t /= 10)
+        n++;
+    char *end = p + n;
+    for (p = end; u >= 100; u /= 100) {
+        p -= 2;
+        p[0] = pairs[2 * (u % 100)], p[1] = pairs[2 * (u % 100) + 1];
+    }
+    if (u >= 10) {
+        p -= 2;
+        p[0] = pairs[2 * u], p[1] = pairs[2 * u + 1];
+    } else {
+        *--p = (char)('0' + u);
+    }
+    return end;
+}
+
 #endif

@@ -231,42 +231,10 @@ void jw_bool(JsonW *w, bool b) {
         jw_raw(w, "false", 5);
 }
 
-/* v's digits at p, which has room for 20; returns their end. */
-static inline char *int_text(char *p, long long v) {
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
-    if (v >= 0 && v < 100) { /* most points */
-        if (v < 10) {
-            *p = (char)('0' + v);
-            return p + 1;
-        }
-        memcpy(p, pairs + 2 * v, 2);
-        return p + 2;
-    }
-    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-    if (v < 0) *p++ = '-';
-    int n = 1;
-    for (unsigned long long t = u; t >= 10; t /= 10)
-        n++;
-    char *end = p + n;
-    for (p = end; u >= 100; u /= 100) {
-        p -= 2;
-        memcpy(p, pairs + 2 * (u % 100), 2);
-    }
-    if (u >= 10) {
-        p -= 2;
-        memcpy(p, pairs + 2 * u, 2);
-    } else {
-        *--p = (char)('0' + u);
-    }
-    return end;
-}
-
 void jw_int(JsonW *w, long long v) {
     value(w);
     char *p = room(w, 20);
-    w->len = (size_t)(int_text(p, v) - w->buf);
+    w->len = (size_t)(dec_int_text(p, v) - w->buf);
 }
 
 void jw_dec(JsonW *w, Dec d, int places) {
@@ -282,7 +250,7 @@ void jw_dec(JsonW *w, Dec d, int places) {
 void jw_member_dec(JsonW *w, Dec d, int places) {
     if (d.den == 1) { /* after its key: no separator */
         char *p = room(w, 20);
-        w->len = (size_t)(int_text(p, d.num) - w->buf);
+        w->len = (size_t)(dec_int_text(p, d.num) - w->buf);
         return;
     }
     jw_dec(w, d, places);
