@@ -128,8 +128,7 @@ static void entry_head(JsonW *w, const Part *p, const Rule *r) {
 }
 
 typedef struct {
-    const char *s;
-    size_t n;
+    size_t at, n; /* in RenderJsonFrags.text */
 } Frag;
 
 typedef struct {
@@ -150,12 +149,13 @@ typedef struct {
 struct RenderJsonFrags {
     const Standard *std;
     Arena *arena;
+    const char *text; /* every Frag's bytes, one after another */
     ItemFrags *items; /* by item index */
     Frag *parts;      /* part_head, by part index */
 };
 
-/* Frags are written one after another into one memory stream; their
- * offsets become addresses when it is whole. */
+/* Frags are written one after another into one memory stream, which
+ * becomes RenderJsonFrags.text when it is whole. */
 typedef struct {
     JsonW *w;
     FILE *mem;
@@ -172,11 +172,7 @@ static void frag_begin(FragWriter *fw, bool first) {
 static Frag frag_end(FragWriter *fw, size_t from) {
     jw_flush(fw->w);
     fflush(fw->mem);
-    return (Frag){(const char *)(uintptr_t)from, fw->len - from};
-}
-
-static void frag_fix(Frag *f, const char *base) {
-    f->s = base + (uintptr_t)f->s;
+    return (Frag){from, fw->len - from};
 }
 
 static void item_json(const Ctx *c, const ItemResult *ir);
@@ -247,25 +243,12 @@ RenderJsonFrags *render_json_frags_new(const Standard *std) {
     }
     free(fw.w);
     bool ok = fclose(fw.mem) == 0 && fw.buf;
-    const char *base = ok ? arena_strndup(a, fw.buf, fw.len) : NULL;
+    fr->text = ok ? arena_strndup(a, fw.buf, fw.len) : NULL;
     free(fw.buf);
     if (!ok) {
         render_json_frags_free(fr);
         return NULL;
     }
-    for (int i = 0; i < std->nitems; i++) {
-        ItemFrags *f = &fr->items[i];
-        frag_fix(&f->head, base);
-        frag_fix(&f->tail, base);
-        frag_fix(&f->whole, base);
-        for (int k = 0; k < std->item_tab[i]->nrules; k++) {
-            frag_fix(&f->rules[k].head, base);
-            frag_fix(&f->rules[k].entry, base);
-            frag_fix(&f->rules[k].text, base);
-        }
-    }
-    for (int i = 0; i < std->nparts; i++)
-        frag_fix(&fr->parts[i], base);
     return fr;
 }
 
@@ -273,6 +256,11 @@ void render_json_frags_free(RenderJsonFrags *fr) {
     if (!fr) return;
     arena_free(fr->arena);
     free(fr);
+}
+
+/* Writes a run of members written once (jw_frag), or a whole value. */
+static void put_frag(const Ctx *c, Frag f) {
+    jw_frag(c->w, c->frags->text + f.at, f.n);
 }
 
 static const RuleFrags *rule_frags(const Ctx *c, const Part *item, const Rule *r) {
@@ -289,7 +277,7 @@ static void rule_json(const Ctx *c, const Part *item, const RuleResult *rr) {
     jw_object(w);
     const RuleFrags *f = rule_frags(c, item, r);
     if (f)
-        jw_frag(w, f->head.s, f->head.n);
+        put_frag(c, f->head);
     else
         rule_head(w, r, rule_text(c, rr, m));
     jw_kbool(w, "fired", rr->fired);
@@ -325,12 +313,12 @@ static void item_json(const Ctx *c, const ItemResult *ir) {
     const Part *p = ir->item;
     const ItemFrags *f = c->frags ? &c->frags->items[p->index] : NULL;
     if (f && is_whole(f, ir)) {
-        jw_frag_value(w, f->whole.s, f->whole.n);
+        jw_frag_value(w, c->frags->text + f->whole.at, f->whole.n);
         return;
     }
     jw_object(w);
     if (f)
-        jw_frag(w, f->head.s, f->head.n);
+        put_frag(c, f->head);
     else
         item_head(w, p, places);
     bool bonus = p->parent && p->parent->kind == PART_BONUS;
@@ -338,7 +326,7 @@ static void item_json(const Ctx *c, const ItemResult *ir) {
     jw_kdec(w, "score", ir->score, places);
     if (p->kind != PART_PENALTY && !bonus) jw_kdec(w, "lost", ir->lost, places);
     if (f)
-        jw_frag(w, f->tail.s, f->tail.n);
+        put_frag(c, f->tail);
     else
         item_tail(w, p);
     if (ir->floored) jw_kbool(w, "floored", true);
@@ -360,7 +348,7 @@ static void part_json(const Ctx *c, const Part *p) {
     const PartResult *pr = &res->parts[p->index];
     jw_object(w);
     if (c->frags)
-        jw_frag(w, c->frags->parts[p->index].s, c->frags->parts[p->index].n);
+        put_frag(c, c->frags->parts[p->index]);
     else
         part_head(w, p, places);
     if (p->kind == PART_BONUS) {
@@ -443,12 +431,12 @@ static void rectification(const Ctx *c) {
         Memo *m = memo_of(c, x->rule);
         jw_object(w);
         if (f)
-            jw_frag(w, f->entry.s, f->entry.n);
+            put_frag(c, f->entry);
         else
             entry_head(w, p, r);
         jw_kdec(w, "lost", x->lost, s->decimals_value);
         if (f)
-            jw_frag(w, f->text.s, f->text.n);
+            put_frag(c, f->text);
         else
             jw_kstr(w, "rule", rule_text(c, x->rule, m));
         jw_kstr(w, "saw", saw(c, x->rule, m));
