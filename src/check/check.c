@@ -115,6 +115,9 @@ static void check_empty_default(Ctx *c, Fact *f) {
 static void check_fact(Ctx *c, Fact *f, int slot, bool is_field) {
     f->slot = slot;
     f->is_field = is_field;
+    /* made once: what a rule saw names each fact it read, for every unit */
+    f->shown = arena_printf(c->arena, "%s (%s)", check_fact_label(f), fact_key(f));
+    f->shown_len = strlen(f->shown);
     TypeKind t = f->type.kind;
     if (!f->label) {
         Diag *g = check_warn(c, f->name_span, "K0306", "fact '%s' has no label", f->name);

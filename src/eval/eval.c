@@ -321,11 +321,13 @@ static void eval_item(Env *e, int index, ItemResult *ir) {
         e->tracing = NULL;
         e->rule = NULL;
         if (!rr->fired) continue;
+        if (kind == RULE_SCORE && based) {
+            rr->fired = false; /* the first 'score' that applies sets it */
+            continue;
+        }
+        ir->nfired++;
         if (kind == RULE_SCORE) {
-            if (based)
-                rr->fired = false; /* the first 'score' that applies sets it */
-            else
-                ir->base = rr->amount, based = true;
+            ir->base = rr->amount, based = true;
         } else if (kind == RULE_ZERO) {
             zeroed = true;
         } else if (kind == RULE_DEDUCT || (kind == RULE_ADJUST && dec_sign(rr->amount) < 0)) {
@@ -336,7 +338,7 @@ static void eval_item(Env *e, int index, ItemResult *ir) {
     }
     if (c->penalty) {
         ir->score = ir->deducted;
-        for (int k = 0; k < c->nrules; k++)
+        for (int k = 0; k < c->nrules && ir->nfired; k++)
             if (ir->rules[k].fired) ir->rules[k].lost = ir->rules[k].amount;
         return;
     }
@@ -345,7 +347,7 @@ static void eval_item(Env *e, int index, ItemResult *ir) {
     if (e->opt->scores_only) return; /* what each rule lost is for the rectification list */
     /* put the lost points down to the rules that took them, in order */
     Dec left = ir->lost;
-    for (int i = 0; i < c->nrules; i++) {
+    for (int i = 0; i < c->nrules && ir->nfired; i++) {
         RuleResult *rr = &ir->rules[i];
         RuleKind kind = code[i].kind;
         if (!rr->fired || kind == RULE_ADD || dec_sign(left) <= 0) continue;
@@ -370,7 +372,7 @@ static void charge_rules(Env *e, Result *res, const Part *p, Dec *left) {
             continue;
         }
         ItemResult *ir = &res->items[ch->index];
-        if (!ir->applies) continue;
+        if (!ir->applies || !ir->nfired) continue;
         for (int k = 0; k < ch->nrules; k++) {
             RuleResult *rr = &ir->rules[k];
             if (!rr->fired || dec_sign(rr->lost) <= 0) continue;
@@ -607,7 +609,7 @@ static void eval_rectification(Result *res, int nrules, Arena *arena) {
     for (int i = 0; i < s->nitems; i++) {
         ItemResult *ir = &res->items[i];
         bool penalty = ir->item->kind == PART_PENALTY;
-        for (int r = 0; r < ir->item->nrules; r++) {
+        for (int r = 0; r < ir->item->nrules && ir->nfired; r++) {
             RuleResult *rr = &ir->rules[r];
             if (!rr->fired) continue;
             set_deadline(res, ir->item, rr); /* every fired rule has its deadline, entry or not (a plan may propose it) */

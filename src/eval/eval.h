@@ -112,6 +112,7 @@ typedef struct ItemResult {
     const Part *item;
     bool applies;
     bool floored, capped;
+    int nfired; /* how many of its rules fired: readers skip an item with none without reading its rules */
     Dec points; /* the item's points (0 for bonus and penalties) */
     Dec base;   /* starting value: points, or what a 'score' rule set */
     Dec deducted, added;

@@ -209,6 +209,8 @@ typedef struct Fact {
     Span key_span;
     bool empty_default; /* `default []`: a list left out is empty */
     Span empty_span;
+    const char *shown; /* "label (key)", how reports name it (label: its name when it has none), or NULL */
+    size_t shown_len;
 } Fact;
 
 /* The key a unit's data gives the fact by: its `key`, else its name. */

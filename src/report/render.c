@@ -142,10 +142,16 @@ const char *render_value(Arena *a, const Value *v, const Fact *f) {
 
 static void ph_subject(Phrase *ph, const Standard *std, const Expr *x) {
     const char *label = NULL, *name = NULL;
-    if (x->kind == EX_NAME && x->let && x->let->label)
+    if (x->kind == EX_NAME && x->let && x->let->label) {
         label = x->let->label, name = x->let->name;
-    else if (x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label)
-        label = x->type_fact->label, name = fact_key(x->type_fact);
+    } else if (x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label) {
+        const Fact *f = x->type_fact;
+        if (f->shown) { /* "label (key)", made by the checker */
+            ph_put(ph, f->shown, f->shown_len);
+            return;
+        }
+        label = f->label, name = fact_key(f);
+    }
     if (!label) {
         ph_str(ph, ast_text(ph->a, std->src, x->span));
         return;
@@ -162,31 +168,46 @@ const char *render_subject(Arena *a, const Standard *std, const Expr *x) {
     return ph_text(&ph);
 }
 
+/* A piece of text and its length, for ph_format. */
+typedef struct {
+    const char *s;
+    size_t n;
+} PhArg;
+
 /* A translated phrase's %s and %N$s (a translation may move them), and
  * %%, from args: the same text as printf gives. */
-static void ph_format(Phrase *ph, const char *fmt, const char *const *args, int nargs) {
+static void ph_format(Phrase *ph, const char *fmt, const PhArg *args, int nargs) {
     int next = 0;
-    for (const char *p = fmt; *p;) {
-        const char *pct = strchr(p, '%');
-        if (!pct) {
-            ph_str(ph, p);
-            return;
-        }
-        ph_put(ph, p, (size_t)(pct - p));
-        const char *q = pct + 1;
+    const char *run = fmt, *p = fmt;
+    for (; *p; p++) {
+        if (*p != '%') continue;
+        ph_put(ph, run, (size_t)(p - run));
+        const char *q = p + 1;
         int at = next;
         if (*q >= '1' && *q <= '9' && q[1] == '$') at = *q - '1', q += 2;
         if (*q == '%') {
             ph_put(ph, "%", 1);
         } else if (*q == 's' && at < nargs) {
-            ph_str(ph, args[at]);
+            ph_put(ph, args[at].s, args[at].n);
             next = at + 1;
         } else { /* no phrase has another conversion: left as written */
-            ph_str(ph, pct);
+            ph_str(ph, p);
             return;
         }
-        p = q + 1;
+        p = q;
+        run = q + 1;
     }
+    ph_put(ph, run, (size_t)(p - run));
+}
+
+/* The subject of a phrase as an argument: a fact's "label (key)" as the
+ * checker made it, else built in the arena. */
+static PhArg subject_arg(Arena *a, const Standard *std, const Expr *x) {
+    if (x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label && x->type_fact->shown)
+        return (PhArg){x->type_fact->shown, x->type_fact->shown_len};
+    Phrase ph = {a, NULL, 0, 0};
+    ph_subject(&ph, std, x);
+    return (PhArg){ph_text(&ph), ph.len};
 }
 
 /* The rule's source text without its 'number "1a"' option: the number is shown apart. */
@@ -242,10 +263,15 @@ static void saw_expr(Phrase *ph, const Result *res, const Expr *x, const Fact **
         if (*nseen < 16) seen[(*nseen)++] = x->type_fact;
         const Fact *f = x->type_fact;
         if (ph->len) ph_put(ph, ", ", 2);
-        ph_str(ph, check_fact_label(f));
-        ph_put(ph, " (", 2);
-        ph_str(ph, fact_key(f));
-        ph_put(ph, ") ", 2);
+        if (f->shown) {
+            ph_put(ph, f->shown, f->shown_len);
+        } else {
+            ph_str(ph, check_fact_label(f));
+            ph_put(ph, " (", 2);
+            ph_str(ph, fact_key(f));
+            ph_put(ph, ")", 1);
+        }
+        ph_put(ph, " ", 1);
         ph_value(ph, &res->unit->facts[f->slot], f);
         return;
     }
@@ -306,18 +332,16 @@ const char *render_saw(Arena *a, const Result *res, const RuleResult *rr) {
     if (rr->has_value && rr->subject) {
         /* the counted value against its bar */
         char v[64], bar[64];
-        number_text(rr->value, rr->subject->type, v);
+        size_t nv = number_text(rr->value, rr->subject->type, v);
         if (r->gap != GAP_NONE || r->kind == RULE_SCORE) {
-            Phrase subject = {a, NULL, 0, 0};
-            ph_subject(&subject, std, rr->subject);
-            number_text(rr->bar, rr->subject->type, bar);
-            const char *args[] = {ph_text(&subject), v, bar};
+            size_t nbar = number_text(rr->bar, rr->subject->type, bar);
+            const PhArg args[] = {subject_arg(a, std, rr->subject), {v, nv}, {bar, nbar}};
             ph_format(&ph, rr->target == TARGET_LOWER ? _("%s %s, required at most %s") : _("%s %s, required %s"), args,
                       3);
         } else {
             ph_subject(&ph, std, rr->subject);
             ph_put(&ph, " ", 1);
-            ph_str(&ph, v);
+            ph_put(&ph, v, nv);
         }
         if (rr->subject->kind == EX_NAME) seen[nseen++] = rr->subject->type_fact;
     } else {
@@ -373,40 +397,44 @@ static const char *negated(Arena *a, const Standard *std, const Expr *x) {
 const char *render_day(Arena *a, int32_t day);
 
 const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
-    const Standard *std = res->std;
     const Expr *s = rr->subject;
-    switch (rr->target) {
-    case TARGET_RAISE:
-    case TARGET_LOWER: {
-        char goal[64], more[64];
-        number_text(rr->goal, s->type, goal);
-        Phrase subject = {a, NULL, 0, 0}, t = {a, NULL, 0, 0};
-        ph_subject(&subject, std, s);
-        const char *args[] = {ph_text(&subject), goal};
-        ph_format(&t,
-                  rr->target == TARGET_RAISE ? (rr->goal_inclusive ? _("raise %s to %s") : _("raise %s to above %s"))
-                                             : (rr->goal_inclusive ? _("lower %s to %s") : _("lower %s to below %s")),
-                  args, 2);
-        if (dec_sign(rr->short_by) > 0) {
-            Phrase with = {a, NULL, 0, 0};
-            dec_format(rr->short_by, 6, more, sizeof more);
-            const char *args2[] = {ph_text(&t), more};
-            ph_format(&with, rr->target == TARGET_RAISE ? _("%s (%s more)") : _("%s (%s fewer)"), args2, 2);
-            return ph_text(&with);
-        }
-        return ph_text(&t);
+    if (rr->target != TARGET_RAISE && rr->target != TARGET_LOWER) return render_target_fixed(a, res->std, rr->rule, rr->target);
+    char goal[64], more[64];
+    size_t ngoal = number_text(rr->goal, s->type, goal);
+    Phrase t = {a, NULL, 0, 0};
+    const PhArg args[] = {subject_arg(a, res->std, s), {goal, ngoal}};
+    ph_format(&t,
+              rr->target == TARGET_RAISE ? (rr->goal_inclusive ? _("raise %s to %s") : _("raise %s to above %s"))
+                                         : (rr->goal_inclusive ? _("lower %s to %s") : _("lower %s to below %s")),
+              args, 2);
+    if (dec_sign(rr->short_by) > 0) {
+        Phrase with = {a, NULL, 0, 0};
+        size_t nmore = dec_format(rr->short_by, 6, more, sizeof more);
+        const PhArg args2[] = {{ph_text(&t), t.len}, {more, nmore}};
+        ph_format(&with, rr->target == TARGET_RAISE ? _("%s (%s more)") : _("%s (%s fewer)"), args2, 2);
+        return ph_text(&with);
     }
-    case TARGET_ZERO: {
-        Phrase subject = {a, NULL, 0, 0}, t = {a, NULL, 0, 0};
-        ph_subject(&subject, std, s);
-        const char *args[] = {ph_text(&subject)};
+    return ph_text(&t);
+}
+
+const char *render_target_fixed(Arena *a, const Standard *std, const Rule *r, TargetKind kind) {
+    switch (kind) {
+    case TARGET_RAISE:
+    case TARGET_LOWER: return NULL;
+    case TARGET_ZERO: { /* the count the rule deducts per */
+        if (!r->per) break;
+        Phrase t = {a, NULL, 0, 0};
+        const PhArg args[] = {subject_arg(a, std, r->per)};
         ph_format(&t, _("bring %s to 0"), args, 1);
         return ph_text(&t);
     }
-    case TARGET_CONDITION: return negated(a, std, rr->rule->when);
+    case TARGET_CONDITION:
+        if (!r->when) break;
+        return negated(a, std, r->when);
     case TARGET_TASK: {
-        const Task *t = rr->rule->task;
-        return rr->rule->on_missed
+        const Task *t = r->task;
+        if (!t) break;
+        return r->on_missed
                    ? arena_printf(a, _("do task %s %s (it was due %s)"), t->id, t->title, render_day(a, t->due_day))
                    : arena_printf(a, _("task %s %s was done late: this cannot be undone"), t->id, t->title);
     }

@@ -109,6 +109,10 @@ const char *render_saw(Arena *a, const Result *res, const RuleResult *rr);
 const char *render_peer(Arena *a, const RuleResult *rr);
 /* What would win the points back. */
 const char *render_target(Arena *a, const Result *res, const RuleResult *rr);
+/* The same for a kind of target that does not depend on the unit (a
+ * condition to stop, a count to bring to 0, a task, the method in full);
+ * NULL for a value to raise or lower, which does. */
+const char *render_target_fixed(Arena *a, const Standard *std, const Rule *r, TargetKind kind);
 /* The rule as written in the standard. */
 const char *render_rule_text(Arena *a, const Standard *std, const Rule *r);
 /* "鎮黨委辦公室, 司法所", or "" */

@@ -135,6 +135,9 @@ typedef struct {
     Frag head;  /* rule_head */
     Frag entry; /* entry_head */
     Frag text;  /* ,"rule":"..." in the rectification list */
+    /* ,"target":"..." for each kind of target that does not depend on the
+     * unit (render_target_fixed); n 0 for the others */
+    Frag target[TARGET_TASK + 1];
 } RuleFrags;
 
 typedef struct {
@@ -232,6 +235,14 @@ RenderJsonFrags *render_json_frags_new(const Standard *std) {
             frag_begin(&fw, false);
             jw_kstr(fw.w, "rule", render_rule_text(a, std, r));
             rf->text = frag_end(&fw, at);
+            for (TargetKind k = TARGET_NONE; k <= TARGET_TASK; k++) {
+                const char *t = render_target_fixed(a, std, r, k);
+                if (!t) continue;
+                at = fw.len;
+                frag_begin(&fw, false);
+                jw_kstr(fw.w, "target", t);
+                rf->target[k] = frag_end(&fw, at);
+            }
         }
         f->whole = whole_item(&fw, a, p, places, f);
     }
@@ -302,9 +313,7 @@ static bool is_whole(const ItemFrags *f, const ItemResult *ir) {
     if (ir->floored || ir->capped || dec_sign(ir->lost) != 0 || dec_cmp(ir->points, f->whole_points) != 0 ||
         dec_cmp(ir->score, f->whole_score) != 0)
         return false;
-    for (int i = 0; i < ir->item->nrules; i++)
-        if (ir->rules[i].fired) return false;
-    return true;
+    return ir->nfired == 0;
 }
 
 static void item_json(const Ctx *c, const ItemResult *ir) {
@@ -333,7 +342,7 @@ static void item_json(const Ctx *c, const ItemResult *ir) {
     if (ir->capped) jw_kbool(w, "capped", true);
     jw_k(w, "rules");
     jw_array(w);
-    for (int i = 0; i < p->nrules; i++)
+    for (int i = 0; i < p->nrules && ir->nfired; i++)
         if (ir->rules[i].fired) rule_json(c, p, &ir->rules[i]);
     jw_end_array(w);
     jw_end_object(w);
@@ -440,7 +449,10 @@ static void rectification(const Ctx *c) {
         else
             jw_kstr(w, "rule", rule_text(c, x->rule, m));
         jw_kstr(w, "saw", saw(c, x->rule, m));
-        jw_kstr(w, "target", render_target(a, res, x->rule));
+        if (f && f->target[x->rule->target].n)
+            put_frag(c, f->target[x->rule->target]);
+        else
+            jw_kstr(w, "target", render_target(a, res, x->rule));
         jw_kbool(w, "rectifiable", !r->final);
         if (x->rule->has_deadline && !r->final) {
             jw_kstr(w, "deadline", render_day(a, x->rule->deadline));
