@@ -445,6 +445,26 @@ DecStatus dec_ceil(Dec a, Dec *out) {
 
 /* ---- formatting ---- */
 
+/* a * 10^shift when it has at most `places` decimals, exactly: the digits q
+ * and how many of them are decimals (pl). Its denominator is then 2^i 5^j,
+ * so nothing is rounded and no division by 10 is needed to trim. */
+static bool exact_digits(Dec a, int shift, int places, uint64_t *q, int *pl) {
+    uint64_t den = (uint64_t)a.den;
+    int twos = __builtin_ctzll(den), fives = 0;
+    uint64_t d = den >> twos;
+    while (d % 5 == 0 && fives <= DEC_MAX_PLACES)
+        d /= 5, fives++;
+    int k = twos > fives ? twos : fives; /* den divides 10^k */
+    if (d != 1 || k > DEC_MAX_PLACES) return false;
+    int decimals = k > shift ? k - shift : 0;
+    if (decimals > places) return false;
+    uint64_t times = (uint64_t)pow10_tab[k] / den * (uint64_t)pow10_tab[shift + decimals - k];
+    uint64_t mag = a.num < 0 ? (uint64_t)0 - (uint64_t)a.num : (uint64_t)a.num;
+    if (__builtin_mul_overflow(mag, times, q)) return false;
+    *pl = decimals;
+    return true;
+}
+
 /* shift: a * 10^shift is written (a percent: 2), places + shift <= DEC_MAX_PLACES */
 static size_t format_impl(Dec a, int places, int shift, bool trim, char *buf, size_t cap) {
     a = dec_norm(a);
@@ -461,15 +481,18 @@ static size_t format_impl(Dec a, int places, int shift, bool trim, char *buf, si
     } else if (places > DEC_MAX_PLACES - shift) {
         places = DEC_MAX_PLACES - shift;
     }
-    u128 q = scaled_round(a, places + shift);
+    uint64_t q64 = 0;
+    int pl = places; /* the decimals written */
+    /* most numbers written have few decimals: they need no rounding */
+    bool exact = trim && cap >= 48 && buf && exact_digits(a, shift, places, &q64, &pl);
+    u128 q = exact ? q64 : scaled_round(a, places + shift);
     if (a.num < 0 && q != 0) {
         tmp[n++] = '-';
     }
     if (q <= UINT64_MAX && cap >= 48 && buf) {
         /* the common case: q's digits from the last, by divisions by 10 (a
          * multiplication), its trailing zeros dropped first, written once */
-        uint64_t q64 = (uint64_t)q;
-        int pl = places; /* the decimals written */
+        if (!exact) q64 = (uint64_t)q;
         if (trim)
             while (pl > 0 && q64 % 10 == 0)
                 q64 /= 10, pl--;
@@ -495,8 +518,8 @@ static size_t format_impl(Dec a, int places, int shift, bool trim, char *buf, si
     }
     u128 fp;
     if (q <= UINT64_MAX) { /* 64-bit division, much cheaper */
-        uint64_t q64 = (uint64_t)q, scale = (uint64_t)pow10_tab[places], ip64 = q64 / scale;
-        fp = q64 % scale;
+        uint64_t scale = (uint64_t)pow10_tab[places], ip64 = (uint64_t)q / scale;
+        fp = (uint64_t)q % scale;
         do {
             digits[nd++] = (char)('0' + (int)(ip64 % 10));
             ip64 /= 10;
