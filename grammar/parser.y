@@ -53,7 +53,7 @@ static void yyerror(Span *loc, void *scanner, LexCtx *lx, const char *msg) {
     PartKind pkind;
     GapDir gap;
     bool flag;
-    struct { Expr *lo, *hi, *def; const char *renames; Span renames_span; const char *key; Span key_span; bool empty; Span empty_span; bool optional; Span optional_span; } fopts;
+    FactOpts *fopts;
     TestCase *test;
     Expect *expect;
     RecordInit *records;
@@ -139,9 +139,9 @@ decl
   : STANDARD STRING '{' header '}'          { ast_standard(A, $2, @2, @$); }
   | KINDS kinds ';'
   | FACT name ':' type label_opt fact_opts ';'
-                                            { ast_add_fact(A, ast_fact_optional(ast_fact_opts(A, ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$), $6.renames, $6.renames_span), $6.key, $6.key_span, $6.empty, $6.empty_span), $6.optional, $6.optional_span)); }
+                                            { ast_add_fact(A, ast_fact_optional(ast_fact_opts(A, ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6->lo, $6->hi, $6->def, @$), $6->renames, $6->renames_span), $6->key, $6->key_span, $6->empty, $6->empty_span), $6->optional, $6->optional_span)); }
   | FACT name ':' LIST label_opt fact_opts '{' fields '}'
-                                            { ast_add_fact(A, ast_fact_optional(ast_fact_opts(A, ast_fact_renames(A, ast_fact(A, $2, @2, ast_type(TY_LIST, NULL, $8), $5, $6.lo, $6.hi, $6.def, @$), $6.renames, $6.renames_span), $6.key, $6.key_span, $6.empty, $6.empty_span), $6.optional, $6.optional_span)); }
+                                            { ast_add_fact(A, ast_fact_optional(ast_fact_opts(A, ast_fact_renames(A, ast_fact(A, $2, @2, ast_type(TY_LIST, NULL, $8), $5, $6->lo, $6->hi, $6->def, @$), $6->renames, $6->renames_span), $6->key, $6->key_span, $6->empty, $6->empty_span), $6->optional, $6->optional_span)); }
   | part                                    { ast_add_part(A, $1); }
   | VETO name label_opt WHEN expr veto_effect reason_opt ';'
                                             { ast_add_veto_effect(A, ast_veto(A, $2, @2, $3, $5, $7, @$), $6); }
@@ -185,7 +185,7 @@ replacement
                                             { ast_replace_veto(A, ast_veto_set_effect(ast_veto(A, $2, @2, $3, $5, $7, @$), $6)); }
   | OUTPUT name label_opt '=' expr ';'      { ast_replace_output(A, ast_output(A, $2, @2, $3, $5, @$)); }
   | FACT name ':' type label_opt fact_opts ';'
-                                            { ast_replace_fact(A, ast_fact_optional(ast_fact_opts(A, ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6.lo, $6.hi, $6.def, @$), $6.renames, $6.renames_span), $6.key, $6.key_span, $6.empty, $6.empty_span), $6.optional, $6.optional_span)); }
+                                            { ast_replace_fact(A, ast_fact_optional(ast_fact_opts(A, ast_fact_renames(A, ast_fact(A, $2, @2, $4, $5, $6->lo, $6->hi, $6->def, @$), $6->renames, $6->renames_span), $6->key, $6->key_span, $6->empty, $6->empty_span), $6->optional, $6->optional_span)); }
   | PHASE name label_opt FROM expr TO expr phase_flags ';'
                                             { ast_replace_phase(A, ast_phase(A, $2, @2, $3, $5, $7, $8, @$)); }
   | task_head '{' task_body '}'             { ast_replace_task(A, $3, @$); }
@@ -310,13 +310,13 @@ type
   ;
 
 fact_opts
-  : %empty                                  { $$.lo = $$.hi = $$.def = NULL; $$.renames = $$.key = NULL; $$.renames_span = $$.key_span = $$.empty_span = $$.optional_span = @$; $$.empty = $$.optional = false; }
-  | fact_opts IN expr_opt DOTDOT expr_opt   { $$ = $1; $$.lo = $3; $$.hi = $5; }
-  | fact_opts DEFAULT expr                  { $$ = $1; $$.def = $3; }
-  | fact_opts RENAMES name                  { $$ = $1; $$.renames = $3; $$.renames_span = @3; }
-  | fact_opts KEY STRING                    { $$ = $1; $$.key = $3; $$.key_span = @3; }
-  | fact_opts DEFAULT '[' ']'               { $$ = $1; $$.empty = true; $$.empty_span = sp2(@2, @4); }
-  | fact_opts OPTIONAL                      { $$ = $1; $$.optional = true; $$.optional_span = @2; }
+  : %empty                                  { $$ = ast_fact_opts_new(A, @$); }
+  | fact_opts IN expr_opt DOTDOT expr_opt   { $$ = $1; $$->lo = $3; $$->hi = $5; }
+  | fact_opts DEFAULT expr                  { $$ = $1; $$->def = $3; }
+  | fact_opts RENAMES name                  { $$ = $1; $$->renames = $3; $$->renames_span = @3; }
+  | fact_opts KEY STRING                    { $$ = $1; $$->key = $3; $$->key_span = @3; }
+  | fact_opts DEFAULT '[' ']'               { $$ = $1; $$->empty = true; $$->empty_span = sp2(@2, @4); }
+  | fact_opts OPTIONAL                      { $$ = $1; $$->optional = true; $$->optional_span = @2; }
   ;
 
 fields
@@ -326,9 +326,9 @@ fields
   ;
 
 field
-  : name ':' type label_opt fact_opts ';'   { $$ = ast_fact_optional(ast_fact_opts(A, ast_field_renames(A, ast_fact(A, $1, @1, $3, $4, $5.lo, $5.hi, $5.def, @$), $5.renames, $5.renames_span), $5.key, $5.key_span, $5.empty, $5.empty_span), $5.optional, $5.optional_span); }
+  : name ':' type label_opt fact_opts ';'   { $$ = ast_fact_optional(ast_fact_opts(A, ast_field_renames(A, ast_fact(A, $1, @1, $3, $4, $5->lo, $5->hi, $5->def, @$), $5->renames, $5->renames_span), $5->key, $5->key_span, $5->empty, $5->empty_span), $5->optional, $5->optional_span); }
   | name ':' LIST label_opt fact_opts '{' fields '}'
-                                            { $$ = ast_fact_opts(A, ast_fact(A, $1, @1, ast_type(TY_LIST, NULL, $7), $4, NULL, NULL, NULL, @$), $5.key, $5.key_span, $5.empty, $5.empty_span); }
+                                            { $$ = ast_fact_opts(A, ast_fact(A, $1, @1, ast_type(TY_LIST, NULL, $7), $4, NULL, NULL, NULL, @$), $5->key, $5->key_span, $5->empty, $5->empty_span); }
   ;
 
 /* part -> kw [id] [title] [points e | cap e] '{' body '}' */

@@ -620,6 +620,12 @@ Fact *ast_field_renames(AstCtx *c, Fact *f, const char *old, Span sp) {
     return f;
 }
 
+FactOpts *ast_fact_opts_new(AstCtx *c, Span sp) {
+    FactOpts *o = arena_alloc(c->arena, sizeof *o);
+    o->renames_span = o->key_span = o->empty_span = o->optional_span = sp;
+    return o;
+}
+
 Fact *ast_fact_opts(AstCtx *c, Fact *f, const char *key, Span key_sp, bool empty, Span empty_sp) {
     (void)c;
     f->key = key;

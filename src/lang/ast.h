@@ -341,10 +341,10 @@ typedef enum {
 
 typedef struct VetoEffectSpec {
     VetoEffect effect;
+    bool written;      /* the effect word is in the source (not the default) */
     const char *grade; /* VETO_GRADE: the grade named; NULL: the worst */
     Expr *amount;      /* VETO_DEDUCT */
     Span span;
-    bool written; /* the effect word is in the source (not the default) */
 } VetoEffectSpec;
 
 typedef struct Veto {
@@ -696,6 +696,15 @@ Fact *ast_fact_renames(AstCtx *c, Fact *f, const char *old, Span sp);
 Fact *ast_field_renames(AstCtx *c, Fact *f, const char *old, Span sp);
 /* `key "date"` (NULL: none) and `default []` (empty) on a fact or field. */
 Fact *ast_fact_opts(AstCtx *c, Fact *f, const char *key, Span key_sp, bool empty, Span empty_sp);
+/* What may follow a fact's type, as the parser gathers it (in the arena:
+ * the parser's stack of values holds a pointer, not the whole). */
+typedef struct FactOpts {
+    Expr *lo, *hi, *def;
+    const char *renames, *key;
+    Span renames_span, key_span, empty_span, optional_span;
+    bool empty, optional;
+} FactOpts;
+FactOpts *ast_fact_opts_new(AstCtx *c, Span sp);
 Part *ast_part_in(AstCtx *c, Part *p, const char *parent, Span sp);
 
 void ast_add_phase(AstCtx *c, const char *id, Span id_sp, const char *title, Expr *from, Expr *to, int flags, Span sp);

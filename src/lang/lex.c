@@ -4,6 +4,7 @@
 #include "lex.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,10 +155,6 @@ static uint32_t word_hash(const char *s, size_t len) {
     return h;
 }
 
-static int by_word(const void *a, const void *b) {
-    return strcmp(((const Spelling *)a)->word, ((const Spelling *)b)->word);
-}
-
 static void build_index(void) {
     for (int r = 0; r < NKEYWORDS; r++)
         for (int k = 0; k < LEX_SPELLINGS; k++) {
@@ -167,7 +164,6 @@ static void build_index(void) {
                 dup |= !strcmp(keywords[r].spelling[j], keywords[r].spelling[k]);
             if (!dup) spellings[nspellings++] = (Spelling){keywords[r].spelling[k], r, k};
         }
-    qsort(spellings, (size_t)nspellings, sizeof *spellings, by_word);
     for (int i = 0; i < nspellings; i++) {
         uint32_t h = word_hash(spellings[i].word, strlen(spellings[i].word)) % SPELLING_SLOTS;
         while (spelling_slot[h])
@@ -180,7 +176,10 @@ static void build_index(void) {
  * standards on any thread) */
 static void index_keywords(void) {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
+    static atomic_bool built; /* pthread_once costs a call for every word otherwise */
+    if (atomic_load_explicit(&built, memory_order_acquire)) return;
     pthread_once(&once, build_index);
+    atomic_store_explicit(&built, true, memory_order_release);
 }
 
 static const Spelling *find_spelling(const char *s, size_t len) {
@@ -414,15 +413,16 @@ static bool parse_into(Standard *std, const Source *src, Arena *arena, DiagSink 
     if (!source_utf8(src, diag, "K0101", "save the file as UTF-8 (in Word or Notepad: Save As, encoding UTF-8)"))
         return false;
     /* a line longer than the limit is reported once, and parsing goes on */
-    for (size_t i = 0, start = 0; i <= src->len; i++)
-        if (i == src->len || src->text[i] == '\n') {
-            if (i - start > KP_MAX_LINE) {
-                Span sp = {src->origin + (uint32_t)start, src->origin + (uint32_t)start + 1};
-                diag_at(diag, DIAG_ERROR, "K0115", src, sp, "a line of %zu bytes: at most %d", i - start, KP_MAX_LINE);
-                break;
-            }
-            start = i + 1;
+    for (size_t start = 0; start <= src->len;) {
+        const char *nl = memchr(src->text + start, '\n', src->len - start);
+        size_t i = nl ? (size_t)(nl - src->text) : src->len;
+        if (i - start > KP_MAX_LINE) {
+            Span sp = {src->origin + (uint32_t)start, src->origin + (uint32_t)start + 1};
+            diag_at(diag, DIAG_ERROR, "K0115", src, sp, "a line of %zu bytes: at most %d", i - start, KP_MAX_LINE);
+            break;
         }
+        start = i + 1;
+    }
     AstCtx ast = {arena, std, src, diag, tests_only};
     LexCtx lx = {.ast = &ast, .diag = diag};
     /* skip a byte-order mark that Windows editors write */
