@@ -339,14 +339,20 @@ kp_status kp_format_from_name(const char *name, kp_format *out) {
  * the unit, end (xlsx: to xlsx_path). */
 static kp_status render_to(const kp_result *r, kp_format fmt, FILE *out, const char *xlsx_path) {
     const Standard *std = r->std;
-    WriterConfig wc = {.format = (WriteFormat)fmt,
-                       .what = WRITE_SCORECARD,
-                       .target_grade = -1,
-                       .xlsx_path = xlsx_path,
-                       .one_unit = true};
-    Writer w = writer_for(&wc);
-    KP_TRAP(t) { /* wc lives in memory (writer_for keeps its address): what begin made is there */
-        if (writer_abandon(&wc) && xlsx_path) remove(xlsx_path); /* the workbook, cut short */
+    /* on the heap, as KP_TRAP asks: the writer changes its config after the
+     * trap is set, and the cleanup reads it (an automatic object changed
+     * after setjmp is indeterminate after the longjmp, C17 7.13.2.1) */
+    WriterConfig *wc = malloc(sizeof *wc);
+    if (!wc) return kp__fail(KP_NOMEM, "out of memory");
+    *wc = (WriterConfig){.format = (WriteFormat)fmt,
+                         .what = WRITE_SCORECARD,
+                         .target_grade = -1,
+                         .xlsx_path = xlsx_path,
+                         .one_unit = true};
+    Writer w = writer_for(wc);
+    KP_TRAP(t) {
+        if (writer_abandon(wc) && xlsx_path) remove(xlsx_path); /* the workbook, cut short */
+        free(wc);
         return kp__fail(KP_NOMEM, "out of memory");
     }
     const Unit *u = r->res ? &r->copy : r->unit->u;
@@ -360,10 +366,12 @@ static kp_status render_to(const kp_result *r, kp_format fmt, FILE *out, const c
     }
     bool ok = !w.end || w.end(w.ctx, out);
     KP_UNTRAP(t);
-    if (!ok || wc.error)
-        return kp__fail(wc.error ? KP_IO : KP_NOMEM, "the report could not be written%s%s", wc.error ? ": " : "",
-                        wc.error ? wc.error : "");
-    return KP_OK;
+    kp_status st = KP_OK;
+    if (!ok || wc->error)
+        st = kp__fail(wc->error ? KP_IO : KP_NOMEM, "the report could not be written%s%s", wc->error ? ": " : "",
+                      wc->error ? wc->error : "");
+    free(wc);
+    return st;
 }
 
 static kp_status render_check(const kp_result *r, kp_format fmt, const char *what) {
