@@ -19,7 +19,8 @@
 /* ---- keywords ---------------------------------------------------------
  * One row per keyword: its token and its spellings in English, traditional
  * and simplified Chinese (ORDER: en, hant, hans). A file may mix them. The
- * spellings are indexed once, sorted, for binary search. */
+ * spellings are indexed once, by a hash of their word (no two keywords
+ * share a spelling). */
 typedef struct {
     int token;
     const char *spelling[LEX_SPELLINGS];
