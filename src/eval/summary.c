@@ -95,6 +95,7 @@ Summary *summary_new(const Standard *std) {
     s->by_grade = arena_alloc(s->arena, sizeof(long) * (size_t)(std->ngrades + 1));
     s->by_veto = arena_alloc(s->arena, sizeof(long) * (size_t)(std->nvetoes + 1));
     s->output_sum = arena_alloc(s->arena, sizeof(Dec) * (size_t)(std->noutputs + 1));
+    s->output_overflow = arena_alloc(s->arena, sizeof(bool) * (size_t)(std->noutputs + 1));
     s->output_yes = arena_alloc(s->arena, sizeof(long) * (size_t)(std->noutputs + 1));
     for (const Part *p = std->parts; p; p = p->next)
         s->ncats += p->kind == PART_CATEGORY;
@@ -138,8 +139,8 @@ void summary_add(Summary *s, const Result *res) {
         if (!res->outputs[i].present) continue; /* no value: it read an absent optional fact */
         if (t == TY_BOOLEAN)
             s->output_yes[i] += res->outputs[i].u.b;
-        else if (t == TY_INTEGER || t == TY_DECIMAL || t == TY_PERCENT)
-            dec_add(s->output_sum[i], res->outputs[i].u.num, &s->output_sum[i]);
+        else if ((t == TY_INTEGER || t == TY_DECIMAL || t == TY_PERCENT) && !s->output_overflow[i])
+            s->output_overflow[i] = dec_add(s->output_sum[i], res->outputs[i].u.num, &s->output_sum[i]) != DEC_OK;
     }
     if (res->pass)
         s->passed++;

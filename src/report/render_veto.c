@@ -158,6 +158,8 @@ void render_summary_outputs_text(FILE *out, Arena *a, const Summary *s) {
         fprintf(out, " %s (%s): ", render_output_label(o), o->id);
         if (o->value->type == TY_BOOLEAN)
             fprintf(out, _("yes for %ld of %ld units\n"), s->output_yes[i], s->units);
+        else if (s->output_overflow[i])
+            fputs(_("too large to add up: a sum holds at most 19 digits\n"), out);
         else
             fprintf(out, _("%s in all\n"),
                     o->value->type == TY_PERCENT ? render_number(a, s->output_sum[i], TY_PERCENT)
@@ -175,11 +177,15 @@ void render_summary_outputs_json(cJSON *obj, const Summary *s) {
         cJSON *e = cJSON_CreateObject();
         cJSON_AddStringToObject(e, "id", o->id);
         cJSON_AddStringToObject(e, "label", render_output_label(o));
-        if (o->value->type == TY_BOOLEAN)
+        if (o->value->type == TY_BOOLEAN) {
             render_json_number(e, "yes", dec_int(s->output_yes[i]), 0);
-        else
+        } else if (s->output_overflow[i]) { /* no sum rather than a wrong one */
+            cJSON_AddNullToObject(e, "sum");
+            cJSON_AddTrueToObject(e, "overflow");
+        } else {
             render_json_number(e, "sum", s->output_sum[i],
                                std->decimals_value + (o->value->type == TY_PERCENT ? 2 : 0));
+        }
         cJSON_AddItemToArray(arr, e);
     }
 }
