@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "dates.h"
 #include "eval.h"
 #include "i18n.h"
@@ -346,17 +347,21 @@ void verify_coverage(const Standard *std, FILE *out, VerifyStats *st) {
         }
         st->items++;
         bool loses = false, keeps = false;
-        for (const TestCase *t = std->tests; t; t = t->next)
+        for (const TestCase *t = std->tests; t; t = t->next) {
+            /* the points the item has for the case's kind (kind K points N) */
+            int kind = t->kind ? check_find_kind(std, t->kind) : 0;
+            Dec points = check_part_points(p, kind < 0 ? 0 : kind);
             for (const Expect *x = t->expects; x; x = x->next)
                 if ((x->kind == EXPECT_ITEM || x->kind == EXPECT_PART) &&
                     (x->part == p || (p->implicit && x->part == p->parent))) {
-                    if (dec_cmp(x->number, p->pts) < 0) loses = true;
-                    if (dec_cmp(x->number, p->pts) == 0) keeps = true;
+                    if (dec_cmp(x->number, points) < 0) loses = true;
+                    if (dec_cmp(x->number, points) == 0) keeps = true;
                 } else if (x->kind == EXPECT_RULE && x->rule && rule_of(p, x->rule)) {
                     /* a rule named by its number: its signed amount */
                     if (dec_sign(x->number) < 0) loses = true;
                     if (dec_sign(x->number) == 0) keeps = true;
                 }
+        }
         if (loses && keeps) {
             st->covered++;
             continue;
