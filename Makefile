@@ -19,13 +19,20 @@ OFFICE_PKGS := python3-openpyxl libreoffice-calc-nogui
 B       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
+# GCC's SLP vectorizer moves an exact decimal (Dec: two 64-bit integers,
+# passed in two registers) through the stack into a vector register: two
+# 8-byte stores read back by one 16-byte load, which the CPU cannot forward
+# and stalls on, in most functions that take a Dec (jw_member_dec spent 65%
+# of its samples there). Without it: tsv 0.87 and jsonl 0.93 of the time,
+# same output (bench/README.md). TUNE= on the command line turns it back on.
+TUNE    ?= -fno-tree-slp-vectorize
 # where make install puts things (PREFIX, DESTDIR: see install below)
 PREFIX  ?= /usr/local
 LIBDIR  ?= $(PREFIX)/lib
 # each folder of src/ is a stage (doc/architecture.md): its headers are found by name
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L $(addprefix -I,$(wildcard src/*/)) -Iinclude -I$(B) \
              -DKP_LOCALEDIR='"$(PREFIX)/share/locale"' \
-             $(shell pkg-config --cflags libcjson 2>/dev/null) $(CFLAGS)
+             $(shell pkg-config --cflags libcjson 2>/dev/null) $(TUNE) $(CFLAGS)
 # OpenCC, libxlsxwriter, libzip and expat are not linked: src/base/script.c
 # and src/base/office_lib.c load them with dlopen when first needed (their
 # -dev packages give the headers), so a run that reads and writes no
