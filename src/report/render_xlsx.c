@@ -9,7 +9,9 @@
  * libxlsxwriter takes numbers as double: each score, already rounded to
  * the standard's decimals, is handed over by dec_to_double (decimal.h, the
  * one place an exact decimal becomes a double): the double nearest it, the
- * one a spreadsheet holds for that decimal when it is typed in. The
+ * one a spreadsheet holds for that decimal when it is typed in (a number of
+ * more than 15 significant digits, which no double holds, is written as
+ * its text instead: put_num). The
  * library writes it with 16 significant digits (978.93 as
  * 978.9299999999999), which reads back as the same double, and Excel
  * shows it with the standard's decimals; kaoping reads such a cell back
@@ -86,12 +88,31 @@ static void put_str(Sheet *sh, Arena *a, int col, const char *s, lxw_format *fmt
     if (*s || fmt) sh->lib->worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, s, fmt);
 }
 
+/* Significant digits of a decimal's text ("-0.0125": 3). */
+static int significant_digits(const char *s) {
+    int n = 0;
+    bool lead = true;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9') continue;
+        if (*s == '0' && lead) continue;
+        lead = false;
+        n++;
+    }
+    return n;
+}
+
 /* A score as a number cell: rounded to the standard's decimals, then the
- * double libxlsxwriter takes (dec_to_double). */
+ * double libxlsxwriter takes (dec_to_double). A number of more than 15
+ * significant digits (an output in yuan, say) has no double that reads back
+ * as it: it is written as its exact text instead, not changed. */
 static void put_num(Sheet *sh, int col, Dec d, int places, lxw_format *fmt) {
     char buf[64];
     dec_format(d, places, buf, sizeof buf);
     fit(sh, col, strlen(buf) + 1);
+    if (significant_digits(buf) > 15) {
+        sh->lib->worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, buf, fmt);
+        return;
+    }
     Dec r;
     if (dec_round(d, places, &r) != DEC_OK) r = d;
     sh->lib->worksheet_write_number(sh->ws, sh->row, (lxw_col_t)col, dec_to_double(r), fmt);
