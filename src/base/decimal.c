@@ -538,8 +538,8 @@ static size_t format_impl(Dec a, int places, int shift, bool trim, char *buf, si
     if (places > 0) {
         size_t dot = n;
         tmp[n++] = '.';
-        uint64_t fp64 =
-            (uint64_t)fp; /* below 10^places; its digits from the last (a division by 10 is a multiplication) */
+        /* below 10^places; its digits from the last (a division by 10 is a multiplication) */
+        uint64_t fp64 = (uint64_t)fp;
         for (int k = places; k > 0; k--) {
             tmp[dot + (size_t)k] = (char)('0' + (int)(fp64 % 10));
             fp64 /= 10;

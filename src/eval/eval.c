@@ -619,7 +619,8 @@ static void eval_rectification(Result *res, int nrules, Arena *arena) {
         for (int r = 0; r < ir->item->nrules && ir->nfired; r++) {
             RuleResult *rr = &ir->rules[r];
             if (!rr->fired) continue;
-            set_deadline(res, ir->item, rr); /* every fired rule has its deadline, entry or not (a plan may propose it) */
+            /* every fired rule has its deadline, entry or not (a plan may propose it) */
+            set_deadline(res, ir->item, rr);
             if (!ir->applies || (!penalty && dec_sign(rr->lost) <= 0)) continue;
             Rectification *x = &res->rect[res->nrect++];
             x->item = ir;

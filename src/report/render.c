@@ -140,26 +140,35 @@ const char *render_value(Arena *a, const Value *v, const Fact *f) {
     return ph_text(&ph);
 }
 
-static void ph_subject(Phrase *ph, const Standard *std, const Expr *x) {
-    const char *label = NULL, *name = NULL;
-    if (x->kind == EX_NAME && x->let && x->let->label) {
-        label = x->let->label, name = x->let->name;
-    } else if (x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label) {
-        const Fact *f = x->type_fact;
-        if (f->shown) { /* "label (key)", made by the checker */
-            ph_put(ph, f->shown, f->shown_len);
-            return;
-        }
-        label = f->label, name = fact_key(f);
-    }
-    if (!label) {
-        ph_str(ph, ast_text(ph->a, std->src, x->span));
+/* "label (key)" of a fact: as the checker made it (Fact.shown), or made here. */
+static void ph_fact(Phrase *ph, const Fact *f) {
+    if (f->shown) {
+        ph_put(ph, f->shown, f->shown_len);
         return;
     }
-    ph_str(ph, label);
+    ph_str(ph, check_fact_label(f));
     ph_put(ph, " (", 2);
-    ph_str(ph, name);
+    ph_str(ph, fact_key(f));
     ph_put(ph, ")", 1);
+}
+
+/* The fact a name reads, when it has a label to be named by; else NULL. */
+static const Fact *labelled_fact(const Expr *x) {
+    return x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label ? x->type_fact : NULL;
+}
+
+static void ph_subject(Phrase *ph, const Standard *std, const Expr *x) {
+    const Fact *f = labelled_fact(x);
+    if (f) {
+        ph_fact(ph, f);
+    } else if (x->kind == EX_NAME && x->let && x->let->label) {
+        ph_str(ph, x->let->label);
+        ph_put(ph, " (", 2);
+        ph_str(ph, x->let->name);
+        ph_put(ph, ")", 1);
+    } else {
+        ph_str(ph, ast_text(ph->a, std->src, x->span));
+    }
 }
 
 const char *render_subject(Arena *a, const Standard *std, const Expr *x) {
@@ -203,8 +212,8 @@ static void ph_format(Phrase *ph, const char *fmt, const PhArg *args, int nargs)
 /* The subject of a phrase as an argument: a fact's "label (key)" as the
  * checker made it, else built in the arena. */
 static PhArg subject_arg(Arena *a, const Standard *std, const Expr *x) {
-    if (x->kind == EX_NAME && !x->is_field && !x->let && x->type_fact && x->type_fact->label && x->type_fact->shown)
-        return (PhArg){x->type_fact->shown, x->type_fact->shown_len};
+    const Fact *f = labelled_fact(x);
+    if (f && f->shown) return (PhArg){f->shown, f->shown_len};
     Phrase ph = {a, NULL, 0, 0};
     ph_subject(&ph, std, x);
     return (PhArg){ph_text(&ph), ph.len};
@@ -263,14 +272,7 @@ static void saw_expr(Phrase *ph, const Result *res, const Expr *x, const Fact **
         if (*nseen < 16) seen[(*nseen)++] = x->type_fact;
         const Fact *f = x->type_fact;
         if (ph->len) ph_put(ph, ", ", 2);
-        if (f->shown) {
-            ph_put(ph, f->shown, f->shown_len);
-        } else {
-            ph_str(ph, check_fact_label(f));
-            ph_put(ph, " (", 2);
-            ph_str(ph, fact_key(f));
-            ph_put(ph, ")", 1);
-        }
+        ph_fact(ph, f);
         ph_put(ph, " ", 1);
         ph_value(ph, &res->unit->facts[f->slot], f);
         return;
@@ -398,7 +400,8 @@ const char *render_day(Arena *a, int32_t day);
 
 const char *render_target(Arena *a, const Result *res, const RuleResult *rr) {
     const Expr *s = rr->subject;
-    if (rr->target != TARGET_RAISE && rr->target != TARGET_LOWER) return render_target_fixed(a, res->std, rr->rule, rr->target);
+    if (rr->target != TARGET_RAISE && rr->target != TARGET_LOWER)
+        return render_target_fixed(a, res->std, rr->rule, rr->target);
     char goal[64], more[64];
     size_t ngoal = number_text(rr->goal, s->type, goal);
     Phrase t = {a, NULL, 0, 0};

@@ -164,40 +164,41 @@ typedef struct {
     FILE *mem;
     char *buf;
     size_t len;
+    size_t from; /* where the frag being written starts */
 } FragWriter;
 
 static void frag_begin(FragWriter *fw, bool first) {
+    fw->from = fw->len;
     jw_start(fw->w, fw->mem, -1);
     fw->w->first = first;
     fw->w->depth = 1;
 }
 
-static Frag frag_end(FragWriter *fw, size_t from) {
+static Frag frag_end(FragWriter *fw) {
     jw_flush(fw->w);
     fflush(fw->mem);
-    return (Frag){from, fw->len - from};
+    return (Frag){fw->from, fw->len - fw->from};
 }
 
 static void item_json(const Ctx *c, const ItemResult *ir);
 
 /* An item as it is when none of its rules fired: its points, all of them. */
-static Frag whole_item(FragWriter *fw, Arena *a, const Part *p, int places, ItemFrags *f) {
+static Frag whole_item(FragWriter *fw, const Part *p, int places, ItemFrags *f) {
     bool bonus = p->parent && p->parent->kind == PART_BONUS;
-    ItemResult ir = {.item = p, .applies = true, .rules = arena_alloc(a, (size_t)p->nrules * sizeof(RuleResult) + 1)};
+    ItemResult ir = {.item = p, .applies = true}; /* nfired 0: its rules are not read */
     ir.points = bonus || p->kind == PART_PENALTY ? dec_zero() : p->pts;
     ir.score = ir.points;
     ir.lost = dec_zero();
     f->whole_points = ir.points, f->whole_score = ir.score;
     Ctx c = {.w = fw->w, .places = places};
-    size_t at = fw->len;
     frag_begin(fw, true);
     item_json(&c, &ir);
-    return frag_end(fw, at);
+    return frag_end(fw);
 }
 
 RenderJsonFrags *render_json_frags_new(const Standard *std) {
     RenderJsonFrags *fr = calloc(1, sizeof *fr);
-    FragWriter fw = {malloc(sizeof(JsonW)), NULL, NULL, 0};
+    FragWriter fw = {malloc(sizeof(JsonW)), NULL, NULL, 0, 0};
     if (!fr || !fw.w || !(fw.mem = open_memstream(&fw.buf, &fw.len))) {
         free(fr);
         free(fw.w);
@@ -212,45 +213,39 @@ RenderJsonFrags *render_json_frags_new(const Standard *std) {
     for (int i = 0; i < std->nitems; i++) {
         const Part *p = std->item_tab[i];
         ItemFrags *f = &fr->items[i];
-        size_t at = fw.len;
         frag_begin(&fw, true);
         item_head(fw.w, p, places);
-        f->head = frag_end(&fw, at);
-        at = fw.len;
+        f->head = frag_end(&fw);
         frag_begin(&fw, false);
         item_tail(fw.w, p);
-        f->tail = frag_end(&fw, at);
+        f->tail = frag_end(&fw);
         f->rules = arena_alloc(a, (size_t)p->nrules * sizeof *f->rules + 1);
         for (const Rule *r = p->rules; r; r = r->next) {
             RuleFrags *rf = &f->rules[r->index];
-            at = fw.len;
+            const char *text = render_rule_text(a, std, r);
             frag_begin(&fw, true);
-            rule_head(fw.w, r, render_rule_text(a, std, r));
-            rf->head = frag_end(&fw, at);
-            at = fw.len;
+            rule_head(fw.w, r, text);
+            rf->head = frag_end(&fw);
             frag_begin(&fw, true);
             entry_head(fw.w, p, r);
-            rf->entry = frag_end(&fw, at);
-            at = fw.len;
+            rf->entry = frag_end(&fw);
             frag_begin(&fw, false);
-            jw_kstr(fw.w, "rule", render_rule_text(a, std, r));
-            rf->text = frag_end(&fw, at);
+            jw_kstr(fw.w, "rule", text);
+            rf->text = frag_end(&fw);
             for (TargetKind k = TARGET_NONE; k <= TARGET_TASK; k++) {
                 const char *t = render_target_fixed(a, std, r, k);
                 if (!t) continue;
-                at = fw.len;
                 frag_begin(&fw, false);
                 jw_kstr(fw.w, "target", t);
-                rf->target[k] = frag_end(&fw, at);
+                rf->target[k] = frag_end(&fw);
             }
         }
-        f->whole = whole_item(&fw, a, p, places, f);
+        f->whole = whole_item(&fw, p, places, f);
     }
     for (int i = 0; i < std->nparts; i++) {
-        size_t at = fw.len;
         frag_begin(&fw, true);
         part_head(fw.w, std->part_tab[i], places);
-        fr->parts[i] = frag_end(&fw, at);
+        fr->parts[i] = frag_end(&fw);
     }
     free(fw.w);
     bool ok = fclose(fw.mem) == 0 && fw.buf;
