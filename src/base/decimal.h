@@ -170,4 +170,31 @@ static inline char *dec_int_text(char *p, int64_t v) {
     return end;
 }
 
+/* Defines `static void name(Type *a, size_t n, Type *tmp)`: a stable merge
+ * sort of a[0..n) by the decimal a[i].field, largest first, equal ones
+ * keeping their order; tmp has room for n. A macro, so that each list (the
+ * rectification list, the summary's ranking) is sorted with copies of its
+ * own type, not bytes through a comparison function as qsort does. The
+ * caller includes <string.h>. */
+#define DEC_SORT_DESC(name, Type, field)                                                                               \
+    static void name(Type *a, size_t n, Type *tmp) {                                                                   \
+        Type *from = a, *to = tmp;                                                                                     \
+        for (size_t width = 1; width < n; width *= 2) {                                                                \
+            for (size_t lo = 0; lo < n; lo += 2 * width) {                                                             \
+                size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;            \
+                size_t i = lo, j = mid, k = lo;                                                                        \
+                while (i < mid && j < hi)                                                                              \
+                    to[k++] = dec_cmp(from[j].field, from[i].field) > 0 ? from[j++] : from[i++];                       \
+                while (i < mid)                                                                                        \
+                    to[k++] = from[i++];                                                                               \
+                while (j < hi)                                                                                         \
+                    to[k++] = from[j++];                                                                               \
+            }                                                                                                          \
+            Type *t = from;                                                                                            \
+            from = to;                                                                                                 \
+            to = t;                                                                                                    \
+        }                                                                                                              \
+        if (from != a) memcpy(a, from, n * sizeof *a);                                                                 \
+    }
+
 #endif

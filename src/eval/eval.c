@@ -569,28 +569,9 @@ static void eval_totals(Env *e, Result *res) {
 
 /* ---- rectification: what lost points, largest first ---------------------------- */
 
-/* Sorts the list by lost points, largest first, keeping the standard's
- * order (the order it was made in) among equals: a merge sort, stable. */
-static void sort_by_lost(Rectification *x, int n, Arena *arena) {
-    if (n < 2) return;
-    Rectification *tmp = arena_alloc_raw(arena, (size_t)n * sizeof *tmp), *from = x, *to = tmp;
-    for (int width = 1; width < n; width *= 2) {
-        for (int lo = 0; lo < n; lo += 2 * width) {
-            int mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
-            int i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                to[k++] = dec_cmp(from[j].lost, from[i].lost) > 0 ? from[j++] : from[i++];
-            while (i < mid)
-                to[k++] = from[i++];
-            while (j < hi)
-                to[k++] = from[j++];
-        }
-        Rectification *t = from;
-        from = to;
-        to = t;
-    }
-    if (from != x) memcpy(x, from, (size_t)n * sizeof *x);
-}
+/* The list by lost points, largest first, in the standard's order (the
+ * order it was made in) among equals. */
+DEC_SORT_DESC(sort_by_lost, Rectification, lost)
 
 /* Due by the rule's deadline, else its item's, else the inspection's start. */
 static void set_deadline(Result *res, const Part *item, RuleResult *rr) {
@@ -629,7 +610,8 @@ static void eval_rectification(Result *res, int nrules, Arena *arena) {
             dec_add(res->rect_lost, x->lost, &res->rect_lost);
         }
     }
-    sort_by_lost(res->rect, res->nrect, arena);
+    if (res->nrect > 1)
+        sort_by_lost(res->rect, (size_t)res->nrect, arena_alloc_raw(arena, sizeof *res->rect * (size_t)res->nrect));
 }
 
 /* ---- campaign time: where each task stands on the as-of day ---------------- */

@@ -211,21 +211,9 @@ static int by_stake(const void *a, const void *b) {
     return 0;
 }
 
-/* A stable merge sort of the ranking (qsort is not stable). */
-static void sort_ranking(SummaryUnit *a, long n, SummaryUnit *tmp) {
-    if (n < 2) return;
-    long m = n / 2;
-    sort_ranking(a, m, tmp);
-    sort_ranking(a + m, n - m, tmp);
-    long i = 0, j = m, k = 0;
-    while (i < m && j < n)
-        tmp[k++] = dec_cmp(a[j].total, a[i].total) > 0 ? a[j++] : a[i++];
-    while (i < m)
-        tmp[k++] = a[i++];
-    while (j < n)
-        tmp[k++] = a[j++];
-    memcpy(a, tmp, sizeof *a * (size_t)n);
-}
+/* The ranking, highest total first, in the input's order among equals
+ * (qsort is not stable). */
+DEC_SORT_DESC(sort_ranking, SummaryUnit, total)
 
 void summary_finish(Summary *s) {
     const Standard *std = s->std;
@@ -234,7 +222,7 @@ void summary_finish(Summary *s) {
     for (int c = 0; c < s->ncats; c++)
         stat_finish(&s->cats[c], places);
     SummaryUnit *tmp = grow(NULL, sizeof *tmp * (size_t)(s->units + 1));
-    sort_ranking(s->ranking, s->units, tmp);
+    sort_ranking(s->ranking, (size_t)s->units, tmp);
     free(tmp);
     long *kind_seen = arena_alloc(s->arena, sizeof(long) * (size_t)(std->nkinds + 1));
     Dec *kind_last = arena_alloc(s->arena, sizeof(Dec) * (size_t)(std->nkinds + 1));

@@ -79,10 +79,10 @@ typedef struct Summary {
     long cap;
     int owners_cap;
     /* vetoes' effects and outputs */
-    long forced;      /* units whose grade a veto forced (counted in by_grade by that grade) */
+    long forced;           /* units whose grade a veto forced (counted in by_grade by that grade) */
     Dec *output_sum;       /* [std->noutputs]: numeric outputs summed over the units */
     bool *output_overflow; /* [std->noutputs]: the sum went past what a decimal holds (output_sum is not it) */
-    long *output_yes; /* [std->noutputs]: yes/no outputs: units with yes */
+    long *output_yes;      /* [std->noutputs]: yes/no outputs: units with yes */
 } Summary;
 
 Summary *summary_new(const Standard *std);
