@@ -190,6 +190,16 @@ static void test_html_bar(void **state) {
 
 /* ---- the JSON writer: byte for byte what cJSON prints ------------------------ */
 
+/* A JSON writer into memory (*got, *len once *f is closed); depth as jw_start's. */
+static JsonW *memory_writer(FILE **f, char **got, size_t *len, int depth) {
+    *f = open_memstream(got, len);
+    assert_non_null(*f);
+    JsonW *w = malloc(sizeof *w);
+    assert_non_null(w);
+    jw_start(w, *f, depth);
+    return w;
+}
+
 /* The same document built as a tree and written by a JsonW at `depth`
  * (-1: compact); the tree printed, its line breaks indented by depth. */
 static void json_same(int depth) {
@@ -241,11 +251,8 @@ static void json_same(int depth) {
 
     char *got = NULL;
     size_t got_len = 0;
-    FILE *f = open_memstream(&got, &got_len);
-    assert_non_null(f);
-    JsonW *w = malloc(sizeof *w);
-    assert_non_null(w);
-    jw_start(w, f, depth);
+    FILE *f;
+    JsonW *w = memory_writer(&f, &got, &got_len, depth);
     jw_object(w);
     jw_kstr(w, "all", all);
     jw_kstr(w, "mixed", mixed);
@@ -322,11 +329,8 @@ static void test_json_writer_numbers(void **state) {
     (void)state;
     char *got = NULL;
     size_t len = 0;
-    FILE *f = open_memstream(&got, &len);
-    assert_non_null(f);
-    JsonW *w = malloc(sizeof *w);
-    assert_non_null(w);
-    jw_start(w, f, -1);
+    FILE *f;
+    JsonW *w = memory_writer(&f, &got, &len, -1);
     jw_object(w);
     jw_kdec(w, "min", dec_int(INT64_MIN), 2);
     jw_kdec(w, "max", dec_int(INT64_MAX), 2);
